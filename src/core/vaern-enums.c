@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "vaern-enums.h"
+
+#define ENUM(var, entries) \
+  const VaernEnum var = { #var, entries, G_N_ELEMENTS (entries) }
+
+static const VaernEnumEntry asset_kinds[] = {
+  /* Translators: a kind of asset */
+  { "system", N_("IT system") },
+  /* Translators: a kind of asset */
+  { "equipment", N_("IT equipment") },
+  /* Translators: a kind of asset: buildings, rooms, physical access */
+  { "premises", N_("Premises and access") },
+  /* Translators: a kind of asset: paper archives, cabinets */
+  { "archive", N_("Archive") },
+  /* Translators: a kind of asset */
+  { "other", N_("Other asset") },
+};
+ENUM (vaern_enum_asset_kind, asset_kinds);
+
+static const VaernEnumEntry lifecycles[] = {
+  /* Translators: life-cycle status of an IT system */
+  { "procurement", N_("In procurement") },
+  /* Translators: life-cycle status of an IT system */
+  { "in_use", N_("In use") },
+  /* Translators: life-cycle status of an IT system */
+  { "phasing_out", N_("Being phased out") },
+  /* Translators: life-cycle status of an IT system */
+  { "retired", N_("Retired") },
+};
+ENUM (vaern_enum_lifecycle, lifecycles);
+
+static const VaernEnumEntry personal_data[] = {
+  /* Translators: personal data processed by a system */
+  { "none", N_("None") },
+  /* Translators: personal data processed by a system */
+  { "ordinary", N_("Ordinary") },
+  /* Translators: personal data processed by a system (GDPR art. 9) */
+  { "sensitive", N_("Sensitive (art. 9)") },
+  /* Translators: personal data processed by a system: Danish civil registration numbers */
+  { "cpr", N_("CPR numbers") },
+};
+ENUM (vaern_enum_personal_data, personal_data);
+
+static const VaernEnumEntry dpas[] = {
+  /* Translators: data processor agreement status */
+  { "not_required", N_("Not required") },
+  /* Translators: data processor agreement status */
+  { "missing", N_("Required, missing") },
+  /* Translators: data processor agreement status */
+  { "signed", N_("Signed") },
+};
+ENUM (vaern_enum_dpa, dpas);
+
+static const VaernEnumEntry hostings[] = {
+  /* Translators: how a system is operated */
+  { "unknown", N_("Not stated") },
+  /* Translators: how a system is operated */
+  { "on_premises", N_("Own operation") },
+  /* Translators: how a system is operated */
+  { "supplier", N_("Hosted by supplier") },
+  /* Translators: how a system is operated */
+  { "cloud", N_("Cloud service") },
+  /* Translators: how a system is operated: joint municipal or public infrastructure */
+  { "shared", N_("Shared public operation") },
+};
+ENUM (vaern_enum_hosting, hostings);
+
+static const VaernEnumEntry levels[] = {
+  /* Translators: a level of criticality or classification that is not set */
+  { "unset", N_("Not assessed") },
+  /* Translators: a level of criticality or classification */
+  { "low", N_("Low") },
+  /* Translators: a level of criticality or classification */
+  { "medium", N_("Medium") },
+  /* Translators: a level of criticality or classification */
+  { "high", N_("High") },
+  /* Translators: a level of criticality or classification */
+  { "very_high", N_("Very high") },
+};
+ENUM (vaern_enum_level, levels);
+
+static const VaernEnumEntry unit_kinds[] = {
+  /* Translators: a kind of organisational unit in a Danish municipality */
+  { "directorate", N_("Directorate") },
+  /* Translators: a kind of organisational unit */
+  { "department", N_("Department") },
+  /* Translators: a kind of organisational unit */
+  { "staff", N_("Staff function") },
+  /* Translators: a kind of organisational unit: school, nursing home, … */
+  { "institution", N_("Institution") },
+  /* Translators: a kind of organisational unit */
+  { "team", N_("Team") },
+};
+ENUM (vaern_enum_unit_kind, unit_kinds);
+
+static const VaernEnumEntry role_scopes[] = {
+  /* Translators: which assets a role is held for */
+  { "system", N_("IT systems") },
+  /* Translators: which assets a role is held for */
+  { "other", N_("Other assets") },
+  /* Translators: which assets a role is held for */
+  { "any", N_("All assets") },
+};
+ENUM (vaern_enum_role_scope, role_scopes);
+
+const char *
+vaern_enum_key (const VaernEnum *e,
+                guint            value)
+{
+  g_return_val_if_fail (e != NULL, NULL);
+  g_return_val_if_fail (value < e->n_entries, NULL);
+
+  return e->entries[value].key;
+}
+
+const char *
+vaern_enum_label (const VaernEnum *e,
+                  guint            value)
+{
+  g_return_val_if_fail (e != NULL, NULL);
+
+  if (value >= e->n_entries)
+    return "";
+
+  return _(e->entries[value].label);
+}
+
+gboolean
+vaern_enum_from_key (const VaernEnum *e,
+                     const char      *key,
+                     guint           *value)
+{
+  g_return_val_if_fail (e != NULL, FALSE);
+
+  if (key == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < e->n_entries; i++)
+    {
+      if (g_str_equal (e->entries[i].key, key))
+        {
+          if (value)
+            *value = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+folded_equal (const char *a,
+              const char *b)
+{
+  g_autofree char *fa = g_utf8_casefold (a, -1);
+  g_autofree char *fb = g_utf8_casefold (b, -1);
+
+  return g_str_equal (fa, fb);
+}
+
+gboolean
+vaern_enum_parse (const VaernEnum *e,
+                  const char      *text,
+                  guint           *value)
+{
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (e != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  trimmed = g_strstrip (g_strdup (text));
+
+  for (guint i = 0; i < e->n_entries; i++)
+    {
+      if (folded_equal (trimmed, e->entries[i].key)
+          || folded_equal (trimmed, e->entries[i].label)
+          || folded_equal (trimmed, _(e->entries[i].label)))
+        {
+          if (value)
+            *value = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+char *
+vaern_enum_sql_list (const VaernEnum *e)
+{
+  GString *s = g_string_new ("(");
+
+  for (guint i = 0; i < e->n_entries; i++)
+    g_string_append_printf (s, "%s'%s'", i ? "," : "", e->entries[i].key);
+  g_string_append_c (s, ')');
+
+  return g_string_free (s, FALSE);
+}

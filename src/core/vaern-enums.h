@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Every closed list of the domain model is a VaernEnum: the value is the index
+ * into the table, the key is the stable identifier stored in the document and
+ * written to reports, and the label is what a person reads (translated). One
+ * table per list, one set of functions for all of them. */
+
+typedef struct
+{
+  const char *key;
+  const char *label; /* untranslated; look up with vaern_enum_label() */
+} VaernEnumEntry;
+
+typedef struct
+{
+  const char          *name;
+  const VaernEnumEntry *entries;
+  guint                n_entries;
+} VaernEnum;
+
+typedef enum
+{
+  VAERN_ASSET_KIND_SYSTEM,
+  VAERN_ASSET_KIND_EQUIPMENT,
+  VAERN_ASSET_KIND_PREMISES,
+  VAERN_ASSET_KIND_ARCHIVE,
+  VAERN_ASSET_KIND_OTHER,
+} VaernAssetKind;
+
+typedef enum
+{
+  VAERN_LIFECYCLE_PROCUREMENT,
+  VAERN_LIFECYCLE_IN_USE,
+  VAERN_LIFECYCLE_PHASING_OUT,
+  VAERN_LIFECYCLE_RETIRED,
+} VaernLifecycle;
+
+typedef enum
+{
+  VAERN_PERSONAL_DATA_NONE,
+  VAERN_PERSONAL_DATA_ORDINARY,
+  VAERN_PERSONAL_DATA_SENSITIVE,
+  VAERN_PERSONAL_DATA_CPR,
+} VaernPersonalData;
+
+typedef enum
+{
+  VAERN_DPA_NOT_REQUIRED,
+  VAERN_DPA_MISSING,
+  VAERN_DPA_SIGNED,
+} VaernDpa;
+
+typedef enum
+{
+  VAERN_HOSTING_UNKNOWN,
+  VAERN_HOSTING_ON_PREMISES,
+  VAERN_HOSTING_SUPPLIER,
+  VAERN_HOSTING_CLOUD,
+  VAERN_HOSTING_SHARED,
+} VaernHosting;
+
+/* Criticality and the FIT classification share one four-step scale; 0 means
+ * "not assessed yet". */
+typedef enum
+{
+  VAERN_LEVEL_UNSET,
+  VAERN_LEVEL_LOW,
+  VAERN_LEVEL_MEDIUM,
+  VAERN_LEVEL_HIGH,
+  VAERN_LEVEL_VERY_HIGH,
+} VaernLevel;
+
+typedef enum
+{
+  VAERN_UNIT_KIND_DIRECTORATE, /* forvaltning */
+  VAERN_UNIT_KIND_DEPARTMENT,  /* afdeling */
+  VAERN_UNIT_KIND_STAFF,       /* stab */
+  VAERN_UNIT_KIND_INSTITUTION, /* institution */
+  VAERN_UNIT_KIND_TEAM,        /* team */
+} VaernUnitKind;
+
+/* Which assets a role can be held for. */
+typedef enum
+{
+  VAERN_ROLE_SCOPE_SYSTEM,
+  VAERN_ROLE_SCOPE_OTHER,
+  VAERN_ROLE_SCOPE_ANY,
+} VaernRoleScope;
+
+extern const VaernEnum vaern_enum_asset_kind;
+extern const VaernEnum vaern_enum_lifecycle;
+extern const VaernEnum vaern_enum_personal_data;
+extern const VaernEnum vaern_enum_dpa;
+extern const VaernEnum vaern_enum_hosting;
+extern const VaernEnum vaern_enum_level;
+extern const VaernEnum vaern_enum_unit_kind;
+extern const VaernEnum vaern_enum_role_scope;
+
+const char *vaern_enum_key      (const VaernEnum *e,
+                                 guint            value);
+const char *vaern_enum_label    (const VaernEnum *e,
+                                 guint            value);
+gboolean    vaern_enum_from_key (const VaernEnum *e,
+                                 const char      *key,
+                                 guint           *value);
+/* Matches a key or a label (English or translated), ignoring case and
+ * surrounding white space: for reading spreadsheets people typed by hand. */
+gboolean    vaern_enum_parse    (const VaernEnum *e,
+                                 const char      *text,
+                                 guint           *value);
+/* An SQL list of the keys, "('a','b')", for CHECK constraints. */
+char       *vaern_enum_sql_list (const VaernEnum *e);
+
+G_END_DECLS

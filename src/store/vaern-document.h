@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "core/vaern-csv.h"
+#include "vaern-records.h"
+#include "vaern-store-error.h"
+
+G_BEGIN_DECLS
+
+/* The file format's identity: PRAGMA application_id ('VaRN') and the newest
+ * schema version (PRAGMA user_version) this build knows. */
+#define VAERN_APPLICATION_ID  0x5661524E
+#define VAERN_SCHEMA_VERSION  1
+
+#define VAERN_TYPE_DOCUMENT (vaern_document_get_type ())
+G_DECLARE_FINAL_TYPE (VaernDocument, vaern_document, VAERN, DOCUMENT, GObject)
+
+/* Opening and saving */
+VaernDocument *vaern_document_create        (const char     *path,
+                                             const char     *organisation,
+                                             GError        **error);
+VaernDocument *vaern_document_open          (const char     *path,
+                                             GError        **error);
+gboolean       vaern_document_save_as       (VaernDocument  *self,
+                                             const char     *path,
+                                             GError        **error);
+gboolean       vaern_document_backup        (VaernDocument  *self,
+                                             const char     *path,
+                                             GError        **error);
+void           vaern_document_close         (VaernDocument  *self);
+const char    *vaern_document_get_path      (VaernDocument  *self);
+gboolean       vaern_document_get_read_only (VaernDocument  *self);
+const char    *vaern_document_get_organisation (VaernDocument *self);
+gboolean       vaern_document_set_organisation (VaernDocument *self,
+                                                const char    *name,
+                                                const char    *cvr,
+                                                GError       **error);
+const char    *vaern_document_get_cvr       (VaernDocument  *self);
+
+/* Lists kept up to date by the document. Items are VaernAsset, VaernPerson,
+ * VaernUnit (in tree order) and VaernRole (in position order). */
+GListModel    *vaern_document_get_assets    (VaernDocument  *self);
+GListModel    *vaern_document_get_people    (VaernDocument  *self);
+GListModel    *vaern_document_get_units     (VaernDocument  *self);
+GListModel    *vaern_document_get_roles     (VaernDocument  *self);
+
+VaernAsset    *vaern_document_get_asset     (VaernDocument  *self,
+                                             gint64          id,
+                                             GError        **error);
+VaernPerson   *vaern_document_find_person   (VaernDocument  *self,
+                                             gint64          id);
+VaernUnit     *vaern_document_find_unit     (VaernDocument  *self,
+                                             gint64          id);
+VaernRole     *vaern_document_find_role     (VaernDocument  *self,
+                                             gint64          id);
+VaernRole     *vaern_document_find_role_by_key (VaernDocument *self,
+                                                const char    *key);
+gint64         vaern_document_find_asset_by_name (VaernDocument *self,
+                                                  const char    *name);
+gint64         vaern_document_find_unit_by_name  (VaernDocument *self,
+                                                  const char    *name);
+
+/* Role assignments of one asset or of one person (the other id 0), newest
+ * first; with_history also lists ended ones. A new list each call. */
+GListModel    *vaern_document_list_assignments (VaernDocument *self,
+                                                gint64         asset_id,
+                                                gint64         person_id,
+                                                gboolean       with_history);
+
+/* The change log, newest first. */
+GListModel    *vaern_document_list_changes  (VaernDocument  *self,
+                                             guint           limit);
+guint          vaern_document_count_changes (VaernDocument  *self);
+
+/* Edits. Each is one transaction and one step of undo; the lists above are
+ * refreshed and ::changed is emitted after it. Validation errors are
+ * VAERN_STORE_ERROR_INVALID, _DUPLICATE or _CONSTRAINT with a message for the
+ * person who typed it. */
+gint64         vaern_document_add_asset     (VaernDocument  *self,
+                                             VaernAsset     *asset,
+                                             GError        **error);
+gboolean       vaern_document_update_asset  (VaernDocument  *self,
+                                             VaernAsset     *asset,
+                                             GError        **error);
+gboolean       vaern_document_delete_asset  (VaernDocument  *self,
+                                             gint64          id,
+                                             GError        **error);
+gint64         vaern_document_duplicate_asset (VaernDocument *self,
+                                               gint64         id,
+                                               GError       **error);
+
+gint64         vaern_document_add_unit      (VaernDocument  *self,
+                                             VaernUnit      *unit,
+                                             GError        **error);
+gboolean       vaern_document_update_unit   (VaernDocument  *self,
+                                             VaernUnit      *unit,
+                                             GError        **error);
+gboolean       vaern_document_delete_unit   (VaernDocument  *self,
+                                             gint64          id,
+                                             GError        **error);
+
+gint64         vaern_document_add_person    (VaernDocument  *self,
+                                             VaernPerson    *person,
+                                             GError        **error);
+gboolean       vaern_document_update_person (VaernDocument  *self,
+                                             VaernPerson    *person,
+                                             GError        **error);
+/* Deletes a person. Their role assignments (current and past) go with them,
+ * unless successor_id names someone who takes over the current ones. */
+gboolean       vaern_document_delete_person (VaernDocument  *self,
+                                             gint64          id,
+                                             gint64          successor_id,
+                                             GError        **error);
+/* Hands every current role of one person to another from a date. */
+guint          vaern_document_hand_over_roles (VaernDocument *self,
+                                               gint64         from_person_id,
+                                               gint64         to_person_id,
+                                               const char    *date,
+                                               GError       **error);
+
+gint64         vaern_document_add_role      (VaernDocument  *self,
+                                             VaernRole      *role,
+                                             GError        **error);
+/* Adds the role names KITOS uses that the document does not have yet. */
+guint          vaern_document_add_kitos_roles (VaernDocument *self,
+                                               GError       **error);
+
+/* Assigns a role from a date (NULL: today). For a single-holder role
+ * (systemejer, asset owner) with a current holder, this fails with
+ * VAERN_STORE_ERROR_CONSTRAINT unless replace is set, in which case the
+ * current holder's assignment ends on that date and stays in the history. */
+gint64         vaern_document_assign        (VaernDocument  *self,
+                                             gint64          asset_id,
+                                             gint64          person_id,
+                                             gint64          role_id,
+                                             const char     *from_date,
+                                             gboolean        replace,
+                                             GError        **error);
+gboolean       vaern_document_end_assignment (VaernDocument *self,
+                                              gint64         id,
+                                              const char    *to_date,
+                                              GError       **error);
+gboolean       vaern_document_delete_assignment (VaernDocument *self,
+                                                 gint64         id,
+                                                 GError       **error);
+/* The current holder of a single-holder role, or 0. */
+gint64         vaern_document_get_holder    (VaernDocument  *self,
+                                             gint64          asset_id,
+                                             gint64          role_id);
+
+/* Several edits as one transaction and one undo step: begin, the edits, end.
+ * end_batch with commit FALSE rolls everything back. */
+gboolean       vaern_document_begin_batch   (VaernDocument  *self,
+                                             const char     *label,
+                                             GError        **error);
+gboolean       vaern_document_end_batch     (VaernDocument  *self,
+                                             gboolean        commit,
+                                             GError        **error);
+
+/* Undo and redo of the edits made since the document was opened. */
+gboolean       vaern_document_can_undo      (VaernDocument  *self);
+gboolean       vaern_document_can_redo      (VaernDocument  *self);
+const char    *vaern_document_get_undo_label (VaernDocument *self);
+const char    *vaern_document_get_redo_label (VaernDocument *self);
+gboolean       vaern_document_undo          (VaernDocument  *self,
+                                             GError        **error);
+gboolean       vaern_document_redo          (VaernDocument  *self,
+                                             GError        **error);
+
+/* CSV import of systems. With dry_run, nothing is written but the report is
+ * the one a real import would give. Rows that cannot be imported are skipped
+ * and reported with their line and reason; the rest go in as one transaction
+ * and one undo step, or nothing does. */
+typedef struct
+{
+  guint      line;
+  char      *name;
+  char      *reason;
+} VaernImportSkip;
+
+typedef struct
+{
+  guint      n_imported;
+  GPtrArray *skipped; /* VaernImportSkip */
+} VaernImportReport;
+
+void           vaern_import_report_free     (VaernImportReport *report);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VaernImportReport, vaern_import_report_free)
+
+VaernImportReport *vaern_document_import_systems (VaernDocument          *self,
+                                                  VaernCsv               *csv,
+                                                  const VaernSystemField *mapping,
+                                                  gboolean                dry_run,
+                                                  GError                **error);
+
+/* Sample documents */
+gboolean       vaern_document_fill_demo     (VaernDocument  *self,
+                                             GError        **error);
+gboolean       vaern_document_fill_large    (VaernDocument  *self,
+                                             guint           n_systems,
+                                             guint           n_people,
+                                             GError        **error);
+
+G_END_DECLS

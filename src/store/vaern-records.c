@@ -1,0 +1,494 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "vaern-records.h"
+
+typedef struct
+{
+  gint64  id;
+  guint32 digest;
+} VaernRecordPrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (VaernRecord, vaern_record, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_FIRST_FIELD,
+};
+
+static void
+vaern_record_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  VaernRecord *self = VAERN_RECORD (object);
+  VaernRecordClass *klass = VAERN_RECORD_GET_CLASS (self);
+  const VaernRecordField *field;
+  const guint8 *base = (const guint8 *) self;
+
+  if (prop_id == PROP_ID)
+    {
+      g_value_set_int64 (value, vaern_record_get_id (self));
+      return;
+    }
+
+  if (prop_id - PROP_FIRST_FIELD >= klass->n_fields)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  field = &klass->fields[prop_id - PROP_FIRST_FIELD];
+  switch (field->type)
+    {
+    case G_TYPE_STRING:
+      g_value_set_string (value, *(char * const *) (base + field->offset));
+      break;
+    case G_TYPE_INT64:
+      g_value_set_int64 (value, *(const gint64 *) (base + field->offset));
+      break;
+    case G_TYPE_UINT:
+      g_value_set_uint (value, *(const guint *) (base + field->offset));
+      break;
+    case G_TYPE_BOOLEAN:
+      g_value_set_boolean (value, *(const gboolean *) (base + field->offset));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+vaern_record_class_init (VaernRecordClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = vaern_record_get_property;
+
+  g_object_class_install_property (object_class, PROP_ID,
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+}
+
+static void
+vaern_record_init (VaernRecord *self)
+{
+}
+
+/**
+ * vaern_record_class_install_fields:
+ *
+ * Installs one read-only property per field, read straight from the
+ * instance struct, so record types need no get_property of their own.
+ */
+void
+vaern_record_class_install_fields (VaernRecordClass       *klass,
+                                   const VaernRecordField *fields,
+                                   guint                   n_fields)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  klass->fields = fields;
+  klass->n_fields = n_fields;
+  object_class->get_property = vaern_record_get_property;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+      GParamSpec *pspec = NULL;
+
+      switch (fields[i].type)
+        {
+        case G_TYPE_STRING:
+          pspec = g_param_spec_string (fields[i].name, NULL, NULL, NULL, flags);
+          break;
+        case G_TYPE_INT64:
+          pspec = g_param_spec_int64 (fields[i].name, NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+          break;
+        case G_TYPE_UINT:
+          pspec = g_param_spec_uint (fields[i].name, NULL, NULL, 0, G_MAXUINT, 0, flags);
+          break;
+        case G_TYPE_BOOLEAN:
+          pspec = g_param_spec_boolean (fields[i].name, NULL, NULL, FALSE, flags);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      g_object_class_install_property (object_class, PROP_FIRST_FIELD + i, pspec);
+    }
+}
+
+gint64
+vaern_record_get_id (VaernRecord *self)
+{
+  VaernRecordPrivate *priv = vaern_record_get_instance_private (self);
+
+  g_return_val_if_fail (VAERN_IS_RECORD (self), 0);
+
+  return priv->id;
+}
+
+guint32
+vaern_record_get_digest (VaernRecord *self)
+{
+  VaernRecordPrivate *priv = vaern_record_get_instance_private (self);
+
+  g_return_val_if_fail (VAERN_IS_RECORD (self), 0);
+
+  return priv->digest;
+}
+
+void
+vaern_record_set_identity (VaernRecord *self,
+                           gint64       id,
+                           guint32      digest)
+{
+  VaernRecordPrivate *priv = vaern_record_get_instance_private (self);
+
+  priv->id = id;
+  priv->digest = digest;
+}
+
+#define FIELD(Type, name, gtype, member) { name, gtype, G_STRUCT_OFFSET (Type, member) }
+
+/* Asset */
+
+G_DEFINE_FINAL_TYPE (VaernAsset, vaern_asset, VAERN_TYPE_RECORD)
+
+static const VaernRecordField asset_fields[] = {
+  FIELD (VaernAsset, "kind", G_TYPE_UINT, kind),
+  FIELD (VaernAsset, "name", G_TYPE_STRING, name),
+  FIELD (VaernAsset, "supplier", G_TYPE_STRING, supplier),
+  FIELD (VaernAsset, "lifecycle", G_TYPE_UINT, lifecycle),
+  FIELD (VaernAsset, "personal-data", G_TYPE_UINT, personal_data),
+  FIELD (VaernAsset, "criticality", G_TYPE_UINT, criticality),
+  FIELD (VaernAsset, "next-review", G_TYPE_STRING, next_review),
+  FIELD (VaernAsset, "unit-name", G_TYPE_STRING, unit_name),
+  FIELD (VaernAsset, "owner-name", G_TYPE_STRING, owner_name),
+  FIELD (VaernAsset, "findings", G_TYPE_UINT, findings),
+  FIELD (VaernAsset, "search-key", G_TYPE_STRING, search_key),
+};
+
+static void
+vaern_asset_finalize (GObject *object)
+{
+  VaernAsset *self = VAERN_ASSET (object);
+
+  g_free (self->name);
+  g_free (self->purpose);
+  g_free (self->kitos_uuid);
+  g_free (self->supplier);
+  g_free (self->dpa_date);
+  g_free (self->next_review);
+  g_free (self->notes);
+  g_clear_pointer (&self->using_unit_ids, g_array_unref);
+  g_free (self->unit_name);
+  g_free (self->owner_name);
+  g_free (self->search_key);
+
+  G_OBJECT_CLASS (vaern_asset_parent_class)->finalize (object);
+}
+
+static void
+vaern_asset_class_init (VaernAssetClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vaern_asset_finalize;
+  vaern_record_class_install_fields (VAERN_RECORD_CLASS (klass), asset_fields,
+                                     G_N_ELEMENTS (asset_fields));
+}
+
+static void
+vaern_asset_init (VaernAsset *self)
+{
+  self->kind = VAERN_ASSET_KIND_SYSTEM;
+  self->lifecycle = VAERN_LIFECYCLE_IN_USE;
+  self->hosting = VAERN_HOSTING_UNKNOWN;
+  self->dpa = VAERN_DPA_NOT_REQUIRED;
+}
+
+VaernAsset *
+vaern_asset_new (void)
+{
+  return g_object_new (VAERN_TYPE_ASSET, NULL);
+}
+
+/**
+ * vaern_asset_copy:
+ *
+ * Returns: (transfer full): an editable copy with the same id, for an editor
+ *   that hands it back to vaern_document_update_asset().
+ */
+VaernAsset *
+vaern_asset_copy (VaernAsset *self)
+{
+  VaernAsset *copy = vaern_asset_new ();
+
+  vaern_record_set_identity (VAERN_RECORD (copy), vaern_record_get_id (VAERN_RECORD (self)),
+                             vaern_record_get_digest (VAERN_RECORD (self)));
+  copy->kind = self->kind;
+  copy->name = g_strdup (self->name);
+  copy->purpose = g_strdup (self->purpose);
+  copy->kitos_uuid = g_strdup (self->kitos_uuid);
+  copy->supplier = g_strdup (self->supplier);
+  copy->hosting = self->hosting;
+  copy->lifecycle = self->lifecycle;
+  copy->unit_id = self->unit_id;
+  copy->personal_data = self->personal_data;
+  copy->dpa = self->dpa;
+  copy->dpa_date = g_strdup (self->dpa_date);
+  copy->criticality = self->criticality;
+  copy->confidentiality = self->confidentiality;
+  copy->integrity = self->integrity;
+  copy->availability = self->availability;
+  copy->next_review = g_strdup (self->next_review);
+  copy->notes = g_strdup (self->notes);
+  if (self->using_unit_ids)
+    {
+      copy->using_unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_vals (copy->using_unit_ids, self->using_unit_ids->data,
+                           self->using_unit_ids->len);
+    }
+  copy->unit_name = g_strdup (self->unit_name);
+  copy->owner_id = self->owner_id;
+  copy->owner_name = g_strdup (self->owner_name);
+  copy->n_administrators = self->n_administrators;
+  copy->findings = self->findings;
+  copy->search_key = g_strdup (self->search_key);
+
+  return copy;
+}
+
+/* Unit */
+
+G_DEFINE_FINAL_TYPE (VaernUnit, vaern_unit, VAERN_TYPE_RECORD)
+
+static const VaernRecordField unit_fields[] = {
+  FIELD (VaernUnit, "name", G_TYPE_STRING, name),
+  FIELD (VaernUnit, "path", G_TYPE_STRING, path),
+  FIELD (VaernUnit, "depth", G_TYPE_UINT, depth),
+  FIELD (VaernUnit, "kind", G_TYPE_UINT, kind),
+};
+
+static void
+vaern_unit_finalize (GObject *object)
+{
+  VaernUnit *self = VAERN_UNIT (object);
+
+  g_free (self->name);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (vaern_unit_parent_class)->finalize (object);
+}
+
+static void
+vaern_unit_class_init (VaernUnitClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vaern_unit_finalize;
+  vaern_record_class_install_fields (VAERN_RECORD_CLASS (klass), unit_fields,
+                                     G_N_ELEMENTS (unit_fields));
+}
+
+static void
+vaern_unit_init (VaernUnit *self)
+{
+  self->kind = VAERN_UNIT_KIND_DEPARTMENT;
+}
+
+VaernUnit *
+vaern_unit_new (void)
+{
+  return g_object_new (VAERN_TYPE_UNIT, NULL);
+}
+
+/* Person */
+
+G_DEFINE_FINAL_TYPE (VaernPerson, vaern_person, VAERN_TYPE_RECORD)
+
+static const VaernRecordField person_fields[] = {
+  FIELD (VaernPerson, "name", G_TYPE_STRING, name),
+  FIELD (VaernPerson, "title", G_TYPE_STRING, title),
+  FIELD (VaernPerson, "email", G_TYPE_STRING, email),
+  FIELD (VaernPerson, "unit-name", G_TYPE_STRING, unit_name),
+  FIELD (VaernPerson, "n-roles", G_TYPE_UINT, n_roles),
+  FIELD (VaernPerson, "search-key", G_TYPE_STRING, search_key),
+};
+
+static void
+vaern_person_finalize (GObject *object)
+{
+  VaernPerson *self = VAERN_PERSON (object);
+
+  g_free (self->name);
+  g_free (self->title);
+  g_free (self->email);
+  g_free (self->phone);
+  g_free (self->unit_name);
+  g_free (self->search_key);
+
+  G_OBJECT_CLASS (vaern_person_parent_class)->finalize (object);
+}
+
+static void
+vaern_person_class_init (VaernPersonClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vaern_person_finalize;
+  vaern_record_class_install_fields (VAERN_RECORD_CLASS (klass), person_fields,
+                                     G_N_ELEMENTS (person_fields));
+}
+
+static void
+vaern_person_init (VaernPerson *self)
+{
+}
+
+VaernPerson *
+vaern_person_new (void)
+{
+  return g_object_new (VAERN_TYPE_PERSON, NULL);
+}
+
+VaernPerson *
+vaern_person_copy (VaernPerson *self)
+{
+  VaernPerson *copy = vaern_person_new ();
+
+  vaern_record_set_identity (VAERN_RECORD (copy), vaern_record_get_id (VAERN_RECORD (self)),
+                             vaern_record_get_digest (VAERN_RECORD (self)));
+  copy->name = g_strdup (self->name);
+  copy->title = g_strdup (self->title);
+  copy->email = g_strdup (self->email);
+  copy->phone = g_strdup (self->phone);
+  copy->unit_id = self->unit_id;
+  copy->unit_name = g_strdup (self->unit_name);
+  copy->n_roles = self->n_roles;
+  copy->search_key = g_strdup (self->search_key);
+
+  return copy;
+}
+
+/* Role */
+
+G_DEFINE_FINAL_TYPE (VaernRole, vaern_role, VAERN_TYPE_RECORD)
+
+static const VaernRecordField role_fields[] = {
+  FIELD (VaernRole, "key", G_TYPE_STRING, key),
+  FIELD (VaernRole, "name", G_TYPE_STRING, name),
+  FIELD (VaernRole, "scope", G_TYPE_UINT, scope),
+  FIELD (VaernRole, "single", G_TYPE_BOOLEAN, single),
+};
+
+static void
+vaern_role_finalize (GObject *object)
+{
+  VaernRole *self = VAERN_ROLE (object);
+
+  g_free (self->key);
+  g_free (self->name);
+  g_free (self->description);
+
+  G_OBJECT_CLASS (vaern_role_parent_class)->finalize (object);
+}
+
+static void
+vaern_role_class_init (VaernRoleClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vaern_role_finalize;
+  vaern_record_class_install_fields (VAERN_RECORD_CLASS (klass), role_fields,
+                                     G_N_ELEMENTS (role_fields));
+}
+
+static void
+vaern_role_init (VaernRole *self)
+{
+  self->scope = VAERN_ROLE_SCOPE_SYSTEM;
+}
+
+VaernRole *
+vaern_role_new (void)
+{
+  return g_object_new (VAERN_TYPE_ROLE, NULL);
+}
+
+/* Assignment */
+
+G_DEFINE_FINAL_TYPE (VaernAssignment, vaern_assignment, VAERN_TYPE_RECORD)
+
+static const VaernRecordField assignment_fields[] = {
+  FIELD (VaernAssignment, "asset-name", G_TYPE_STRING, asset_name),
+  FIELD (VaernAssignment, "person-name", G_TYPE_STRING, person_name),
+  FIELD (VaernAssignment, "role-name", G_TYPE_STRING, role_name),
+  FIELD (VaernAssignment, "from-date", G_TYPE_STRING, from_date),
+  FIELD (VaernAssignment, "to-date", G_TYPE_STRING, to_date),
+  FIELD (VaernAssignment, "current", G_TYPE_BOOLEAN, current),
+};
+
+static void
+vaern_assignment_finalize (GObject *object)
+{
+  VaernAssignment *self = VAERN_ASSIGNMENT (object);
+
+  g_free (self->from_date);
+  g_free (self->to_date);
+  g_free (self->note);
+  g_free (self->asset_name);
+  g_free (self->person_name);
+  g_free (self->role_name);
+
+  G_OBJECT_CLASS (vaern_assignment_parent_class)->finalize (object);
+}
+
+static void
+vaern_assignment_class_init (VaernAssignmentClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vaern_assignment_finalize;
+  vaern_record_class_install_fields (VAERN_RECORD_CLASS (klass), assignment_fields,
+                                     G_N_ELEMENTS (assignment_fields));
+}
+
+static void
+vaern_assignment_init (VaernAssignment *self)
+{
+}
+
+/* Change */
+
+G_DEFINE_FINAL_TYPE (VaernChange, vaern_change, VAERN_TYPE_RECORD)
+
+static const VaernRecordField change_fields[] = {
+  FIELD (VaernChange, "at", G_TYPE_STRING, at),
+  FIELD (VaernChange, "actor", G_TYPE_STRING, actor),
+  FIELD (VaernChange, "label", G_TYPE_STRING, label),
+  FIELD (VaernChange, "table", G_TYPE_STRING, table),
+  FIELD (VaernChange, "op", G_TYPE_STRING, op),
+};
+
+static void
+vaern_change_finalize (GObject *object)
+{
+  VaernChange *self = VAERN_CHANGE (object);
+
+  g_free (self->at);
+  g_free (self->actor);
+  g_free (self->label);
+  g_free (self->table);
+  g_free (self->op);
+  g_free (self->old_values);
+  g_free (self->new_values);
+
+  G_OBJECT_CLASS (vaern_change_parent_class)->finalize (object);
+}
+
+static void
+vaern_change_class_init (VaernChangeClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vaern_change_finalize;
+  vaern_record_class_install_fields (VAERN_RECORD_CLASS (klass), change_fields,
+                                     G_N_ELEMENTS (change_fields));
+}
+
+static void
+vaern_change_init (VaernChange *self)
+{
+}

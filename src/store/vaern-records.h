@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "core/vaern-enums.h"
+#include "core/vaern-findings.h"
+
+G_BEGIN_DECLS
+
+/* The rows of a document as small immutable GObjects, the items of the
+ * document's list models. An edit makes a new object and the list replaces the
+ * old one, so a view never sees a half-changed row. Fields are public for
+ * reading; read-only properties expose what views bind and sort on.
+ *
+ * Every record has an id (the row's INTEGER PRIMARY KEY, stable for the life
+ * of the document) and a digest of its content, which lets a list refresh
+ * replace only the rows that changed. */
+
+#define VAERN_TYPE_RECORD (vaern_record_get_type ())
+G_DECLARE_DERIVABLE_TYPE (VaernRecord, vaern_record, VAERN, RECORD, GObject)
+
+typedef struct
+{
+  const char *name;
+  GType       type;   /* G_TYPE_STRING, G_TYPE_INT64, G_TYPE_UINT or G_TYPE_BOOLEAN */
+  gsize       offset; /* of the field in the instance struct */
+} VaernRecordField;
+
+struct _VaernRecordClass
+{
+  GObjectClass parent_class;
+
+  const VaernRecordField *fields;
+  guint                   n_fields;
+};
+
+gint64  vaern_record_get_id     (VaernRecord *self);
+guint32 vaern_record_get_digest (VaernRecord *self);
+void    vaern_record_set_identity (VaernRecord *self,
+                                   gint64       id,
+                                   guint32      digest);
+void    vaern_record_class_install_fields (VaernRecordClass       *klass,
+                                           const VaernRecordField *fields,
+                                           guint                   n_fields);
+
+/* Asset: an IT system or another asset (KITOS-style). */
+#define VAERN_TYPE_ASSET (vaern_asset_get_type ())
+G_DECLARE_FINAL_TYPE (VaernAsset, vaern_asset, VAERN, ASSET, VaernRecord)
+
+struct _VaernAsset
+{
+  VaernRecord       parent_instance;
+
+  VaernAssetKind    kind;
+  char             *name;
+  char             *purpose;
+  char             *kitos_uuid;
+  char             *supplier;
+  VaernHosting      hosting;
+  VaernLifecycle    lifecycle;
+  gint64            unit_id;      /* 0: none */
+  VaernPersonalData personal_data;
+  VaernDpa          dpa;
+  char             *dpa_date;     /* ISO date or NULL */
+  VaernLevel        criticality;
+  VaernLevel        confidentiality;
+  VaernLevel        integrity;
+  VaernLevel        availability;
+  char             *next_review;  /* ISO date or NULL */
+  char             *notes;
+  GArray           *using_unit_ids; /* gint64; the units that use the system */
+
+  /* Derived when read; ignored when written. */
+  char             *unit_name;
+  gint64            owner_id;
+  char             *owner_name;
+  guint             n_administrators;
+  VaernFindings     findings;
+  char             *search_key;
+};
+
+VaernAsset *vaern_asset_new  (void);
+VaernAsset *vaern_asset_copy (VaernAsset *self);
+
+/* Organisational unit: forvaltning, afdeling, stab, … in a tree. */
+#define VAERN_TYPE_UNIT (vaern_unit_get_type ())
+G_DECLARE_FINAL_TYPE (VaernUnit, vaern_unit, VAERN, UNIT, VaernRecord)
+
+struct _VaernUnit
+{
+  VaernRecord   parent_instance;
+
+  gint64        parent_id;  /* 0: top level */
+  char         *name;
+  VaernUnitKind kind;
+
+  /* Derived */
+  guint         depth;
+  char         *path;       /* "Børn og Unge › Skoler" */
+};
+
+VaernUnit *vaern_unit_new (void);
+
+/* Person */
+#define VAERN_TYPE_PERSON (vaern_person_get_type ())
+G_DECLARE_FINAL_TYPE (VaernPerson, vaern_person, VAERN, PERSON, VaernRecord)
+
+struct _VaernPerson
+{
+  VaernRecord parent_instance;
+
+  char       *name;
+  char       *title;
+  char       *email;
+  char       *phone;
+  gint64      unit_id;
+
+  /* Derived */
+  char       *unit_name;
+  guint       n_roles;     /* current role assignments */
+  char       *search_key;
+};
+
+VaernPerson *vaern_person_new  (void);
+VaernPerson *vaern_person_copy (VaernPerson *self);
+
+/* Role: systemejer, systemforvalter, … (configurable). */
+#define VAERN_TYPE_ROLE (vaern_role_get_type ())
+G_DECLARE_FINAL_TYPE (VaernRole, vaern_role, VAERN, ROLE, VaernRecord)
+
+struct _VaernRole
+{
+  VaernRecord    parent_instance;
+
+  char          *key;      /* "system_owner", … for the built-in roles; NULL for added ones */
+  char          *name;
+  char          *description;
+  VaernRoleScope scope;
+  gboolean       single;   /* at most one current holder per asset */
+  gint64         position;
+};
+
+VaernRole *vaern_role_new (void);
+
+/* The well-known keys of the built-in roles. */
+#define VAERN_ROLE_SYSTEM_OWNER   "system_owner"
+#define VAERN_ROLE_ADMINISTRATOR  "system_administrator"
+#define VAERN_ROLE_CONTACT        "daily_contact"
+#define VAERN_ROLE_ASSET_OWNER    "asset_owner"
+
+/* Role assignment: person × asset × role, from a date, until a date. */
+#define VAERN_TYPE_ASSIGNMENT (vaern_assignment_get_type ())
+G_DECLARE_FINAL_TYPE (VaernAssignment, vaern_assignment, VAERN, ASSIGNMENT, VaernRecord)
+
+struct _VaernAssignment
+{
+  VaernRecord parent_instance;
+
+  gint64      asset_id;
+  gint64      person_id;
+  gint64      role_id;
+  char       *from_date;
+  char       *to_date;    /* NULL while current */
+  char       *note;
+
+  /* Derived */
+  char       *asset_name;
+  char       *person_name;
+  char       *role_name;
+  gboolean    current;
+};
+
+/* One entry of the change log. */
+#define VAERN_TYPE_CHANGE (vaern_change_get_type ())
+G_DECLARE_FINAL_TYPE (VaernChange, vaern_change, VAERN, CHANGE, VaernRecord)
+
+struct _VaernChange
+{
+  VaernRecord parent_instance;
+
+  gint64      change_set;
+  char       *at;        /* ISO 8601 UTC time */
+  char       *actor;     /* the OS user */
+  char       *label;     /* what the person did, as the window said it */
+  char       *table;
+  gint64      row_id;
+  char       *op;        /* "insert", "update" or "delete" */
+  char       *old_values; /* JSON object or NULL */
+  char       *new_values; /* JSON object or NULL */
+};
+
+G_END_DECLS

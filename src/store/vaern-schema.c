@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "vaern-document-private.h"
+
+/* The migrations: migrations[i] takes a document from user_version i to i + 1.
+ * Each runs in one transaction with the version bump and the audit triggers.
+ * A migration, once released, never changes: add a new one instead. */
+static const char *const migrations[] = {
+  /* 0 → 1: the foundation: organisation, units, people, assets, roles, the
+   * change log. */
+  "CREATE TABLE organisation ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  cvr TEXT NOT NULL DEFAULT ''"
+  ") STRICT;"
+
+  "CREATE TABLE unit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  parent_id INTEGER REFERENCES unit (id) ON DELETE RESTRICT,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  kind TEXT NOT NULL DEFAULT 'department'"
+  "    CHECK (kind IN ('directorate','department','staff','institution','team'))"
+  ") STRICT;"
+  "CREATE UNIQUE INDEX unit_name ON unit (coalesce(parent_id, 0), name COLLATE NOCASE);"
+
+  "CREATE TABLE person ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  unit_id INTEGER REFERENCES unit (id) ON DELETE SET NULL"
+  ") STRICT;"
+  "CREATE UNIQUE INDEX person_email ON person (email COLLATE NOCASE) WHERE email <> '';"
+  "CREATE INDEX person_unit ON person (unit_id);"
+
+  "CREATE TABLE asset ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL DEFAULT 'system'"
+  "    CHECK (kind IN ('system','equipment','premises','archive','other')),"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),"
+  "  purpose TEXT NOT NULL DEFAULT '',"
+  "  kitos_uuid TEXT CHECK (kitos_uuid IS NULL OR length(kitos_uuid) = 36),"
+  "  supplier TEXT NOT NULL DEFAULT '',"
+  "  hosting TEXT NOT NULL DEFAULT 'unknown'"
+  "    CHECK (hosting IN ('unknown','on_premises','supplier','cloud','shared')),"
+  "  lifecycle TEXT NOT NULL DEFAULT 'in_use'"
+  "    CHECK (lifecycle IN ('procurement','in_use','phasing_out','retired')),"
+  "  unit_id INTEGER REFERENCES unit (id) ON DELETE SET NULL,"
+  "  personal_data TEXT NOT NULL DEFAULT 'none'"
+  "    CHECK (personal_data IN ('none','ordinary','sensitive','cpr')),"
+  "  dpa TEXT NOT NULL DEFAULT 'not_required'"
+  "    CHECK (dpa IN ('not_required','missing','signed')),"
+  "  dpa_date TEXT CHECK (dpa_date IS NULL OR date(dpa_date) IS dpa_date),"
+  "  criticality INTEGER NOT NULL DEFAULT 0 CHECK (criticality BETWEEN 0 AND 4),"
+  "  confidentiality INTEGER NOT NULL DEFAULT 0 CHECK (confidentiality BETWEEN 0 AND 4),"
+  "  integrity INTEGER NOT NULL DEFAULT 0 CHECK (integrity BETWEEN 0 AND 4),"
+  "  availability INTEGER NOT NULL DEFAULT 0 CHECK (availability BETWEEN 0 AND 4),"
+  "  next_review TEXT CHECK (next_review IS NULL OR date(next_review) IS next_review),"
+  "  notes TEXT NOT NULL DEFAULT ''"
+  ") STRICT;"
+  "CREATE INDEX asset_unit_id ON asset (unit_id);"
+
+  "CREATE TABLE asset_unit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  asset_id INTEGER NOT NULL REFERENCES asset (id) ON DELETE CASCADE,"
+  "  unit_id INTEGER NOT NULL REFERENCES unit (id) ON DELETE CASCADE,"
+  "  UNIQUE (asset_id, unit_id)"
+  ") STRICT;"
+  "CREATE INDEX asset_unit_unit ON asset_unit (unit_id);"
+
+  "CREATE TABLE role ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT UNIQUE,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  scope TEXT NOT NULL DEFAULT 'system' CHECK (scope IN ('system','other','any')),"
+  "  single INTEGER NOT NULL DEFAULT 0 CHECK (single IN (0, 1)),"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ") STRICT;"
+
+  "CREATE TABLE assignment ("
+  "  id INTEGER PRIMARY KEY,"
+  "  asset_id INTEGER NOT NULL REFERENCES asset (id) ON DELETE CASCADE,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,"
+  "  role_id INTEGER NOT NULL REFERENCES role (id) ON DELETE RESTRICT,"
+  "  from_date TEXT NOT NULL CHECK (date(from_date) IS from_date),"
+  "  to_date TEXT CHECK (to_date IS NULL OR (date(to_date) IS to_date AND to_date >= from_date)),"
+  "  note TEXT NOT NULL DEFAULT ''"
+  ") STRICT;"
+  "CREATE INDEX assignment_asset ON assignment (asset_id, role_id);"
+  "CREATE INDEX assignment_person ON assignment (person_id);"
+
+  /* The one-holder rule (exactly one systemejer) holds even against an edit
+   * that bypasses the store's own check. */
+  "CREATE TRIGGER assignment_single_insert BEFORE INSERT ON assignment"
+  "  WHEN NEW.to_date IS NULL"
+  "   AND (SELECT single FROM role WHERE id = NEW.role_id) = 1"
+  "   AND EXISTS (SELECT 1 FROM assignment WHERE asset_id = NEW.asset_id"
+  "               AND role_id = NEW.role_id AND to_date IS NULL)"
+  "  BEGIN SELECT RAISE (ABORT, 'vaern: single-holder role already held'); END;"
+  "CREATE TRIGGER assignment_single_update BEFORE UPDATE ON assignment"
+  "  WHEN NEW.to_date IS NULL"
+  "   AND (SELECT single FROM role WHERE id = NEW.role_id) = 1"
+  "   AND EXISTS (SELECT 1 FROM assignment WHERE asset_id = NEW.asset_id"
+  "               AND role_id = NEW.role_id AND to_date IS NULL AND id <> NEW.id)"
+  "  BEGIN SELECT RAISE (ABORT, 'vaern: single-holder role already held'); END;"
+
+  "CREATE TABLE change_set ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL,"
+  "  actor TEXT NOT NULL,"
+  "  label TEXT NOT NULL,"
+  "  reverts INTEGER REFERENCES change_set (id)"
+  ") STRICT;"
+  "CREATE TABLE change_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  change_set INTEGER NOT NULL REFERENCES change_set (id),"
+  "  tbl TEXT NOT NULL,"
+  "  row_id INTEGER NOT NULL,"
+  "  op TEXT NOT NULL CHECK (op IN ('insert','update','delete')),"
+  "  old TEXT,"
+  "  new TEXT"
+  ") STRICT;"
+  "CREATE INDEX change_log_set ON change_log (change_set);"
+  "CREATE INDEX change_log_row ON change_log (tbl, row_id);",
+};
+
+/* The tables whose every change goes to the change log (and so can be undone). */
+static const char *const audited_tables[] = {
+  "organisation", "unit", "person", "asset", "asset_unit", "role", "assignment",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == VAERN_SCHEMA_VERSION);
+
+guint
+vaern_schema_n_migrations (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+const char *
+vaern_schema_migration (guint from_version)
+{
+  g_return_val_if_fail (from_version < G_N_ELEMENTS (migrations), NULL);
+  return migrations[from_version];
+}
+
+const char *const *
+vaern_schema_audited_tables (guint *n_tables)
+{
+  *n_tables = G_N_ELEMENTS (audited_tables);
+  return audited_tables;
+}

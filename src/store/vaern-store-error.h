@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * VaernStoreError:
+ * @VAERN_STORE_ERROR_NOT_FOUND: the file or the row does not exist.
+ * @VAERN_STORE_ERROR_NOT_SQLITE: the file is not a Værn document at all (empty, text, image).
+ * @VAERN_STORE_ERROR_FOREIGN: an SQLite database of another program.
+ * @VAERN_STORE_ERROR_DAMAGED: a Værn document that is truncated or corrupt.
+ * @VAERN_STORE_ERROR_NEWER: made by a newer Værn; opening it would risk it.
+ * @VAERN_STORE_ERROR_BUSY: the document is open in another window or program.
+ * @VAERN_STORE_ERROR_READ_ONLY: the document cannot be changed.
+ * @VAERN_STORE_ERROR_INVALID: a value that breaks a rule (empty name, bad date).
+ * @VAERN_STORE_ERROR_DUPLICATE: a name that is already used.
+ * @VAERN_STORE_ERROR_CONSTRAINT: an edit that would break the model (a second systemejer).
+ * @VAERN_STORE_ERROR_FAILED: anything else (disk full, I/O error).
+ *
+ * Errors of the storage layer. Messages are translated and say what to do.
+ */
+typedef enum
+{
+  VAERN_STORE_ERROR_NOT_FOUND,
+  VAERN_STORE_ERROR_NOT_SQLITE,
+  VAERN_STORE_ERROR_FOREIGN,
+  VAERN_STORE_ERROR_DAMAGED,
+  VAERN_STORE_ERROR_NEWER,
+  VAERN_STORE_ERROR_BUSY,
+  VAERN_STORE_ERROR_READ_ONLY,
+  VAERN_STORE_ERROR_INVALID,
+  VAERN_STORE_ERROR_DUPLICATE,
+  VAERN_STORE_ERROR_CONSTRAINT,
+  VAERN_STORE_ERROR_FAILED,
+} VaernStoreError;
+
+#define VAERN_STORE_ERROR (vaern_store_error_quark ())
+GQuark vaern_store_error_quark (void);
+
+G_END_DECLS

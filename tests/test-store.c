@@ -1,0 +1,804 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "core/vaern-date.h"
+#include "store/vaern-document-private.h"
+#include "vaern-test-util.h"
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  VaernDocument *doc;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  vaern_date_set_today ("2026-11-23");
+  f->dir = vaern_test_tmpdir ();
+  f->path = g_build_filename (f->dir, "test.vaern", NULL);
+  f->doc = vaern_document_create (f->path, "Testkommune", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->doc);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->doc);
+  vaern_test_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+reopen (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&f->doc);
+  f->doc = vaern_document_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->doc);
+}
+
+static gint64
+add_unit (VaernDocument *doc,
+          const char    *name,
+          gint64         parent)
+{
+  g_autoptr(VaernUnit) unit = vaern_unit_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  unit->name = g_strdup (name);
+  unit->parent_id = parent;
+  id = vaern_document_add_unit (doc, unit, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+add_person (VaernDocument *doc,
+            const char    *name,
+            const char    *email,
+            gint64         unit)
+{
+  g_autoptr(VaernPerson) person = vaern_person_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  person->name = g_strdup (name);
+  person->email = g_strdup (email);
+  person->title = g_strdup ("Afdelingschef");
+  person->unit_id = unit;
+  id = vaern_document_add_person (doc, person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+add_system (VaernDocument *doc,
+            const char    *name,
+            gint64         unit)
+{
+  g_autoptr(VaernAsset) asset = vaern_asset_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  asset->name = g_strdup (name);
+  asset->purpose = g_strdup ("Sagsbehandling");
+  asset->supplier = g_strdup ("Nordlys Software A/S");
+  asset->kitos_uuid = g_strdup ("3f2a9c1e-7b4d-4e8a-9c1f-2b3c4d5e6f70");
+  asset->hosting = VAERN_HOSTING_CLOUD;
+  asset->lifecycle = VAERN_LIFECYCLE_IN_USE;
+  asset->personal_data = VAERN_PERSONAL_DATA_SENSITIVE;
+  asset->dpa = VAERN_DPA_SIGNED;
+  asset->dpa_date = g_strdup ("2024-03-01");
+  asset->criticality = VAERN_LEVEL_HIGH;
+  asset->confidentiality = VAERN_LEVEL_VERY_HIGH;
+  asset->integrity = VAERN_LEVEL_HIGH;
+  asset->availability = VAERN_LEVEL_MEDIUM;
+  asset->next_review = g_strdup ("2027-05-01");
+  asset->notes = g_strdup ("Bemærkning med æøå");
+  asset->unit_id = unit;
+  asset->using_unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (unit > 0)
+    g_array_append_val (asset->using_unit_ids, unit);
+  id = vaern_document_add_asset (doc, asset, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+role_id (VaernDocument *doc,
+         const char    *key)
+{
+  g_autoptr(VaernRole) role = vaern_document_find_role_by_key (doc, key);
+
+  g_assert_nonnull (role);
+  return vaern_record_get_id (VAERN_RECORD (role));
+}
+
+static void
+test_create_defaults (Fixture       *f,
+                      gconstpointer  data)
+{
+  sqlite3 *db = vaern_document_get_db (f->doc);
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpstr (vaern_document_get_organisation (f->doc), ==, "Testkommune");
+  g_assert_false (vaern_document_get_read_only (f->doc));
+  /* The built-in roles, ready to use. */
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_roles (f->doc)), ==, 4);
+  g_assert_cmpint (role_id (f->doc, VAERN_ROLE_SYSTEM_OWNER), >, 0);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, VAERN_APPLICATION_ID);
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, VAERN_SCHEMA_VERSION);
+  sqlite3_finalize (stmt);
+
+  /* Every table is STRICT. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM pragma_table_list"
+                                           " WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'"
+                                           " AND strict = 0", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA foreign_keys", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "delete");
+  sqlite3_finalize (stmt);
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 top = add_unit (f->doc, "Børn og Unge", 0);
+  gint64 child = add_unit (f->doc, "Skoler", top);
+  gint64 person = add_person (f->doc, "Åse Ærø", "aae@example.dk", child);
+  gint64 asset = add_system (f->doc, "Journalix", child);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VaernAsset) a = NULL;
+  g_autoptr(VaernPerson) p = NULL;
+  g_autoptr(VaernUnit) u = NULL;
+  g_autoptr(GListModel) roles = NULL;
+  g_autoptr(VaernAssignment) x = NULL;
+
+  vaern_document_assign (f->doc, asset, person, role_id (f->doc, VAERN_ROLE_SYSTEM_OWNER),
+                         "2025-01-01", FALSE, &error);
+  g_assert_no_error (error);
+
+  reopen (f);
+
+  a = vaern_document_get_asset (f->doc, asset, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (a->name, ==, "Journalix");
+  g_assert_cmpstr (a->purpose, ==, "Sagsbehandling");
+  g_assert_cmpstr (a->supplier, ==, "Nordlys Software A/S");
+  g_assert_cmpstr (a->kitos_uuid, ==, "3f2a9c1e-7b4d-4e8a-9c1f-2b3c4d5e6f70");
+  g_assert_cmpint (a->kind, ==, VAERN_ASSET_KIND_SYSTEM);
+  g_assert_cmpint (a->hosting, ==, VAERN_HOSTING_CLOUD);
+  g_assert_cmpint (a->lifecycle, ==, VAERN_LIFECYCLE_IN_USE);
+  g_assert_cmpint (a->personal_data, ==, VAERN_PERSONAL_DATA_SENSITIVE);
+  g_assert_cmpint (a->dpa, ==, VAERN_DPA_SIGNED);
+  g_assert_cmpstr (a->dpa_date, ==, "2024-03-01");
+  g_assert_cmpint (a->criticality, ==, VAERN_LEVEL_HIGH);
+  g_assert_cmpint (a->confidentiality, ==, VAERN_LEVEL_VERY_HIGH);
+  g_assert_cmpint (a->integrity, ==, VAERN_LEVEL_HIGH);
+  g_assert_cmpint (a->availability, ==, VAERN_LEVEL_MEDIUM);
+  g_assert_cmpstr (a->next_review, ==, "2027-05-01");
+  g_assert_cmpstr (a->notes, ==, "Bemærkning med æøå");
+  g_assert_cmpint (a->unit_id, ==, child);
+  g_assert_cmpstr (a->unit_name, ==, "Skoler");
+  g_assert_cmpuint (a->using_unit_ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (a->using_unit_ids, gint64, 0), ==, child);
+  g_assert_cmpint (a->owner_id, ==, person);
+  g_assert_cmpstr (a->owner_name, ==, "Åse Ærø");
+  g_assert_cmpuint (a->findings, ==, VAERN_FINDING_NONE);
+
+  p = vaern_document_find_person (f->doc, person);
+  g_assert_nonnull (p);
+  g_assert_cmpstr (p->name, ==, "Åse Ærø");
+  g_assert_cmpstr (p->email, ==, "aae@example.dk");
+  g_assert_cmpstr (p->title, ==, "Afdelingschef");
+  g_assert_cmpint (p->unit_id, ==, child);
+  g_assert_cmpuint (p->n_roles, ==, 1);
+
+  u = vaern_document_find_unit (f->doc, child);
+  g_assert_cmpint (u->parent_id, ==, top);
+  g_assert_cmpuint (u->depth, ==, 1);
+  g_assert_cmpstr (u->path, ==, "Børn og Unge › Skoler");
+
+  roles = vaern_document_list_assignments (f->doc, asset, 0, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (roles), ==, 1);
+  x = g_list_model_get_item (roles, 0);
+  g_assert_cmpstr (x->from_date, ==, "2025-01-01");
+  g_assert_null (x->to_date);
+  g_assert_cmpstr (x->person_name, ==, "Åse Ærø");
+}
+
+static void
+test_validation (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(VaernAsset) asset = vaern_asset_new ();
+  g_autoptr(GError) error = NULL;
+
+  add_system (f->doc, "Journalix", 0);
+
+  asset->name = g_strdup ("   ");
+  g_assert_cmpint (vaern_document_add_asset (f->doc, asset, &error), ==, 0);
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_free (asset->name);
+  asset->name = g_strdup ("journalix");
+  g_assert_cmpint (vaern_document_add_asset (f->doc, asset, &error), ==, 0);
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  g_free (asset->name);
+  asset->name = g_strdup ("Andet");
+  asset->next_review = g_strdup ("2026-02-31");
+  g_assert_cmpint (vaern_document_add_asset (f->doc, asset, &error), ==, 0);
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_clear_pointer (&asset->next_review, g_free);
+  asset->kitos_uuid = g_strdup ("not-a-uuid");
+  g_assert_cmpint (vaern_document_add_asset (f->doc, asset, &error), ==, 0);
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Nothing of the refused edits reached the document. */
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_assets (f->doc)), ==, 1);
+}
+
+static void
+test_single_owner (Fixture       *f,
+                   gconstpointer  data)
+{
+  gint64 asset = add_system (f->doc, "Journalix", 0);
+  gint64 anne = add_person (f->doc, "Anne", "anne@example.dk", 0);
+  gint64 bo = add_person (f->doc, "Bo", "bo@example.dk", 0);
+  gint64 owner = role_id (f->doc, VAERN_ROLE_SYSTEM_OWNER);
+  gint64 admin = role_id (f->doc, VAERN_ROLE_ADMINISTRATOR);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) history = NULL;
+  sqlite3 *db = vaern_document_get_db (f->doc);
+  g_autofree char *sql = NULL;
+
+  g_assert_cmpint (vaern_document_assign (f->doc, asset, anne, owner, "2024-01-01", FALSE, &error),
+                   >, 0);
+  g_assert_no_error (error);
+
+  /* A second systemejer is refused… */
+  g_assert_cmpint (vaern_document_assign (f->doc, asset, bo, owner, "2025-01-01", FALSE, &error),
+                   ==, 0);
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpint (vaern_document_get_holder (f->doc, asset, owner), ==, anne);
+
+  /* …also when the store's own check is bypassed. */
+  sql = g_strdup_printf ("INSERT INTO assignment (asset_id, person_id, role_id, from_date)"
+                         " VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                         ", '2025-01-01')", asset, bo, owner);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), !=, SQLITE_OK);
+
+  /* Replacing ends the old assignment and keeps it in the history. */
+  g_assert_cmpint (vaern_document_assign (f->doc, asset, bo, owner, "2025-06-01", TRUE, &error),
+                   >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (vaern_document_get_holder (f->doc, asset, owner), ==, bo);
+  history = vaern_document_list_assignments (f->doc, asset, 0, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 2);
+  {
+    g_autoptr(VaernAssignment) old = g_list_model_get_item (history, 1);
+
+    g_assert_cmpint (old->person_id, ==, anne);
+    g_assert_cmpstr (old->to_date, ==, "2025-06-01");
+  }
+
+  /* Any number of systemforvaltere. */
+  g_assert_cmpint (vaern_document_assign (f->doc, asset, anne, admin, NULL, FALSE, &error), >, 0);
+  g_assert_cmpint (vaern_document_assign (f->doc, asset, bo, admin, NULL, FALSE, &error), >, 0);
+  g_assert_no_error (error);
+  {
+    g_autoptr(VaernAsset) a = vaern_document_get_asset (f->doc, asset, NULL);
+
+    g_assert_cmpuint (a->n_administrators, ==, 2);
+  }
+}
+
+static void
+test_findings (Fixture       *f,
+               gconstpointer  data)
+{
+  gint64 id = add_system (f->doc, "Uden ejer", 0);
+  g_autoptr(VaernAsset) a = vaern_document_get_asset (f->doc, id, NULL);
+  g_autoptr(VaernAsset) copy = vaern_asset_copy (a);
+  g_autoptr(VaernAsset) b = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (a->findings, ==, VAERN_FINDING_NO_OWNER);
+
+  copy->dpa = VAERN_DPA_MISSING;
+  copy->next_review = (g_free (copy->next_review), g_strdup ("2026-11-22"));
+  g_assert_true (vaern_document_update_asset (f->doc, copy, &error));
+  g_assert_no_error (error);
+  b = vaern_document_get_asset (f->doc, id, NULL);
+  g_assert_cmpuint (b->findings, ==, VAERN_FINDING_NO_OWNER | VAERN_FINDING_DPA_MISSING
+                                     | VAERN_FINDING_REVIEW_OVERDUE);
+}
+
+static guint
+count_rows (VaernDocument *doc,
+            const char    *sql)
+{
+  sqlite3_stmt *stmt;
+  guint n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (vaern_document_get_db (doc), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+test_change_log (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 id = add_system (f->doc, "Journalix", 0);
+  g_autoptr(VaernAsset) a = vaern_document_get_asset (f->doc, id, NULL);
+  g_autoptr(VaernAsset) copy = vaern_asset_copy (a);
+  g_autoptr(GListModel) changes = NULL;
+  g_autoptr(VaernChange) last = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  g_assert_cmpuint (count_rows (f->doc, "SELECT count(*) FROM change_log WHERE tbl = 'asset'"
+                                        " AND op = 'insert'"), ==, 1);
+
+  before = vaern_document_count_changes (f->doc);
+  /* An edit that changes nothing leaves no trace. */
+  g_assert_true (vaern_document_update_asset (f->doc, copy, &error));
+  g_assert_cmpuint (vaern_document_count_changes (f->doc), ==, before);
+
+  g_free (copy->supplier);
+  copy->supplier = g_strdup ("Datahuset ApS");
+  g_assert_true (vaern_document_update_asset (f->doc, copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (vaern_document_count_changes (f->doc), ==, before + 1);
+
+  changes = vaern_document_list_changes (f->doc, 1);
+  last = g_list_model_get_item (changes, 0);
+  g_assert_cmpstr (last->op, ==, "update");
+  g_assert_cmpstr (last->table, ==, "asset");
+  g_assert_cmpint (last->row_id, ==, id);
+  g_assert_cmpstr (last->actor, ==, g_get_user_name ());
+  g_assert_nonnull (strstr (last->old_values, "Nordlys Software A/S"));
+  g_assert_nonnull (strstr (last->new_values, "Datahuset ApS"));
+  g_assert_nonnull (last->at);
+  g_assert_true (g_str_has_suffix (last->at, "Z"));
+
+  g_assert_true (vaern_document_delete_asset (f->doc, id, &error));
+  g_assert_cmpuint (count_rows (f->doc, "SELECT count(*) FROM change_log WHERE tbl = 'asset'"
+                                        " AND op = 'delete' AND old LIKE '%Journalix%'"), ==, 1);
+}
+
+static void
+test_undo_delete (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 unit = add_unit (f->doc, "Stab", 0);
+  gint64 asset = add_system (f->doc, "Journalix", unit);
+  gint64 person = add_person (f->doc, "Anne", "anne@example.dk", unit);
+  gint64 owner = role_id (f->doc, VAERN_ROLE_SYSTEM_OWNER);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VaernAsset) back = NULL;
+
+  vaern_document_assign (f->doc, asset, person, owner, "2024-01-01", FALSE, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (vaern_document_delete_asset (f->doc, asset, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_assets (f->doc)), ==, 0);
+  g_assert_cmpuint (count_rows (f->doc, "SELECT count(*) FROM assignment"), ==, 0);
+  g_assert_true (vaern_document_can_undo (f->doc));
+  g_assert_cmpstr (vaern_document_get_undo_label (f->doc), ==, "Delete “Journalix”");
+
+  g_assert_true (vaern_document_undo (f->doc, &error));
+  g_assert_no_error (error);
+  back = vaern_document_get_asset (f->doc, asset, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->name, ==, "Journalix");
+  g_assert_cmpint (back->owner_id, ==, person);
+  g_assert_cmpuint (back->using_unit_ids->len, ==, 1);
+
+  /* Redo deletes again; undo brings it back again. */
+  g_assert_true (vaern_document_can_redo (f->doc));
+  g_assert_true (vaern_document_redo (f->doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_assets (f->doc)), ==, 0);
+  g_assert_true (vaern_document_undo (f->doc, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_assets (f->doc)), ==, 1);
+
+  /* The undo survives closing: the restored rows are in the file. */
+  reopen (f);
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_assets (f->doc)), ==, 1);
+  g_assert_cmpuint (count_rows (f->doc, "SELECT count(*) FROM assignment"), ==, 1);
+}
+
+static void
+test_delete_person (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 asset = add_system (f->doc, "Journalix", 0);
+  gint64 anne = add_person (f->doc, "Anne", "anne@example.dk", 0);
+  gint64 bo = add_person (f->doc, "Bo", "bo@example.dk", 0);
+  gint64 owner = role_id (f->doc, VAERN_ROLE_SYSTEM_OWNER);
+  g_autoptr(GError) error = NULL;
+
+  vaern_document_assign (f->doc, asset, anne, owner, "2024-01-01", FALSE, &error);
+  g_assert_no_error (error);
+
+  /* Handing over: Bo becomes systemejer, Anne's history is gone with her. */
+  g_assert_true (vaern_document_delete_person (f->doc, anne, bo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vaern_document_get_holder (f->doc, asset, owner), ==, bo);
+  g_assert_null (vaern_document_find_person (f->doc, anne));
+
+  /* Undo restores Anne as the systemejer. */
+  g_assert_true (vaern_document_undo (f->doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vaern_document_get_holder (f->doc, asset, owner), ==, anne);
+
+  /* Without a successor, the roles go with the person. */
+  g_assert_true (vaern_document_delete_person (f->doc, anne, 0, &error));
+  g_assert_cmpint (vaern_document_get_holder (f->doc, asset, owner), ==, 0);
+  {
+    g_autoptr(VaernAsset) a = vaern_document_get_asset (f->doc, asset, NULL);
+
+    g_assert_cmpuint (a->findings & VAERN_FINDING_NO_OWNER, ==, VAERN_FINDING_NO_OWNER);
+  }
+}
+
+static void
+test_hand_over (Fixture       *f,
+                gconstpointer  data)
+{
+  gint64 a1 = add_system (f->doc, "A", 0);
+  gint64 a2 = add_system (f->doc, "B", 0);
+  gint64 anne = add_person (f->doc, "Anne", "anne@example.dk", 0);
+  gint64 bo = add_person (f->doc, "Bo", "bo@example.dk", 0);
+  gint64 owner = role_id (f->doc, VAERN_ROLE_SYSTEM_OWNER);
+  gint64 admin = role_id (f->doc, VAERN_ROLE_ADMINISTRATOR);
+  g_autoptr(GError) error = NULL;
+
+  vaern_document_assign (f->doc, a1, anne, owner, "2024-01-01", FALSE, &error);
+  vaern_document_assign (f->doc, a2, anne, admin, "2024-01-01", FALSE, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (vaern_document_hand_over_roles (f->doc, anne, bo, "2026-01-01", &error), ==, 2);
+  g_assert_no_error (error);
+  g_assert_cmpint (vaern_document_get_holder (f->doc, a1, owner), ==, bo);
+  g_assert_cmpint (vaern_document_get_holder (f->doc, a2, admin), ==, bo);
+  g_assert_cmpuint (count_rows (f->doc, "SELECT count(*) FROM assignment WHERE to_date = '2026-01-01'"),
+                    ==, 2);
+  {
+    g_autoptr(VaernPerson) p = vaern_document_find_person (f->doc, anne);
+
+    g_assert_cmpuint (p->n_roles, ==, 0);
+  }
+}
+
+static void
+test_duplicate (Fixture       *f,
+                gconstpointer  data)
+{
+  gint64 id = add_system (f->doc, "Journalix", 0);
+  g_autoptr(GError) error = NULL;
+  gint64 copy1 = vaern_document_duplicate_asset (f->doc, id, &error);
+  gint64 copy2 = vaern_document_duplicate_asset (f->doc, id, &error);
+  g_autoptr(VaernAsset) c1 = vaern_document_get_asset (f->doc, copy1, NULL);
+  g_autoptr(VaernAsset) c2 = vaern_document_get_asset (f->doc, copy2, NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (c1->name, ==, "Journalix (copy)");
+  g_assert_cmpstr (c2->name, ==, "Journalix (copy 2)");
+  g_assert_cmpstr (c1->supplier, ==, "Nordlys Software A/S");
+  g_assert_null (c1->kitos_uuid);
+}
+
+/* Files that are not Værn documents: refused, and their bytes unchanged. */
+
+static void
+assert_refused (const char *path,
+                int         code)
+{
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VaernDocument) doc = NULL;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    before = vaern_test_read (path);
+  doc = vaern_document_open (path, &error);
+  g_assert_null (doc);
+  g_assert_error (error, VAERN_STORE_ERROR, code);
+  g_assert_nonnull (error->message);
+  g_test_message ("%s", error->message);
+  if (before)
+    {
+      after = vaern_test_read (path);
+      g_assert_true (g_bytes_equal (before, after));
+    }
+}
+
+static void
+write_file (const char *path,
+            const void *data,
+            gsize       len)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_refuse_files (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "missing.vaern", NULL);
+  g_autofree char *empty = g_build_filename (f->dir, "empty.vaern", NULL);
+  g_autofree char *text = g_build_filename (f->dir, "text.vaern", NULL);
+  g_autofree char *garbage = g_build_filename (f->dir, "garbage.vaern", NULL);
+  g_autofree char *foreign = g_build_filename (f->dir, "foreign.vaern", NULL);
+  g_autofree char *newer = g_build_filename (f->dir, "newer.vaern", NULL);
+  g_autofree char *truncated = g_build_filename (f->dir, "truncated.vaern", NULL);
+  g_autofree char *corrupt = g_build_filename (f->dir, "corrupt.vaern", NULL);
+  g_autoptr(GBytes) good = NULL;
+  guint8 noise[8192];
+  sqlite3 *db;
+  gsize len;
+  const guint8 *bytes;
+
+  assert_refused (missing, VAERN_STORE_ERROR_NOT_FOUND);
+
+  write_file (empty, "", 0);
+  assert_refused (empty, VAERN_STORE_ERROR_NOT_SQLITE);
+
+  write_file (text, "Navn;Leverandør\nJournalix;Nordlys\n", -1);
+  assert_refused (text, VAERN_STORE_ERROR_NOT_SQLITE);
+
+  for (guint i = 0; i < sizeof noise; i++)
+    noise[i] = (i * 2654435761u) >> 13;
+  write_file (garbage, noise, sizeof noise);
+  assert_refused (garbage, VAERN_STORE_ERROR_NOT_SQLITE);
+
+  g_assert_cmpint (sqlite3_open (foreign, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused (foreign, VAERN_STORE_ERROR_FOREIGN);
+
+  /* A copy of a good document with a higher user_version. */
+  g_clear_object (&f->doc);
+  good = vaern_test_read (f->path);
+  bytes = g_bytes_get_data (good, &len);
+  {
+    g_autofree guint8 *copy = g_memdup2 (bytes, len);
+
+    copy[63] = VAERN_SCHEMA_VERSION + 1;
+    write_file (newer, copy, len);
+    assert_refused (newer, VAERN_STORE_ERROR_NEWER);
+
+    write_file (truncated, bytes, len / 2 + 100);
+    assert_refused (truncated, VAERN_STORE_ERROR_DAMAGED);
+
+    /* Garbage over every page but the first. */
+    memcpy (copy, bytes, len);
+    for (gsize i = 4096; i < len; i++)
+      copy[i] = noise[i % sizeof noise];
+    write_file (corrupt, copy, len);
+    assert_refused (corrupt, VAERN_STORE_ERROR_DAMAGED);
+  }
+}
+
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(VaernAsset) asset = vaern_asset_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  add_system (f->doc, "Journalix", 0);
+  g_clear_object (&f->doc);
+
+  g_chmod (f->path, 0444);
+  g_chmod (f->dir, 0555);
+  before = vaern_test_read (f->path);
+
+  f->doc = vaern_document_open (f->path, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (vaern_document_get_read_only (f->doc));
+  asset->name = g_strdup ("Ny");
+  g_assert_cmpint (vaern_document_add_asset (f->doc, asset, &error), ==, 0);
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_READ_ONLY);
+  g_assert_false (vaern_document_can_undo (f->doc));
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_assets (f->doc)), ==, 1);
+  g_clear_object (&f->doc);
+  after = vaern_test_read (f->path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_chmod (f->dir, 0755);
+}
+
+static void
+test_busy (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VaernDocument) second = NULL;
+
+  /* The first connection holds the file exclusively. */
+  second = vaern_document_open (f->path, &error);
+  g_assert_null (second);
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_BUSY);
+}
+
+static void
+test_save_as (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "kopi.vaern", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VaernDocument) old = NULL;
+
+  add_system (f->doc, "Journalix", 0);
+  g_assert_true (vaern_document_save_as (f->doc, copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (vaern_document_get_path (f->doc), ==, copy);
+  add_system (f->doc, "Kun i kopien", 0);
+
+  /* The original is free again and does not have the later edit. */
+  old = vaern_document_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_assets (old)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_assets (f->doc)), ==, 2);
+
+  /* Saving onto the open document itself is refused. */
+  g_assert_false (vaern_document_save_as (f->doc, copy, &error));
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_DUPLICATE);
+}
+
+static void
+test_batch_rollback (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vaern_document_begin_batch (f->doc, "Test", &error));
+  add_system (f->doc, "A", 0);
+  add_system (f->doc, "B", 0);
+  g_assert_false (vaern_document_end_batch (f->doc, FALSE, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_assets (f->doc)), ==, 0);
+  g_assert_false (vaern_document_can_undo (f->doc));
+
+  g_assert_true (vaern_document_begin_batch (f->doc, "Test", &error));
+  add_system (f->doc, "A", 0);
+  add_system (f->doc, "B", 0);
+  g_assert_true (vaern_document_end_batch (f->doc, TRUE, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_assets (f->doc)), ==, 2);
+  /* One undo step for the whole batch. */
+  g_assert_true (vaern_document_undo (f->doc, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_assets (f->doc)), ==, 0);
+}
+
+static void
+test_kitos_roles (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (vaern_document_add_kitos_roles (f->doc, &error), ==, 6);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_roles (f->doc)), ==, 10);
+  /* A second time adds nothing. */
+  g_assert_cmpuint (vaern_document_add_kitos_roles (f->doc, &error), ==, 0);
+  g_assert_no_error (error);
+}
+
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *assets;
+  guint n_systems = 0, n_other = 0, n_no_owner = 0, n_people;
+
+  g_assert_true (vaern_document_fill_demo (f->doc, &error));
+  g_assert_no_error (error);
+
+  assets = vaern_document_get_assets (f->doc);
+  for (guint i = 0; i < g_list_model_get_n_items (assets); i++)
+    {
+      g_autoptr(VaernAsset) a = g_list_model_get_item (assets, i);
+
+      if (a->kind == VAERN_ASSET_KIND_SYSTEM)
+        n_systems++;
+      else
+        n_other++;
+      if (a->findings & VAERN_FINDING_NO_OWNER)
+        n_no_owner++;
+    }
+  n_people = g_list_model_get_n_items (vaern_document_get_people (f->doc));
+  g_assert_cmpuint (n_systems, >=, 35);
+  g_assert_cmpuint (n_other, >=, 5);
+  g_assert_cmpuint (n_people, >=, 50);
+  g_assert_cmpuint (n_no_owner, >=, 2);
+  g_assert_cmpuint (count_rows (f->doc, "SELECT count(*) FROM unit WHERE parent_id IS NULL"), ==, 6);
+  /* Some systems have several systemforvaltere. */
+  g_assert_cmpuint (count_rows (f->doc, "SELECT count(*) FROM (SELECT asset_id FROM assignment x"
+                                        " JOIN role r ON r.id = x.role_id"
+                                        " WHERE r.key = 'system_administrator' AND to_date IS NULL"
+                                        " GROUP BY asset_id HAVING count(*) > 1)"), >=, 3);
+  g_assert_cmpstr (vaern_document_get_organisation (f->doc), ==, "Eksempel Kommune");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/vaern/store/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("create-defaults", test_create_defaults);
+  ADD ("round-trip", test_round_trip);
+  ADD ("validation", test_validation);
+  ADD ("single-owner", test_single_owner);
+  ADD ("findings", test_findings);
+  ADD ("change-log", test_change_log);
+  ADD ("undo-delete", test_undo_delete);
+  ADD ("delete-person", test_delete_person);
+  ADD ("hand-over", test_hand_over);
+  ADD ("duplicate", test_duplicate);
+  ADD ("refuse-files", test_refuse_files);
+  ADD ("read-only", test_read_only);
+  ADD ("busy", test_busy);
+  ADD ("save-as", test_save_as);
+  ADD ("batch-rollback", test_batch_rollback);
+  ADD ("kitos-roles", test_kitos_roles);
+  ADD ("demo", test_demo);
+
+  return g_test_run ();
+}
