@@ -1160,8 +1160,12 @@ merge_records (GListStore *store,
     }
 }
 
+/* Loads all assets, or the one with the given id; the same for people and
+ * roles. Lookups by id read the file, not the lists, so they see the edits
+ * of a batch that is still open. */
 static GPtrArray *
-load_assets (VaernDocument *self)
+load_assets (VaernDocument *self,
+             gint64         id)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = prepare (self,
@@ -1178,10 +1182,12 @@ load_assets (VaernDocument *self)
     "       AND o.role_id = (SELECT id FROM role WHERE key ="
     "           CASE a.kind WHEN 'system' THEN 'system_owner' ELSE 'asset_owner' END)"
     "  LEFT JOIN person p ON p.id = o.person_id"
+    " WHERE ?1 = 0 OR a.id = ?1"
     " ORDER BY a.id", NULL);
 
   if (stmt == NULL)
     return result;
+  sqlite3_bind_int64 (stmt, 1, id);
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -1233,17 +1239,20 @@ load_assets (VaernDocument *self)
 }
 
 static GPtrArray *
-load_people (VaernDocument *self)
+load_people (VaernDocument *self,
+             gint64         id)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = prepare (self,
     "SELECT p.id, p.name, p.title, p.email, p.phone, p.unit_id, u.name,"
     "       (SELECT count(*) FROM assignment x WHERE x.person_id = p.id AND x.to_date IS NULL)"
     "  FROM person p LEFT JOIN unit u ON u.id = p.unit_id"
+    " WHERE ?1 = 0 OR p.id = ?1"
     " ORDER BY p.id", NULL);
 
   if (stmt == NULL)
     return result;
+  sqlite3_bind_int64 (stmt, 1, id);
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -1302,15 +1311,17 @@ load_units (VaernDocument *self)
 }
 
 static GPtrArray *
-load_roles (VaernDocument *self)
+load_roles (VaernDocument *self,
+            gint64         id)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = prepare (self,
     "SELECT id, key, name, description, scope, single, position FROM role"
-    " ORDER BY position, id", NULL);
+    " WHERE ?1 = 0 OR id = ?1 ORDER BY position, id", NULL);
 
   if (stmt == NULL)
     return result;
+  sqlite3_bind_int64 (stmt, 1, id);
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -1353,10 +1364,10 @@ replace_ordered (GListStore *store,
 static void
 refresh_lists (VaernDocument *self)
 {
-  g_autoptr(GPtrArray) assets = load_assets (self);
-  g_autoptr(GPtrArray) people = load_people (self);
+  g_autoptr(GPtrArray) assets = load_assets (self, 0);
+  g_autoptr(GPtrArray) people = load_people (self, 0);
   g_autoptr(GPtrArray) units = load_units (self);
-  g_autoptr(GPtrArray) roles = load_roles (self);
+  g_autoptr(GPtrArray) roles = load_roles (self, 0);
 
   replace_ordered (self->units, units);
   replace_ordered (self->roles, roles);
@@ -1392,34 +1403,25 @@ vaern_document_get_roles (VaernDocument *self)
   return G_LIST_MODEL (self->roles);
 }
 
-/* Finds a record by id in a list sorted by id (binary search), or in any
- * list (linear) when sorted is FALSE. */
+static gint64 find_by_name (VaernDocument *self,
+                            const char    *sql,
+                            const char    *name);
+
+/* Takes the first record of a loaded array (transfer full), or NULL. */
+static gpointer
+first_record (GPtrArray *records)
+{
+  gpointer record = records->len > 0 ? g_object_ref (records->pdata[0]) : NULL;
+
+  g_ptr_array_unref (records);
+  return record;
+}
+
 static gpointer
 find_record (GListModel *model,
-             gint64      id,
-             gboolean    sorted)
+             gint64      id)
 {
   guint n = g_list_model_get_n_items (model);
-
-  if (sorted)
-    {
-      guint lo = 0, hi = n;
-
-      while (lo < hi)
-        {
-          guint mid = (lo + hi) / 2;
-          g_autoptr(VaernRecord) r = g_list_model_get_item (model, mid);
-          gint64 rid = vaern_record_get_id (r);
-
-          if (rid == id)
-            return g_steal_pointer (&r);
-          if (rid < id)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      return NULL;
-    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -1440,7 +1442,7 @@ vaern_document_get_asset (VaernDocument *self,
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), NULL);
 
-  asset = find_record (G_LIST_MODEL (self->assets), id, TRUE);
+  asset = id > 0 ? first_record (load_assets (self, id)) : NULL;
   if (asset == NULL)
     g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND,
                  _("The asset no longer exists."));
@@ -1452,7 +1454,7 @@ vaern_document_find_person (VaernDocument *self,
                             gint64         id)
 {
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), NULL);
-  return find_record (G_LIST_MODEL (self->people), id, TRUE);
+  return id > 0 ? first_record (load_people (self, id)) : NULL;
 }
 
 VaernUnit *
@@ -1460,7 +1462,7 @@ vaern_document_find_unit (VaernDocument *self,
                           gint64         id)
 {
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), NULL);
-  return find_record (G_LIST_MODEL (self->units), id, FALSE);
+  return find_record (G_LIST_MODEL (self->units), id);
 }
 
 VaernRole *
@@ -1468,25 +1470,19 @@ vaern_document_find_role (VaernDocument *self,
                           gint64         id)
 {
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), NULL);
-  return find_record (G_LIST_MODEL (self->roles), id, FALSE);
+  return id > 0 ? first_record (load_roles (self, id)) : NULL;
 }
 
 VaernRole *
 vaern_document_find_role_by_key (VaernDocument *self,
                                  const char    *key)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->roles));
+  gint64 id;
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), NULL);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(VaernRole) r = g_list_model_get_item (G_LIST_MODEL (self->roles), i);
-
-      if (g_strcmp0 (r->key, key) == 0)
-        return g_steal_pointer (&r);
-    }
-  return NULL;
+  id = find_by_name (self, "SELECT id FROM role WHERE key = ?", key);
+  return id > 0 ? first_record (load_roles (self, id)) : NULL;
 }
 
 static gint64

@@ -46,6 +46,7 @@ GListModel    *vaern_document_get_people    (VaernDocument  *self);
 GListModel    *vaern_document_get_units     (VaernDocument  *self);
 GListModel    *vaern_document_get_roles     (VaernDocument  *self);
 
+/* The lookups below return a new reference (transfer full), or NULL. */
 VaernAsset    *vaern_document_get_asset     (VaernDocument  *self,
                                              gint64          id,
                                              GError        **error);

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vaern-file-chooser.h"
+
+typedef struct
+{
+  GtkWindow         *parent;
+  VaernFileCallback  callback;
+  gpointer           user_data;
+} ChooseData;
+
+static void
+response_cb (GtkNativeDialog *dialog,
+             int              response,
+             gpointer         user_data)
+{
+  ChooseData *data = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file)
+        data->callback (data->parent, file, data->user_data);
+    }
+  g_clear_object (&data->parent);
+  g_free (data);
+  g_object_unref (dialog);
+}
+
+void
+vaern_choose_file (GtkWindow            *parent,
+                   GtkFileChooserAction  action,
+                   const char           *title,
+                   const char           *accept_label,
+                   const char           *suggested_name,
+                   VaernFileKind         kind,
+                   VaernFileCallback     callback,
+                   gpointer              user_data)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  ChooseData *data;
+
+  native = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  if (kind == VAERN_FILES_CSV)
+    {
+      /* Translators: a file type in the file chooser */
+      gtk_file_filter_set_name (filter, _("CSV files"));
+      gtk_file_filter_add_suffix (filter, "csv");
+      gtk_file_filter_add_suffix (filter, "txt");
+      gtk_file_filter_add_mime_type (filter, "text/csv");
+    }
+  else
+    {
+      /* Translators: a file type in the file chooser */
+      gtk_file_filter_set_name (filter, _("Værn documents"));
+      gtk_file_filter_add_suffix (filter, "vaern");
+      gtk_file_filter_add_mime_type (filter, "application/x-vaern");
+    }
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  if (action == GTK_FILE_CHOOSER_ACTION_OPEN)
+    {
+      /* Translators: a file type in the file chooser */
+      gtk_file_filter_set_name (all, _("All files"));
+      gtk_file_filter_add_pattern (all, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+    }
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), filter);
+  if (suggested_name && action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
+
+  data = g_new0 (ChooseData, 1);
+  data->parent = parent ? g_object_ref (parent) : NULL;
+  data->callback = callback;
+  data->user_data = user_data;
+  g_signal_connect (native, "response", G_CALLBACK (response_cb), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* GTK 4.8 has no GtkFileDialog; this is the one place that uses
+ * GtkFileChooserNative (and so the file chooser portal in a sandbox). */
+
+typedef enum
+{
+  VAERN_FILES_DOCUMENTS,
+  VAERN_FILES_CSV,
+} VaernFileKind;
+
+typedef void (*VaernFileCallback) (GtkWindow *parent,
+                                   GFile     *file,
+                                   gpointer   user_data);
+
+void vaern_choose_file (GtkWindow            *parent,
+                        GtkFileChooserAction  action,
+                        const char           *title,
+                        const char           *accept_label,
+                        const char           *suggested_name,
+                        VaernFileKind         kind,
+                        VaernFileCallback     callback,
+                        gpointer              user_data);
+
+G_END_DECLS

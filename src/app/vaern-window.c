@@ -1,0 +1,621 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vaern-application.h"
+#include "vaern-file-chooser.h"
+#include "vaern-view.h"
+#include "vaern-window.h"
+#include "views/vaern-people-view.h"
+#include "views/vaern-register-view.h"
+
+struct _VaernWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  VaernDocument  *document;
+  GFileMonitor   *monitor;
+  gboolean        missing_shown;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  GtkStack        *main_stack;
+  AdwLeaflet      *leaflet;
+  GtkWidget       *content;
+  GtkStack        *view_stack;
+  AdwWindowTitle  *window_title;
+  GtkRevealer     *read_only_revealer;
+  GtkListBox      *recent_list;
+  GMenu           *recent_section;
+};
+
+G_DEFINE_FINAL_TYPE (VaernWindow, vaern_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void update_actions (VaernWindow *self);
+
+static GSettings *
+settings (VaernWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app == NULL)
+    app = GTK_APPLICATION (g_application_get_default ());
+  return vaern_application_get_settings (VAERN_APPLICATION (app));
+}
+
+VaernWindow *
+vaern_window_for_widget (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return VAERN_IS_WINDOW (root) ? VAERN_WINDOW (root) : NULL;
+}
+
+void
+vaern_window_add_toast (VaernWindow *self,
+                        AdwToast    *toast)
+{
+  g_return_if_fail (VAERN_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+vaern_window_show_error (VaernWindow  *self,
+                         const char   *heading,
+                         const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (VAERN_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error ? error->message : NULL);
+  /* Translators: button that closes an error message */
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+vaern_window_offer_undo (VaernWindow *self,
+                         const char  *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  /* Translators: button on a notification after something was deleted */
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 8);
+  vaern_window_add_toast (self, toast);
+}
+
+VaernDocument *
+vaern_window_get_document (VaernWindow *self)
+{
+  g_return_val_if_fail (VAERN_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+static void
+update_title (VaernWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->document == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), "Værn");
+      return;
+    }
+
+  name = g_filename_display_basename (vaern_document_get_path (self->document));
+  adw_window_title_set_title (self->window_title,
+                              vaern_document_get_organisation (self->document));
+  adw_window_title_set_subtitle (self->window_title, name);
+  /* Translators: the window title: document file name — application name */
+  title = g_strdup_printf (_("%s — Værn"), name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+document_changed_cb (VaernWindow *self)
+{
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+file_gone_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       VaernWindow      *self)
+{
+  if (g_str_equal (response, "save"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+}
+
+/* The file was moved away or deleted while open. The connection still
+ * holds the data, so the person can save it somewhere else. */
+static void
+monitor_changed_cb (GFileMonitor      *monitor,
+                    GFile             *file,
+                    GFile             *other,
+                    GFileMonitorEvent  event,
+                    VaernWindow       *self)
+{
+  GtkWidget *dialog;
+
+  if (event != G_FILE_MONITOR_EVENT_DELETED && event != G_FILE_MONITOR_EVENT_MOVED_OUT
+      && event != G_FILE_MONITOR_EVENT_RENAMED)
+    return;
+  if (self->missing_shown || g_file_query_exists (file, NULL))
+    return;
+
+  self->missing_shown = TRUE;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   /* Translators: heading of a message */
+                                   _("The Document Was Moved or Deleted"),
+                                   /* Translators: body of a message */
+                                   _("Another program moved or deleted the open document. "
+                                     "Its contents are still here: save a copy to keep them."));
+  /* Translators: a button */
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "later", _("_Later"),
+                                    /* Translators: a button */
+                                    "save", _("_Save a Copy…"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (file_gone_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+watch_file (VaernWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (self->monitor)
+    {
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  self->missing_shown = FALSE;
+  if (self->document == NULL)
+    return;
+
+  file = g_file_new_for_path (vaern_document_get_path (self->document));
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor)
+    g_signal_connect_object (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self, 0);
+}
+
+static void
+for_each_view (VaernWindow *self,
+               void       (*func) (VaernView *view, gpointer data),
+               gpointer     data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
+       child; child = gtk_widget_get_next_sibling (child))
+    if (VAERN_IS_VIEW (child))
+      func (VAERN_VIEW (child), data);
+}
+
+static void
+set_view_document (VaernView *view,
+                   gpointer   document)
+{
+  vaern_view_set_document (view, document);
+}
+
+void
+vaern_window_set_document (VaernWindow   *self,
+                           VaernDocument *document)
+{
+  g_return_if_fail (VAERN_IS_WINDOW (self));
+
+  if (self->document == document)
+    return;
+
+  if (self->document)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      for_each_view (self, set_view_document, NULL);
+      vaern_document_close (self->document);
+      g_clear_object (&self->document);
+    }
+
+  if (document)
+    {
+      self->document = g_object_ref (document);
+      g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
+      g_signal_connect_swapped (document, "notify::can-undo", G_CALLBACK (update_actions), self);
+      g_signal_connect_swapped (document, "notify::can-redo", G_CALLBACK (update_actions), self);
+      g_signal_connect_swapped (document, "notify::path", G_CALLBACK (document_changed_cb), self);
+      g_signal_connect_swapped (document, "notify::read-only", G_CALLBACK (document_changed_cb),
+                                self);
+      for_each_view (self, set_view_document, document);
+      gtk_stack_set_visible_child_name (self->main_stack, "document");
+      g_settings_set_string (settings (self), "last-document", vaern_document_get_path (document));
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      vaern_window_refresh_recent (self);
+    }
+
+  gtk_revealer_set_reveal_child (self->read_only_revealer,
+                                 document && vaern_document_get_read_only (document));
+  watch_file (self);
+  update_title (self);
+  update_actions (self);
+}
+
+void
+vaern_window_show_view (VaernWindow *self,
+                        const char  *name)
+{
+  g_return_if_fail (VAERN_IS_WINDOW (self));
+
+  gtk_stack_set_visible_child_name (self->view_stack, name);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+GtkWidget *
+vaern_window_get_view (VaernWindow *self,
+                       const char  *name)
+{
+  g_return_val_if_fail (VAERN_IS_WINDOW (self), NULL);
+  return gtk_stack_get_child_by_name (self->view_stack, name);
+}
+
+static void
+update_actions (VaernWindow *self)
+{
+  gboolean has_doc = self->document != NULL;
+  GAction *action;
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "undo");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                               has_doc && vaern_document_can_undo (self->document));
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "redo");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                               has_doc && vaern_document_can_redo (self->document));
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "save-as");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_doc);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "close-document");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_doc);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "search");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_doc);
+}
+
+/* Recent documents */
+
+static void
+recent_row_activated_cb (GtkListBox    *box,
+                         GtkListBoxRow *row,
+                         VaernWindow   *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (row), "path");
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  vaern_application_open_path (VAERN_APPLICATION (app), path, GTK_WINDOW (self));
+}
+
+void
+vaern_window_refresh_recent (VaernWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_auto(GStrv) recent = NULL;
+  GtkWidget *child;
+  guint shown = 0;
+
+  if (app == NULL)
+    return;
+  recent = vaern_application_get_recent (VAERN_APPLICATION (app));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
+    gtk_list_box_remove (self->recent_list, child);
+  g_menu_remove_all (self->recent_section);
+
+  for (guint i = 0; recent[i] && shown < 8; i++)
+    {
+      g_autofree char *name = g_filename_display_basename (recent[i]);
+      g_autofree char *dir = g_path_get_dirname (recent[i]);
+      g_autofree char *menu_label = NULL;
+      GtkWidget *row;
+
+      if (!g_file_test (recent[i], G_FILE_TEST_EXISTS))
+        continue;
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dir);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "path", g_strdup (recent[i]), g_free);
+      gtk_list_box_append (self->recent_list, row);
+
+      menu_label = g_strdup (name);
+      {
+        g_autoptr(GMenuItem) item = g_menu_item_new (menu_label, NULL);
+
+        g_menu_item_set_action_and_target (item, "app.open-recent", "s", recent[i]);
+        g_menu_append_item (self->recent_section, item);
+      }
+      shown++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
+}
+
+/* Actions */
+
+static void
+save_as_chosen_cb (GtkWindow *parent,
+                   GFile     *file,
+                   gpointer   user_data)
+{
+  VaernWindow *self = VAERN_WINDOW (parent);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  GtkApplication *app = gtk_window_get_application (parent);
+
+  if (self->document == NULL || path == NULL)
+    return;
+  if (!g_str_has_suffix (path, ".vaern"))
+    {
+      char *with_suffix = g_strconcat (path, ".vaern", NULL);
+
+      g_free (path);
+      path = with_suffix;
+    }
+  if (!vaern_document_save_as (self->document, path, &error))
+    {
+      /* Translators: heading of an error message */
+      vaern_window_show_error (self, _("Could Not Save the Copy"), error);
+      return;
+    }
+  vaern_application_add_recent (VAERN_APPLICATION (app), path);
+  g_settings_set_string (settings (self), "last-document", path);
+  gtk_revealer_set_reveal_child (self->read_only_revealer,
+                                 vaern_document_get_read_only (self->document));
+  watch_file (self);
+  update_title (self);
+  update_actions (self);
+  /* Translators: notification after Save As */
+  vaern_window_add_toast (self, adw_toast_new (_("Saved. You are now working in the copy.")));
+}
+
+static void
+save_as_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  VaernWindow *self = user_data;
+  g_autofree char *name = NULL;
+
+  if (self->document == NULL)
+    return;
+  name = g_strdup_printf ("%s.vaern", vaern_document_get_organisation (self->document));
+  vaern_choose_file (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                     /* Translators: title of a file chooser */
+                     _("Save a Copy"), _("_Save"), name, VAERN_FILES_DOCUMENTS,
+                     save_as_chosen_cb, NULL);
+}
+
+static void
+close_document_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  VaernWindow *self = user_data;
+
+  vaern_window_set_document (self, NULL);
+  g_settings_set_string (settings (self), "last-document", "");
+}
+
+static void
+undo_redo (VaernWindow *self,
+           gboolean     redo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+  gboolean ok;
+
+  if (self->document == NULL)
+    return;
+  label = g_strdup (redo ? vaern_document_get_redo_label (self->document)
+                         : vaern_document_get_undo_label (self->document));
+  ok = redo ? vaern_document_redo (self->document, &error)
+            : vaern_document_undo (self->document, &error);
+  if (!ok)
+    {
+      /* Translators: heading of an error message */
+      vaern_window_show_error (self, redo ? _("Could Not Redo") : _("Could Not Undo"), error);
+      return;
+    }
+  message = redo
+    /* Translators: notification; %s describes an edit, like "Delete “Journalix”" */
+    ? g_strdup_printf (_("Redone: %s"), label)
+    /* Translators: notification; %s describes an edit, like "Delete “Journalix”" */
+    : g_strdup_printf (_("Undone: %s"), label);
+  vaern_window_add_toast (self, adw_toast_new (message));
+}
+
+static void
+undo_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  undo_redo (user_data, FALSE);
+}
+
+static void
+redo_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  undo_redo (user_data, TRUE);
+}
+
+static void
+search_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  VaernWindow *self = user_data;
+  GtkWidget *view = gtk_stack_get_visible_child (self->view_stack);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  if (VAERN_IS_VIEW (view))
+    vaern_view_focus_search (VAERN_VIEW (view));
+}
+
+static void
+show_view_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  vaern_window_show_view (user_data, g_variant_get_string (param, NULL));
+}
+
+static void
+show_sidebar_action (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  VaernWindow *self = user_data;
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+visible_view_changed_cb (VaernWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->view_stack);
+
+  if (name && gtk_window_get_application (GTK_WINDOW (self)))
+    g_settings_set_string (settings (self), "sidebar-page", name);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static const GActionEntry win_actions[] = {
+  { "save-as", save_as_action },
+  { "close-document", close_document_action },
+  { "undo", undo_action },
+  { "redo", redo_action },
+  { "search", search_action },
+  { "show-view", show_view_action, "s" },
+  { "show-sidebar", show_sidebar_action },
+};
+
+static gboolean
+vaern_window_close_request (GtkWindow *window)
+{
+  VaernWindow *self = VAERN_WINDOW (window);
+  GSettings *s = settings (self);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_boolean (s, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (s, "window-width", width);
+      g_settings_set_int (s, "window-height", height);
+    }
+  vaern_window_set_document (self, NULL);
+
+  return GTK_WINDOW_CLASS (vaern_window_parent_class)->close_request (window);
+}
+
+static void
+vaern_window_dispose (GObject *object)
+{
+  VaernWindow *self = VAERN_WINDOW (object);
+
+  if (self->monitor)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
+  if (self->document)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VAERN_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (vaern_window_parent_class)->dispose (object);
+}
+
+static void
+vaern_window_class_init (VaernWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = vaern_window_dispose;
+  window_class->close_request = vaern_window_close_request;
+
+  g_type_ensure (VAERN_TYPE_REGISTER_VIEW);
+  g_type_ensure (VAERN_TYPE_PEOPLE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/vaern/Vaern/vaern-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VaernWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, VaernWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, VaernWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, VaernWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, VaernWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, VaernWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, VaernWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VaernWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, VaernWindow, recent_section);
+  gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_view_changed_cb);
+}
+
+static void
+add_view (VaernWindow *self,
+          GtkWidget   *view,
+          const char  *name,
+          const char  *title,
+          const char  *icon_name)
+{
+  GtkStackPage *page = gtk_stack_add_titled (self->view_stack, view, name, title);
+
+  gtk_stack_page_set_icon_name (page, icon_name);
+}
+
+static void
+vaern_window_init (VaernWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
+                                   G_N_ELEMENTS (win_actions), self);
+
+  /* Translators: a view in the sidebar: the register of IT systems and other assets */
+  add_view (self, g_object_new (VAERN_TYPE_REGISTER_VIEW, NULL), "register", _("Systems"),
+            "view-list-symbolic");
+  /* Translators: a view in the sidebar: people, units and who holds which role */
+  add_view (self, g_object_new (VAERN_TYPE_PEOPLE_VIEW, NULL), "people", _("People and Roles"),
+            "system-users-symbolic");
+
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  update_actions (self);
+}
+
+VaernWindow *
+vaern_window_new (AdwApplication *application)
+{
+  VaernWindow *self = g_object_new (VAERN_TYPE_WINDOW, "application", application, NULL);
+  GSettings *s = settings (self);
+  g_autofree char *page = g_settings_get_string (s, "sidebar-page");
+
+  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (s, "window-width"),
+                               g_settings_get_int (s, "window-height"));
+  if (g_settings_get_boolean (s, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  if (gtk_stack_get_child_by_name (self->view_stack, page))
+    gtk_stack_set_visible_child_name (self->view_stack, page);
+  vaern_window_refresh_recent (self);
+  return self;
+}

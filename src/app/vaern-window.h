@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/vaern-document.h"
+
+G_BEGIN_DECLS
+
+#define VAERN_TYPE_WINDOW (vaern_window_get_type ())
+G_DECLARE_FINAL_TYPE (VaernWindow, vaern_window, VAERN, WINDOW, AdwApplicationWindow)
+
+VaernWindow   *vaern_window_new             (AdwApplication *application);
+VaernDocument *vaern_window_get_document    (VaernWindow    *self);
+void           vaern_window_set_document    (VaernWindow    *self,
+                                             VaernDocument  *document);
+void           vaern_window_show_view       (VaernWindow    *self,
+                                             const char     *name);
+GtkWidget     *vaern_window_get_view        (VaernWindow    *self,
+                                             const char     *name);
+void           vaern_window_add_toast       (VaernWindow    *self,
+                                             AdwToast       *toast);
+void           vaern_window_show_error      (VaernWindow    *self,
+                                             const char     *heading,
+                                             const GError   *error);
+/* Shows a toast for an edit that was just made, with an Undo button. */
+void           vaern_window_offer_undo      (VaernWindow    *self,
+                                             const char     *message);
+void           vaern_window_refresh_recent  (VaernWindow    *self);
+
+/* For any widget inside a window: its VaernWindow, or NULL. */
+VaernWindow   *vaern_window_for_widget      (GtkWidget      *widget);
+
+G_END_DECLS
