@@ -1,0 +1,540 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "vaern-application.h"
+#include "vaern-cli.h"
+#include "vaern-file-chooser.h"
+#include "vaern-window.h"
+
+#define MAX_RECENT 10
+
+struct _VaernApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings     *settings;
+  char          *import_systems; /* --import-systems=CSV, waiting for FILE */
+  gboolean       open_demo;
+};
+
+G_DEFINE_FINAL_TYPE (VaernApplication, vaern_application, ADW_TYPE_APPLICATION)
+
+GSettings *
+vaern_application_get_settings (VaernApplication *self)
+{
+  g_return_val_if_fail (VAERN_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+char **
+vaern_application_get_recent (VaernApplication *self)
+{
+  return g_settings_get_strv (self->settings, "recent-documents");
+}
+
+static void
+set_recent (VaernApplication   *self,
+            const char         *add,
+            const char         *remove)
+{
+  g_auto(GStrv) old = vaern_application_get_recent (self);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+  guint n = 0;
+
+  if (add)
+    {
+      g_strv_builder_add (builder, add);
+      n++;
+    }
+  for (guint i = 0; old[i] && n < MAX_RECENT; i++)
+    if (g_strcmp0 (old[i], add) != 0 && g_strcmp0 (old[i], remove) != 0)
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+  list = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-documents", (const char *const *) list);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (VAERN_IS_WINDOW (l->data))
+      vaern_window_refresh_recent (l->data);
+}
+
+void
+vaern_application_add_recent (VaernApplication *self,
+                              const char       *path)
+{
+  set_recent (self, path, NULL);
+}
+
+void
+vaern_application_forget_recent (VaernApplication *self,
+                                 const char       *path)
+{
+  set_recent (self, NULL, path);
+}
+
+static VaernWindow *
+window_for_path (VaernApplication *self,
+                 const char       *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      VaernDocument *doc;
+
+      if (!VAERN_IS_WINDOW (l->data))
+        continue;
+      doc = vaern_window_get_document (l->data);
+      if (doc && g_strcmp0 (vaern_document_get_path (doc), path) == 0)
+        return l->data;
+    }
+  return NULL;
+}
+
+static VaernWindow *
+window_without_document (VaernApplication *self,
+                         GtkWindow        *preferred)
+{
+  if (VAERN_IS_WINDOW (preferred) && vaern_window_get_document (VAERN_WINDOW (preferred)) == NULL)
+    return VAERN_WINDOW (preferred);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (VAERN_IS_WINDOW (l->data) && vaern_window_get_document (l->data) == NULL)
+      return l->data;
+  return vaern_window_new (ADW_APPLICATION (self));
+}
+
+static char *
+canonical_path (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+  return g_file_get_path (file);
+}
+
+void
+vaern_application_open_path (VaernApplication *self,
+                             const char       *path,
+                             GtkWindow        *window)
+{
+  g_autofree char *canonical = canonical_path (path);
+  g_autoptr(VaernDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  VaernWindow *target;
+
+  g_return_if_fail (VAERN_IS_APPLICATION (self));
+
+  if (canonical == NULL)
+    canonical = g_strdup (path);
+
+  /* Already open here: show that window rather than fail on the lock. */
+  target = window_for_path (self, canonical);
+  if (target)
+    {
+      gtk_window_present (GTK_WINDOW (target));
+      return;
+    }
+
+  target = window_without_document (self, window);
+  doc = vaern_document_open (canonical, &error);
+  if (doc == NULL)
+    {
+      if (g_error_matches (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND))
+        vaern_application_forget_recent (self, canonical);
+      gtk_window_present (GTK_WINDOW (target));
+      /* Translators: heading of an error message */
+      vaern_window_show_error (target, _("Could Not Open the Document"), error);
+      return;
+    }
+
+  vaern_window_set_document (target, doc);
+  vaern_application_add_recent (self, canonical);
+  gtk_window_present (GTK_WINDOW (target));
+}
+
+char *
+vaern_application_make_demo (GError **error)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "vaern", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *name = NULL;
+  char *path;
+
+  g_mkdir_with_parents (dir, 0700);
+  /* Translators: file name of a fresh copy of the demo document; %s is a time stamp */
+  name = g_strdup_printf (_("Eksempel Kommune (demo %s).vaern"), stamp);
+  path = g_build_filename (dir, name, NULL);
+  for (guint n = 2; g_file_test (path, G_FILE_TEST_EXISTS); n++)
+    {
+      g_autofree char *numbered = g_strdup_printf ("%s-%u.vaern", stamp, n);
+
+      g_free (path);
+      path = g_build_filename (dir, numbered, NULL);
+    }
+  if (!vaern_cli_make_sample (path, FALSE, error))
+    g_clear_pointer (&path, g_free);
+  return path;
+}
+
+/* Actions */
+
+static GtkWindow *
+active_window (VaernApplication *self)
+{
+  return gtk_application_get_active_window (GTK_APPLICATION (self));
+}
+
+static void
+new_chosen_cb (GtkWindow *parent,
+               GFile     *file,
+               gpointer   user_data)
+{
+  VaernApplication *self = user_data;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *organisation = NULL;
+  g_autoptr(VaernDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  VaernWindow *target;
+
+  if (path == NULL)
+    return;
+  if (!g_str_has_suffix (path, ".vaern"))
+    {
+      char *with_suffix = g_strconcat (path, ".vaern", NULL);
+
+      g_free (path);
+      path = with_suffix;
+    }
+  if (window_for_path (self, path))
+    {
+      g_set_error (&error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_BUSY,
+                   _("That document is open. Close it first, or choose another name."));
+      /* Translators: heading of an error message */
+      vaern_window_show_error (VAERN_WINDOW (parent), _("Could Not Create the Document"), error);
+      return;
+    }
+  /* The file chooser asked whether to replace an existing file. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_unlink (path) != 0)
+    {
+      g_set_error (&error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   _("The existing file cannot be replaced. Choose another name."));
+      vaern_window_show_error (VAERN_WINDOW (parent), _("Could Not Create the Document"), error);
+      return;
+    }
+
+  /* The file name is the organisation's name until it is changed. */
+  organisation = g_path_get_basename (path);
+  organisation[strlen (organisation) - strlen (".vaern")] = '\0';
+  doc = vaern_document_create (path, organisation, &error);
+  if (doc == NULL)
+    {
+      vaern_window_show_error (VAERN_WINDOW (parent), _("Could Not Create the Document"), error);
+      return;
+    }
+  target = window_without_document (self, parent);
+  vaern_window_set_document (target, doc);
+  vaern_application_add_recent (self, path);
+  gtk_window_present (GTK_WINDOW (target));
+}
+
+static void
+new_action (GSimpleAction *action,
+            GVariant      *param,
+            gpointer       user_data)
+{
+  VaernApplication *self = user_data;
+
+  vaern_choose_file (active_window (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                     /* Translators: title of a file chooser */
+                     _("New Document"), _("_Create"),
+                     /* Translators: suggested file name of a new document */
+                     _("My organisation.vaern"), VAERN_FILES_DOCUMENTS, new_chosen_cb, self);
+}
+
+static void
+open_chosen_cb (GtkWindow *parent,
+                GFile     *file,
+                gpointer   user_data)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path)
+    vaern_application_open_path (user_data, path, parent);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  VaernApplication *self = user_data;
+
+  vaern_choose_file (active_window (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                     /* Translators: title of a file chooser */
+                     _("Open a Document"), _("_Open"), NULL, VAERN_FILES_DOCUMENTS,
+                     open_chosen_cb, self);
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  vaern_application_open_path (user_data, g_variant_get_string (param, NULL),
+                               active_window (user_data));
+}
+
+static void
+open_demo (VaernApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = vaern_application_make_demo (&error);
+
+  if (path == NULL)
+    {
+      VaernWindow *window = window_without_document (self, active_window (self));
+
+      gtk_window_present (GTK_WINDOW (window));
+      /* Translators: heading of an error message */
+      vaern_window_show_error (window, _("Could Not Make the Demo Document"), error);
+      return;
+    }
+  vaern_application_open_path (self, path, active_window (self));
+}
+
+static void
+open_demo_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  open_demo (user_data);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  VaernApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing each window saves its size and closes its document. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  VaernApplication *self = user_data;
+  const char *developers[] = { _("The Værn developers"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", active_window (self),
+                        "application-icon", APP_ID,
+                        "application-name", "Værn",
+                        "version", PACKAGE_VERSION,
+                        /* Translators: the about window */
+                        "comments", _("Information security management after ISO/IEC 27001 for "
+                                      "Danish public bodies."),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: put your names here */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "new", new_action },
+  { "open", open_action },
+  { "open-recent", open_recent_action, "s" },
+  { "open-demo", open_demo_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static const struct
+{
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "app.new", { "<Control>n", NULL } },
+  { "app.open", { "<Control>o", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "win.save-as", { "<Control><Shift>s", NULL } },
+  { "win.close-document", { "<Control>w", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+  { "win.search", { "<Control>f", NULL } },
+  { "win.show-view::register", { "<Alt>1", NULL } },
+  { "win.show-view::people", { "<Alt>2", NULL } },
+};
+
+/* Startup, activation and the command line */
+
+static void
+vaern_application_startup (GApplication *application)
+{
+  VaernApplication *self = VAERN_APPLICATION (application);
+
+  G_APPLICATION_CLASS (vaern_application_parent_class)->startup (application);
+
+  /* Only the window needs settings; the command line works without an
+   * installed schema. */
+  self->settings = g_settings_new (BASE_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
+                                           accels[i].accels);
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+vaern_application_activate (GApplication *application)
+{
+  VaernApplication *self = VAERN_APPLICATION (application);
+  GtkWindow *window = active_window (self);
+  g_autofree char *last = NULL;
+
+  if (self->open_demo)
+    {
+      self->open_demo = FALSE;
+      open_demo (self);
+      return;
+    }
+  if (window)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  window = GTK_WINDOW (vaern_window_new (ADW_APPLICATION (self)));
+  gtk_window_present (window);
+
+  last = g_settings_get_string (self->settings, "last-document");
+  if (last && *last && g_file_test (last, G_FILE_TEST_EXISTS))
+    vaern_application_open_path (self, last, window);
+}
+
+static void
+vaern_application_open (GApplication  *application,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  VaernApplication *self = VAERN_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path)
+        vaern_application_open_path (self, path, NULL);
+    }
+}
+
+static int
+vaern_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  VaernApplication *self = VAERN_APPLICATION (application);
+  const char *path = NULL;
+  const char *const *rest = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("vaern %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_variant_dict_lookup (options, "write-demo", "^&ay", &path))
+    return vaern_cli_write_demo (path);
+  if (g_variant_dict_lookup (options, "write-large", "^&ay", &path))
+    return vaern_cli_write_large (path);
+  if (g_variant_dict_lookup (options, "import-systems", "^&ay", &path))
+    {
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &rest);
+      if (rest && rest[0] && rest[1])
+        {
+          g_printerr ("vaern: %s\n", _("--import-systems takes one document."));
+          return 1;
+        }
+      return vaern_cli_import_systems (path, rest ? rest[0] : NULL);
+    }
+  if (g_variant_dict_contains (options, "demo"))
+    self->open_demo = TRUE;
+
+  /* Remaining arguments are files; GApplication opens them, here or in
+   * the instance that is already running. */
+  return -1;
+}
+
+static void
+vaern_application_finalize (GObject *object)
+{
+  VaernApplication *self = VAERN_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_free (self->import_systems);
+
+  G_OBJECT_CLASS (vaern_application_parent_class)->finalize (object);
+}
+
+static void
+vaern_application_class_init (VaernApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = vaern_application_finalize;
+  app_class->startup = vaern_application_startup;
+  app_class->activate = vaern_application_activate;
+  app_class->open = vaern_application_open;
+  app_class->handle_local_options = vaern_application_handle_local_options;
+}
+
+static void
+vaern_application_init (VaernApplication *self)
+{
+  const GOptionEntry entries[] = {
+    /* Translators: command-line option description */
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open a fresh copy of the demo document"), NULL },
+    { "write-demo", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      /* Translators: command-line option description */
+      N_("Write the demo document to FILE and exit"), N_("FILE") },
+    { "write-large", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      /* Translators: command-line option description */
+      N_("Write a large generated document to FILE and exit"), N_("FILE") },
+    { "import-systems", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      /* Translators: command-line option description */
+      N_("Add the systems of a CSV list to the document and exit"), N_("LIST.csv") },
+    /* Translators: command-line option description */
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  /* Translators: the command line's summary */
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Information security management after ISO/IEC 27001."));
+}
+
+VaernApplication *
+vaern_application_new (void)
+{
+  return g_object_new (VAERN_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/vaern/Vaern",
+                       NULL);
+}

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "vaern-person-editor.h"
+
+G_BEGIN_DECLS
+
+/* For the tests: type into the fields (NULL leaves a field as it is; a
+ * unit_id of -1 leaves the unit), press Save, read the message shown. */
+void        vaern_person_editor_fill      (VaernPersonEditor *self,
+                                           const char        *name,
+                                           const char        *title,
+                                           const char        *email,
+                                           const char        *phone,
+                                           gint64             unit_id);
+gboolean    vaern_person_editor_save      (VaernPersonEditor *self);
+const char *vaern_person_editor_get_error (VaernPersonEditor *self);
+
+G_END_DECLS

@@ -1,0 +1,864 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "app/vaern-view.h"
+#include "app/vaern-window.h"
+#include "core/vaern-date.h"
+#include "vaern-asset-editor.h"
+#include "vaern-import-dialog.h"
+#include "vaern-people-view.h"
+#include "vaern-register-view.h"
+#include "vaern-ui-util.h"
+
+/* The system register: every asset of the document in a GtkColumnView,
+ * filtered (search, kind, status, unit, personal data, findings) and
+ * sorted on the document's own list, so nothing is copied and the list
+ * follows every edit, undo and redo. */
+
+/* Positions of the personal data filter. */
+enum {
+  PD_ALL,
+  PD_ANY,
+  PD_FIRST_LEVEL, /* then one entry per VaernPersonalData */
+};
+
+/* Positions of the findings filter. */
+enum {
+  FINDINGS_ALL,
+  FINDINGS_ANY,
+  FINDINGS_NO_OWNER,
+  FINDINGS_DPA,
+  FINDINGS_REVIEW,
+};
+
+struct _VaernRegisterView
+{
+  GtkWidget           parent_instance;
+
+  VaernDocument      *document;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel   *sort_model;
+  GtkSingleSelection *selection;
+  GtkCustomFilter    *filter;
+  GtkDropDown        *unit_filter;
+  GHashTable         *unit_scope;   /* unit ids under the unit filter's unit */
+  char               *needle;
+
+  /* Template widgets */
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *kind_filter;
+  GtkDropDown        *lifecycle_filter;
+  GtkDropDown        *personal_data_filter;
+  GtkDropDown        *findings_filter;
+  GtkWidget          *unit_filter_box;
+  GtkStack           *content_stack;
+  GtkColumnView      *column_view;
+  GtkLabel           *count_label;
+};
+
+static void vaern_register_view_iface_init (VaernViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VaernRegisterView, vaern_register_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (VAERN_TYPE_VIEW,
+                                                      vaern_register_view_iface_init))
+
+static void update_state (VaernRegisterView *self);
+
+/* Filtering */
+
+static gboolean
+asset_matches (gpointer item,
+               gpointer user_data)
+{
+  VaernRegisterView *self = user_data;
+  VaernAsset *asset = item;
+  guint kind = gtk_drop_down_get_selected (self->kind_filter);
+  guint lifecycle = gtk_drop_down_get_selected (self->lifecycle_filter);
+  guint personal = gtk_drop_down_get_selected (self->personal_data_filter);
+  guint findings = gtk_drop_down_get_selected (self->findings_filter);
+
+  if (kind > 0 && asset->kind != kind - 1)
+    return FALSE;
+  if (lifecycle > 0 && asset->lifecycle != lifecycle - 1)
+    return FALSE;
+  if (personal == PD_ANY && asset->personal_data == VAERN_PERSONAL_DATA_NONE)
+    return FALSE;
+  if (personal >= PD_FIRST_LEVEL && asset->personal_data != personal - PD_FIRST_LEVEL)
+    return FALSE;
+  switch (findings)
+    {
+    case FINDINGS_ANY:
+      if (asset->findings == VAERN_FINDING_NONE)
+        return FALSE;
+      break;
+    case FINDINGS_NO_OWNER:
+      if (!(asset->findings & VAERN_FINDING_NO_OWNER))
+        return FALSE;
+      break;
+    case FINDINGS_DPA:
+      if (!(asset->findings & VAERN_FINDING_DPA_MISSING))
+        return FALSE;
+      break;
+    case FINDINGS_REVIEW:
+      if (!(asset->findings & VAERN_FINDING_REVIEW_OVERDUE))
+        return FALSE;
+      break;
+    default:
+      break;
+    }
+  if (self->unit_scope && !g_hash_table_contains (self->unit_scope, &asset->unit_id))
+    {
+      gboolean used = FALSE;
+
+      /* A unit that uses the system counts as well as the responsible one. */
+      for (guint i = 0; asset->using_unit_ids && i < asset->using_unit_ids->len && !used; i++)
+        used = g_hash_table_contains (self->unit_scope,
+                                      &g_array_index (asset->using_unit_ids, gint64, i));
+      if (!used)
+        return FALSE;
+    }
+  if (self->needle && (asset->search_key == NULL || strstr (asset->search_key, self->needle) == NULL))
+    return FALSE;
+  return TRUE;
+}
+
+/* The unit filter covers the chosen unit and every unit under it. */
+static void
+update_unit_scope (VaernRegisterView *self)
+{
+  gint64 chosen = self->unit_filter ? vaern_record_dropdown_get_id (self->unit_filter) : 0;
+  GListModel *units;
+  guint chosen_depth = 0;
+  gboolean inside = FALSE;
+
+  g_clear_pointer (&self->unit_scope, g_hash_table_unref);
+  if (chosen == 0 || self->document == NULL)
+    return;
+
+  self->unit_scope = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  units = vaern_document_get_units (self->document);
+  /* Units come in tree order: the subtree follows its root until a unit
+   * at the same depth or above. */
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(VaernUnit) unit = g_list_model_get_item (units, i);
+      gint64 id = vaern_record_get_id (VAERN_RECORD (unit));
+
+      if (id == chosen)
+        {
+          inside = TRUE;
+          chosen_depth = unit->depth;
+        }
+      else if (inside && unit->depth <= chosen_depth)
+        break;
+      if (inside)
+        g_hash_table_add (self->unit_scope, g_memdup2 (&id, sizeof id));
+    }
+}
+
+static void
+filter_changed_cb (VaernRegisterView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+  g_clear_pointer (&self->needle, g_free);
+  if (*trimmed)
+    self->needle = g_utf8_casefold (trimmed, -1);
+  update_unit_scope (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_state (self);
+}
+
+static void
+stop_search_cb (VaernRegisterView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+rebuild_unit_filter (VaernRegisterView *self)
+{
+  gint64 selected = self->unit_filter ? vaern_record_dropdown_get_id (self->unit_filter) : 0;
+
+  if (self->unit_filter)
+    gtk_box_remove (GTK_BOX (self->unit_filter_box), GTK_WIDGET (self->unit_filter));
+  self->unit_filter = NULL;
+  if (self->document == NULL)
+    return;
+
+  self->unit_filter = vaern_record_dropdown_new (vaern_document_get_units (self->document), "path",
+                                                 selected,
+                                                 /* Translators: unit filter: no unit chosen */
+                                                 _("All units"));
+  /* Translators: tooltip of a filter */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->unit_filter), _("Unit"));
+  g_signal_connect_swapped (self->unit_filter, "notify::selected",
+                            G_CALLBACK (filter_changed_cb), self);
+  gtk_box_append (GTK_BOX (self->unit_filter_box), GTK_WIDGET (self->unit_filter));
+}
+
+static GtkStringList *
+filter_list (const char      *all_label,
+             const VaernEnum *e)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, all_label);
+  for (guint i = 0; i < e->n_entries; i++)
+    gtk_string_list_append (list, vaern_enum_label (e, i));
+  return list;
+}
+
+static void
+setup_filters (VaernRegisterView *self)
+{
+  g_autoptr(GtkStringList) kinds = filter_list (_("All kinds"), &vaern_enum_asset_kind);
+  g_autoptr(GtkStringList) lifecycles = filter_list (_("All statuses"), &vaern_enum_lifecycle);
+  g_autoptr(GtkStringList) personal = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) findings = gtk_string_list_new (NULL);
+
+  /* Translators: personal data filter */
+  gtk_string_list_append (personal, _("Any personal data or none"));
+  /* Translators: personal data filter */
+  gtk_string_list_append (personal, _("With personal data"));
+  for (guint i = 0; i < vaern_enum_personal_data.n_entries; i++)
+    {
+      /* Translators: personal data filter; %s is a kind of personal data */
+      g_autofree char *label = g_strdup_printf (_("Personal data: %s"),
+                                                vaern_enum_label (&vaern_enum_personal_data, i));
+
+      gtk_string_list_append (personal, label);
+    }
+
+  /* Translators: findings filter */
+  gtk_string_list_append (findings, _("With or without findings"));
+  /* Translators: findings filter */
+  gtk_string_list_append (findings, _("With findings"));
+  /* Translators: findings filter */
+  gtk_string_list_append (findings, _("No systemejer"));
+  /* Translators: findings filter */
+  gtk_string_list_append (findings, _("Data processor agreement missing"));
+  /* Translators: findings filter */
+  gtk_string_list_append (findings, _("Review overdue"));
+
+  gtk_drop_down_set_model (self->kind_filter, G_LIST_MODEL (kinds));
+  gtk_drop_down_set_model (self->lifecycle_filter, G_LIST_MODEL (lifecycles));
+  gtk_drop_down_set_model (self->personal_data_filter, G_LIST_MODEL (personal));
+  gtk_drop_down_set_model (self->findings_filter, G_LIST_MODEL (findings));
+}
+
+/* Columns */
+
+typedef char *(*CellText) (VaernAsset *asset);
+
+static char *
+name_text (VaernAsset *a)
+{
+  return g_strdup (a->name);
+}
+
+static char *
+unit_text (VaernAsset *a)
+{
+  return g_strdup (a->unit_name ? a->unit_name : "");
+}
+
+static char *
+owner_text (VaernAsset *a)
+{
+  if (a->owner_name)
+    return g_strdup (a->owner_name);
+  return g_strdup ("");
+}
+
+static char *
+kind_text (VaernAsset *a)
+{
+  return g_strdup (vaern_enum_label (&vaern_enum_asset_kind, a->kind));
+}
+
+static char *
+lifecycle_text (VaernAsset *a)
+{
+  return g_strdup (vaern_enum_label (&vaern_enum_lifecycle, a->lifecycle));
+}
+
+static char *
+personal_data_text (VaernAsset *a)
+{
+  return g_strdup (vaern_enum_label (&vaern_enum_personal_data, a->personal_data));
+}
+
+static char *
+criticality_text (VaernAsset *a)
+{
+  if (a->criticality == VAERN_LEVEL_UNSET)
+    return g_strdup ("");
+  return g_strdup (vaern_enum_label (&vaern_enum_level, a->criticality));
+}
+
+static char *
+review_text (VaernAsset *a)
+{
+  return vaern_date_format (a->next_review);
+}
+
+static void
+text_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+text_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  CellText text = user_data;
+  VaernAsset *asset = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *value = text (asset);
+
+  gtk_label_set_text (GTK_LABEL (label), value);
+  gtk_widget_set_tooltip_text (label, *value ? value : NULL);
+}
+
+/* The owner cell says plainly when a system has no systemejer. */
+static void
+owner_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  VaernAsset *asset = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  if (asset->findings & VAERN_FINDING_NO_OWNER)
+    {
+      /* Translators: shown in the systemejer column of a system without one */
+      gtk_label_set_text (GTK_LABEL (label), _("None"));
+      gtk_widget_add_css_class (label, "vaern-finding");
+    }
+  else
+    {
+      gtk_label_set_text (GTK_LABEL (label), asset->owner_name ? asset->owner_name : "");
+      gtk_widget_remove_css_class (label, "vaern-finding");
+    }
+}
+
+static void
+findings_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (icon, "vaern-finding");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+findings_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  VaernAsset *asset = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (icon);
+  g_autofree char *text = vaern_findings_describe (asset->findings);
+
+  gtk_widget_set_visible (icon, asset->findings != VAERN_FINDING_NONE);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (box, *text ? text : NULL);
+}
+
+static GtkSorter *
+string_sorter (const char *property)
+{
+  GtkExpression *e = gtk_property_expression_new (VAERN_TYPE_ASSET, NULL, property);
+  GtkStringSorter *sorter = gtk_string_sorter_new (e);
+
+  gtk_string_sorter_set_ignore_case (sorter, TRUE);
+  return GTK_SORTER (sorter);
+}
+
+static GtkSorter *
+numeric_sorter (const char *property)
+{
+  return GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (VAERN_TYPE_ASSET, NULL,
+                                                                          property)));
+}
+
+static GtkColumnViewColumn *
+add_column (VaernRegisterView *self,
+            const char        *title,
+            CellText           text,
+            GCallback          bind,
+            GtkSorter         *sorter,
+            gboolean           expand,
+            int                width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (text_setup_cb), NULL);
+  g_signal_connect (factory, "bind", bind ? bind : G_CALLBACK (text_bind_cb), text);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (column, width);
+  gtk_column_view_append_column (self->column_view, column);
+  g_clear_object (&sorter);
+  g_object_unref (column);
+  return column;
+}
+
+static void
+setup_columns (VaernRegisterView *self)
+{
+  GtkListItemFactory *factory;
+  GtkColumnViewColumn *column;
+  GtkColumnViewColumn *name_column;
+
+  /* Translators: column heading */
+  name_column = add_column (self, _("Name"), name_text, NULL, string_sorter ("name"), TRUE, 220);
+  /* Translators: column heading */
+  add_column (self, _("Kind"), kind_text, NULL, numeric_sorter ("kind"), FALSE, 110);
+  /* Translators: column heading */
+  add_column (self, _("Unit"), unit_text, NULL, string_sorter ("unit-name"), FALSE, 170);
+  /* Translators: column heading: the owner of a system or asset */
+  add_column (self, _("Systemejer"), owner_text, G_CALLBACK (owner_bind_cb),
+              string_sorter ("owner-name"), FALSE, 160);
+  /* Translators: column heading: life-cycle status */
+  add_column (self, _("Status"), lifecycle_text, NULL, numeric_sorter ("lifecycle"), FALSE, 120);
+  /* Translators: column heading */
+  add_column (self, _("Personal data"), personal_data_text, NULL,
+              numeric_sorter ("personal-data"), FALSE, 130);
+  /* Translators: column heading */
+  add_column (self, _("Criticality"), criticality_text, NULL, numeric_sorter ("criticality"),
+              FALSE, 100);
+  /* Translators: column heading */
+  add_column (self, _("Next review"), review_text, NULL, string_sorter ("next-review"), FALSE, 110);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (findings_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (findings_bind_cb), NULL);
+  /* Translators: column heading: what needs attention */
+  column = gtk_column_view_column_new (_("Findings"), factory);
+  gtk_column_view_column_set_sorter (column, numeric_sorter ("findings"));
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_fixed_width (column, 200);
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (column);
+
+  gtk_column_view_sort_by_column (self->column_view, name_column, GTK_SORT_ASCENDING);
+}
+
+/* State */
+
+static VaernAsset *
+selected_asset (VaernRegisterView *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+update_state (VaernRegisterView *self)
+{
+  guint total = self->document ? g_list_model_get_n_items (vaern_document_get_assets (self->document)) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  gboolean editable = self->document && !vaern_document_get_read_only (self->document);
+  gboolean has_selection = selected_asset (self) != NULL;
+  g_autofree char *count = NULL;
+
+  if (total == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  else if (shown == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "list");
+
+  if (shown == total)
+    /* Translators: the count below the register */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u asset", "%u assets", total), total);
+  else
+    /* Translators: the count below the register when filtered */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u asset shown",
+                                          "%u of %u assets shown", total), shown, total);
+  gtk_label_set_text (self->count_label, count);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.add", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.import", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.edit", has_selection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.duplicate",
+                                 editable && has_selection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.delete", editable && has_selection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.show-roles", has_selection);
+}
+
+static void
+items_changed_cb (VaernRegisterView *self)
+{
+  update_state (self);
+}
+
+static void
+units_changed_cb (VaernRegisterView *self)
+{
+  rebuild_unit_filter (self);
+  update_unit_scope (self);
+}
+
+static void
+vaern_register_view_set_document (VaernView     *view,
+                                  VaernDocument *document)
+{
+  VaernRegisterView *self = VAERN_REGISTER_VIEW (view);
+
+  if (self->document)
+    {
+      g_signal_handlers_disconnect_by_data (vaern_document_get_units (self->document), self);
+      g_signal_handlers_disconnect_by_data (self->document, self);
+    }
+  g_set_object (&self->document, document);
+
+  gtk_filter_list_model_set_model (self->filter_model,
+                                   document ? vaern_document_get_assets (document) : NULL);
+  if (document)
+    {
+      g_signal_connect_object (vaern_document_get_units (document), "items-changed",
+                               G_CALLBACK (units_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::read-only", G_CALLBACK (update_state), self,
+                               G_CONNECT_SWAPPED);
+    }
+  rebuild_unit_filter (self);
+  update_unit_scope (self);
+  update_state (self);
+}
+
+static void
+vaern_register_view_focus_search (VaernView *view)
+{
+  VaernRegisterView *self = VAERN_REGISTER_VIEW (view);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+vaern_register_view_iface_init (VaernViewInterface *iface)
+{
+  iface->set_document = vaern_register_view_set_document;
+  iface->focus_search = vaern_register_view_focus_search;
+}
+
+/* Actions */
+
+static void
+select_asset (VaernRegisterView *self,
+              gint64             id)
+{
+  GListModel *model = G_LIST_MODEL (self->sort_model);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(VaernAsset) asset = g_list_model_get_item (model, i);
+
+      if (vaern_record_get_id (VAERN_RECORD (asset)) == id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          /* GTK 4.8 has no gtk_column_view_scroll_to(); its inner list view
+           * has the action. */
+          for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+               child; child = gtk_widget_get_next_sibling (child))
+            if (GTK_IS_LIST_VIEW (child))
+              gtk_widget_activate_action (child, "list.scroll-to-item", "u", i);
+          return;
+        }
+    }
+}
+
+static void
+editor_saved_cb (VaernAssetEditor  *editor,
+                 gint64             id,
+                 VaernRegisterView *self)
+{
+  select_asset (self, id);
+}
+
+static void
+open_editor (VaernRegisterView *self,
+             VaernAsset        *asset)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  VaernAssetEditor *editor;
+
+  if (self->document == NULL)
+    return;
+  editor = vaern_asset_editor_new (GTK_WINDOW (root), self->document, asset);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *name,
+            GVariant   *param)
+{
+  open_editor (VAERN_REGISTER_VIEW (widget), NULL);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  VaernRegisterView *self = VAERN_REGISTER_VIEW (widget);
+  VaernAsset *asset = selected_asset (self);
+
+  if (asset)
+    open_editor (self, asset);
+}
+
+static void
+row_activated_cb (VaernRegisterView *self,
+                  guint              position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  edit_action (GTK_WIDGET (self), NULL, NULL);
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  VaernRegisterView *self = VAERN_REGISTER_VIEW (widget);
+  VaernAsset *asset = selected_asset (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VaernAsset) copy = NULL;
+  gint64 id;
+
+  if (asset == NULL)
+    return;
+  id = vaern_document_duplicate_asset (self->document, vaern_record_get_id (VAERN_RECORD (asset)),
+                                       &error);
+  if (id == 0)
+    {
+      /* Translators: heading of an error message */
+      vaern_show_error (widget, _("Could Not Duplicate"), error);
+      return;
+    }
+  select_asset (self, id);
+  copy = vaern_document_get_asset (self->document, id, NULL);
+  if (copy)
+    open_editor (self, copy);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  VaernRegisterView *self = VAERN_REGISTER_VIEW (widget);
+  VaernAsset *asset = selected_asset (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *asset_name = NULL;
+  guint position;
+
+  if (asset == NULL)
+    return;
+  asset_name = g_strdup (asset->name);
+  position = gtk_single_selection_get_selected (self->selection);
+  if (!vaern_document_delete_asset (self->document, vaern_record_get_id (VAERN_RECORD (asset)),
+                                    &error))
+    {
+      /* Translators: heading of an error message */
+      vaern_show_error (widget, _("Could Not Delete"), error);
+      return;
+    }
+  /* Keep the selection where it was, for deleting several in a row. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0)
+    gtk_single_selection_set_selected (self->selection,
+                                       MIN (position,
+                                            g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) - 1));
+  /* Translators: notification after deleting; %s is the name of an asset */
+  message = g_strdup_printf (_("“%s” deleted"), asset_name);
+  if (vaern_window_for_widget (widget))
+    vaern_window_offer_undo (vaern_window_for_widget (widget), message);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  VaernRegisterView *self = VAERN_REGISTER_VIEW (widget);
+
+  if (self->document)
+    vaern_import_dialog_choose (GTK_WINDOW (gtk_widget_get_root (widget)), self->document);
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  VaernRegisterView *self = VAERN_REGISTER_VIEW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->kind_filter, 0);
+  gtk_drop_down_set_selected (self->lifecycle_filter, 0);
+  gtk_drop_down_set_selected (self->personal_data_filter, 0);
+  gtk_drop_down_set_selected (self->findings_filter, 0);
+  if (self->unit_filter)
+    gtk_drop_down_set_selected (self->unit_filter, 0);
+  filter_changed_cb (self);
+}
+
+static void
+show_roles_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  VaernRegisterView *self = VAERN_REGISTER_VIEW (widget);
+  VaernAsset *asset = selected_asset (self);
+  VaernWindow *window = vaern_window_for_widget (widget);
+  GtkWidget *people;
+
+  if (asset == NULL || window == NULL)
+    return;
+  people = vaern_window_get_view (window, "people");
+  vaern_window_show_view (window, "people");
+  if (VAERN_IS_PEOPLE_VIEW (people))
+    vaern_people_view_show_asset (VAERN_PEOPLE_VIEW (people),
+                                  vaern_record_get_id (VAERN_RECORD (asset)));
+}
+
+void
+vaern_register_view_filter_findings (VaernRegisterView *self,
+                                     VaernFindings      findings)
+{
+  guint position = FINDINGS_ALL;
+
+  g_return_if_fail (VAERN_IS_REGISTER_VIEW (self));
+
+  if (findings == VAERN_FINDING_NO_OWNER)
+    position = FINDINGS_NO_OWNER;
+  else if (findings == VAERN_FINDING_DPA_MISSING)
+    position = FINDINGS_DPA;
+  else if (findings == VAERN_FINDING_REVIEW_OVERDUE)
+    position = FINDINGS_REVIEW;
+  else if (findings != VAERN_FINDING_NONE)
+    position = FINDINGS_ANY;
+  gtk_drop_down_set_selected (self->findings_filter, position);
+}
+
+guint
+vaern_register_view_get_n_shown (VaernRegisterView *self)
+{
+  g_return_val_if_fail (VAERN_IS_REGISTER_VIEW (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+}
+
+/* Life cycle */
+
+static void
+vaern_register_view_dispose (GObject *object)
+{
+  VaernRegisterView *self = VAERN_REGISTER_VIEW (object);
+
+  if (self->document)
+    vaern_register_view_set_document (VAERN_VIEW (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VAERN_TYPE_REGISTER_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->unit_scope, g_hash_table_unref);
+  g_clear_pointer (&self->needle, g_free);
+
+  G_OBJECT_CLASS (vaern_register_view_parent_class)->dispose (object);
+}
+
+static void
+vaern_register_view_class_init (VaernRegisterViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vaern_register_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/vaern/Vaern/vaern-register-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, kind_filter);
+  gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, lifecycle_filter);
+  gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, personal_data_filter);
+  gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, findings_filter);
+  gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, unit_filter_box);
+  gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, count_label);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "register.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "register.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "register.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "register.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "register.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "register.clear-filters", NULL,
+                                   clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "register.show-roles", NULL, show_roles_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "register.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
+                                       "register.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "register.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "register.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "register.show-roles", NULL);
+}
+
+static void
+vaern_register_view_init (VaernRegisterView *self)
+{
+  GtkSorter *sorter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (asset_matches, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  sorter = g_object_ref (gtk_column_view_get_sorter (self->column_view));
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model), sorter);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sort_model));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  setup_columns (self);
+  setup_filters (self);
+
+  g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (items_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (update_state), self);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  update_state (self);
+}

@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "app/vaern-window.h"
+#include "core/vaern-date.h"
+#include "vaern-ui-util.h"
+
+GtkStringList *
+vaern_enum_string_list (const VaernEnum *e)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < e->n_entries; i++)
+    gtk_string_list_append (list, vaern_enum_label (e, i));
+  return list;
+}
+
+void
+vaern_combo_row_set_enum (AdwComboRow     *row,
+                          const VaernEnum *e,
+                          guint            value)
+{
+  g_autoptr(GtkStringList) list = vaern_enum_string_list (e);
+
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+  adw_combo_row_set_selected (row, value);
+}
+
+/* The drop-down's items are GtkStringObjects; a parallel array holds the
+ * record ids, with 0 for the "none" entry. */
+GtkDropDown *
+vaern_record_dropdown_new (GListModel *records,
+                           const char *label_property,
+                           gint64      selected_id,
+                           const char *none_label)
+{
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkExpression *expression;
+  GtkDropDown *dropdown;
+  guint n = g_list_model_get_n_items (records);
+  guint selected = 0;
+
+  if (none_label)
+    {
+      gint64 none = 0;
+
+      gtk_string_list_append (strings, none_label);
+      g_array_append_val (ids, none);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VaernRecord) record = g_list_model_get_item (records, i);
+      g_autofree char *label = NULL;
+      gint64 id = vaern_record_get_id (record);
+
+      g_object_get (record, label_property, &label, NULL);
+      if (id == selected_id)
+        selected = ids->len;
+      gtk_string_list_append (strings, label ? label : "");
+      g_array_append_val (ids, id);
+    }
+
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (strings)), expression));
+  gtk_drop_down_set_enable_search (dropdown, TRUE);
+  gtk_drop_down_set_selected (dropdown, selected);
+  gtk_widget_set_valign (GTK_WIDGET (dropdown), GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (dropdown), "vaern-ids", ids, (GDestroyNotify) g_array_unref);
+  return dropdown;
+}
+
+gint64
+vaern_record_dropdown_get_id (GtkDropDown *dropdown)
+{
+  GArray *ids = g_object_get_data (G_OBJECT (dropdown), "vaern-ids");
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (ids == NULL || selected >= ids->len)
+    return 0;
+  return g_array_index (ids, gint64, selected);
+}
+
+void
+vaern_record_dropdown_set_id (GtkDropDown *dropdown,
+                              gint64       id)
+{
+  GArray *ids = g_object_get_data (G_OBJECT (dropdown), "vaern-ids");
+
+  for (guint i = 0; ids && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return;
+      }
+}
+
+void
+vaern_entry_set_date (GtkEditable *editable,
+                      const char  *iso)
+{
+  g_autofree char *text = vaern_date_format (iso);
+
+  gtk_editable_set_text (editable, text);
+}
+
+gboolean
+vaern_entry_get_date (GtkEditable *editable,
+                      char       **iso,
+                      GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  *iso = vaern_date_parse (gtk_editable_get_text (editable), &local);
+  if (local)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+vaern_entry_get_text (GtkEditable *editable)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+void
+vaern_show_error (GtkWidget    *widget,
+                  const char   *heading,
+                  const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  GtkWidget *dialog;
+
+  if (VAERN_IS_WINDOW (parent))
+    {
+      vaern_window_show_error (VAERN_WINDOW (parent), heading, error);
+      return;
+    }
+  dialog = adw_message_dialog_new (parent, heading, error ? error->message : NULL);
+  /* Translators: button that closes an error message */
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}

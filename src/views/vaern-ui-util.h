@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/vaern-enums.h"
+#include "store/vaern-document.h"
+
+G_BEGIN_DECLS
+
+/* Small pieces the views and dialogs share. */
+
+/* The translated labels of an enumeration, for a GtkDropDown or AdwComboRow. */
+GtkStringList *vaern_enum_string_list      (const VaernEnum *e);
+void           vaern_combo_row_set_enum    (AdwComboRow     *row,
+                                            const VaernEnum *e,
+                                            guint            value);
+
+/* A searchable drop-down over records (people, units), with an optional
+ * first entry for "none". The label is the record's string property. */
+GtkDropDown   *vaern_record_dropdown_new   (GListModel      *records,
+                                            const char      *label_property,
+                                            gint64           selected_id,
+                                            const char      *none_label);
+gint64         vaern_record_dropdown_get_id (GtkDropDown    *dropdown);
+void           vaern_record_dropdown_set_id (GtkDropDown    *dropdown,
+                                             gint64          id);
+
+/* Dates in entries: shown as 23-11-2026, read back as ISO; empty is NULL. */
+void           vaern_entry_set_date        (GtkEditable     *editable,
+                                            const char      *iso);
+gboolean       vaern_entry_get_date        (GtkEditable     *editable,
+                                            char           **iso,
+                                            GError         **error);
+
+/* Text of an entry, trimmed; NULL when empty. */
+char          *vaern_entry_get_text        (GtkEditable     *editable);
+
+/* Shows an error in the window that holds the widget. */
+void           vaern_show_error            (GtkWidget       *widget,
+                                            const char      *heading,
+                                            const GError    *error);
+
+G_END_DECLS
