@@ -10,101 +10,101 @@
 
 static const VaernEnumEntry asset_kinds[] = {
   /* Translators: a kind of asset */
-  { "system", N_("IT system") },
+  { "system", N_("IT system"), "it-system|system|it system" },
   /* Translators: a kind of asset */
-  { "equipment", N_("IT equipment") },
+  { "equipment", N_("IT equipment"), "it-udstyr|udstyr|hardware" },
   /* Translators: a kind of asset: buildings, rooms, physical access */
-  { "premises", N_("Premises and access") },
+  { "premises", N_("Premises and access"), "lokaler|bygning|adgang|fysisk adgang|lokaler og adgang" },
   /* Translators: a kind of asset: paper archives, cabinets */
-  { "archive", N_("Archive") },
+  { "archive", N_("Archive"), "arkiv|arkivskab" },
   /* Translators: a kind of asset */
-  { "other", N_("Other asset") },
+  { "other", N_("Other asset"), "andet|andet aktiv|øvrige aktiver|øvrigt aktiv" },
 };
 ENUM (vaern_enum_asset_kind, asset_kinds);
 
 static const VaernEnumEntry lifecycles[] = {
   /* Translators: life-cycle status of an IT system */
-  { "procurement", N_("In procurement") },
+  { "procurement", N_("In procurement"), "under anskaffelse|anskaffelse|i udbud|indkøb" },
   /* Translators: life-cycle status of an IT system */
-  { "in_use", N_("In use") },
+  { "in_use", N_("In use"), "i drift|drift|i brug|aktiv|ibrug" },
   /* Translators: life-cycle status of an IT system */
-  { "phasing_out", N_("Being phased out") },
+  { "phasing_out", N_("Being phased out"), "under udfasning|udfasning|udfases" },
   /* Translators: life-cycle status of an IT system */
-  { "retired", N_("Retired") },
+  { "retired", N_("Retired"), "udfaset|nedlagt|ikke i drift|inaktiv" },
 };
 ENUM (vaern_enum_lifecycle, lifecycles);
 
 static const VaernEnumEntry personal_data[] = {
   /* Translators: personal data processed by a system */
-  { "none", N_("None") },
+  { "none", N_("None"), "ingen|nej|no" },
   /* Translators: personal data processed by a system */
-  { "ordinary", N_("Ordinary") },
+  { "ordinary", N_("Ordinary"), "almindelige|almindelige personoplysninger|ja|yes" },
   /* Translators: personal data processed by a system (GDPR art. 9) */
-  { "sensitive", N_("Sensitive (art. 9)") },
+  { "sensitive", N_("Sensitive (art. 9)"), "følsomme|følsomme personoplysninger|sensitive|art. 9" },
   /* Translators: personal data processed by a system: Danish civil registration numbers */
-  { "cpr", N_("CPR numbers") },
+  { "cpr", N_("CPR numbers"), "cpr|cpr-numre|cpr-nummer|personnummer" },
 };
 ENUM (vaern_enum_personal_data, personal_data);
 
 static const VaernEnumEntry dpas[] = {
   /* Translators: data processor agreement status */
-  { "not_required", N_("Not required") },
+  { "not_required", N_("Not required"), "ikke påkrævet|ikke relevant|ikke nødvendig|nej" },
   /* Translators: data processor agreement status */
-  { "missing", N_("Required, missing") },
+  { "missing", N_("Required, missing"), "mangler|påkrævet, mangler|mangler aftale" },
   /* Translators: data processor agreement status */
-  { "signed", N_("Signed") },
+  { "signed", N_("Signed"), "underskrevet|indgået|ja|foreligger" },
 };
 ENUM (vaern_enum_dpa, dpas);
 
 static const VaernEnumEntry hostings[] = {
   /* Translators: how a system is operated */
-  { "unknown", N_("Not stated") },
+  { "unknown", N_("Not stated"), "ikke angivet|ukendt" },
   /* Translators: how a system is operated */
-  { "on_premises", N_("Own operation") },
+  { "on_premises", N_("Own operation"), "egen drift|intern drift|on-premises|on premises" },
   /* Translators: how a system is operated */
-  { "supplier", N_("Hosted by supplier") },
+  { "supplier", N_("Hosted by supplier"), "leverandørdrift|hos leverandør|leverandør|hostet" },
   /* Translators: how a system is operated */
-  { "cloud", N_("Cloud service") },
+  { "cloud", N_("Cloud service"), "cloud|cloudløsning|saas|sky" },
   /* Translators: how a system is operated: joint municipal or public infrastructure */
-  { "shared", N_("Shared public operation") },
+  { "shared", N_("Shared public operation"), "fælleskommunal|fællesoffentlig|fælles drift|kombit" },
 };
 ENUM (vaern_enum_hosting, hostings);
 
 static const VaernEnumEntry levels[] = {
   /* Translators: a level of criticality or classification that is not set */
-  { "unset", N_("Not assessed") },
+  { "unset", N_("Not assessed"), "ikke vurderet|0" },
   /* Translators: a level of criticality or classification */
-  { "low", N_("Low") },
+  { "low", N_("Low"), "lav|1" },
   /* Translators: a level of criticality or classification */
-  { "medium", N_("Medium") },
+  { "medium", N_("Medium"), "middel|mellem|2" },
   /* Translators: a level of criticality or classification */
-  { "high", N_("High") },
+  { "high", N_("High"), "høj|3" },
   /* Translators: a level of criticality or classification */
-  { "very_high", N_("Very high") },
+  { "very_high", N_("Very high"), "meget høj|kritisk|4" },
 };
 ENUM (vaern_enum_level, levels);
 
 static const VaernEnumEntry unit_kinds[] = {
   /* Translators: a kind of organisational unit in a Danish municipality */
-  { "directorate", N_("Directorate") },
+  { "directorate", N_("Directorate"), "forvaltning|direktørområde" },
   /* Translators: a kind of organisational unit */
-  { "department", N_("Department") },
+  { "department", N_("Department"), "afdeling" },
   /* Translators: a kind of organisational unit */
-  { "staff", N_("Staff function") },
+  { "staff", N_("Staff function"), "stab|stabsfunktion" },
   /* Translators: a kind of organisational unit: school, nursing home, … */
-  { "institution", N_("Institution") },
+  { "institution", N_("Institution"), "institution" },
   /* Translators: a kind of organisational unit */
-  { "team", N_("Team") },
+  { "team", N_("Team"), "team|gruppe" },
 };
 ENUM (vaern_enum_unit_kind, unit_kinds);
 
 static const VaernEnumEntry role_scopes[] = {
   /* Translators: which assets a role is held for */
-  { "system", N_("IT systems") },
+  { "system", N_("IT systems"), NULL },
   /* Translators: which assets a role is held for */
-  { "other", N_("Other assets") },
+  { "other", N_("Other assets"), NULL },
   /* Translators: which assets a role is held for */
-  { "any", N_("All assets") },
+  { "any", N_("All assets"), NULL },
 };
 ENUM (vaern_enum_role_scope, role_scopes);
 
@@ -187,6 +187,23 @@ vaern_enum_parse (const VaernEnum *e,
             *value = i;
           return TRUE;
         }
+    }
+
+  /* Aliases last, so an alias never shadows another entry's own name. */
+  for (guint i = 0; i < e->n_entries; i++)
+    {
+      g_auto(GStrv) words = NULL;
+
+      if (e->entries[i].aliases == NULL)
+        continue;
+      words = g_strsplit (e->entries[i].aliases, "|", -1);
+      for (guint w = 0; words[w]; w++)
+        if (folded_equal (trimmed, words[w]))
+          {
+            if (value)
+              *value = i;
+            return TRUE;
+          }
     }
 
   return FALSE;

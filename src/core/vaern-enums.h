@@ -13,7 +13,10 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char *key;
-  const char *label; /* untranslated; look up with vaern_enum_label() */
+  const char *label;   /* untranslated; look up with vaern_enum_label() */
+  const char *aliases; /* other words for it, "|"-separated: the Danish and KITOS
+                        * terms people write in spreadsheets, whatever the
+                        * language of the window */
 } VaernEnumEntry;
 
 typedef struct

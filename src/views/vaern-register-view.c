@@ -788,6 +788,8 @@ vaern_register_view_dispose (GObject *object)
   if (self->document)
     vaern_register_view_set_document (VAERN_VIEW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), VAERN_TYPE_REGISTER_VIEW);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->unit_scope, g_hash_table_unref);
   g_clear_pointer (&self->needle, g_free);
