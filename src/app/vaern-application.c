@@ -474,8 +474,25 @@ vaern_application_handle_local_options (GApplication *application,
   if (g_variant_dict_contains (options, "demo"))
     self->open_demo = TRUE;
 
-  /* Remaining arguments are files; GApplication opens them, here or in
-   * the instance that is already running. */
+  /* Remaining arguments are files to open, here or in the instance that is
+   * already running. */
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &rest) && rest && rest[0])
+    {
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("vaern: %s\n", error->message);
+          return 1;
+        }
+      for (guint i = 0; rest[i]; i++)
+        g_ptr_array_add (files, g_file_new_for_commandline_arg (rest[i]));
+      g_application_open (application, (GFile **) files->pdata, files->len, "");
+      /* The running instance has them; this one is done. Here, go on and
+       * run: activation then just presents the window. */
+      return g_application_get_is_remote (application) ? 0 : -1;
+    }
   return -1;
 }
 
@@ -520,6 +537,7 @@ vaern_application_init (VaernApplication *self)
       N_("Add the systems of a CSV list to the document and exit"), N_("LIST.csv") },
     /* Translators: command-line option description */
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
     { NULL }
   };
 

@@ -306,6 +306,26 @@ review_text (VaernAsset *a)
   return vaern_date_format (a->next_review);
 }
 
+/* Cells show their whole text as a tooltip, asked for when the pointer
+ * rests on them. Setting tooltip text at every bind would make GTK query
+ * the pointer position from the display server for each cell, which makes
+ * scrolling and filtering a large register slow. */
+static gboolean
+label_query_tooltip_cb (GtkWidget  *label,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip,
+                        gpointer    user_data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 text_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -315,6 +335,8 @@ text_setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, label);
 }
 
@@ -329,7 +351,6 @@ text_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *value = text (asset);
 
   gtk_label_set_text (GTK_LABEL (label), value);
-  gtk_widget_set_tooltip_text (label, *value ? value : NULL);
 }
 
 /* The owner cell says plainly when a system has no systemejer. */
@@ -366,6 +387,8 @@ findings_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (icon, "vaern-finding");
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_item_set_child (item, box);
@@ -384,7 +407,6 @@ findings_bind_cb (GtkSignalListItemFactory *factory,
 
   gtk_widget_set_visible (icon, asset->findings != VAERN_FINDING_NONE);
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (box, *text ? text : NULL);
 }
 
 static GtkSorter *

@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "app/vaern-cli.h"
+#include "app/vaern-view.h"
+#include "views/vaern-register-view.h"
+
+/* The benchmark: on the large document (2,000 systems, 1,000 people),
+ * how long opening it and showing the register takes, how long one
+ * keystroke in the search field takes to refilter, and how much memory the
+ * process uses. It prints the figures and the targets; it is not a test.
+ *
+ *   vaern-bench [FILE.vaern]     (without FILE, a large document is made)
+ *
+ * Needs a display (xvfb-run works). */
+
+static void
+iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Runs the main loop until the window has painted one frame: what a
+ * person waits for after a keystroke. Waiting until the loop is idle would
+ * also count the scroll bars' fade animation. */
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static long
+status_kb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, field);
+  return line ? strtol (line + strlen (field) + 1, NULL, 10) : -1;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(VaernDocument) doc = NULL;
+  const char *keys[] = { "s", "sy", "sys", "syst", "syste", "system", "system 1", "system 12",
+                         "system 123", "system 12", "system 1", "system", "" };
+  GArray *times = g_array_new (FALSE, FALSE, sizeof (double));
+  GArray *paint_times = g_array_new (FALSE, FALSE, sizeof (double));
+  GtkWindow *window;
+  GtkWidget *view;
+  GtkEditable *search;
+  gint64 start;
+  double open_ms, show_ms, median, worst;
+
+  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
+    {
+      g_printerr ("vaern-bench: needs a display; run it under xvfb-run\n");
+      return 1;
+    }
+  gtk_init ();
+  adw_init ();
+
+  if (argc > 1)
+    path = g_strdup (argv[1]);
+  else
+    {
+      dir = g_dir_make_tmp ("vaern-bench-XXXXXX", NULL);
+      path = g_build_filename (dir, "large.vaern", NULL);
+      start = g_get_monotonic_time ();
+      if (!vaern_cli_make_sample (path, TRUE, &error))
+        {
+          g_printerr ("vaern-bench: %s\n", error->message);
+          return 1;
+        }
+      g_print ("writing the large document:        %8.1f ms\n", ms_since (start));
+    }
+
+  /* Open and show the register, until the window has drawn. */
+  start = g_get_monotonic_time ();
+  doc = vaern_document_open (path, &error);
+  if (doc == NULL)
+    {
+      g_printerr ("vaern-bench: %s\n", error->message);
+      return 1;
+    }
+  open_ms = ms_since (start);
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1280, 800);
+  view = g_object_new (VAERN_TYPE_REGISTER_VIEW, NULL);
+  gtk_window_set_child (window, view);
+  vaern_view_set_document (VAERN_VIEW (view), doc);
+  gtk_window_present (window);
+  wait_for_frame (view);
+  show_ms = ms_since (start);
+  iterate ();
+
+  g_print ("assets: %u, people: %u\n",
+           g_list_model_get_n_items (vaern_document_get_assets (doc)),
+           g_list_model_get_n_items (vaern_document_get_people (doc)));
+  g_print ("open the document:                  %8.1f ms\n", open_ms);
+  g_print ("open and show the register:         %8.1f ms   (target < 1000 ms) %s\n", show_ms,
+           show_ms < 1000 ? "ok" : "SLOW");
+
+  /* One keystroke: the search field's text changes and the list refilters
+   * and redraws. */
+  search = GTK_EDITABLE (gtk_widget_get_template_child (view, VAERN_TYPE_REGISTER_VIEW,
+                                                        "search_entry"));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      double t;
+
+      double p;
+
+      start = g_get_monotonic_time ();
+      gtk_editable_set_text (search, keys[i]);
+      g_signal_emit_by_name (search, "search-changed");
+      t = ms_since (start);
+      wait_for_frame (view);
+      p = ms_since (start);
+      g_array_append_val (times, t);
+      g_array_append_val (paint_times, p);
+      if (g_getenv ("VAERN_BENCH_VERBOSE"))
+        g_print ("  “%s”: %.1f ms, painted after %.1f ms, %u shown\n", keys[i], t, p,
+                 vaern_register_view_get_n_shown (VAERN_REGISTER_VIEW (view)));
+    }
+  g_array_sort (times, compare_double);
+  median = g_array_index (times, double, times->len / 2);
+  worst = g_array_index (times, double, times->len - 1);
+  g_print ("one keystroke refilters (median):   %8.1f ms   (target < 50 ms) %s\n", median,
+           median < 50 ? "ok" : "SLOW");
+  g_print ("one keystroke refilters (worst):    %8.1f ms\n", worst);
+  g_array_sort (paint_times, compare_double);
+  g_print ("keystroke to painted frame (median):%8.1f ms   (includes the X server's drawing)\n",
+           g_array_index (paint_times, double, paint_times->len / 2));
+  g_array_unref (paint_times);
+
+  g_print ("renderer:                           %s\n",
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+  g_print ("memory now (VmRSS):                 %8.1f MB\n", status_kb ("VmRSS:") / 1024.0);
+  g_print ("memory peak (VmHWM):                %8.1f MB   (target < 200 MB) %s\n",
+           status_kb ("VmHWM:") / 1024.0, status_kb ("VmHWM:") < 200 * 1024 ? "ok" : "HIGH");
+
+  gtk_window_destroy (window);
+  g_clear_object (&doc);
+  if (dir)
+    {
+      g_unlink (path);
+      g_rmdir (dir);
+    }
+  g_array_unref (times);
+  return 0;
+}

@@ -1,0 +1,2093 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "app/vaern-view.h"
+#include "app/vaern-window.h"
+#include "core/vaern-date.h"
+#include "vaern-assign-dialog.h"
+#include "vaern-people-view.h"
+#include "vaern-people-view-private.h"
+#include "vaern-person-editor.h"
+#include "vaern-ui-util.h"
+#include "vaern-unit-editor.h"
+
+/* People and Roles: who the people are, who holds which role for each
+ * system and asset, and the organisational units. Three tabs, each a list
+ * filtered and sorted on the document's own list models (nothing is copied,
+ * so a list follows every edit, undo and redo) beside the details of the
+ * selected row. Selections are kept by id, because an edit replaces a row's
+ * object in the document's lists. */
+
+struct _VaernPeopleView
+{
+  GtkWidget           parent_instance;
+
+  VaernDocument      *document;
+  GListModel         *people;  /* the document's lists */
+  GListModel         *assets;
+  GListModel         *units;
+  GListModel         *roles;
+  GListModel         *asset_assignments; /* current ones of the selected asset */
+  GtkCustomFilter    *people_filter;
+  GtkCustomFilter    *assets_filter;
+  GtkCustomFilter    *units_filter;
+  char               *people_needle; /* casefolded search text */
+  char               *assets_needle;
+  char               *units_needle;
+  gint64              person_id;     /* the selections, by id */
+  gint64              asset_id;
+  gint64              unit_id;
+  gboolean            refreshing;    /* the document is replacing rows */
+  guint               refresh_idle;
+  GtkWindow          *dialog;        /* weak: the dialog opened last */
+
+  /* Template widgets */
+  GtkWidget          *content;
+  AdwViewStack       *view_stack;
+  AdwViewStackPage   *systems_page;
+
+  GtkStack           *people_stack;
+  AdwLeaflet         *people_leaflet;
+  GtkSearchEntry     *people_search;
+  GtkStack           *people_list_stack;
+  GtkListView        *people_list;
+  GtkSingleSelection *people_selection;
+  GtkSortListModel   *people_sorted;
+  GtkFilterListModel *people_filtered;
+  GtkWidget          *person_pane;
+  GtkStack           *person_stack;
+  GtkLabel           *person_name_label;
+  GtkLabel           *person_title_label;
+  AdwActionRow       *person_email_row;
+  AdwActionRow       *person_phone_row;
+  AdwActionRow       *person_unit_row;
+  GtkListBox         *responsibilities_list;
+
+  GtkStack           *systems_stack;
+  AdwLeaflet         *systems_leaflet;
+  GtkSearchEntry     *assets_search;
+  GtkToggleButton    *unowned_toggle;
+  GtkLabel           *assets_count_label;
+  GtkStack           *assets_list_stack;
+  AdwStatusPage      *assets_no_matches;
+  GtkListView        *assets_list;
+  GtkSingleSelection *assets_selection;
+  GtkSortListModel   *assets_sorted;
+  GtkFilterListModel *assets_filtered;
+  GtkWidget          *asset_pane;
+  GtkStack           *asset_stack;
+  GtkWidget          *asset_box;
+  GtkLabel           *asset_name_label;
+  GtkLabel           *asset_kind_label;
+  GtkWidget          *assign_button;
+  GtkWidget          *no_owner_box;
+  GtkWidget          *assign_owner_button;
+  GtkBox             *roles_box;
+  GtkLabel           *history_label;
+  GtkListBox         *history_list;
+
+  GtkStack           *units_stack;
+  GtkSearchEntry     *units_search;
+  GtkStack           *units_list_stack;
+  GtkListView        *units_list;
+  GtkSingleSelection *units_selection;
+  GtkFilterListModel *units_filtered;
+};
+
+static void vaern_people_view_iface_init (VaernViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VaernPeopleView, vaern_people_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (VAERN_TYPE_VIEW,
+                                                      vaern_people_view_iface_init))
+
+static void update_people  (VaernPeopleView *self);
+static void update_person  (VaernPeopleView *self);
+static void update_assets  (VaernPeopleView *self);
+static void update_asset   (VaernPeopleView *self);
+static void update_units   (VaernPeopleView *self);
+static void update_actions (VaernPeopleView *self);
+
+static gboolean
+is_writable (VaernPeopleView *self)
+{
+  return self->document != NULL && !vaern_document_get_read_only (self->document);
+}
+
+static const char *
+visible_tab (VaernPeopleView *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  return name ? name : "people";
+}
+
+static VaernPerson *
+selected_person (VaernPeopleView *self)
+{
+  return gtk_single_selection_get_selected_item (self->people_selection);
+}
+
+static VaernAsset *
+selected_asset (VaernPeopleView *self)
+{
+  return gtk_single_selection_get_selected_item (self->assets_selection);
+}
+
+static VaernUnit *
+selected_unit (VaernPeopleView *self)
+{
+  return gtk_single_selection_get_selected_item (self->units_selection);
+}
+
+static gint64
+record_id (gpointer record)
+{
+  return record ? vaern_record_get_id (VAERN_RECORD (record)) : 0;
+}
+
+static gboolean
+role_fits (VaernRole  *role,
+           VaernAsset *asset)
+{
+  switch (role->scope)
+    {
+    case VAERN_ROLE_SCOPE_SYSTEM:
+      return asset->kind == VAERN_ASSET_KIND_SYSTEM;
+    case VAERN_ROLE_SCOPE_OTHER:
+      return asset->kind != VAERN_ASSET_KIND_SYSTEM;
+    case VAERN_ROLE_SCOPE_ANY:
+    default:
+      return TRUE;
+    }
+}
+
+/* The single-holder role an asset of this kind must have a holder for:
+ * systemejer for IT systems, asset owner for the rest. */
+static gboolean
+is_owner_role (VaernRole  *role,
+               VaernAsset *asset)
+{
+  const char *key = asset->kind == VAERN_ASSET_KIND_SYSTEM ? VAERN_ROLE_SYSTEM_OWNER
+                                                           : VAERN_ROLE_ASSET_OWNER;
+
+  return g_strcmp0 (role->key, key) == 0;
+}
+
+static void
+dialog_destroyed_cb (VaernPeopleView *self,
+                     GtkWindow       *dialog)
+{
+  if (self->dialog == dialog)
+    g_clear_weak_pointer (&self->dialog);
+}
+
+static void
+present_dialog (VaernPeopleView *self,
+                GtkWindow       *dialog)
+{
+  g_set_weak_pointer (&self->dialog, dialog);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (dialog_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+}
+
+static GtkWindow *
+parent_window (VaernPeopleView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+offer_undo (VaernPeopleView *self,
+            const char      *message)
+{
+  VaernWindow *window = vaern_window_for_widget (GTK_WIDGET (self));
+
+  if (window)
+    vaern_window_offer_undo (window, message);
+}
+
+static void
+show_toast (VaernPeopleView *self,
+            const char      *message)
+{
+  VaernWindow *window = vaern_window_for_widget (GTK_WIDGET (self));
+
+  if (window)
+    vaern_window_add_toast (window, adw_toast_new (message));
+}
+
+/* Selection by id */
+
+static guint
+find_position (GListModel *model,
+               gint64      id)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VaernRecord) record = g_list_model_get_item (model, i);
+
+      if (vaern_record_get_id (record) == id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+scroll_to (GtkListView *list,
+           guint        position)
+{
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (list), "list.scroll-to-item", "u", position);
+}
+
+/* Selects the row with the id again after the document replaced rows, or
+ * takes whatever the selection moved to when that row is gone. */
+static void
+reselect (GtkSingleSelection *selection,
+          GtkListView        *list,
+          gint64             *id)
+{
+  GListModel *model = G_LIST_MODEL (selection);
+  guint position = *id ? find_position (model, *id) : GTK_INVALID_LIST_POSITION;
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    {
+      if (position != gtk_single_selection_get_selected (selection))
+        {
+          gtk_single_selection_set_selected (selection, position);
+          scroll_to (list, position);
+        }
+    }
+  else
+    *id = record_id (gtk_single_selection_get_selected_item (selection));
+}
+
+static gboolean
+select_id (GtkSingleSelection *selection,
+           GtkListView        *list,
+           gint64              id)
+{
+  guint position = find_position (G_LIST_MODEL (selection), id);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  gtk_single_selection_set_selected (selection, position);
+  scroll_to (list, position);
+  return TRUE;
+}
+
+/* Filtering. Records carry a casefolded search key; the needle is
+ * casefolded once per change and split into words that must all match. */
+
+static char *
+fold_needle (GtkEditable *entry)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  return *text ? g_utf8_casefold (text, -1) : NULL;
+}
+
+static gboolean
+key_matches (const char *key,
+             const char *needle)
+{
+  g_auto(GStrv) words = NULL;
+
+  if (needle == NULL)
+    return TRUE;
+  if (key == NULL)
+    return FALSE;
+  if (strchr (needle, ' ') == NULL)
+    return strstr (key, needle) != NULL;
+  words = g_strsplit (needle, " ", -1);
+  for (guint i = 0; words[i]; i++)
+    if (*words[i] && strstr (key, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+person_matches (gpointer item,
+                gpointer user_data)
+{
+  VaernPeopleView *self = user_data;
+
+  return key_matches (VAERN_PERSON (item)->search_key, self->people_needle);
+}
+
+static gboolean
+asset_matches (gpointer item,
+               gpointer user_data)
+{
+  VaernPeopleView *self = user_data;
+  VaernAsset *asset = item;
+
+  if (gtk_toggle_button_get_active (self->unowned_toggle)
+      && !(asset->findings & VAERN_FINDING_NO_OWNER))
+    return FALSE;
+  return key_matches (asset->search_key, self->assets_needle);
+}
+
+static gboolean
+unit_matches (gpointer item,
+              gpointer user_data)
+{
+  VaernPeopleView *self = user_data;
+  VaernUnit *unit = item;
+  g_autofree char *key = NULL;
+
+  if (self->units_needle == NULL)
+    return TRUE;
+  key = g_utf8_casefold (unit->path ? unit->path : unit->name, -1);
+  return key_matches (key, self->units_needle);
+}
+
+/* Tells the filter how the needle changed, so it re-checks only what it must. */
+static void
+refilter (GtkCustomFilter *filter,
+          char           **needle,
+          GtkEditable     *entry)
+{
+  g_autofree char *old = g_steal_pointer (needle);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  *needle = fold_needle (entry);
+  if (g_strcmp0 (old, *needle) == 0)
+    return;
+  if (old == NULL || (*needle && g_str_has_prefix (*needle, old)))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (*needle == NULL || g_str_has_prefix (old, *needle))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  gtk_filter_changed (GTK_FILTER (filter), change);
+}
+
+static void
+people_search_changed_cb (VaernPeopleView *self)
+{
+  refilter (self->people_filter, &self->people_needle, GTK_EDITABLE (self->people_search));
+  update_people (self);
+}
+
+static void
+assets_search_changed_cb (VaernPeopleView *self)
+{
+  refilter (self->assets_filter, &self->assets_needle, GTK_EDITABLE (self->assets_search));
+  update_assets (self);
+}
+
+static void
+units_search_changed_cb (VaernPeopleView *self)
+{
+  refilter (self->units_filter, &self->units_needle, GTK_EDITABLE (self->units_search));
+  update_units (self);
+}
+
+static void
+unowned_toggled_cb (VaernPeopleView *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->assets_filter),
+                      gtk_toggle_button_get_active (self->unowned_toggle)
+                        ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+  update_assets (self);
+}
+
+static void
+search_stop_cb (GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* Enter in a search field goes to the list, where Enter again edits. */
+static void
+people_search_activate_cb (VaernPeopleView *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->people_list));
+}
+
+static void
+assets_search_activate_cb (VaernPeopleView *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->assets_list));
+}
+
+/* Sets a search text and filters at once, not after the typing delay. */
+static void
+set_search_text (VaernPeopleView *self,
+                 GtkSearchEntry  *entry,
+                 const char      *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  if (entry == self->people_search)
+    people_search_changed_cb (self);
+  else if (entry == self->assets_search)
+    assets_search_changed_cb (self);
+  else
+    units_search_changed_cb (self);
+}
+
+/* Closures of the list row templates */
+
+static char *
+person_subtitle_cb (gpointer    unused,
+                    const char *title,
+                    const char *unit_name)
+{
+  if (title && *title && unit_name && *unit_name)
+    /* Translators: a person's job title and unit in a list, "Afdelingschef · Borgerservice" */
+    return g_strdup_printf (_("%s · %s"), title, unit_name);
+  if (title && *title)
+    return g_strdup (title);
+  return g_strdup (unit_name ? unit_name : "");
+}
+
+static char *
+role_count_cb (gpointer unused,
+               guint    n_roles)
+{
+  if (n_roles == 0)
+    return g_strdup ("");
+  /* Translators: how many roles a person holds today, in the list of people */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u role", "%u roles", n_roles),
+                          n_roles);
+}
+
+static char *
+asset_subtitle_cb (gpointer    unused,
+                   guint       kind,
+                   const char *owner_name)
+{
+  const char *kind_label = vaern_enum_label (&vaern_enum_asset_kind, kind);
+
+  if (owner_name && *owner_name)
+    /* Translators: the kind of an asset and its owner's name, "IT system · Anne Jensen" */
+    return g_strdup_printf (_("%s · %s"), kind_label, owner_name);
+  if (kind == VAERN_ASSET_KIND_SYSTEM)
+    /* Translators: the kind of an asset, then that it has no owner */
+    return g_strdup_printf (_("%s · no systemejer"), kind_label);
+  /* Translators: the kind of an asset, then that it has no owner */
+  return g_strdup_printf (_("%s · no owner"), kind_label);
+}
+
+static gboolean
+asset_unowned_cb (gpointer unused,
+                  guint    findings)
+{
+  return (findings & VAERN_FINDING_NO_OWNER) != 0;
+}
+
+static int
+unit_indent_cb (gpointer unused,
+                guint    depth)
+{
+  return 24 * MIN (depth, 8);
+}
+
+/* Top-level units (the directorates, mostly) stand out in the tree. */
+static char **
+unit_css_cb (gpointer unused,
+             guint    depth)
+{
+  const char *top[] = { "heading", NULL };
+  const char *other[] = { NULL };
+
+  return g_strdupv ((char **) (depth == 0 ? top : other));
+}
+
+static char *
+unit_kind_cb (gpointer unused,
+              guint    kind)
+{
+  return g_strdup (vaern_enum_label (&vaern_enum_unit_kind, kind));
+}
+
+/* The People tab */
+
+static GtkWidget *
+create_responsibility_row (gpointer item,
+                           gpointer user_data)
+{
+  VaernAssignment *x = item;
+  g_autofree char *from = vaern_date_format (x->from_date);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), x->asset_name);
+  /* Translators: a role held since a date, "Systemejer since 01-03-2024" */
+  subtitle = g_strdup_printf (_("%s since %s"), x->role_name, from);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  button = gtk_button_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  /* Translators: tooltip of a button that opens a system in the Systems tab */
+  gtk_widget_set_tooltip_text (button, _("Show the System’s Roles"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "people.show-asset");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new_int64 (x->asset_id));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+static void
+set_row_value (AdwActionRow *row,
+               const char   *value)
+{
+  /* Translators: shown for a field that is empty */
+  adw_action_row_set_subtitle (row, value && *value ? value : _("Not given"));
+}
+
+static void
+update_person (VaernPeopleView *self)
+{
+  VaernPerson *person = selected_person (self);
+  g_autoptr(GListModel) roles = NULL;
+
+  if (person == NULL || self->document == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->person_stack, "none");
+      gtk_list_box_bind_model (self->responsibilities_list, NULL, NULL, NULL, NULL);
+      return;
+    }
+
+  gtk_label_set_text (self->person_name_label, person->name);
+  gtk_label_set_text (self->person_title_label, person->title ? person->title : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->person_title_label),
+                          person->title && *person->title);
+  set_row_value (self->person_email_row, person->email);
+  set_row_value (self->person_phone_row, person->phone);
+  set_row_value (self->person_unit_row, person->unit_name);
+
+  roles = vaern_document_list_assignments (self->document, 0, record_id (person), FALSE);
+  gtk_list_box_bind_model (self->responsibilities_list, roles, create_responsibility_row, self,
+                           NULL);
+  gtk_stack_set_visible_child_name (self->person_stack, "person");
+}
+
+static void
+update_people (VaernPeopleView *self)
+{
+  guint n_all = self->people ? g_list_model_get_n_items (self->people) : 0;
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->people_filtered));
+
+  gtk_stack_set_visible_child_name (self->people_stack,
+                                    self->document && n_all == 0 ? "empty" : "content");
+  gtk_stack_set_visible_child_name (self->people_list_stack,
+                                    n_all > 0 && n_shown == 0 ? "no-matches" : "list");
+  update_actions (self);
+}
+
+static void
+people_selection_cb (VaernPeopleView *self)
+{
+  if (self->refreshing)
+    return;
+  self->person_id = record_id (selected_person (self));
+  update_person (self);
+  update_actions (self);
+}
+
+static void
+people_list_activate_cb (VaernPeopleView *self,
+                         guint            position)
+{
+  if (adw_leaflet_get_folded (self->people_leaflet))
+    adw_leaflet_set_visible_child (self->people_leaflet, self->person_pane);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "people.edit", NULL);
+}
+
+static void
+navigate_back_cb (GtkWidget *button)
+{
+  GtkWidget *leaflet = gtk_widget_get_ancestor (button, ADW_TYPE_LEAFLET);
+
+  adw_leaflet_navigate (ADW_LEAFLET (leaflet), ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* The Systems tab */
+
+static GtkWidget *
+create_history_row (gpointer item,
+                    gpointer user_data)
+{
+  VaernAssignment *x = item;
+  g_autofree char *from = vaern_date_format (x->from_date);
+  g_autofree char *to = vaern_date_format (x->to_date);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), x->person_name);
+  /* Translators: an ended role: role name, from date – to date */
+  subtitle = g_strdup_printf (_("%s, %s – %s"), x->role_name, from, to);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+static GtkWidget *
+create_holder_row (VaernAssignment *x)
+{
+  g_autofree char *from = vaern_date_format (x->from_date);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), x->person_name);
+  /* Translators: when a person got a role, "Since 01-03-2024" */
+  subtitle = g_strdup_printf (_("Since %s"), from);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  /* Translators: button: the person no longer holds the role, from today */
+  button = gtk_button_new_with_mnemonic (_("_End Role"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  /* Translators: tooltip of the End Role button */
+  gtk_widget_set_tooltip_text (button, _("The person no longer holds the role from today. "
+                                         "The assignment stays in the history."));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "people.end-role");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new_int64 (record_id (x)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  /* Translators: button: remove a role assignment that was made by mistake */
+  button = gtk_button_new_with_mnemonic (_("_Remove"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  /* Translators: tooltip of the Remove button */
+  gtk_widget_set_tooltip_text (button, _("Remove the assignment as if it was never made, "
+                                         "for one made by mistake."));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "people.remove-role");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new_int64 (record_id (x)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+static GtkWidget *
+create_role_group (VaernPeopleView *self,
+                   VaernAsset      *asset,
+                   VaernRole       *role)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *title = g_markup_escape_text (role->name, -1);
+  g_autofree char *tooltip = NULL;
+  GtkWidget *button;
+  guint n = g_list_model_get_n_items (self->asset_assignments);
+  guint n_holders = 0;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (role->description && *role->description)
+    {
+      g_autofree char *description = g_markup_escape_text (role->description, -1);
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+    }
+
+  button = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  /* Translators: tooltip of a button; %s is the name of a role, like Systemforvalter */
+  tooltip = g_strdup_printf (_("Assign a %s…"), role->name);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "people.assign-role");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new_int64 (record_id (role)));
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VaernAssignment) x = g_list_model_get_item (self->asset_assignments, i);
+
+      if (x->role_id != record_id (role))
+        continue;
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), create_holder_row (x));
+      n_holders++;
+    }
+
+  if (n_holders == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      if (is_owner_role (role, asset) && asset->kind == VAERN_ASSET_KIND_SYSTEM)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_add_css_class (icon, "vaern-finding");
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+          /* Translators: in the roles of a system: nobody is systemejer */
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No systemejer"));
+          gtk_widget_add_css_class (row, "vaern-finding");
+        }
+      else
+        {
+          /* Translators: in the roles of a system: nobody holds this role */
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nobody"));
+          gtk_widget_add_css_class (row, "dim-label");
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  return group;
+}
+
+static void
+update_asset (VaernPeopleView *self)
+{
+  VaernAsset *asset = selected_asset (self);
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GListStore) history = NULL;
+  g_autoptr(VaernRole) owner_role = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *history_title = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  gboolean had_focus;
+  GtkWidget *child;
+  guint n;
+
+  /* Rebuilding the role groups destroys the button that was just pressed;
+   * the focus then goes to the Assign button rather than to nowhere. */
+  had_focus = focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->roles_box));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->roles_box))))
+    gtk_box_remove (self->roles_box, child);
+  g_clear_object (&self->asset_assignments);
+
+  if (asset == NULL || self->document == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->asset_stack, "none");
+      gtk_list_box_bind_model (self->history_list, NULL, NULL, NULL, NULL);
+      return;
+    }
+
+  gtk_label_set_text (self->asset_name_label, asset->name);
+  if (asset->unit_name && *asset->unit_name)
+    /* Translators: the kind of an asset and its unit, "IT system · Borgerservice" */
+    kind = g_strdup_printf (_("%s · %s"), vaern_enum_label (&vaern_enum_asset_kind, asset->kind),
+                            asset->unit_name);
+  else
+    kind = g_strdup (vaern_enum_label (&vaern_enum_asset_kind, asset->kind));
+  gtk_label_set_text (self->asset_kind_label, kind);
+
+  owner_role = vaern_document_find_role_by_key (self->document, VAERN_ROLE_SYSTEM_OWNER);
+  gtk_widget_set_visible (self->no_owner_box, (asset->findings & VAERN_FINDING_NO_OWNER) != 0);
+  gtk_widget_set_visible (self->assign_owner_button, owner_role != NULL);
+  if (owner_role)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->assign_owner_button),
+                                            g_variant_new_int64 (record_id (owner_role)));
+
+  /* Current holders by role, then the ended assignments. */
+  all = vaern_document_list_assignments (self->document, record_id (asset), 0, TRUE);
+  self->asset_assignments = G_LIST_MODEL (g_list_store_new (VAERN_TYPE_ASSIGNMENT));
+  history = g_list_store_new (VAERN_TYPE_ASSIGNMENT);
+  n = g_list_model_get_n_items (all);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VaernAssignment) x = g_list_model_get_item (all, i);
+
+      g_list_store_append (x->to_date ? history : G_LIST_STORE (self->asset_assignments), x);
+    }
+
+  n = g_list_model_get_n_items (self->roles);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VaernRole) role = g_list_model_get_item (self->roles, i);
+
+      if (role_fits (role, asset))
+        gtk_box_append (self->roles_box, create_role_group (self, asset, role));
+    }
+
+  gtk_list_box_bind_model (self->history_list, G_LIST_MODEL (history), create_history_row, self,
+                           NULL);
+  n = g_list_model_get_n_items (G_LIST_MODEL (history));
+  if (n)
+    /* Translators: heading of the ended role assignments of a system, with their number */
+    history_title = g_strdup_printf (_("History (%u)"), n);
+  else
+    /* Translators: heading of the ended role assignments of a system */
+    history_title = g_strdup (_("History"));
+  gtk_label_set_text (self->history_label, history_title);
+
+  gtk_stack_set_visible_child_name (self->asset_stack, "asset");
+  if (had_focus)
+    gtk_widget_grab_focus (self->assign_button);
+}
+
+static void
+update_assets (VaernPeopleView *self)
+{
+  guint n_all = self->assets ? g_list_model_get_n_items (self->assets) : 0;
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->assets_filtered));
+  gboolean unowned = gtk_toggle_button_get_active (self->unowned_toggle);
+  g_autofree char *count = NULL;
+  guint n_unowned = 0;
+
+  for (guint i = 0; i < n_all; i++)
+    {
+      g_autoptr(VaernAsset) asset = g_list_model_get_item (self->assets, i);
+
+      if (asset->findings & VAERN_FINDING_NO_OWNER)
+        n_unowned++;
+    }
+  adw_view_stack_page_set_badge_number (self->systems_page, n_unowned);
+  adw_view_stack_page_set_needs_attention (self->systems_page, n_unowned > 0);
+
+  gtk_stack_set_visible_child_name (self->systems_stack,
+                                    self->document && n_all == 0 ? "empty" : "content");
+  gtk_stack_set_visible_child_name (self->assets_list_stack,
+                                    n_all > 0 && n_shown == 0 ? "no-matches" : "list");
+  if (unowned && self->assets_needle == NULL)
+    {
+      adw_status_page_set_icon_name (self->assets_no_matches, "emblem-ok-symbolic");
+      /* Translators: shown when the filter "Without systemejer" finds nothing */
+      adw_status_page_set_title (self->assets_no_matches, _("Every System Has a Systemejer"));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->assets_no_matches, "edit-find-symbolic");
+      /* Translators: shown when a search finds nothing */
+      adw_status_page_set_title (self->assets_no_matches, _("No Matches"));
+    }
+
+  if (n_shown == n_all)
+    /* Translators: the number of systems and other assets in a list */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u asset", "%u assets", n_all),
+                             n_all);
+  else
+    /* Translators: the number of assets a filter shows, of all, "3 of 40" */
+    count = g_strdup_printf (_("%u of %u"), n_shown, n_all);
+  gtk_label_set_text (self->assets_count_label, count);
+  update_actions (self);
+}
+
+static void
+assets_selection_cb (VaernPeopleView *self)
+{
+  if (self->refreshing)
+    return;
+  self->asset_id = record_id (selected_asset (self));
+  update_asset (self);
+  update_actions (self);
+}
+
+static void
+assets_list_activate_cb (VaernPeopleView *self,
+                         guint            position)
+{
+  if (adw_leaflet_get_folded (self->systems_leaflet))
+    adw_leaflet_set_visible_child (self->systems_leaflet, self->asset_pane);
+  gtk_widget_child_focus (self->asset_box, GTK_DIR_TAB_FORWARD);
+}
+
+/* The Units tab */
+
+static void
+update_units (VaernPeopleView *self)
+{
+  guint n_all = self->units ? g_list_model_get_n_items (self->units) : 0;
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->units_filtered));
+
+  gtk_stack_set_visible_child_name (self->units_stack,
+                                    self->document && n_all == 0 ? "empty" : "content");
+  gtk_stack_set_visible_child_name (self->units_list_stack,
+                                    n_all > 0 && n_shown == 0 ? "no-matches" : "list");
+  update_actions (self);
+}
+
+static void
+units_selection_cb (VaernPeopleView *self)
+{
+  if (self->refreshing)
+    return;
+  self->unit_id = record_id (selected_unit (self));
+  update_actions (self);
+}
+
+static void
+units_list_activate_cb (VaernPeopleView *self,
+                        guint            position)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "people.edit-unit", NULL);
+}
+
+/* Document */
+
+static void
+tab_changed_cb (VaernPeopleView *self)
+{
+  update_actions (self);
+}
+
+static void
+update_actions (VaernPeopleView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean writable = is_writable (self);
+  VaernPerson *person = selected_person (self);
+  VaernAsset *asset = selected_asset (self);
+  const char *tab = visible_tab (self);
+  gboolean can_assign = FALSE;
+
+  if (g_str_equal (tab, "systems"))
+    can_assign = asset != NULL;
+  else if (g_str_equal (tab, "people"))
+    can_assign = person != NULL;
+
+  gtk_widget_action_set_enabled (widget, "people.add", writable);
+  gtk_widget_action_set_enabled (widget, "people.edit", writable && person);
+  gtk_widget_action_set_enabled (widget, "people.delete", writable && person);
+  gtk_widget_action_set_enabled (widget, "people.hand-over",
+                                 writable && person && person->n_roles > 0
+                                 && g_list_model_get_n_items (self->people) > 1);
+  gtk_widget_action_set_enabled (widget, "people.assign", writable && can_assign);
+  gtk_widget_action_set_enabled (widget, "people.assign-role", writable && asset);
+  gtk_widget_action_set_enabled (widget, "people.end-role", writable);
+  gtk_widget_action_set_enabled (widget, "people.remove-role", writable);
+  gtk_widget_action_set_enabled (widget, "people.show-asset", self->document != NULL);
+  gtk_widget_action_set_enabled (widget, "people.show-unowned", self->document != NULL);
+  gtk_widget_action_set_enabled (widget, "people.add-unit", writable);
+  gtk_widget_action_set_enabled (widget, "people.add-top-unit", writable);
+  gtk_widget_action_set_enabled (widget, "people.edit-unit", writable && selected_unit (self));
+  gtk_widget_action_set_enabled (widget, "people.delete-unit", writable && selected_unit (self));
+  gtk_widget_action_set_enabled (widget, "people.add-kitos-roles", writable);
+}
+
+static gboolean
+end_refresh_idle_cb (gpointer user_data)
+{
+  VaernPeopleView *self = user_data;
+
+  self->refresh_idle = 0;
+  self->refreshing = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The document is about to replace rows of its lists: the selections may
+ * move to a neighbour while it does, which is not the person's choice, so
+ * they are put back by id when ::changed says the edit is complete. The
+ * idle only guards against a refresh that ends without ::changed. */
+static void
+document_rows_changing_cb (VaernPeopleView *self)
+{
+  self->refreshing = TRUE;
+  if (self->refresh_idle == 0)
+    self->refresh_idle = g_idle_add (end_refresh_idle_cb, self);
+}
+
+static void
+document_changed_cb (VaernPeopleView *self)
+{
+  self->refreshing = TRUE;
+  reselect (self->people_selection, self->people_list, &self->person_id);
+  reselect (self->assets_selection, self->assets_list, &self->asset_id);
+  reselect (self->units_selection, self->units_list, &self->unit_id);
+  self->refreshing = FALSE;
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+
+  update_people (self);
+  update_person (self);
+  update_assets (self);
+  update_asset (self);
+  update_units (self);
+}
+
+static void
+connect_list (VaernPeopleView *self,
+              GListModel     **slot,
+              GListModel      *list)
+{
+  *slot = g_object_ref (list);
+  /* Connected before the view's own models, so it runs before they react. */
+  g_signal_connect_object (list, "items-changed", G_CALLBACK (document_rows_changing_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+disconnect_list (VaernPeopleView *self,
+                 GListModel     **slot)
+{
+  if (*slot)
+    g_signal_handlers_disconnect_by_data (*slot, self);
+  g_clear_object (slot);
+}
+
+static void
+vaern_people_view_set_document (VaernView     *view,
+                                VaernDocument *document)
+{
+  VaernPeopleView *self = VAERN_PEOPLE_VIEW (view);
+
+  if (self->document == document)
+    return;
+
+  if (self->document)
+    {
+      if (self->dialog)
+        gtk_window_destroy (self->dialog);
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      gtk_sort_list_model_set_model (self->people_sorted, NULL);
+      gtk_sort_list_model_set_model (self->assets_sorted, NULL);
+      gtk_filter_list_model_set_model (self->units_filtered, NULL);
+      disconnect_list (self, &self->people);
+      disconnect_list (self, &self->assets);
+      disconnect_list (self, &self->units);
+      disconnect_list (self, &self->roles);
+      g_clear_object (&self->asset_assignments);
+      g_clear_object (&self->document);
+    }
+
+  self->person_id = self->asset_id = self->unit_id = 0;
+  self->refreshing = FALSE;
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  set_search_text (self, self->people_search, "");
+  set_search_text (self, self->assets_search, "");
+  set_search_text (self, self->units_search, "");
+  gtk_toggle_button_set_active (self->unowned_toggle, FALSE);
+
+  if (document)
+    {
+      self->document = g_object_ref (document);
+      connect_list (self, &self->people, vaern_document_get_people (document));
+      connect_list (self, &self->assets, vaern_document_get_assets (document));
+      connect_list (self, &self->units, vaern_document_get_units (document));
+      connect_list (self, &self->roles, vaern_document_get_roles (document));
+      g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::read-only", G_CALLBACK (update_actions), self,
+                               G_CONNECT_SWAPPED);
+      gtk_sort_list_model_set_model (self->people_sorted, self->people);
+      gtk_sort_list_model_set_model (self->assets_sorted, self->assets);
+      gtk_filter_list_model_set_model (self->units_filtered, self->units);
+      self->person_id = record_id (selected_person (self));
+      self->asset_id = record_id (selected_asset (self));
+      self->unit_id = record_id (selected_unit (self));
+    }
+
+  update_people (self);
+  update_person (self);
+  update_assets (self);
+  update_asset (self);
+  update_units (self);
+}
+
+static void
+vaern_people_view_focus_search (VaernView *view)
+{
+  VaernPeopleView *self = VAERN_PEOPLE_VIEW (view);
+  const char *tab = visible_tab (self);
+
+  if (g_str_equal (tab, "systems"))
+    {
+      adw_leaflet_navigate (self->systems_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+      gtk_widget_grab_focus (GTK_WIDGET (self->assets_search));
+    }
+  else if (g_str_equal (tab, "units"))
+    gtk_widget_grab_focus (GTK_WIDGET (self->units_search));
+  else
+    {
+      adw_leaflet_navigate (self->people_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+      gtk_widget_grab_focus (GTK_WIDGET (self->people_search));
+    }
+}
+
+static void
+vaern_people_view_iface_init (VaernViewInterface *iface)
+{
+  iface->set_document = vaern_people_view_set_document;
+  iface->focus_search = vaern_people_view_focus_search;
+}
+
+/* Public API */
+
+void
+vaern_people_view_show_unowned (VaernPeopleView *self)
+{
+  g_return_if_fail (VAERN_IS_PEOPLE_VIEW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "systems");
+  adw_leaflet_navigate (self->systems_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  set_search_text (self, self->assets_search, "");
+  gtk_toggle_button_set_active (self->unowned_toggle, TRUE);
+  update_actions (self);
+}
+
+void
+vaern_people_view_show_asset (VaernPeopleView *self,
+                              gint64           asset_id)
+{
+  g_return_if_fail (VAERN_IS_PEOPLE_VIEW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "systems");
+  if (!select_id (self->assets_selection, self->assets_list, asset_id))
+    {
+      /* A filter hides it: show everything, then select it. */
+      set_search_text (self, self->assets_search, "");
+      gtk_toggle_button_set_active (self->unowned_toggle, FALSE);
+      if (!select_id (self->assets_selection, self->assets_list, asset_id))
+        return;
+    }
+  if (adw_leaflet_get_folded (self->systems_leaflet))
+    adw_leaflet_set_visible_child (self->systems_leaflet, self->asset_pane);
+  update_actions (self);
+}
+
+/* Person actions */
+
+static void
+person_saved_cb (VaernPeopleView *self,
+                 gint64           person_id)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "people");
+  if (!select_id (self->people_selection, self->people_list, person_id))
+    {
+      set_search_text (self, self->people_search, "");
+      select_id (self->people_selection, self->people_list, person_id);
+    }
+}
+
+static void
+open_person_editor (VaernPeopleView *self,
+                    VaernPerson     *person)
+{
+  VaernPersonEditor *editor = vaern_person_editor_new (parent_window (self), self->document,
+                                                       person);
+
+  g_signal_connect_object (editor, "saved", G_CALLBACK (person_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  present_dialog (self, GTK_WINDOW (editor));
+}
+
+static void
+add_person_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
+
+  if (is_writable (self))
+    open_person_editor (self, NULL);
+}
+
+static void
+edit_person_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
+
+  if (is_writable (self) && selected_person (self))
+    open_person_editor (self, selected_person (self));
+}
+
+static void
+delete_person (VaernPeopleView *self,
+               gint64           person_id,
+               gint64           successor_id)
+{
+  g_autoptr(VaernPerson) person = vaern_document_find_person (self->document, person_id);
+  g_autoptr(VaernPerson) successor = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (person == NULL)
+    return;
+  if (successor_id)
+    successor = vaern_document_find_person (self->document, successor_id);
+  if (!vaern_document_delete_person (self->document, person_id, successor_id, &error))
+    {
+      /* Translators: heading of an error message */
+      vaern_show_error (GTK_WIDGET (self), _("Could Not Delete the Person"), error);
+      return;
+    }
+  if (successor)
+    /* Translators: notification after deleting a person whose roles went to another */
+    message = g_strdup_printf (_("Deleted %s and handed the roles to %s"), person->name,
+                               successor->name);
+  else
+    /* Translators: notification after deleting a person */
+    message = g_strdup_printf (_("Deleted %s"), person->name);
+  offer_undo (self, message);
+}
+
+/* The person drop-down of a question: everyone but the person asked about,
+ * sorted by name, with no one chosen yet. */
+static GtkDropDown *
+other_people_dropdown (VaernPeopleView *self,
+                       gint64           except_id)
+{
+  GtkSorter *by_name = gtk_sort_list_model_get_sorter (self->people_sorted);
+  GtkSortListModel *sorted;
+  GListStore *others = g_list_store_new (VAERN_TYPE_PERSON);
+  GtkDropDown *dropdown;
+  guint n;
+
+  sorted = gtk_sort_list_model_new (g_object_ref (self->people), g_object_ref (by_name));
+  n = g_list_model_get_n_items (G_LIST_MODEL (sorted));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VaernPerson) person = g_list_model_get_item (G_LIST_MODEL (sorted), i);
+
+      if (record_id (person) != except_id)
+        g_list_store_append (others, person);
+    }
+  /* Translators: the empty choice of a drop-down of people */
+  dropdown = vaern_record_dropdown_new (G_LIST_MODEL (others), "name", 0, _("Choose a person…"));
+  g_object_unref (others);
+  g_object_unref (sorted);
+  return dropdown;
+}
+
+static void
+update_delete_question (AdwMessageDialog *dialog)
+{
+  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "vaern-person-dropdown");
+  GtkCheckButton *hand = g_object_get_data (G_OBJECT (dialog), "vaern-hand-check");
+
+  adw_message_dialog_set_response_enabled (dialog, "delete",
+                                           !gtk_check_button_get_active (hand)
+                                           || vaern_record_dropdown_get_id (dropdown) != 0);
+}
+
+static void
+delete_question_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             VaernPeopleView  *self)
+{
+  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "vaern-person-dropdown");
+  GtkCheckButton *hand = g_object_get_data (G_OBJECT (dialog), "vaern-hand-check");
+  gint64 *person_id = g_object_get_data (G_OBJECT (dialog), "vaern-person-id");
+  gint64 successor = 0;
+
+  if (!g_str_equal (response, "delete") || self->document == NULL)
+    return;
+  if (gtk_check_button_get_active (hand))
+    {
+      successor = vaern_record_dropdown_get_id (dropdown);
+      if (successor == 0)
+        return;
+    }
+  delete_person (self, *person_id, successor);
+}
+
+static GtkWidget *
+choice_row (const char     *title,
+            const char     *subtitle,
+            GtkCheckButton *check)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (GTK_WIDGET (check), GTK_ALIGN_CENTER);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), GTK_WIDGET (check));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (check));
+  return row;
+}
+
+static void
+ask_delete_person (VaernPeopleView *self,
+                   VaernPerson     *person)
+{
+  GtkWidget *dialog;
+  GtkWidget *list;
+  GtkWidget *row;
+  GtkWidget *hand = gtk_check_button_new ();
+  GtkWidget *drop = gtk_check_button_new ();
+  GtkDropDown *dropdown = other_people_dropdown (self, record_id (person));
+  gint64 id = record_id (person);
+  const char *body;
+
+  dialog = adw_message_dialog_new (parent_window (self), NULL, NULL);
+  /* Translators: heading of a question; %s is a person's name */
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Delete %s?"), person->name);
+  /* Translators: body of a question; %s is a person's name, %u the number of roles */
+  body = g_dngettext (GETTEXT_PACKAGE, "%s holds %u role. Hand it to someone else, or delete it "
+                                       "with the person. A system without a systemejer is a "
+                                       "finding.",
+                      "%s holds %u roles. Hand them to someone else, or delete them with the "
+                      "person. A system without a systemejer is a finding.",
+                      person->n_roles);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), body, person->name,
+                                  person->n_roles);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (hand), TRUE);
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (drop), GTK_CHECK_BUTTON (hand));
+  /* Translators: a choice when deleting a person who holds roles */
+  row = choice_row (_("Hand the roles to"), NULL, GTK_CHECK_BUTTON (hand));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (dropdown));
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  /* Translators: a choice when deleting a person who holds roles */
+  row = choice_row (_("Delete the roles with the person"),
+                    /* Translators: explains a choice when deleting a person */
+                    _("Their systems may be left without a systemejer."),
+                    GTK_CHECK_BUTTON (drop));
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    /* Translators: a button */
+                                    "cancel", _("_Cancel"),
+                                    /* Translators: a button */
+                                    "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  g_object_set_data (G_OBJECT (dialog), "vaern-person-dropdown", dropdown);
+  g_object_set_data (G_OBJECT (dialog), "vaern-hand-check", hand);
+  g_object_set_data (G_OBJECT (dialog), "vaern-delete-check", drop);
+  g_object_set_data_full (G_OBJECT (dialog), "vaern-person-id", g_memdup2 (&id, sizeof id),
+                          g_free);
+  g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (update_delete_question),
+                            dialog);
+  g_signal_connect_swapped (hand, "toggled", G_CALLBACK (update_delete_question), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_question_response_cb), self, 0);
+  update_delete_question (ADW_MESSAGE_DIALOG (dialog));
+  present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+delete_person_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
+  VaernPerson *person = selected_person (self);
+
+  if (!is_writable (self) || person == NULL)
+    return;
+  if (person->n_roles == 0)
+    delete_person (self, record_id (person), 0);
+  else
+    ask_delete_person (self, person);
+}
+
+static void
+update_hand_over_question (AdwMessageDialog *dialog)
+{
+  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "vaern-person-dropdown");
+  GtkWidget *date_row = g_object_get_data (G_OBJECT (dialog), "vaern-date-row");
+  g_autofree char *iso = NULL;
+  gboolean date_ok = vaern_entry_get_date (GTK_EDITABLE (date_row), &iso, NULL) && iso != NULL;
+
+  if (date_ok)
+    gtk_widget_remove_css_class (date_row, "error");
+  else
+    gtk_widget_add_css_class (date_row, "error");
+  adw_message_dialog_set_response_enabled (dialog, "hand-over",
+                                           date_ok && vaern_record_dropdown_get_id (dropdown) != 0);
+}
+
+static void
+hand_over_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       VaernPeopleView  *self)
+{
+  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "vaern-person-dropdown");
+  GtkWidget *date_row = g_object_get_data (G_OBJECT (dialog), "vaern-date-row");
+  gint64 *from_id = g_object_get_data (G_OBJECT (dialog), "vaern-person-id");
+  g_autoptr(VaernPerson) from = NULL;
+  g_autoptr(VaernPerson) to = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *message = NULL;
+  gint64 to_id = vaern_record_dropdown_get_id (dropdown);
+  guint n;
+
+  if (!g_str_equal (response, "hand-over") || self->document == NULL || to_id == 0)
+    return;
+  if (!vaern_entry_get_date (GTK_EDITABLE (date_row), &iso, &error))
+    {
+      /* Translators: heading of an error message */
+      vaern_show_error (GTK_WIDGET (self), _("Could Not Hand Over the Roles"), error);
+      return;
+    }
+  from = vaern_document_find_person (self->document, *from_id);
+  to = vaern_document_find_person (self->document, to_id);
+  if (from == NULL || to == NULL)
+    return;
+  n = vaern_document_hand_over_roles (self->document, *from_id, to_id, iso, &error);
+  if (error)
+    {
+      /* Translators: heading of an error message */
+      vaern_show_error (GTK_WIDGET (self), _("Could Not Hand Over the Roles"), error);
+      return;
+    }
+  /* Translators: notification; %u is a number of roles, the %s are people's names */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Handed %u role from %s to %s",
+                                          "Handed %u roles from %s to %s", n),
+                             n, from->name, to->name);
+  offer_undo (self, message);
+}
+
+static void
+hand_over_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
+  VaernPerson *person = selected_person (self);
+  g_autofree char *today = vaern_date_today ();
+  GtkDropDown *dropdown;
+  GtkWidget *dialog;
+  GtkWidget *list;
+  GtkWidget *row;
+  GtkWidget *date_row;
+  const char *body;
+  gint64 id;
+
+  if (!is_writable (self) || person == NULL)
+    return;
+  id = record_id (person);
+  dropdown = other_people_dropdown (self, id);
+
+  /* Translators: heading of a dialog */
+  dialog = adw_message_dialog_new (parent_window (self), _("Hand Over Roles"), NULL);
+  /* Translators: body of a dialog; %s is a person's name, %u the number of roles */
+  body = g_dngettext (GETTEXT_PACKAGE, "%s holds %u role. Who takes it over, and from which "
+                                       "date? The current assignment ends on that date and "
+                                       "stays in the history.",
+                      "%s holds %u roles. Who takes them over, and from which date? The current "
+                      "assignments end on that date and stay in the history.",
+                      person->n_roles);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), body, person->name,
+                                  person->n_roles);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  row = adw_action_row_new ();
+  /* Translators: a field: the person who takes over the roles */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_To"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (dropdown));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (dropdown));
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  date_row = adw_entry_row_new ();
+  /* Translators: a field: the date the new person holds the roles from, like 23-11-2026 */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (date_row), _("_From (dd-mm-yyyy)"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (date_row), TRUE);
+  vaern_entry_set_date (GTK_EDITABLE (date_row), today);
+  gtk_list_box_append (GTK_LIST_BOX (list), date_row);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    /* Translators: a button */
+                                    "cancel", _("_Cancel"),
+                                    /* Translators: a button: give the roles to the chosen person */
+                                    "hand-over", _("_Hand Over"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "hand-over",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "hand-over");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  g_object_set_data (G_OBJECT (dialog), "vaern-person-dropdown", dropdown);
+  g_object_set_data (G_OBJECT (dialog), "vaern-date-row", date_row);
+  g_object_set_data_full (G_OBJECT (dialog), "vaern-person-id", g_memdup2 (&id, sizeof id),
+                          g_free);
+  g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (update_hand_over_question),
+                            dialog);
+  g_signal_connect_swapped (date_row, "changed", G_CALLBACK (update_hand_over_question), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (hand_over_response_cb), self, 0);
+  update_hand_over_question (ADW_MESSAGE_DIALOG (dialog));
+  present_dialog (self, GTK_WINDOW (dialog));
+}
+
+/* Role actions */
+
+static void
+open_assign_dialog (VaernPeopleView *self,
+                    gint64           asset_id,
+                    gint64           person_id,
+                    gint64           role_id)
+{
+  VaernAssignDialog *dialog = vaern_assign_dialog_new (parent_window (self), self->document,
+                                                       asset_id, person_id, role_id);
+
+  present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+assign_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
+  const char *tab = visible_tab (self);
+
+  if (!is_writable (self))
+    return;
+  if (g_str_equal (tab, "systems") && selected_asset (self))
+    open_assign_dialog (self, record_id (selected_asset (self)), 0, 0);
+  else if (g_str_equal (tab, "people") && selected_person (self))
+    open_assign_dialog (self, 0, record_id (selected_person (self)), 0);
+}
+
+static void
+assign_role_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
+
+  if (is_writable (self) && selected_asset (self))
+    open_assign_dialog (self, record_id (selected_asset (self)), 0, g_variant_get_int64 (param));
+}
+
+/* The current assignment of the selected asset with the id, or NULL. */
+static VaernAssignment *
+find_assignment (VaernPeopleView *self,
+                 gint64           id)
+{
+  guint n = self->asset_assignments ? g_list_model_get_n_items (self->asset_assignments) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VaernAssignment) x = g_list_model_get_item (self->asset_assignments, i);
+
+      if (record_id (x) == id)
+        return g_steal_pointer (&x);
+    }
+  return NULL;
+}
+
+static void
+end_role_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
+  gint64 id = g_variant_get_int64 (param);
+  g_autoptr(VaernAssignment) x = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!is_writable (self) || (x = find_assignment (self, id)) == NULL)
+    return;
+  if (!vaern_document_end_assignment (self->document, id, NULL, &error))
+    {
+      /* Translators: heading of an error message */
+      vaern_show_error (widget, _("Could Not End the Role"), error);
+      return;
+    }
+  /* Translators: notification: "Anne Jensen is no longer Systemejer of “Journalix”" */
+  message = g_strdup_printf (_("%s is no longer %s of “%s”"), x->person_name, x->role_name,
+                             x->asset_name);
+  offer_undo (self, message);
+}
+
+static void
+remove_role_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
+  gint64 id = g_variant_get_int64 (param);
+  g_autoptr(VaernAssignment) x = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!is_writable (self) || (x = find_assignment (self, id)) == NULL)
+    return;
+  if (!vaern_document_delete_assignment (self->document, id, &error))
+    {
+      /* Translators: heading of an error message */
+      vaern_show_error (widget, _("Could Not Remove the Role"), error);
+      return;
+    }
+  /* Translators: notification: "Removed Anne Jensen as Systemejer of “Journalix”" */
+  message = g_strdup_printf (_("Removed %s as %s of “%s”"), x->person_name, x->role_name,
+                             x->asset_name);
+  offer_undo (self, message);
+}
+
+static void
+show_asset_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  vaern_people_view_show_asset (VAERN_PEOPLE_VIEW (widget), g_variant_get_int64 (param));
+}
+
+static void
+show_unowned_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  vaern_people_view_show_unowned (VAERN_PEOPLE_VIEW (widget));
+}
+
+static void
+add_kitos_roles_action (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *param)
+{
+  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n;
+
+  if (!is_writable (self))
+    return;
+  n = vaern_document_add_kitos_roles (self->document, &error);
+  if (error)
+    {
+      /* Translators: heading of an error message */
+      vaern_show_error (widget, _("Could Not Add the KITOS Roles"), error);
+      return;
+    }
+  if (n == 0)
+    {
+      /* Translators: notification */
+      show_toast (self, _("The document already has all the KITOS roles"));
+      return;
+    }
+  /* Translators: notification; %u is a number of roles */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u KITOS role",
+                                          "Added %u KITOS roles", n), n);
+  offer_undo (self, message);
+}
+
+/* Unit actions */
+
+static void
+unit_saved_cb (VaernPeopleView *self,
+               gint64           unit_id)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "units");
+  if (!select_id (self->units_selection, self->units_list, unit_id))
+    {
+      set_search_text (self, self->units_search, "");
+      select_id (self->units_selection, self->units_list, unit_id);
+    }
+}
+
+static void
+open_unit_editor (VaernPeopleView *self,
+                  VaernUnit       *unit,
+                  gint64           parent_id)
+{
+  VaernUnitEditor *editor = vaern_unit_editor_new (parent_window (self), self->document, unit,
+                                                   parent_id);
+
+  g_signal_connect_object (editor, "saved", G_CALLBACK (unit_saved_cb), self, G_CONNECT_SWAPPED);
+  present_dialog (self, GTK_WINDOW (editor));
+}
+
+static void
+add_unit_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
+
+  if (is_writable (self))
+    open_unit_editor (self, NULL, record_id (selected_unit (self)));
+}
+
+static void
+add_top_unit_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
+
+  if (is_writable (self))
+    open_unit_editor (self, NULL, 0);
+}
+
+static void
+edit_unit_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
+
+  if (is_writable (self) && selected_unit (self))
+    open_unit_editor (self, selected_unit (self), 0);
+}
+
+static void
+delete_unit_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
+  VaernUnit *unit = selected_unit (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *unit_name = NULL;
+  g_autofree char *message = NULL;
+
+  if (!is_writable (self) || unit == NULL)
+    return;
+  unit_name = g_strdup (unit->name);
+  if (!vaern_document_delete_unit (self->document, record_id (unit), &error))
+    {
+      /* Translators: heading of an error message */
+      vaern_show_error (widget, _("Could Not Delete the Unit"), error);
+      return;
+    }
+  /* Translators: notification after deleting; %s is the name of a unit */
+  message = g_strdup_printf (_("Deleted “%s”"), unit_name);
+  offer_undo (self, message);
+}
+
+/* Ctrl+Shift+N adds what the visible tab lists. */
+static gboolean
+add_shortcut_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
+  const char *tab = visible_tab (self);
+
+  if (g_str_equal (tab, "systems"))
+    return gtk_widget_activate_action (widget, "people.assign", NULL);
+  if (g_str_equal (tab, "units"))
+    return gtk_widget_activate_action (widget, "people.add-unit", NULL);
+  return gtk_widget_activate_action (widget, "people.add", NULL);
+}
+
+static gboolean
+focus_within (GtkWidget *focus,
+              gpointer   widget)
+{
+  return focus && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Delete in a list deletes its selected row. It is caught on the way down
+ * (capture phase): the lists forward typing to their search fields, which
+ * would otherwise take the key as "delete a character". */
+static gboolean
+delete_key_cb (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus_within (focus, self->people_list))
+    return gtk_widget_activate_action (widget, "people.delete", NULL);
+  if (focus_within (focus, self->units_list))
+    return gtk_widget_activate_action (widget, "people.delete-unit", NULL);
+  return FALSE;
+}
+
+/* Ctrl+E edits the selected row of the visible tab. */
+static gboolean
+edit_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  const char *tab = visible_tab (VAERN_PEOPLE_VIEW (widget));
+
+  if (g_str_equal (tab, "units"))
+    return gtk_widget_activate_action (widget, "people.edit-unit", NULL);
+  if (g_str_equal (tab, "people"))
+    return gtk_widget_activate_action (widget, "people.edit", NULL);
+  return FALSE;
+}
+
+/* For the tests */
+
+static GtkSingleSelection *
+tab_selection (VaernPeopleView *self,
+               const char      *tab,
+               GtkListView    **list)
+{
+  if (g_strcmp0 (tab, "systems") == 0)
+    {
+      *list = self->assets_list;
+      return self->assets_selection;
+    }
+  if (g_strcmp0 (tab, "units") == 0)
+    {
+      *list = self->units_list;
+      return self->units_selection;
+    }
+  *list = self->people_list;
+  return self->people_selection;
+}
+
+GListModel *
+vaern_people_view_get_shown (VaernPeopleView *self,
+                             const char      *tab)
+{
+  GtkListView *list;
+
+  g_return_val_if_fail (VAERN_IS_PEOPLE_VIEW (self), NULL);
+  return G_LIST_MODEL (tab_selection (self, tab, &list));
+}
+
+gint64
+vaern_people_view_get_selected (VaernPeopleView *self,
+                                const char      *tab)
+{
+  GtkListView *list;
+
+  g_return_val_if_fail (VAERN_IS_PEOPLE_VIEW (self), 0);
+  return record_id (gtk_single_selection_get_selected_item (tab_selection (self, tab, &list)));
+}
+
+gboolean
+vaern_people_view_select (VaernPeopleView *self,
+                          const char      *tab,
+                          gint64           id)
+{
+  GtkSingleSelection *selection;
+  GtkListView *list;
+
+  g_return_val_if_fail (VAERN_IS_PEOPLE_VIEW (self), FALSE);
+  selection = tab_selection (self, tab, &list);
+  adw_view_stack_set_visible_child_name (self->view_stack, tab);
+  return select_id (selection, list, id);
+}
+
+const char *
+vaern_people_view_get_tab (VaernPeopleView *self)
+{
+  g_return_val_if_fail (VAERN_IS_PEOPLE_VIEW (self), NULL);
+  return visible_tab (self);
+}
+
+void
+vaern_people_view_search (VaernPeopleView *self,
+                          const char      *text)
+{
+  const char *tab;
+
+  g_return_if_fail (VAERN_IS_PEOPLE_VIEW (self));
+  tab = visible_tab (self);
+  if (g_str_equal (tab, "systems"))
+    set_search_text (self, self->assets_search, text);
+  else if (g_str_equal (tab, "units"))
+    set_search_text (self, self->units_search, text);
+  else
+    set_search_text (self, self->people_search, text);
+}
+
+GtkWindow *
+vaern_people_view_get_dialog (VaernPeopleView *self)
+{
+  g_return_val_if_fail (VAERN_IS_PEOPLE_VIEW (self), NULL);
+  return self->dialog;
+}
+
+void
+vaern_people_view_answer (VaernPeopleView *self,
+                          gint64           person_id,
+                          const char      *response)
+{
+  AdwMessageDialog *dialog;
+  GtkDropDown *dropdown;
+  GtkCheckButton *check;
+
+  g_return_if_fail (VAERN_IS_PEOPLE_VIEW (self));
+  g_return_if_fail (ADW_IS_MESSAGE_DIALOG (self->dialog));
+
+  dialog = ADW_MESSAGE_DIALOG (self->dialog);
+  dropdown = g_object_get_data (G_OBJECT (dialog), "vaern-person-dropdown");
+  vaern_record_dropdown_set_id (dropdown, person_id);
+  check = g_object_get_data (G_OBJECT (dialog),
+                             person_id ? "vaern-hand-check" : "vaern-delete-check");
+  if (check)
+    gtk_check_button_set_active (check, TRUE);
+  if (adw_message_dialog_has_response (dialog, response)
+      && !adw_message_dialog_get_response_enabled (dialog, response))
+    return;
+  adw_message_dialog_response (dialog, response);
+  if (self->dialog)
+    gtk_window_destroy (self->dialog);
+}
+
+gboolean
+vaern_people_view_get_warns_unowned (VaernPeopleView *self)
+{
+  g_return_val_if_fail (VAERN_IS_PEOPLE_VIEW (self), FALSE);
+  return g_str_equal (gtk_stack_get_visible_child_name (self->asset_stack), "asset")
+         && gtk_widget_get_visible (self->no_owner_box);
+}
+
+/* Life cycle */
+
+static void
+vaern_people_view_dispose (GObject *object)
+{
+  VaernPeopleView *self = VAERN_PEOPLE_VIEW (object);
+
+  if (self->document)
+    vaern_people_view_set_document (VAERN_VIEW (self), NULL);
+  g_clear_weak_pointer (&self->dialog);
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VAERN_TYPE_PEOPLE_VIEW);
+  g_clear_object (&self->people_filter);
+  g_clear_object (&self->assets_filter);
+  g_clear_object (&self->units_filter);
+  g_clear_pointer (&self->people_needle, g_free);
+  g_clear_pointer (&self->assets_needle, g_free);
+  g_clear_pointer (&self->units_needle, g_free);
+
+  G_OBJECT_CLASS (vaern_people_view_parent_class)->dispose (object);
+}
+
+static void
+vaern_people_view_class_init (VaernPeopleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vaern_people_view_dispose;
+
+  g_type_ensure (VAERN_TYPE_PERSON);
+  g_type_ensure (VAERN_TYPE_ASSET);
+  g_type_ensure (VAERN_TYPE_UNIT);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/vaern/Vaern/vaern-people-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, content);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, systems_page);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, people_stack);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, people_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, people_search);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, people_list_stack);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, people_list);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, people_selection);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, people_sorted);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, people_filtered);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, person_pane);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, person_stack);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, person_name_label);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, person_title_label);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, person_email_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, person_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, person_unit_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, responsibilities_list);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, systems_stack);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, systems_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, assets_search);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, unowned_toggle);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, assets_count_label);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, assets_list_stack);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, assets_no_matches);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, assets_list);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, assets_selection);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, assets_sorted);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, assets_filtered);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, asset_pane);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, asset_stack);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, asset_box);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, asset_name_label);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, asset_kind_label);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, assign_button);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, no_owner_box);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, assign_owner_button);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, roles_box);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, history_label);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, history_list);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, units_stack);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, units_search);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, units_list_stack);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, units_list);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, units_selection);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, units_filtered);
+
+  gtk_widget_class_bind_template_callback (widget_class, tab_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, people_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, assets_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, units_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, people_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, assets_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unowned_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, people_selection_cb);
+  gtk_widget_class_bind_template_callback (widget_class, assets_selection_cb);
+  gtk_widget_class_bind_template_callback (widget_class, units_selection_cb);
+  gtk_widget_class_bind_template_callback (widget_class, people_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, assets_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, units_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, navigate_back_cb);
+  gtk_widget_class_bind_template_callback (widget_class, person_subtitle_cb);
+  gtk_widget_class_bind_template_callback (widget_class, role_count_cb);
+  gtk_widget_class_bind_template_callback (widget_class, asset_subtitle_cb);
+  gtk_widget_class_bind_template_callback (widget_class, asset_unowned_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unit_indent_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unit_css_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unit_kind_cb);
+
+  gtk_widget_class_install_action (widget_class, "people.add", NULL, add_person_action);
+  gtk_widget_class_install_action (widget_class, "people.edit", NULL, edit_person_action);
+  gtk_widget_class_install_action (widget_class, "people.delete", NULL, delete_person_action);
+  gtk_widget_class_install_action (widget_class, "people.hand-over", NULL, hand_over_action);
+  gtk_widget_class_install_action (widget_class, "people.assign", NULL, assign_action);
+  gtk_widget_class_install_action (widget_class, "people.assign-role", "x", assign_role_action);
+  gtk_widget_class_install_action (widget_class, "people.end-role", "x", end_role_action);
+  gtk_widget_class_install_action (widget_class, "people.remove-role", "x", remove_role_action);
+  gtk_widget_class_install_action (widget_class, "people.show-asset", "x", show_asset_action);
+  gtk_widget_class_install_action (widget_class, "people.show-unowned", NULL,
+                                   show_unowned_action);
+  gtk_widget_class_install_action (widget_class, "people.add-unit", NULL, add_unit_action);
+  gtk_widget_class_install_action (widget_class, "people.add-top-unit", NULL,
+                                   add_top_unit_action);
+  gtk_widget_class_install_action (widget_class, "people.edit-unit", NULL, edit_unit_action);
+  gtk_widget_class_install_action (widget_class, "people.delete-unit", NULL, delete_unit_action);
+  gtk_widget_class_install_action (widget_class, "people.add-kitos-roles", NULL,
+                                   add_kitos_roles_action);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                add_shortcut_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, edit_shortcut_cb, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "people.show-unowned", NULL);
+}
+
+static void
+vaern_people_view_init (VaernPeopleView *self)
+{
+  GtkEventController *controller;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->people_filter = gtk_custom_filter_new (person_matches, self, NULL);
+  self->assets_filter = gtk_custom_filter_new (asset_matches, self, NULL);
+  self->units_filter = gtk_custom_filter_new (unit_matches, self, NULL);
+  gtk_filter_list_model_set_filter (self->people_filtered, GTK_FILTER (self->people_filter));
+  gtk_filter_list_model_set_filter (self->assets_filtered, GTK_FILTER (self->assets_filter));
+  gtk_filter_list_model_set_filter (self->units_filtered, GTK_FILTER (self->units_filter));
+
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (
+                                                            "Delete|KP_Delete"),
+                                                          gtk_callback_action_new (delete_key_cb,
+                                                                                   NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  gtk_search_entry_set_key_capture_widget (self->people_search, GTK_WIDGET (self->people_list));
+  gtk_search_entry_set_key_capture_widget (self->assets_search, GTK_WIDGET (self->assets_list));
+  gtk_search_entry_set_key_capture_widget (self->units_search, GTK_WIDGET (self->units_list));
+
+  update_people (self);
+  update_person (self);
+  update_assets (self);
+  update_asset (self);
+  update_units (self);
+}
