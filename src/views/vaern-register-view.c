@@ -800,6 +800,28 @@ vaern_register_view_get_n_shown (VaernRegisterView *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
 }
 
+/* Delete in the list deletes the selected asset. It is caught before the
+ * search field's type-to-search can take the key, and left alone while
+ * the focus is in a text field. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                VaernRegisterView     *self)
+{
+  GtkWidget *focus;
+
+  if (keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete)
+    return FALSE;
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self), "register.delete", NULL);
+}
+
 /* Life cycle */
 
 static void
@@ -855,7 +877,6 @@ vaern_register_view_class_init (VaernRegisterViewClass *klass)
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "register.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
                                        "register.duplicate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "register.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "register.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
@@ -884,5 +905,12 @@ vaern_register_view_init (VaernRegisterView *self)
                             self);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (update_state), self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
   update_state (self);
 }
