@@ -773,6 +773,51 @@ test_demo (Fixture       *f,
   g_assert_cmpstr (vaern_document_get_organisation (f->doc), ==, "Eksempel Kommune");
 }
 
+/* A document at every earlier schema version opens and is brought up to
+ * the current one, with its data kept. */
+static void
+test_migrations (Fixture       *f,
+                 gconstpointer  data)
+{
+  for (guint version = 0; version < vaern_schema_n_migrations (); version++)
+    {
+      g_autofree char *name = g_strdup_printf ("v%u.vaern", version);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d",
+                                                 (int) VAERN_APPLICATION_ID);
+      g_autoptr(VaernDocument) doc = NULL;
+      g_autoptr(GError) error = NULL;
+      sqlite3 *db;
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, app_id, NULL, NULL, NULL), ==, SQLITE_OK);
+      for (guint v = 0; v < version; v++)
+        {
+          g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %u", v + 1);
+
+          g_assert_cmpint (sqlite3_exec (db, vaern_schema_migration (v), NULL, NULL, NULL), ==,
+                           SQLITE_OK);
+          g_assert_cmpint (sqlite3_exec (db, bump, NULL, NULL, NULL), ==, SQLITE_OK);
+        }
+      if (version >= 1)
+        g_assert_cmpint (sqlite3_exec (db, "INSERT INTO organisation (id, name) VALUES (1, 'Gammel')",
+                                       NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+
+      doc = vaern_document_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (count_rows (doc, "PRAGMA user_version"), ==, VAERN_SCHEMA_VERSION);
+      g_assert_cmpuint (count_rows (doc, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
+                                         " AND name LIKE 'audit_%'"), ==, 3 * 7);
+      g_assert_nonnull (vaern_document_get_organisation (doc));
+      if (version >= 1)
+        g_assert_cmpstr (vaern_document_get_organisation (doc), ==, "Gammel");
+      /* And it works: an edit is logged and can be undone. */
+      add_system (doc, "Efter opgradering", 0);
+      g_assert_true (vaern_document_can_undo (doc));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -799,6 +844,7 @@ main (int   argc,
   ADD ("batch-rollback", test_batch_rollback);
   ADD ("kitos-roles", test_kitos_roles);
   ADD ("demo", test_demo);
+  ADD ("migrations", test_migrations);
 
   return g_test_run ();
 }

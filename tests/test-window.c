@@ -1,0 +1,274 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "app/vaern-application.h"
+#include "app/vaern-cli.h"
+#include "app/vaern-window.h"
+#include "views/vaern-register-view.h"
+#include "vaern-test-util.h"
+
+/* The application and its window under a virtual display: opening, the
+ * title, refusing bad files with a message, read-only documents, the same
+ * document twice, closing, undo from the window, and the settings that
+ * survive a restart. */
+
+static VaernApplication *app;
+static char *dir;
+static char *demo;
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 3; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+}
+
+static VaernWindow *
+only_window (void)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  for (GList *l = windows; l; l = l->next)
+    if (VAERN_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_message (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+close_messages (void)
+{
+  AdwMessageDialog *dialog;
+
+  while ((dialog = find_message ()))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+}
+
+static void
+test_open (void)
+{
+  VaernWindow *window;
+  VaernDocument *doc;
+  GSettings *settings = vaern_application_get_settings (app);
+  g_autofree char *last = NULL;
+  g_auto(GStrv) recent = NULL;
+
+  vaern_application_open_path (app, demo, NULL);
+  iterate ();
+  window = only_window ();
+  g_assert_nonnull (window);
+  doc = vaern_window_get_document (window);
+  g_assert_nonnull (doc);
+  g_assert_cmpstr (vaern_document_get_path (doc), ==, demo);
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "demo.vaern"));
+
+  /* The document is remembered for the next start and in the recent list. */
+  last = g_settings_get_string (settings, "last-document");
+  g_assert_cmpstr (last, ==, demo);
+  recent = vaern_application_get_recent (app);
+  g_assert_cmpstr (recent[0], ==, demo);
+
+  /* Opening it again shows the same window, not a second one. */
+  vaern_application_open_path (app, demo, NULL);
+  iterate ();
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  g_assert_true (vaern_window_get_document (window) == doc);
+}
+
+static void
+test_search_shortcut (void)
+{
+  VaernWindow *window = only_window ();
+  GtkWidget *view = vaern_window_get_view (window, "register");
+  GtkWidget *search;
+
+  vaern_window_show_view (window, "register");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  iterate ();
+  search = GTK_WIDGET (gtk_widget_get_template_child (view, VAERN_TYPE_REGISTER_VIEW,
+                                                      "search_entry"));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), search)
+                 || gtk_root_get_focus (GTK_ROOT (window)) == search);
+  g_assert_true (gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.search")[0]
+                 != NULL);
+}
+
+static void
+test_undo_from_window (void)
+{
+  VaernWindow *window = only_window ();
+  VaernDocument *doc = vaern_window_get_document (window);
+  gint64 id = vaern_document_find_asset_by_name (doc, "GeoKort");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+  g_assert_true (vaern_document_delete_asset (doc, id, &error));
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  iterate ();
+  g_assert_cmpint (vaern_document_find_asset_by_name (doc, "GeoKort"), ==, id);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "redo"));
+}
+
+static void
+test_refuse (void)
+{
+  VaernWindow *window = only_window ();
+  g_autofree char *foreign = g_build_filename (dir, "foreign.vaern", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.vaern", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  VaernDocument *doc = vaern_window_get_document (window);
+
+  g_file_set_contents (foreign, "Dette er ikke et Værn-dokument", -1, NULL);
+  before = vaern_test_read (foreign);
+  vaern_application_open_path (app, foreign, GTK_WINDOW (window));
+  iterate ();
+  /* A message says why, the open document stays, the file is unchanged. */
+  g_assert_nonnull (find_message ());
+  g_assert_nonnull (adw_message_dialog_get_body (find_message ()));
+  g_assert_true (vaern_window_get_document (window) == doc);
+  after = vaern_test_read (foreign);
+  g_assert_true (g_bytes_equal (before, after));
+  close_messages ();
+
+  vaern_application_open_path (app, missing, GTK_WINDOW (window));
+  iterate ();
+  g_assert_nonnull (find_message ());
+  close_messages ();
+}
+
+/* The first button in the widget tree that activates the action. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *action)
+{
+  if (GTK_IS_BUTTON (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, action);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_close_and_read_only (void)
+{
+  VaernWindow *window = only_window ();
+  g_autofree char *copy = g_build_filename (dir, "readonly.vaern", NULL);
+  g_autoptr(GError) error = NULL;
+  GtkRevealer *notice;
+
+  /* Close: the welcome page, and nothing reopens at the next start. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "close-document", NULL);
+  iterate ();
+  g_assert_null (vaern_window_get_document (window));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save-as"));
+
+  g_assert_true (vaern_cli_make_sample (copy, FALSE, &error));
+  g_chmod (copy, 0444);
+  vaern_application_open_path (app, copy, GTK_WINDOW (window));
+  iterate ();
+  g_assert_nonnull (vaern_window_get_document (window));
+  g_assert_true (vaern_document_get_read_only (vaern_window_get_document (window)));
+  notice = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window), VAERN_TYPE_WINDOW,
+                                                        "read_only_revealer"));
+  g_assert_true (gtk_revealer_get_reveal_child (notice));
+  /* The editing buttons are off; looking still works. */
+  g_assert_nonnull (find_button (vaern_window_get_view (window, "register"), "register.add"));
+  g_assert_false (gtk_widget_get_sensitive (find_button (vaern_window_get_view (window, "register"),
+                                                         "register.add")));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+}
+
+static void
+test_window_size (void)
+{
+  VaernWindow *window = only_window ();
+  GSettings *settings = vaern_application_get_settings (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  iterate ();
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+
+  /* A new window starts at that size. */
+  window = vaern_window_new (ADW_APPLICATION (app));
+  {
+    int width, height;
+
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 900);
+    g_assert_cmpint (height, ==, 640);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
+    return 77;
+
+  g_test_init (&argc, &argv, NULL);
+
+  dir = vaern_test_tmpdir ();
+  demo = g_build_filename (dir, "demo.vaern", NULL);
+  g_assert_true (vaern_cli_make_sample (demo, FALSE, &error));
+  g_assert_no_error (error);
+
+  app = vaern_application_new ();
+  /* Not the desktop's instance: a private one for the test. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/vaern/window/open", test_open);
+  g_test_add_func ("/vaern/window/search-shortcut", test_search_shortcut);
+  g_test_add_func ("/vaern/window/undo", test_undo_from_window);
+  g_test_add_func ("/vaern/window/refuse", test_refuse);
+  g_test_add_func ("/vaern/window/close-and-read-only", test_close_and_read_only);
+  g_test_add_func ("/vaern/window/size", test_window_size);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  vaern_test_rmdir (dir);
+  g_free (dir);
+  g_free (demo);
+  return status;
+}
