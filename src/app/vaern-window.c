@@ -234,6 +234,10 @@ vaern_window_set_document (VaernWindow   *self,
                                 self);
       for_each_view (self, set_view_document, document);
       gtk_stack_set_visible_child_name (self->main_stack, "document");
+      /* Start in the view, so its shortcuts and the arrow keys work at once. */
+      if (gtk_stack_get_visible_child (self->view_stack))
+        gtk_widget_child_focus (gtk_stack_get_visible_child (self->view_stack),
+                                GTK_DIR_TAB_FORWARD);
       g_settings_set_string (settings (self), "last-document", vaern_document_get_path (document));
     }
   else
@@ -496,6 +500,9 @@ visible_view_changed_cb (VaernWindow *self)
   if (name && gtk_window_get_application (GTK_WINDOW (self)))
     g_settings_set_string (settings (self), "sidebar-page", name);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+  /* Folded, the sidebar is gone: the focus goes with the person to the view. */
+  if (adw_leaflet_get_folded (self->leaflet) && gtk_stack_get_visible_child (self->view_stack))
+    gtk_widget_child_focus (gtk_stack_get_visible_child (self->view_stack), GTK_DIR_TAB_FORWARD);
 }
 
 static const GActionEntry win_actions[] = {

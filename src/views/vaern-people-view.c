@@ -2051,11 +2051,6 @@ vaern_people_view_class_init (VaernPeopleViewClass *klass)
   gtk_widget_class_install_action (widget_class, "people.add-kitos-roles", NULL,
                                    add_kitos_roles_action);
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                add_shortcut_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, edit_shortcut_cb, NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "people.show-unowned", NULL);
 }
 
 static void
@@ -2079,6 +2074,28 @@ vaern_people_view_init (VaernPeopleView *self)
                                                             "Delete|KP_Delete"),
                                                           gtk_callback_action_new (delete_key_cb,
                                                                                    NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  /* Managed by the window: these work wherever the focus is, while the
+   * view is shown. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (
+                                                            "<Control><Shift>n"),
+                                                          gtk_callback_action_new (add_shortcut_cb,
+                                                                                   NULL, NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (
+                                                            "<Control>e"),
+                                                          gtk_callback_action_new (edit_shortcut_cb,
+                                                                                   NULL, NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (
+                                                            "<Control><Shift>u"),
+                                                          gtk_named_action_new (
+                                                            "people.show-unowned")));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   gtk_search_entry_set_key_capture_widget (self->people_search, GTK_WIDGET (self->people_list));

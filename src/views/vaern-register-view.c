@@ -873,14 +873,6 @@ vaern_register_view_class_init (VaernRegisterViewClass *klass)
                                    clear_filters_action);
   gtk_widget_class_install_action (widget_class, "register.show-roles", NULL, show_roles_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "register.add", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
-                                       "register.duplicate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
-                                       "register.import", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
-                                       "register.show-roles", NULL);
 }
 
 static void
@@ -907,6 +899,23 @@ vaern_register_view_init (VaernRegisterView *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+    static const struct { const char *trigger; const char *action; } bindings[] = {
+      { "<Control><Shift>n", "register.add" },
+      { "<Control>d", "register.duplicate" },
+      { "<Control>i", "register.import" },
+      { "<Control>r", "register.show-roles" },
+    };
+
+    /* Managed by the window: the shortcuts work wherever the focus is,
+     * while the view is shown. */
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                       GTK_SHORTCUT_SCOPE_MANAGED);
+    for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                            gtk_shortcut_new (gtk_shortcut_trigger_parse_string (bindings[i].trigger),
+                                                              gtk_named_action_new (bindings[i].action)));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
     gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
     g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
