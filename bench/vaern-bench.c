@@ -92,12 +92,14 @@ main (int   argc,
   gint64 start;
   double open_ms, show_ms, median, worst;
   long baseline_kb, document_kb, shown_kb;
+  gint64 program_start, generate_us = 0;
 
   if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
     {
       g_printerr ("vaern-bench: needs a display; run it under xvfb-run\n");
       return 1;
     }
+  program_start = g_get_monotonic_time ();
   gtk_init ();
   adw_init ();
 
@@ -113,7 +115,8 @@ main (int   argc,
           g_printerr ("vaern-bench: %s\n", error->message);
           return 1;
         }
-      g_print ("writing the large document:        %8.1f ms\n", ms_since (start));
+      generate_us = g_get_monotonic_time () - start;
+      g_print ("writing the large document:        %8.1f ms\n", generate_us / 1000.0);
     }
 
   /* The window and the view without a document: what GTK itself costs,
@@ -138,6 +141,8 @@ main (int   argc,
   open_ms = ms_since (start);
   document_kb = status_kb ("VmRSS:") - baseline_kb;
   vaern_view_set_document (VAERN_VIEW (view), doc);
+  if (g_getenv ("VAERN_BENCH_VERBOSE"))
+    g_print ("  set_document returned after %.1f ms\n", ms_since (start));
   wait_for_frame (view);
   show_ms = ms_since (start);
   iterate ();
@@ -147,8 +152,15 @@ main (int   argc,
            g_list_model_get_n_items (vaern_document_get_assets (doc)),
            g_list_model_get_n_items (vaern_document_get_people (doc)));
   g_print ("open the document:                  %8.1f ms\n", open_ms);
-  g_print ("open and show the register:         %8.1f ms   (target < 1000 ms) %s\n", show_ms,
-           show_ms < 1000 ? "ok" : "SLOW");
+  g_print ("open and show the register:         %8.1f ms\n", show_ms);
+  {
+    /* As a person starting Værn on the document waits: GTK's start, the
+     * window, opening the document and the first frame of the register. */
+    double total = (g_get_monotonic_time () - program_start - generate_us) / 1000.0;
+
+    g_print ("from start to the register shown:   %8.1f ms   (target < 1000 ms) %s\n", total,
+             total < 1000 ? "ok" : "SLOW");
+  }
 
   /* One keystroke: the search field's text changes and the list refilters
    * and redraws. */
