@@ -205,15 +205,22 @@ vaern_import_dialog_import (VaernImportDialog *self,
       return FALSE;
     }
 
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          /* Translators: notification after a CSV import */
+                                          "Imported %u system", "Imported %u systems",
+                                          report->n_imported), report->n_imported);
   if (report->skipped->len)
-    /* Translators: notification after a CSV import; the numbers are systems and rows */
-    message = g_strdup_printf (_("Imported %u systems; %u rows skipped"), report->n_imported,
-                               report->skipped->len);
-  else
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            /* Translators: notification after a CSV import */
-                                            "Imported %u system", "Imported %u systems",
-                                            report->n_imported), report->n_imported);
+    {
+      g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               /* Translators: added to the notification after a CSV import */
+                                                               "%u row skipped", "%u rows skipped",
+                                                               report->skipped->len),
+                                                  report->skipped->len);
+      char *both = g_strconcat (message, "; ", skipped, NULL);
+
+      g_free (message);
+      message = both;
+    }
   if (VAERN_IS_WINDOW (parent))
     vaern_window_offer_undo (VAERN_WINDOW (parent), message);
   gtk_window_destroy (GTK_WINDOW (self));
