@@ -208,6 +208,37 @@ test_close_and_read_only (void)
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
 }
 
+/* The open document is deleted by another program: a message offers to
+ * save a copy, and the data is still there to save. */
+static void
+test_file_disappears (void)
+{
+  VaernWindow *window = only_window ();
+  g_autofree char *path = g_build_filename (dir, "doomed.vaern", NULL);
+  g_autofree char *copy = g_build_filename (dir, "rescued.vaern", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+
+  g_assert_true (vaern_cli_make_sample (path, FALSE, &error));
+  vaern_application_open_path (app, path, GTK_WINDOW (window));
+  iterate ();
+  window = only_window ();
+  g_assert_cmpstr (vaern_document_get_path (vaern_window_get_document (window)), ==, path);
+
+  g_unlink (path);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (find_message () == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (find_message ());
+  close_messages ();
+
+  /* Saving a copy keeps everything. */
+  g_assert_true (vaern_document_save_as (vaern_window_get_document (window), copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_assets (
+                      vaern_window_get_document (window))), >=, 40);
+}
+
 static void
 test_window_size (void)
 {
@@ -262,6 +293,7 @@ main (int   argc,
   g_test_add_func ("/vaern/window/undo", test_undo_from_window);
   g_test_add_func ("/vaern/window/refuse", test_refuse);
   g_test_add_func ("/vaern/window/close-and-read-only", test_close_and_read_only);
+  g_test_add_func ("/vaern/window/file-disappears", test_file_disappears);
   g_test_add_func ("/vaern/window/size", test_window_size);
 
   status = g_test_run ();
