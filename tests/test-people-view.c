@@ -673,19 +673,19 @@ test_person_editor (Fixture       *f,
 
   /* No name: refused, the dialog stays with what was typed. */
   vaern_person_editor_fill (editor, "  ", "Konsulent", "ny@example.dk", NULL, f->subunit);
-  g_assert_false (vaern_person_editor_save (editor));
-  g_assert_nonnull (vaern_person_editor_get_error (editor));
+  g_assert_false (vaern_editor_save (VAERN_EDITOR (editor), NULL));
+  g_assert_nonnull (vaern_editor_get_error (VAERN_EDITOR (editor)));
   iterate ();
   g_assert_true (vaern_people_view_get_dialog (VIEW (f)) == dialog);
 
   /* Anne's e-mail address: refused. */
   vaern_person_editor_fill (editor, "Ny Person", NULL, "AJ@example.dk", NULL, -1);
-  g_assert_false (vaern_person_editor_save (editor));
-  g_assert_nonnull (strstr (vaern_person_editor_get_error (editor), "AJ@example.dk"));
+  g_assert_false (vaern_editor_save (VAERN_EDITOR (editor), NULL));
+  g_assert_nonnull (strstr (vaern_editor_get_error (VAERN_EDITOR (editor)), "AJ@example.dk"));
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, n_before);
 
   vaern_person_editor_fill (editor, NULL, NULL, "ny@example.dk", "12 34 56 78", -1);
-  g_assert_true (vaern_person_editor_save (editor));
+  g_assert_true (vaern_editor_save (VAERN_EDITOR (editor), NULL));
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, n_before + 1);
 
@@ -706,7 +706,7 @@ test_person_editor (Fixture       *f,
   iterate ();
   editor = VAERN_PERSON_EDITOR (vaern_people_view_get_dialog (VIEW (f)));
   vaern_person_editor_fill (editor, "Ny Persson", NULL, NULL, NULL, -1);
-  g_assert_true (vaern_person_editor_save (editor));
+  g_assert_true (vaern_editor_save (VAERN_EDITOR (editor), NULL));
   iterate ();
   g_assert_cmpint (vaern_people_view_get_selected (VIEW (f), "people"), ==, id);
   {
@@ -760,12 +760,12 @@ test_units (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (f->view, "people.add-unit", NULL));
   iterate ();
   editor = VAERN_UNIT_EDITOR (vaern_people_view_get_dialog (VIEW (f)));
-  g_assert_false (vaern_unit_editor_save (editor));
-  g_assert_nonnull (vaern_unit_editor_get_error (editor));
+  g_assert_false (vaern_editor_save (VAERN_EDITOR (editor), NULL));
+  g_assert_nonnull (vaern_editor_get_error (VAERN_EDITOR (editor)));
   vaern_unit_editor_fill (editor, "Ydelser", -1);
-  g_assert_false (vaern_unit_editor_save (editor)); /* taken under Borgerservice */
+  g_assert_false (vaern_editor_save (VAERN_EDITOR (editor), NULL)); /* taken under Borgerservice */
   vaern_unit_editor_fill (editor, "Pension", -1);
-  g_assert_true (vaern_unit_editor_save (editor));
+  g_assert_true (vaern_editor_save (VAERN_EDITOR (editor), NULL));
   iterate ();
   id = vaern_people_view_get_selected (VIEW (f), "units");
   unit = vaern_document_find_unit (f->doc, id);
@@ -797,7 +797,7 @@ test_units (Fixture       *f,
   iterate ();
   editor = VAERN_UNIT_EDITOR (vaern_people_view_get_dialog (VIEW (f)));
   vaern_unit_editor_fill (editor, "Økonomi", -1);
-  g_assert_true (vaern_unit_editor_save (editor));
+  g_assert_true (vaern_editor_save (VAERN_EDITOR (editor), NULL));
   iterate ();
   g_clear_object (&unit);
   unit = vaern_document_find_unit (f->doc, vaern_people_view_get_selected (VIEW (f), "units"));

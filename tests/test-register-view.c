@@ -156,7 +156,7 @@ test_add_edit (Fixture       *f,
   g_assert_nonnull (editor);
 
   /* An empty name is refused and the editor stays open. */
-  g_assert_false (vaern_asset_editor_save (VAERN_ASSET_EDITOR (editor), &error));
+  g_assert_false (vaern_editor_save (VAERN_EDITOR (editor), &error));
   g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -164,22 +164,28 @@ test_add_edit (Fixture       *f,
   name_row = gtk_widget_get_template_child (GTK_WIDGET (editor), VAERN_TYPE_ASSET_EDITOR,
                                             "name_row");
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Journalix ESDH");
-  g_assert_false (vaern_asset_editor_save (VAERN_ASSET_EDITOR (editor), &error));
+  g_assert_false (vaern_editor_save (VAERN_EDITOR (editor), &error));
   g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_DUPLICATE);
   g_clear_error (&error);
+  /* The editor says why, marks the name and keeps what was typed. */
+  g_assert_nonnull (strstr (vaern_editor_get_error (VAERN_EDITOR (editor)), "Journalix ESDH"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (name_row), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Journalix ESDH");
 
   /* An invalid date is refused with a message. */
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Nyt Testsystem");
   review_row = gtk_widget_get_template_child (GTK_WIDGET (editor), VAERN_TYPE_ASSET_EDITOR,
                                               "review_row");
   gtk_editable_set_text (GTK_EDITABLE (review_row), "31-02-2027");
-  g_assert_false (vaern_asset_editor_save (VAERN_ASSET_EDITOR (editor), &error));
+  g_assert_false (vaern_editor_save (VAERN_EDITOR (editor), &error));
   g_assert_error (error, VAERN_CORE_ERROR, VAERN_CORE_ERROR_INVALID_DATE);
   g_clear_error (&error);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (review_row), "error"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (name_row), "error"));
   g_assert_cmpuint (n_assets (f), ==, before);
 
   gtk_editable_set_text (GTK_EDITABLE (review_row), "01-03-2027");
-  g_assert_true (vaern_asset_editor_save (VAERN_ASSET_EDITOR (editor), &error));
+  g_assert_true (vaern_editor_save (VAERN_EDITOR (editor), &error));
   g_assert_no_error (error);
   iterate ();
   g_assert_cmpuint (n_assets (f), ==, before + 1);
@@ -202,7 +208,7 @@ test_add_edit (Fixture       *f,
                                             "name_row");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Nyt Testsystem");
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Omdøbt Testsystem");
-  g_assert_true (vaern_asset_editor_save (VAERN_ASSET_EDITOR (editor), &error));
+  g_assert_true (vaern_editor_save (VAERN_EDITOR (editor), &error));
   g_assert_cmpint (vaern_document_find_asset_by_name (f->doc, "Omdøbt Testsystem"), >, 0);
   g_assert_cmpuint (n_assets (f), ==, before + 1);
 }

@@ -258,6 +258,8 @@ test_validation (Fixture       *f,
   asset->name = g_strdup ("journalix");
   g_assert_cmpint (vaern_document_add_asset (f->doc, asset, &error), ==, 0);
   g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_DUPLICATE);
+  /* The error names the field, for the editor to mark. */
+  g_assert_cmpstr (vaern_store_error_get_field (error), ==, "name");
   g_clear_error (&error);
 
   g_free (asset->name);
@@ -271,6 +273,12 @@ test_validation (Fixture       *f,
   asset->kitos_uuid = g_strdup ("not-a-uuid");
   g_assert_cmpint (vaern_document_add_asset (f->doc, asset, &error), ==, 0);
   g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID);
+  g_assert_cmpstr (vaern_store_error_get_field (error), ==, "kitos_uuid");
+  {
+    /* Copies keep the field. */
+    g_autoptr(GError) copy = g_error_copy (error);
+    g_assert_cmpstr (vaern_store_error_get_field (copy), ==, "kitos_uuid");
+  }
   g_clear_error (&error);
 
   /* Nothing of the refused edits reached the document. */

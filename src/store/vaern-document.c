@@ -52,7 +52,62 @@ struct _VaernDocument
 
 G_DEFINE_FINAL_TYPE (VaernDocument, vaern_document, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (vaern-store-error-quark, vaern_store_error)
+/* The store's errors carry the field they are about. */
+typedef struct
+{
+  char *field;
+} VaernStoreErrorPrivate;
+
+static void
+vaern_store_error_private_init (VaernStoreErrorPrivate *priv)
+{
+  priv->field = NULL;
+}
+
+static void
+vaern_store_error_private_copy (const VaernStoreErrorPrivate *src,
+                                VaernStoreErrorPrivate       *dest)
+{
+  dest->field = g_strdup (src->field);
+}
+
+static void
+vaern_store_error_private_clear (VaernStoreErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->field, g_free);
+}
+
+G_DEFINE_EXTENDED_ERROR (VaernStoreError, vaern_store_error)
+
+const char *
+vaern_store_error_get_field (const GError *error)
+{
+  VaernStoreErrorPrivate *priv;
+
+  if (error == NULL || error->domain != VAERN_STORE_ERROR)
+    return NULL;
+  priv = vaern_store_error_get_private (error);
+  return priv ? priv->field : NULL;
+}
+
+void
+vaern_store_set_field_error (GError    **error,
+                             int         code,
+                             const char *field,
+                             const char *format,
+                             ...)
+{
+  GError *new;
+  va_list args;
+
+  if (error == NULL)
+    return;
+  va_start (args, format);
+  new = g_error_new_valist (VAERN_STORE_ERROR, code, format, args);
+  va_end (args);
+  vaern_store_error_get_private (new)->field = g_strdup (field);
+  g_propagate_error (error, new);
+}
 
 enum {
   PROP_0,
@@ -2031,7 +2086,7 @@ require_name (const char *name,
 
   if (*trimmed == '\0')
     {
-      g_set_error_literal (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID, message);
+      vaern_store_set_field_error (error, VAERN_STORE_ERROR_INVALID, "name", "%s", message);
       return FALSE;
     }
   return TRUE;
@@ -2039,13 +2094,14 @@ require_name (const char *name,
 
 static gboolean
 require_date (const char *date,
+              const char *field,
               gboolean    optional,
               GError    **error)
 {
   if ((date == NULL && optional) || vaern_date_is_valid (date))
     return TRUE;
-  g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID,
-               _("“%s” is not a valid date."), date ? date : "");
+  vaern_store_set_field_error (error, VAERN_STORE_ERROR_INVALID, field,
+                               _("“%s” is not a valid date."), date ? date : "");
   return FALSE;
 }
 
@@ -2066,18 +2122,20 @@ validate_asset (VaernDocument *self,
     {
       g_autofree char *trimmed = g_strstrip (g_strdup (asset->name));
 
-      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_DUPLICATE,
-                   _("An asset named “%s” already exists. Choose another name."), trimmed);
+      vaern_store_set_field_error (error, VAERN_STORE_ERROR_DUPLICATE, "name",
+                                   _("An asset named “%s” already exists. Choose another name."),
+                                   trimmed);
       return FALSE;
     }
   if (asset->kitos_uuid && *asset->kitos_uuid && !g_uuid_string_is_valid (asset->kitos_uuid))
     {
-      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID,
-                   _("“%s” is not a KITOS UUID. It looks like "
-                     "12345678-abcd-4ef0-1234-56789abcdef0."), asset->kitos_uuid);
+      vaern_store_set_field_error (error, VAERN_STORE_ERROR_INVALID, "kitos_uuid",
+                                   _("“%s” is not a KITOS UUID. It looks like "
+                                     "12345678-abcd-4ef0-1234-56789abcdef0."), asset->kitos_uuid);
       return FALSE;
     }
-  if (!require_date (asset->dpa_date, TRUE, error) || !require_date (asset->next_review, TRUE, error))
+  if (!require_date (asset->dpa_date, "dpa_date", TRUE, error)
+      || !require_date (asset->next_review, "next_review", TRUE, error))
     return FALSE;
   if (asset->criticality > VAERN_LEVEL_VERY_HIGH || asset->confidentiality > VAERN_LEVEL_VERY_HIGH
       || asset->integrity > VAERN_LEVEL_VERY_HIGH || asset->availability > VAERN_LEVEL_VERY_HIGH)
@@ -2089,8 +2147,8 @@ validate_asset (VaernDocument *self,
   if (asset->unit_id > 0 && query_int (self, "SELECT count(*) FROM unit WHERE id = ?",
                                        asset->unit_id, NULL) != 1)
     {
-      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND,
-                   _("The chosen unit no longer exists."));
+      vaern_store_set_field_error (error, VAERN_STORE_ERROR_NOT_FOUND, "unit",
+                                   _("The chosen unit no longer exists."));
       return FALSE;
     }
   return TRUE;
@@ -2361,8 +2419,8 @@ validate_unit (VaernDocument *self,
     {
       if (p == id)
         {
-          g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID,
-                       _("A unit cannot be placed under itself."));
+          vaern_store_set_field_error (error, VAERN_STORE_ERROR_INVALID, "parent",
+                                       _("A unit cannot be placed under itself."));
           return FALSE;
         }
       p = query_int (self, "SELECT coalesce(parent_id, 0) FROM unit WHERE id = ?", p, NULL);
@@ -2402,8 +2460,8 @@ unit_write (VaernDocument *self,
   if (!ok && error && *error && (*error)->code == VAERN_STORE_ERROR_CONSTRAINT)
     {
       g_clear_error (error);
-      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_DUPLICATE,
-                   _("There is already a unit named “%s” there."), name);
+      vaern_store_set_field_error (error, VAERN_STORE_ERROR_DUPLICATE, "name",
+                                   _("There is already a unit named “%s” there."), name);
     }
   return end_change (self, ok, label, error);
 }
@@ -2487,8 +2545,8 @@ validate_person (VaernDocument *self,
     {
       if (strchr (person->email, '@') == NULL || strchr (person->email, ' ') != NULL)
         {
-          g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID,
-                       _("“%s” is not an e-mail address."), person->email);
+          vaern_store_set_field_error (error, VAERN_STORE_ERROR_INVALID, "email",
+                                       _("“%s” is not an e-mail address."), person->email);
           return FALSE;
         }
       stmt = prepare (self, "SELECT id FROM person WHERE email = ? COLLATE NOCASE AND id <> ?",
@@ -2502,8 +2560,9 @@ validate_person (VaernDocument *self,
       sqlite3_reset (stmt);
       if (other)
         {
-          g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_DUPLICATE,
-                       _("Someone else already has the e-mail address “%s”."), person->email);
+          vaern_store_set_field_error (error, VAERN_STORE_ERROR_DUPLICATE, "email",
+                                       _("Someone else already has the e-mail address “%s”."),
+                                       person->email);
           return FALSE;
         }
     }
@@ -2662,7 +2721,7 @@ vaern_document_hand_over_roles (VaernDocument *self,
     }
   if (date == NULL)
     date = today = vaern_date_today ();
-  if (!require_date (date, FALSE, error))
+  if (!require_date (date, "date", FALSE, error))
     return 0;
 
   /* Translators: an undo step; the %s are people's names */
@@ -2743,8 +2802,8 @@ vaern_document_add_role (VaernDocument *self,
   name = g_strstrip (g_strdup (role->name));
   if (find_by_name (self, "SELECT id FROM role WHERE name = ? COLLATE NOCASE", name))
     {
-      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_DUPLICATE,
-                   _("There is already a role named “%s”."), name);
+      vaern_store_set_field_error (error, VAERN_STORE_ERROR_DUPLICATE, "name",
+                                   _("There is already a role named “%s”."), name);
       return 0;
     }
 
@@ -2893,7 +2952,7 @@ vaern_document_assign (VaernDocument *self,
     }
   if (from_date == NULL)
     from_date = today = vaern_date_today ();
-  if (!require_date (from_date, FALSE, error))
+  if (!require_date (from_date, "from_date", FALSE, error))
     return 0;
 
   holder = vaern_document_get_holder (self, asset_id, role_id);
@@ -2966,7 +3025,7 @@ vaern_document_end_assignment (VaernDocument *self,
 
   if (to_date == NULL)
     to_date = today = vaern_date_today ();
-  if (!check_writable (self, error) || !require_date (to_date, FALSE, error))
+  if (!check_writable (self, error) || !require_date (to_date, "to_date", FALSE, error))
     return FALSE;
   if (!begin_change (self, _("End role"), error))
     return FALSE;

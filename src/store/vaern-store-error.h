@@ -39,4 +39,14 @@ typedef enum
 #define VAERN_STORE_ERROR (vaern_store_error_quark ())
 GQuark vaern_store_error_quark (void);
 
+/* A validation error names the field at fault ("name", "email",
+ * "kitos_uuid", "next_review", …), so an editor can mark it; NULL when the
+ * error is not about one field. */
+const char *vaern_store_error_get_field (const GError *error);
+void        vaern_store_set_field_error (GError    **error,
+                                         int         code,
+                                         const char *field,
+                                         const char *format,
+                                         ...) G_GNUC_PRINTF (4, 5);
+
 G_END_DECLS

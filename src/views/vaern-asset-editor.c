@@ -8,7 +8,7 @@
 
 struct _VaernAssetEditor
 {
-  AdwWindow      parent_instance;
+  VaernEditor    parent_instance;
 
   VaernDocument *document;
   VaernAsset    *asset;      /* the one being edited, or NULL for a new one */
@@ -16,9 +16,6 @@ struct _VaernAssetEditor
   GPtrArray     *using_checks; /* GtkCheckButton, with "unit-id" data */
 
   /* Template widgets */
-  AdwWindowTitle *window_title;
-  GtkRevealer    *error_revealer;
-  GtkLabel       *error_label;
   AdwEntryRow    *name_row;
   AdwComboRow    *kind_row;
   AdwEntryRow    *purpose_row;
@@ -39,55 +36,7 @@ struct _VaernAssetEditor
   AdwEntryRow    *notes_row;
 };
 
-G_DEFINE_FINAL_TYPE (VaernAssetEditor, vaern_asset_editor, ADW_TYPE_WINDOW)
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static void
-show_error (VaernAssetEditor *self,
-            const char       *message,
-            GtkWidget        *row)
-{
-  gtk_label_set_text (self->error_label, message);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-  if (row)
-    {
-      gtk_widget_add_css_class (row, "error");
-      gtk_widget_grab_focus (row);
-    }
-}
-
-static void
-clear_errors (VaernAssetEditor *self)
-{
-  GtkWidget *rows[] = {
-    GTK_WIDGET (self->name_row), GTK_WIDGET (self->kitos_row),
-    GTK_WIDGET (self->dpa_date_row), GTK_WIDGET (self->review_row),
-  };
-
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    gtk_widget_remove_css_class (rows[i], "error");
-}
-
-static gboolean
-read_date (VaernAssetEditor *self,
-           AdwEntryRow      *row,
-           char            **iso,
-           GError          **error)
-{
-  if (!vaern_entry_get_date (GTK_EDITABLE (row), iso, error))
-    {
-      show_error (self, (*error)->message, GTK_WIDGET (row));
-      return FALSE;
-    }
-  return TRUE;
-}
+G_DEFINE_FINAL_TYPE (VaernAssetEditor, vaern_asset_editor, VAERN_TYPE_EDITOR)
 
 /* Builds the asset from the fields; the id is the edited asset's. */
 static VaernAsset *
@@ -120,8 +69,8 @@ read_fields (VaernAssetEditor *self,
 
   g_clear_pointer (&asset->dpa_date, g_free);
   g_clear_pointer (&asset->next_review, g_free);
-  if (!read_date (self, self->dpa_date_row, &asset->dpa_date, error)
-      || !read_date (self, self->review_row, &asset->next_review, error))
+  if (!vaern_editor_read_date (VAERN_EDITOR (self), "dpa_date", &asset->dpa_date, error)
+      || !vaern_editor_read_date (VAERN_EDITOR (self), "next_review", &asset->next_review, error))
     return NULL;
 
   g_clear_pointer (&asset->using_unit_ids, g_array_unref);
@@ -140,64 +89,20 @@ read_fields (VaernAssetEditor *self,
   return g_steal_pointer (&asset);
 }
 
-/**
- * vaern_asset_editor_save:
- *
- * Writes the fields to the document. On failure the editor shows the
- * reason beside the field and stays as it was.
- */
-gboolean
-vaern_asset_editor_save (VaernAssetEditor *self,
-                         GError          **error)
+static gint64
+vaern_asset_editor_save (VaernEditor *editor,
+                         GError     **error)
 {
-  g_autoptr(VaernAsset) asset = NULL;
-  g_autoptr(GError) local = NULL;
-  gint64 id;
+  VaernAssetEditor *self = VAERN_ASSET_EDITOR (editor);
+  g_autoptr(VaernAsset) asset = read_fields (self, error);
 
-  g_return_val_if_fail (VAERN_IS_ASSET_EDITOR (self), FALSE);
-
-  clear_errors (self);
-  asset = read_fields (self, &local);
   if (asset == NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-
-  if (self->asset)
-    {
-      id = vaern_record_get_id (VAERN_RECORD (self->asset));
-      if (!vaern_document_update_asset (self->document, asset, &local))
-        id = 0;
-    }
-  else
-    id = vaern_document_add_asset (self->document, asset, &local);
-
-  if (id == 0)
-    {
-      GtkWidget *row = NULL;
-
-      if (g_error_matches (local, VAERN_STORE_ERROR, VAERN_STORE_ERROR_DUPLICATE)
-          || (asset->name == NULL))
-        row = GTK_WIDGET (self->name_row);
-      else if (local && strstr (local->message, "KITOS"))
-        row = GTK_WIDGET (self->kitos_row);
-      show_error (self, local->message, row);
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0, id);
-  gtk_window_destroy (GTK_WINDOW (self));
-  return TRUE;
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  vaern_asset_editor_save (VAERN_ASSET_EDITOR (widget), NULL);
+    return 0;
+  if (self->asset == NULL)
+    return vaern_document_add_asset (self->document, asset, error);
+  if (!vaern_document_update_asset (self->document, asset, error))
+    return 0;
+  return vaern_record_get_id (VAERN_RECORD (self->asset));
 }
 
 static void
@@ -220,19 +125,10 @@ vaern_asset_editor_class_init (VaernAssetEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vaern_asset_editor_dispose;
-
-  /**
-   * VaernAssetEditor::saved:
-   * @id: the id of the saved asset
-   */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  VAERN_EDITOR_CLASS (klass)->save = vaern_asset_editor_save;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/vaern/Vaern/vaern-asset-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, VaernAssetEditor, window_title);
-  gtk_widget_class_bind_template_child (widget_class, VaernAssetEditor, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, VaernAssetEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, VaernAssetEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, VaernAssetEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, VaernAssetEditor, purpose_row);
@@ -251,18 +147,20 @@ vaern_asset_editor_class_init (VaernAssetEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VaernAssetEditor, availability_row);
   gtk_widget_class_bind_template_child (widget_class, VaernAssetEditor, review_row);
   gtk_widget_class_bind_template_child (widget_class, VaernAssetEditor, notes_row);
-
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 vaern_asset_editor_init (VaernAssetEditor *self)
 {
+  VaernEditor *editor = VAERN_EDITOR (self);
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->using_checks = g_ptr_array_new ();
+  vaern_editor_add_field (editor, "name", GTK_WIDGET (self->name_row));
+  vaern_editor_add_field (editor, "kitos_uuid", GTK_WIDGET (self->kitos_row));
+  vaern_editor_add_field (editor, "dpa_date", GTK_WIDGET (self->dpa_date_row));
+  vaern_editor_add_field (editor, "next_review", GTK_WIDGET (self->review_row));
+  vaern_editor_add_field (editor, "unit", GTK_WIDGET (self->unit_row));
 }
 
 static void
@@ -339,11 +237,10 @@ fill (VaernAssetEditor *self)
       adw_expander_row_set_subtitle (self->using_row, subtitle);
     }
 
-  adw_window_title_set_title (self->window_title,
-                              /* Translators: title of the asset editor */
-                              a ? _("Edit Asset") : _("New Asset"));
-  adw_window_title_set_subtitle (self->window_title, a ? a->name : NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !read_only);
+  vaern_editor_set_heading (VAERN_EDITOR (self),
+                            /* Translators: title of the asset editor */
+                            a ? _("Edit Asset") : _("New Asset"), a ? a->name : NULL);
+  vaern_editor_set_editable (VAERN_EDITOR (self), !read_only);
 }
 
 VaernAssetEditor *

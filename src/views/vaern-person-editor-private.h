@@ -13,7 +13,5 @@ void        vaern_person_editor_fill      (VaernPersonEditor *self,
                                            const char        *email,
                                            const char        *phone,
                                            gint64             unit_id);
-gboolean    vaern_person_editor_save      (VaernPersonEditor *self);
-const char *vaern_person_editor_get_error (VaernPersonEditor *self);
 
 G_END_DECLS

@@ -9,16 +9,13 @@
 
 struct _VaernPersonEditor
 {
-  AdwWindow       parent_instance;
+  VaernEditor     parent_instance;
 
   VaernDocument  *document;
   VaernPerson    *person;     /* the one being edited, or NULL for a new one */
   GtkDropDown    *unit_dropdown;
 
   /* Template widgets */
-  AdwWindowTitle *window_title;
-  GtkRevealer    *error_revealer;
-  GtkLabel       *error_label;
   AdwEntryRow    *name_row;
   AdwEntryRow    *title_row;
   AdwEntryRow    *email_row;
@@ -26,35 +23,7 @@ struct _VaernPersonEditor
   AdwActionRow   *unit_row;
 };
 
-G_DEFINE_FINAL_TYPE (VaernPersonEditor, vaern_person_editor, ADW_TYPE_WINDOW)
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static void
-show_error (VaernPersonEditor *self,
-            const char        *message,
-            AdwEntryRow       *row)
-{
-  gtk_label_set_text (self->error_label, message);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-  if (row)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      gtk_widget_grab_focus (GTK_WIDGET (row));
-    }
-}
-
-/* Typing in a field that was marked wrong takes the mark away. */
-static void
-field_changed_cb (GtkWidget *row)
-{
-  gtk_widget_remove_css_class (row, "error");
-}
+G_DEFINE_FINAL_TYPE (VaernPersonEditor, vaern_person_editor, VAERN_TYPE_EDITOR)
 
 static void
 set_text (AdwEntryRow *row,
@@ -63,30 +32,14 @@ set_text (AdwEntryRow *row,
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
 }
 
-/**
- * vaern_person_editor_save:
- *
- * Writes the fields to the document. When the document refuses (no name,
- * an e-mail address that is wrong or taken), the editor marks the field,
- * shows why, and stays open with what was typed.
- *
- * Returns: whether the person was saved (and the editor closed).
- */
-gboolean
-vaern_person_editor_save (VaernPersonEditor *self)
+/* The document's rules apply: a person needs a name, and an e-mail
+ * address must look like one and be nobody else's. */
+static gint64
+vaern_person_editor_save (VaernEditor *editor,
+                          GError     **error)
 {
+  VaernPersonEditor *self = VAERN_PERSON_EDITOR (editor);
   g_autoptr(VaernPerson) person = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  g_return_val_if_fail (VAERN_IS_PERSON_EDITOR (self), FALSE);
-
-  if (vaern_document_get_read_only (self->document))
-    return FALSE;
-
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->email_row), "error");
 
   person = self->person ? vaern_person_copy (self->person) : vaern_person_new ();
   g_free (person->name);
@@ -99,34 +52,11 @@ vaern_person_editor_save (VaernPersonEditor *self)
   person->phone = vaern_entry_get_text (GTK_EDITABLE (self->phone_row));
   person->unit_id = vaern_record_dropdown_get_id (self->unit_dropdown);
 
-  if (self->person)
-    {
-      id = vaern_record_get_id (VAERN_RECORD (self->person));
-      if (!vaern_document_update_person (self->document, person, &error))
-        id = 0;
-    }
-  else
-    id = vaern_document_add_person (self->document, person, &error);
-
-  if (id == 0)
-    {
-      /* The document's rules: a person needs a name, and an e-mail address
-       * must look like one and be nobody else's. */
-      AdwEntryRow *row = NULL;
-
-      if (person->name == NULL)
-        row = self->name_row;
-      else if (g_error_matches (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID)
-               || g_error_matches (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_DUPLICATE))
-        row = self->email_row;
-
-      show_error (self, error ? error->message : "", row);
-      return FALSE;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0, id);
-  gtk_window_destroy (GTK_WINDOW (self));
-  return TRUE;
+  if (self->person == NULL)
+    return vaern_document_add_person (self->document, person, error);
+  if (!vaern_document_update_person (self->document, person, error))
+    return 0;
+  return vaern_record_get_id (VAERN_RECORD (self->person));
 }
 
 void
@@ -151,24 +81,6 @@ vaern_person_editor_fill (VaernPersonEditor *self,
     vaern_record_dropdown_set_id (self->unit_dropdown, unit_id);
 }
 
-const char *
-vaern_person_editor_get_error (VaernPersonEditor *self)
-{
-  g_return_val_if_fail (VAERN_IS_PERSON_EDITOR (self), NULL);
-
-  if (!gtk_revealer_get_reveal_child (self->error_revealer))
-    return NULL;
-  return gtk_label_get_text (self->error_label);
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  vaern_person_editor_save (VAERN_PERSON_EDITOR (widget));
-}
-
 static void
 vaern_person_editor_dispose (GObject *object)
 {
@@ -188,36 +100,24 @@ vaern_person_editor_class_init (VaernPersonEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vaern_person_editor_dispose;
-
-  /**
-   * VaernPersonEditor::saved:
-   * @id: the id of the saved person
-   */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  VAERN_EDITOR_CLASS (klass)->save = vaern_person_editor_save;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/vaern/Vaern/vaern-person-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, VaernPersonEditor, window_title);
-  gtk_widget_class_bind_template_child (widget_class, VaernPersonEditor, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, VaernPersonEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, VaernPersonEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, VaernPersonEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, VaernPersonEditor, email_row);
   gtk_widget_class_bind_template_child (widget_class, VaernPersonEditor, phone_row);
   gtk_widget_class_bind_template_child (widget_class, VaernPersonEditor, unit_row);
-  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
-
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 vaern_person_editor_init (VaernPersonEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  vaern_editor_add_field (VAERN_EDITOR (self), "name", GTK_WIDGET (self->name_row));
+  vaern_editor_add_field (VAERN_EDITOR (self), "email", GTK_WIDGET (self->email_row));
+  vaern_editor_add_field (VAERN_EDITOR (self), "unit", GTK_WIDGET (self->unit_row));
 }
 
 VaernPersonEditor *
@@ -249,15 +149,13 @@ vaern_person_editor_new (GtkWindow     *parent,
   adw_action_row_add_suffix (self->unit_row, GTK_WIDGET (self->unit_dropdown));
   adw_action_row_set_activatable_widget (self->unit_row, GTK_WIDGET (self->unit_dropdown));
 
-  if (person)
-    /* Translators: title of the person editor */
-    adw_window_title_set_title (self->window_title, _("Edit Person"));
-  else
-    /* Translators: title of the person editor for a new one */
-    adw_window_title_set_title (self->window_title, _("New Person"));
-  adw_window_title_set_subtitle (self->window_title, person ? person->name : NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save",
-                                 !vaern_document_get_read_only (document));
+  vaern_editor_set_heading (VAERN_EDITOR (self),
+                            person
+                            /* Translators: title of the person editor */
+                            ? _("Edit Person")
+                            /* Translators: title of the person editor for a new one */
+                            : _("New Person"), person ? person->name : NULL);
+  vaern_editor_set_editable (VAERN_EDITOR (self), !vaern_document_get_read_only (document));
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   return self;
 }

@@ -4,11 +4,12 @@
 #include <adwaita.h>
 
 #include "store/vaern-document.h"
+#include "vaern-editor.h"
 
 G_BEGIN_DECLS
 
 #define VAERN_TYPE_PERSON_EDITOR (vaern_person_editor_get_type ())
-G_DECLARE_FINAL_TYPE (VaernPersonEditor, vaern_person_editor, VAERN, PERSON_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (VaernPersonEditor, vaern_person_editor, VAERN, PERSON_EDITOR, VaernEditor)
 
 /* A modal editor for a new person (person NULL) or an existing one. Save
  * makes the edit as one undo step and emits ::saved with the person's id;

@@ -10,7 +10,5 @@ G_BEGIN_DECLS
 void        vaern_unit_editor_fill      (VaernUnitEditor *self,
                                          const char      *name,
                                          gint64           parent_id);
-gboolean    vaern_unit_editor_save      (VaernUnitEditor *self);
-const char *vaern_unit_editor_get_error (VaernUnitEditor *self);
 
 G_END_DECLS

@@ -4,11 +4,12 @@
 #include <adwaita.h>
 
 #include "store/vaern-document.h"
+#include "vaern-editor.h"
 
 G_BEGIN_DECLS
 
 #define VAERN_TYPE_UNIT_EDITOR (vaern_unit_editor_get_type ())
-G_DECLARE_FINAL_TYPE (VaernUnitEditor, vaern_unit_editor, VAERN, UNIT_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (VaernUnitEditor, vaern_unit_editor, VAERN, UNIT_EDITOR, VaernEditor)
 
 /* A modal editor for a new unit under parent_id (0: top level), or for an
  * existing unit (then parent_id is ignored). Save emits ::saved with the
