@@ -158,18 +158,52 @@ update_unit_scope (VaernRegisterView *self)
     }
 }
 
+/* How the search text changed: typing on narrows the list, deleting
+ * widens it, and the filter model then only looks at the rows that can
+ * change. */
+static GtkFilterChange
+search_change (const char *old_needle,
+               const char *new_needle)
+{
+  if (old_needle == NULL)
+    return new_needle ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_DIFFERENT;
+  if (new_needle == NULL)
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+  if (strstr (new_needle, old_needle))
+    return GTK_FILTER_CHANGE_MORE_STRICT;
+  if (strstr (old_needle, new_needle))
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+  return GTK_FILTER_CHANGE_DIFFERENT;
+}
+
 static void
-filter_changed_cb (VaernRegisterView *self)
+refilter (VaernRegisterView *self,
+          GtkFilterChange    change)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  update_state (self);
+}
+
+static void
+search_changed_cb (VaernRegisterView *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *old = g_steal_pointer (&self->needle);
+  GtkFilterChange change;
 
-  g_clear_pointer (&self->needle, g_free);
   if (*trimmed)
     self->needle = g_utf8_casefold (trimmed, -1);
+  change = search_change (old, self->needle);
+  if (g_strcmp0 (old, self->needle) != 0)
+    refilter (self, change);
+}
+
+static void
+filter_changed_cb (VaernRegisterView *self)
+{
   update_unit_scope (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_state (self);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -746,6 +780,7 @@ clear_filters_action (GtkWidget  *widget,
   VaernRegisterView *self = VAERN_REGISTER_VIEW (widget);
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  search_changed_cb (self);
   gtk_drop_down_set_selected (self->kind_filter, 0);
   gtk_drop_down_set_selected (self->lifecycle_filter, 0);
   gtk_drop_down_set_selected (self->personal_data_filter, 0);
@@ -861,6 +896,7 @@ vaern_register_view_class_init (VaernRegisterViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, column_view);
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, count_label);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
