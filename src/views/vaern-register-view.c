@@ -352,7 +352,7 @@ label_query_tooltip_cb (GtkWidget  *label,
                         GtkTooltip *tooltip,
                         gpointer    user_data)
 {
-  const char *text = gtk_label_get_text (GTK_LABEL (label));
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (label));
 
   if (text == NULL || *text == '\0')
     return FALSE;
@@ -365,10 +365,12 @@ text_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  /* GtkInscription is the light text widget GTK made for list cells. */
+  GtkWidget *label = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 4);
   gtk_widget_set_has_tooltip (label, TRUE);
   g_signal_connect (label, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, label);
@@ -384,7 +386,7 @@ text_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *value = text (asset);
 
-  gtk_label_set_text (GTK_LABEL (label), value);
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), value);
 }
 
 /* The owner cell says plainly when a system has no systemejer. */
@@ -399,12 +401,12 @@ owner_bind_cb (GtkSignalListItemFactory *factory,
   if (asset->findings & VAERN_FINDING_NO_OWNER)
     {
       /* Translators: shown in the systemejer column of a system without one */
-      gtk_label_set_text (GTK_LABEL (label), _("None"));
+      gtk_inscription_set_text (GTK_INSCRIPTION (label), _("None"));
       gtk_widget_add_css_class (label, "vaern-finding");
     }
   else
     {
-      gtk_label_set_text (GTK_LABEL (label), asset->owner_name ? asset->owner_name : "");
+      gtk_inscription_set_text (GTK_INSCRIPTION (label), asset->owner_name ? asset->owner_name : "");
       gtk_widget_remove_css_class (label, "vaern-finding");
     }
 }
@@ -416,11 +418,12 @@ findings_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = gtk_inscription_new (NULL);
 
   gtk_widget_add_css_class (icon, "vaern-finding");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_has_tooltip (label, TRUE);
   g_signal_connect (label, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
   gtk_box_append (GTK_BOX (box), icon);
@@ -440,7 +443,7 @@ findings_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = vaern_findings_describe (asset->findings);
 
   gtk_widget_set_visible (icon, asset->findings != VAERN_FINDING_NONE);
-  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
 }
 
 static GtkSorter *
