@@ -9,6 +9,7 @@
 #include "views/vaern-people-view-private.h"
 #include "views/vaern-person-editor-private.h"
 #include "views/vaern-unit-editor-private.h"
+#include "vaern-test-store.h"
 #include "vaern-test-util.h"
 
 /* The People and Roles view under a virtual display, driven through its
@@ -42,25 +43,6 @@ iterate (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static gint64
-add_person (VaernDocument *doc,
-            const char    *name,
-            const char    *email,
-            gint64         unit_id)
-{
-  g_autoptr(VaernPerson) person = vaern_person_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  person->name = g_strdup (name);
-  person->email = g_strdup (email);
-  person->title = g_strdup ("Afdelingschef");
-  person->unit_id = unit_id;
-  id = vaern_document_add_person (doc, person, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
 
 static gint64
 add_asset (VaernDocument  *doc,
@@ -81,32 +63,7 @@ add_asset (VaernDocument  *doc,
   return id;
 }
 
-static gint64
-add_unit (VaernDocument *doc,
-          const char    *name,
-          gint64         parent_id)
-{
-  g_autoptr(VaernUnit) unit = vaern_unit_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
 
-  unit->name = g_strdup (name);
-  unit->parent_id = parent_id;
-  id = vaern_document_add_unit (doc, unit, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static gint64
-role_id (VaernDocument *doc,
-         const char    *key)
-{
-  g_autoptr(VaernRole) role = vaern_document_find_role_by_key (doc, key);
-
-  g_assert_nonnull (role);
-  return vaern_record_get_id (VAERN_RECORD (role));
-}
 
 static void
 assign (VaernDocument *doc,

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "store/vaern-document.h"
+
+G_BEGIN_DECLS
+
+/* Building test documents through the store's own API; each helper fails
+ * the test if the store refuses. */
+
+static inline gint64
+add_unit (VaernDocument *doc,
+          const char    *name,
+          gint64         parent)
+{
+  g_autoptr(VaernUnit) unit = vaern_unit_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  unit->name = g_strdup (name);
+  unit->parent_id = parent;
+  id = vaern_document_add_unit (doc, unit, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static inline gint64
+add_person (VaernDocument *doc,
+            const char    *name,
+            const char    *email,
+            gint64         unit)
+{
+  g_autoptr(VaernPerson) person = vaern_person_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  person->name = g_strdup (name);
+  person->email = g_strdup (email);
+  person->title = g_strdup ("Afdelingschef");
+  person->unit_id = unit;
+  id = vaern_document_add_person (doc, person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static inline gint64
+role_id (VaernDocument *doc,
+         const char    *key)
+{
+  g_autoptr(VaernRole) role = vaern_document_find_role_by_key (doc, key);
+
+  g_assert_nonnull (role);
+  return vaern_record_get_id (VAERN_RECORD (role));
+}
+
+G_END_DECLS
