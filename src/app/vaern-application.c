@@ -16,7 +16,6 @@ struct _VaernApplication
   AdwApplication parent_instance;
 
   GSettings     *settings;
-  char          *import_systems; /* --import-systems=CSV, waiting for FILE */
   gboolean       open_demo;
 };
 
@@ -502,7 +501,6 @@ vaern_application_finalize (GObject *object)
   VaernApplication *self = VAERN_APPLICATION (object);
 
   g_clear_object (&self->settings);
-  g_free (self->import_systems);
 
   G_OBJECT_CLASS (vaern_application_parent_class)->finalize (object);
 }

@@ -9,8 +9,6 @@
 
 #define LARGE_SYSTEMS 2000
 #define LARGE_PEOPLE  1000
-/* CSV files larger than this are not lists of systems. */
-#define MAX_CSV_SIZE  (64 * 1024 * 1024)
 
 static int
 fail (const char   *what,
@@ -96,8 +94,6 @@ vaern_cli_import_systems (const char *csv_path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (csv_path);
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(VaernCsv) csv = NULL;
   g_autoptr(VaernDocument) doc = NULL;
   g_autoptr(VaernImportReport) report = NULL;
@@ -111,17 +107,7 @@ vaern_cli_import_systems (const char *csv_path,
       return 1;
     }
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, &error);
-  if (info && g_file_info_get_size (info) > MAX_CSV_SIZE)
-    {
-      g_printerr ("vaern: %s: %s\n", csv_path, _("The file is too large to be a list of systems."));
-      return 1;
-    }
-  if (info)
-    bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  if (bytes == NULL)
-    return fail (csv_path, error);
-  csv = vaern_csv_parse (bytes, &error);
+  csv = vaern_csv_read_file (file, &error);
   if (csv == NULL)
     return fail (csv_path, error);
 

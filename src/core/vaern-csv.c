@@ -808,3 +808,30 @@ vaern_system_field_guess (const char *header)
 
   return VAERN_SYSTEM_FIELD_IGNORE;
 }
+
+/* A list of systems is small; a file this size is something else. */
+#define MAX_CSV_SIZE (64 * 1024 * 1024)
+
+VaernCsv *
+vaern_csv_read_file (GFile   *file,
+                     GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_size (info) > MAX_CSV_SIZE)
+    {
+      g_set_error (error, VAERN_CORE_ERROR, VAERN_CORE_ERROR_CSV,
+                   _("The file is too large to be a list of systems."));
+      return NULL;
+    }
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+  return vaern_csv_parse (bytes, error);
+}

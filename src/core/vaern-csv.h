@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "vaern-enums.h"
 
@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 typedef struct _VaernCsv VaernCsv;
 
 VaernCsv   *vaern_csv_parse            (GBytes     *bytes,
+                                        GError    **error);
+/* Reads and parses a file, refusing one too large to be a list of systems. */
+VaernCsv   *vaern_csv_read_file        (GFile      *file,
                                         GError    **error);
 void        vaern_csv_free             (VaernCsv   *csv);
 guint       vaern_csv_get_n_columns    (VaernCsv   *csv);

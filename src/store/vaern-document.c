@@ -44,7 +44,6 @@ struct _VaernDocument
   gint64      change_set;
   gboolean    audit;
   guint       batch_depth;
-  gboolean    batch_failed;
 
   GArray     *undo_stack;   /* UndoStep */
   GArray     *redo_stack;   /* UndoStep */
@@ -1476,16 +1475,9 @@ static gpointer
 find_record (GListModel *model,
              gint64      id)
 {
-  guint n = g_list_model_get_n_items (model);
+  guint position = vaern_record_list_find (model, id);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(VaernRecord) r = g_list_model_get_item (model, i);
-
-      if (vaern_record_get_id (r) == id)
-        return g_steal_pointer (&r);
-    }
-  return NULL;
+  return position == G_MAXUINT ? NULL : g_list_model_get_item (model, position);
 }
 
 VaernAsset *

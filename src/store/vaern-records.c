@@ -151,6 +151,22 @@ vaern_record_set_identity (VaernRecord *self,
   priv->digest = digest;
 }
 
+guint
+vaern_record_list_find (GListModel *records,
+                        gint64      id)
+{
+  guint n = g_list_model_get_n_items (records);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VaernRecord) record = g_list_model_get_item (records, i);
+
+      if (vaern_record_get_id (record) == id)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
 #define FIELD(Type, name, gtype, member) { name, gtype, G_STRUCT_OFFSET (Type, member) }
 
 /* Asset */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "core/vaern-enums.h"
 #include "core/vaern-findings.h"
@@ -40,6 +40,10 @@ guint32 vaern_record_get_digest (VaernRecord *self);
 void    vaern_record_set_identity (VaernRecord *self,
                                    gint64       id,
                                    guint32      digest);
+/* The position of the record with this id in a list of records, or
+ * G_MAXUINT (GTK_INVALID_LIST_POSITION) when it is not there. */
+guint   vaern_record_list_find (GListModel *records,
+                                gint64      id);
 void    vaern_record_class_install_fields (VaernRecordClass       *klass,
                                            const VaernRecordField *fields,
                                            guint                   n_fields);

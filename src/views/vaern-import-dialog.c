@@ -8,8 +8,6 @@
 #include "vaern-import-dialog.h"
 #include "vaern-ui-util.h"
 
-/* A list of systems is small; a file this size is something else. */
-#define MAX_CSV_SIZE (64 * 1024 * 1024)
 /* The skipped rows listed in the dialog; the count says how many in all. */
 #define MAX_SKIPS_SHOWN 200
 
@@ -33,28 +31,6 @@ struct _VaernImportDialog
 };
 
 G_DEFINE_FINAL_TYPE (VaernImportDialog, vaern_import_dialog, ADW_TYPE_WINDOW)
-
-VaernCsv *
-vaern_import_read_csv (GFile   *file,
-                       GError **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, error);
-  if (info == NULL)
-    return NULL;
-  if (g_file_info_get_size (info) > MAX_CSV_SIZE)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The file is too large to be a list of systems."));
-      return NULL;
-    }
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
-  if (bytes == NULL)
-    return NULL;
-  return vaern_csv_parse (bytes, error);
-}
 
 static void
 clear_skip_rows (VaernImportDialog *self)
@@ -347,11 +323,6 @@ vaern_import_dialog_new (GtkWindow     *parent,
   return self;
 }
 
-typedef struct
-{
-  VaernDocument *document;
-} ChooseData;
-
 static void
 file_chosen_cb (GtkWindow *parent,
                 GFile     *file,
@@ -360,7 +331,7 @@ file_chosen_cb (GtkWindow *parent,
   g_autoptr(VaernDocument) document = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (file);
-  VaernCsv *csv = vaern_import_read_csv (file, &error);
+  VaernCsv *csv = vaern_csv_read_file (file, &error);
 
   if (csv == NULL)
     {

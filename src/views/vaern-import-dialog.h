@@ -13,10 +13,6 @@ G_DECLARE_FINAL_TYPE (VaernImportDialog, vaern_import_dialog, VAERN, IMPORT_DIAL
 /* Asks for a CSV file, reads it and shows the import dialog for it. */
 void               vaern_import_dialog_choose  (GtkWindow         *parent,
                                                 VaernDocument     *document);
-/* Reads a CSV file for import: NULL with a message a person can act on for
- * a file that is too large, binary or not CSV. */
-VaernCsv          *vaern_import_read_csv       (GFile             *file,
-                                                GError           **error);
 /* The dialog: the columns mapped to fields, a preview of what will be
  * imported and what will be skipped and why. Takes the CSV. */
 VaernImportDialog *vaern_import_dialog_new     (GtkWindow         *parent,

@@ -223,22 +223,6 @@ show_toast (VaernPeopleView *self,
 
 /* Selection by id */
 
-static guint
-find_position (GListModel *model,
-               gint64      id)
-{
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(VaernRecord) record = g_list_model_get_item (model, i);
-
-      if (vaern_record_get_id (record) == id)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
-}
-
 static void
 scroll_to (GtkListView *list,
            guint        position)
@@ -255,7 +239,7 @@ reselect (GtkSingleSelection *selection,
           gint64             *id)
 {
   GListModel *model = G_LIST_MODEL (selection);
-  guint position = *id ? find_position (model, *id) : GTK_INVALID_LIST_POSITION;
+  guint position = *id ? vaern_record_list_find (model, *id) : GTK_INVALID_LIST_POSITION;
 
   if (position != GTK_INVALID_LIST_POSITION)
     {
@@ -274,7 +258,7 @@ select_id (GtkSingleSelection *selection,
            GtkListView        *list,
            gint64              id)
 {
-  guint position = find_position (G_LIST_MODEL (selection), id);
+  guint position = vaern_record_list_find (G_LIST_MODEL (selection), id);
 
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;

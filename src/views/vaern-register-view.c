@@ -633,24 +633,17 @@ static void
 select_asset (VaernRegisterView *self,
               gint64             id)
 {
-  GListModel *model = G_LIST_MODEL (self->sort_model);
+  guint i = vaern_record_list_find (G_LIST_MODEL (self->sort_model), id);
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(VaernAsset) asset = g_list_model_get_item (model, i);
-
-      if (vaern_record_get_id (VAERN_RECORD (asset)) == id)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          /* GTK 4.8 has no gtk_column_view_scroll_to(); its inner list view
-           * has the action. */
-          for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-               child; child = gtk_widget_get_next_sibling (child))
-            if (GTK_IS_LIST_VIEW (child))
-              gtk_widget_activate_action (child, "list.scroll-to-item", "u", i);
-          return;
-        }
-    }
+  if (i == G_MAXUINT)
+    return;
+  gtk_single_selection_set_selected (self->selection, i);
+  /* GTK 4.8 has no gtk_column_view_scroll_to(); its inner list view has
+   * the action. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", i);
 }
 
 static void
