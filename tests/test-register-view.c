@@ -10,6 +10,7 @@
 #include "views/vaern-asset-editor.h"
 #include "views/vaern-import-dialog.h"
 #include "views/vaern-register-view.h"
+#include "views/vaern-table.h"
 #include "vaern-test-util.h"
 
 /* The register view under a virtual display, driven through its actions
@@ -217,8 +218,8 @@ static void
 select_by_name (Fixture    *f,
                 const char *name)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (child (f, "column_view"));
-  GtkSelectionModel *selection = gtk_column_view_get_model (view);
+  VaernTable *table = VAERN_TABLE (child (f, "table"));
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (vaern_table_get_selection (table));
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
     {

@@ -10,9 +10,10 @@
 #include "vaern-import-dialog.h"
 #include "vaern-people-view.h"
 #include "vaern-register-view.h"
+#include "vaern-table.h"
 #include "vaern-ui-util.h"
 
-/* The system register: every asset of the document in a GtkColumnView,
+/* The system register: every asset of the document in a VaernTable,
  * filtered (search, kind, status, unit, personal data, findings) and
  * sorted on the document's own list, so nothing is copied and the list
  * follows every edit, undo and redo. */
@@ -39,8 +40,7 @@ struct _VaernRegisterView
 
   VaernDocument      *document;
   GtkFilterListModel *filter_model;
-  GtkSortListModel   *sort_model;
-  GtkSingleSelection *selection;
+  GtkSingleSelection *selection;   /* the table's, over the sorted list */
   GtkCustomFilter    *filter;
   GtkDropDown        *unit_filter;
   GHashTable         *unit_scope;   /* unit ids under the unit filter's unit */
@@ -54,7 +54,7 @@ struct _VaernRegisterView
   GtkDropDown        *findings_filter;
   GtkWidget          *unit_filter_box;
   GtkStack           *content_stack;
-  GtkColumnView      *column_view;
+  VaernTable         *table;
   GtkLabel           *count_label;
 };
 
@@ -301,14 +301,6 @@ unit_text (VaernAsset *a)
 }
 
 static char *
-owner_text (VaernAsset *a)
-{
-  if (a->owner_name)
-    return g_strdup (a->owner_name);
-  return g_strdup ("");
-}
-
-static char *
 kind_text (VaernAsset *a)
 {
   return g_strdup (vaern_enum_label (&vaern_enum_asset_kind, a->kind));
@@ -340,110 +332,46 @@ review_text (VaernAsset *a)
   return vaern_date_format (a->next_review);
 }
 
-/* Cells show their whole text as a tooltip, asked for when the pointer
- * rests on them. Setting tooltip text at every bind would make GTK query
- * the pointer position from the display server for each cell, which makes
- * scrolling and filtering a large register slow. */
-static gboolean
-label_query_tooltip_cb (GtkWidget  *label,
-                        int         x,
-                        int         y,
-                        gboolean    keyboard,
-                        GtkTooltip *tooltip,
-                        gpointer    user_data)
-{
-  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (label));
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
 static void
-text_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
+text_cell (gpointer        item,
+           VaernTableCell *cell,
+           gpointer        user_data)
 {
-  /* GtkInscription is the light text widget GTK made for list cells. */
-  GtkWidget *label = gtk_inscription_new (NULL);
+  CellText text = (CellText) user_data;
 
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 4);
-  gtk_widget_set_has_tooltip (label, TRUE);
-  g_signal_connect (label, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-text_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  CellText text = user_data;
-  VaernAsset *asset = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  g_autofree char *value = text (asset);
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), value);
+  cell->text = text (item);
 }
 
 /* The owner cell says plainly when a system has no systemejer. */
 static void
-owner_bind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
+owner_cell (gpointer        item,
+            VaernTableCell *cell,
+            gpointer        user_data)
 {
-  VaernAsset *asset = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
+  VaernAsset *asset = item;
 
   if (asset->findings & VAERN_FINDING_NO_OWNER)
     {
       /* Translators: shown in the systemejer column of a system without one */
-      gtk_inscription_set_text (GTK_INSCRIPTION (label), _("None"));
-      gtk_widget_add_css_class (label, "vaern-finding");
+      cell->text = g_strdup (_("None"));
+      cell->style = VAERN_TABLE_CELL_WARNING;
     }
   else
-    {
-      gtk_inscription_set_text (GTK_INSCRIPTION (label), asset->owner_name ? asset->owner_name : "");
-      gtk_widget_remove_css_class (label, "vaern-finding");
-    }
+    cell->text = g_strdup (asset->owner_name ? asset->owner_name : "");
 }
 
 static void
-findings_setup_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
+findings_cell (gpointer        item,
+               VaernTableCell *cell,
+               gpointer        user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  GtkWidget *label = gtk_inscription_new (NULL);
+  VaernAsset *asset = item;
 
-  gtk_widget_add_css_class (icon, "vaern-finding");
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_widget_set_has_tooltip (label, TRUE);
-  g_signal_connect (label, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-findings_bind_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  VaernAsset *asset = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *icon = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (icon);
-  g_autofree char *text = vaern_findings_describe (asset->findings);
-
-  gtk_widget_set_visible (icon, asset->findings != VAERN_FINDING_NONE);
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  if (asset->findings == VAERN_FINDING_NONE)
+    return;
+  cell->text = vaern_findings_describe (asset->findings);
+  cell->icon_name = "dialog-warning-symbolic";
+  cell->style = VAERN_TABLE_CELL_WARNING;
 }
 
 static GtkSorter *
@@ -463,71 +391,50 @@ numeric_sorter (const char *property)
                                                                           property)));
 }
 
-static GtkColumnViewColumn *
-add_column (VaernRegisterView *self,
-            const char        *title,
-            CellText           text,
-            GCallback          bind,
-            GtkSorter         *sorter,
-            gboolean           expand,
-            int                width)
+static void
+add_text_column (VaernRegisterView *self,
+                 const char        *title,
+                 CellText           text,
+                 GtkSorter         *sorter,
+                 int                width,
+                 guint              priority)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (text_setup_cb), NULL);
-  g_signal_connect (factory, "bind", bind ? bind : G_CALLBACK (text_bind_cb), text);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_sorter (column, sorter);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (column, width);
-  gtk_column_view_append_column (self->column_view, column);
-  g_clear_object (&sorter);
-  g_object_unref (column);
-  return column;
+  vaern_table_add_column (self->table, title, text_cell, (gpointer) text, sorter, width, FALSE,
+                          priority);
 }
 
+/* Priorities: the columns left out first in a narrow window have the
+ * highest numbers; the name is always shown. */
 static void
 setup_columns (VaernRegisterView *self)
 {
-  GtkListItemFactory *factory;
-  GtkColumnViewColumn *column;
-  GtkColumnViewColumn *name_column;
+  guint name_column;
 
   /* Translators: column heading */
-  name_column = add_column (self, _("Name"), name_text, NULL, string_sorter ("name"), TRUE, 220);
+  name_column = vaern_table_add_column (self->table, _("Name"), text_cell, (gpointer) name_text,
+                                        string_sorter ("name"), 220, TRUE, 0);
   /* Translators: column heading */
-  add_column (self, _("Kind"), kind_text, NULL, numeric_sorter ("kind"), FALSE, 110);
+  add_text_column (self, _("Kind"), kind_text, numeric_sorter ("kind"), 110, 5);
   /* Translators: column heading */
-  add_column (self, _("Unit"), unit_text, NULL, string_sorter ("unit-name"), FALSE, 170);
+  add_text_column (self, _("Unit"), unit_text, string_sorter ("unit-name"), 170, 3);
   /* Translators: column heading: the owner of a system or asset */
-  add_column (self, _("Systemejer"), owner_text, G_CALLBACK (owner_bind_cb),
-              string_sorter ("owner-name"), FALSE, 160);
+  vaern_table_add_column (self->table, _("Systemejer"), owner_cell, NULL,
+                          string_sorter ("owner-name"), 160, FALSE, 1);
   /* Translators: column heading: life-cycle status */
-  add_column (self, _("Status"), lifecycle_text, NULL, numeric_sorter ("lifecycle"), FALSE, 120);
+  add_text_column (self, _("Status"), lifecycle_text, numeric_sorter ("lifecycle"), 120, 4);
   /* Translators: column heading */
-  add_column (self, _("Personal data"), personal_data_text, NULL,
-              numeric_sorter ("personal-data"), FALSE, 130);
+  add_text_column (self, _("Personal data"), personal_data_text,
+                   numeric_sorter ("personal-data"), 130, 6);
   /* Translators: column heading */
-  add_column (self, _("Criticality"), criticality_text, NULL, numeric_sorter ("criticality"),
-              FALSE, 100);
+  add_text_column (self, _("Criticality"), criticality_text, numeric_sorter ("criticality"),
+                   100, 7);
   /* Translators: column heading */
-  add_column (self, _("Next review"), review_text, NULL, string_sorter ("next-review"), FALSE, 110);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (findings_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (findings_bind_cb), NULL);
+  add_text_column (self, _("Next review"), review_text, string_sorter ("next-review"), 110, 8);
   /* Translators: column heading: what needs attention */
-  column = gtk_column_view_column_new (_("Findings"), factory);
-  gtk_column_view_column_set_sorter (column, numeric_sorter ("findings"));
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_fixed_width (column, 200);
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
+  vaern_table_add_column (self->table, _("Findings"), findings_cell, NULL,
+                          numeric_sorter ("findings"), 200, FALSE, 2);
 
-  gtk_column_view_sort_by_column (self->column_view, name_column, GTK_SORT_ASCENDING);
+  vaern_table_sort_by (self->table, name_column, GTK_SORT_ASCENDING);
 }
 
 /* State */
@@ -633,17 +540,11 @@ static void
 select_asset (VaernRegisterView *self,
               gint64             id)
 {
-  guint i = vaern_record_list_find (G_LIST_MODEL (self->sort_model), id);
+  guint i = vaern_record_list_find (G_LIST_MODEL (self->selection), id);
 
   if (i == G_MAXUINT)
     return;
-  gtk_single_selection_set_selected (self->selection, i);
-  /* GTK 4.8 has no gtk_column_view_scroll_to(); its inner list view has
-   * the action. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      gtk_widget_activate_action (child, "list.scroll-to-item", "u", i);
+  vaern_table_select (self->table, i);
 }
 
 static void
@@ -747,10 +648,10 @@ delete_action (GtkWidget  *widget,
       return;
     }
   /* Keep the selection where it was, for deleting several in a row. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     gtk_single_selection_set_selected (self->selection,
                                        MIN (position,
-                                            g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) - 1));
+                                            g_list_model_get_n_items (G_LIST_MODEL (self->selection)) - 1));
   /* Translators: notification after deleting; %s is the name of an asset */
   message = g_strdup_printf (_("“%s” deleted"), asset_name);
   if (vaern_window_for_widget (widget))
@@ -848,7 +749,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
   if ((state & gtk_accelerator_get_default_mod_mask ()) != 0)
     return FALSE;
   focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->table)))
     return FALSE;
   return gtk_widget_activate_action (GTK_WIDGET (self), "register.delete", NULL);
 }
@@ -878,6 +779,8 @@ vaern_register_view_class_init (VaernRegisterViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (VAERN_TYPE_TABLE);
+
   object_class->dispose = vaern_register_view_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -889,7 +792,7 @@ vaern_register_view_class_init (VaernRegisterViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, findings_filter);
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, unit_filter_box);
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, table);
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, count_label);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -910,25 +813,19 @@ vaern_register_view_class_init (VaernRegisterViewClass *klass)
 static void
 vaern_register_view_init (VaernRegisterView *self)
 {
-  GtkSorter *sorter;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (asset_matches, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  sorter = g_object_ref (gtk_column_view_get_sorter (self->column_view));
-  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model), sorter);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sort_model));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  vaern_table_set_model (self->table, G_LIST_MODEL (self->filter_model));
+  self->selection = g_object_ref (vaern_table_get_selection (self->table));
   setup_columns (self);
   setup_filters (self);
 
   g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (items_changed_cb),
                             self);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (update_state), self);
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->table));
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
     GtkEventController *shortcuts = gtk_shortcut_controller_new ();
