@@ -744,6 +744,9 @@ static void
 test_migrations (Fixture       *f,
                  gconstpointer  data)
 {
+  guint n_audited;
+
+  vaern_schema_audited_tables (&n_audited);
   for (guint version = 0; version < vaern_schema_n_migrations (); version++)
     {
       g_autofree char *name = g_strdup_printf ("v%u.vaern", version);
@@ -773,7 +776,11 @@ test_migrations (Fixture       *f,
       g_assert_no_error (error);
       g_assert_cmpuint (count_rows (doc, "PRAGMA user_version"), ==, VAERN_SCHEMA_VERSION);
       g_assert_cmpuint (count_rows (doc, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
-                                         " AND name LIKE 'audit_%'"), ==, 3 * 7);
+                                         " AND name LIKE 'audit_%'"), ==, 3 * n_audited);
+      /* Documents from before risk assessment get the scale and the threat
+       * catalogue. */
+      g_assert_cmpuint (vaern_document_get_scale (doc)->n_likelihood, ==, 4);
+      g_assert_cmpuint (count_rows (doc, "SELECT count(*) FROM threat"), >=, 30);
       g_assert_nonnull (vaern_document_get_organisation (doc));
       if (version >= 1)
         g_assert_cmpstr (vaern_document_get_organisation (doc), ==, "Gammel");

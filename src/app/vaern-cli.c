@@ -9,6 +9,7 @@
 
 #define LARGE_SYSTEMS 2000
 #define LARGE_PEOPLE  1000
+#define LARGE_RISKS   20000
 
 static int
 fail (const char   *what,
@@ -51,7 +52,7 @@ vaern_cli_make_sample (const char *path,
 
   /* A sample is made, not edited: no change log and no undo step. */
   vaern_document_set_audit (doc, FALSE);
-  ok = large ? vaern_document_fill_large (doc, LARGE_SYSTEMS, LARGE_PEOPLE, error)
+  ok = large ? vaern_document_fill_large (doc, LARGE_SYSTEMS, LARGE_PEOPLE, LARGE_RISKS, error)
              : vaern_document_fill_demo (doc, error);
   vaern_document_set_audit (doc, TRUE);
   vaern_document_forget_undo (doc);

@@ -70,6 +70,20 @@ static const VaernEnumEntry hostings[] = {
 };
 ENUM (vaern_enum_hosting, hostings);
 
+static const VaernEnumEntry treatments[] = {
+  /* Translators: risk treatment not chosen yet */
+  { "undecided", N_("Not decided"), "ikke besluttet|uafklaret" },
+  /* Translators: risk treatment: the risk is accepted as it is */
+  { "accept", N_("Accept"), "accepter|accept|acceptere" },
+  /* Translators: risk treatment: the activity that gives the risk is stopped */
+  { "avoid", N_("Avoid"), "undgå|undgaa" },
+  /* Translators: risk treatment: the risk is shared, e.g. insured or outsourced */
+  { "share", N_("Share"), "del|overfør|overføre|dele" },
+  /* Translators: risk treatment: measures reduce likelihood or consequence */
+  { "reduce", N_("Reduce"), "reducer|reducere|begræns|mindsk" },
+};
+ENUM (vaern_enum_treatment, treatments);
+
 static const VaernEnumEntry levels[] = {
   /* Translators: a level of criticality or classification that is not set */
   { "unset", N_("Not assessed"), "ikke vurderet|0" },

@@ -95,6 +95,16 @@ typedef enum
   VAERN_ROLE_SCOPE_ANY,
 } VaernRoleScope;
 
+/* How a risk is treated (ISO 27001 6.1.3); undecided until someone decides. */
+typedef enum
+{
+  VAERN_TREATMENT_UNDECIDED,
+  VAERN_TREATMENT_ACCEPT,
+  VAERN_TREATMENT_AVOID,
+  VAERN_TREATMENT_SHARE,
+  VAERN_TREATMENT_REDUCE,
+} VaernTreatment;
+
 extern const VaernEnum vaern_enum_asset_kind;
 extern const VaernEnum vaern_enum_lifecycle;
 extern const VaernEnum vaern_enum_personal_data;
@@ -103,6 +113,7 @@ extern const VaernEnum vaern_enum_hosting;
 extern const VaernEnum vaern_enum_level;
 extern const VaernEnum vaern_enum_unit_kind;
 extern const VaernEnum vaern_enum_role_scope;
+extern const VaernEnum vaern_enum_treatment;
 
 const char *vaern_enum_key      (const VaernEnum *e,
                                  guint            value);

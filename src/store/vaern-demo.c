@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "vaern-document-private.h"
+
 #include <glib/gi18n-lib.h>
 
 #include "vaern-document.h"
@@ -1207,7 +1209,9 @@ demo_fill (VaernDocument *self,
          vaern_document_set_organisation (self, "Eksempel Kommune", "29189900", error) &&
          demo_add_units (&b, error) &&
          demo_add_people (&b, error) &&
-         demo_add_assets (&b, error);
+         demo_add_assets (&b, error) &&
+         /* Two to four risks for most assets; every ninth not assessed yet. */
+         doc_add_sample_risks (self, 2, 4, 9, 2700, error);
 }
 
 /**
@@ -1525,6 +1529,7 @@ static gboolean
 large_fill (VaernDocument *self,
             guint          n_systems,
             guint          n_people,
+            guint          n_risks,
             GError       **error)
 {
   gint64 unit_ids[LARGE_N_UNITS];
@@ -1549,9 +1554,9 @@ large_fill (VaernDocument *self,
         return FALSE;
     }
 
-  /* The risks (about 20,000: ten per system) are added here, in the same batch,
-   * once the document has risk assessments. */
-
+  /* The risks, spread evenly: ten per asset for 20,000 on 2,000. */
+  if (n_risks > 0 && n_systems > 0)
+    return doc_add_sample_risks (self, n_risks / n_systems, n_risks / n_systems, 0, 27001, error);
   return TRUE;
 }
 
@@ -1560,11 +1565,13 @@ large_fill (VaernDocument *self,
  * @self: a newly created document
  * @n_systems: how many assets to generate (every tenth is not an IT system)
  * @n_people: how many people to generate
+ * @n_risks: how many risks to generate, spread evenly over the assets
  * @error: return location for a #GError
  *
  * Fills @self with a generated organisation of the size of a large
  * municipality, for benchmarks and for trying the views on many rows: about
- * 30 units, @n_people people, @n_systems assets and their role assignments.
+ * 30 units, @n_people people, @n_systems assets, their role assignments and
+ * @n_risks risks.
  * The same arguments always give the same document. It is one edit, so it is
  * written in one transaction.
  *
@@ -1574,6 +1581,7 @@ gboolean
 vaern_document_fill_large (VaernDocument  *self,
                            guint           n_systems,
                            guint           n_people,
+                           guint           n_risks,
                            GError        **error)
 {
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
@@ -1582,7 +1590,7 @@ vaern_document_fill_large (VaernDocument  *self,
   if (!vaern_document_begin_batch (self, _("Create large test document"), error))
     return FALSE;
 
-  if (!large_fill (self, n_systems, n_people, error))
+  if (!large_fill (self, n_systems, n_people, n_risks, error))
     {
       vaern_document_end_batch (self, FALSE, NULL);
       return FALSE;

@@ -3,11 +3,139 @@
 
 #include <sqlite3.h>
 
+#include "core/vaern-risk-scale.h"
 #include "vaern-document.h"
 
 G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* The document object and the plumbing its parts share. The document is
+ * written in several files (vaern-document.c: opening, the register and
+ * people; vaern-document-risks.c: the risk scale, threats and risks); they
+ * all reach the database through the helpers below. */
+
+typedef struct
+{
+  gint64  change_set;
+  char   *label;
+} UndoStep;
+
+struct _VaernDocument
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  gboolean    read_only;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+
+  char       *organisation;
+  char       *cvr;
+
+  GListStore *assets;
+  GListStore *people;
+  GListStore *units;
+  GListStore *roles;
+  GListStore *threats;
+  GListStore *risks;
+
+  VaernRiskScale *scale;      /* the document's risk scale */
+
+  /* The change set being written, or 0 when edits are not logged. */
+  gint64      change_set;
+  gboolean    audit;
+  guint       batch_depth;
+
+  GArray     *undo_stack;   /* UndoStep */
+  GArray     *redo_stack;   /* UndoStep */
+};
+
+
+/* SQLite plumbing */
+G_GNUC_INTERNAL void          doc_set_db_error     (VaernDocument *self,
+                                                    GError       **error,
+                                                    int            rc);
+G_GNUC_INTERNAL gboolean      doc_exec             (VaernDocument *self,
+                                                    const char    *sql,
+                                                    GError       **error);
+/* A cached, reset statement; the document owns it. */
+G_GNUC_INTERNAL sqlite3_stmt *doc_prepare          (VaernDocument *self,
+                                                    const char    *sql,
+                                                    GError       **error);
+G_GNUC_INTERNAL gboolean      doc_step_done        (VaernDocument *self,
+                                                    sqlite3_stmt  *stmt,
+                                                    GError       **error);
+G_GNUC_INTERNAL void          doc_bind_text        (sqlite3_stmt  *stmt,
+                                                    int            index,
+                                                    const char    *text);
+G_GNUC_INTERNAL void          doc_bind_text_or_empty (sqlite3_stmt *stmt,
+                                                      int           index,
+                                                      const char   *text);
+G_GNUC_INTERNAL void          doc_bind_id          (sqlite3_stmt  *stmt,
+                                                    int            index,
+                                                    gint64         id);
+G_GNUC_INTERNAL char         *doc_column_dup       (sqlite3_stmt  *stmt,
+                                                    int            column);
+G_GNUC_INTERNAL guint         doc_column_enum      (sqlite3_stmt  *stmt,
+                                                    int            column,
+                                                    const VaernEnum *e);
+G_GNUC_INTERNAL guint32       doc_row_digest       (sqlite3_stmt  *stmt);
+G_GNUC_INTERNAL gint64        doc_query_int        (VaernDocument *self,
+                                                    const char    *sql,
+                                                    gint64         param,
+                                                    GError       **error);
+/* The parts casefolded and joined by newlines, for searching; the list
+ * ends with (const char *) -1. */
+G_GNUC_INTERNAL char         *doc_casefold_join    (const char    *first,
+                                                    ...);
+
+/* Edits: begin_change, the statements, end_change (which commits, records
+ * the undo step, refreshes the lists and emits ::changed). */
+G_GNUC_INTERNAL gboolean      doc_check_writable   (VaernDocument *self,
+                                                    GError       **error);
+G_GNUC_INTERNAL gboolean      doc_begin_change     (VaernDocument *self,
+                                                    const char    *label,
+                                                    GError       **error);
+G_GNUC_INTERNAL gboolean      doc_end_change       (VaernDocument *self,
+                                                    gboolean       ok,
+                                                    const char    *label,
+                                                    GError       **error);
+G_GNUC_INTERNAL gboolean      doc_delete_row       (VaernDocument *self,
+                                                    const char    *sql,
+                                                    gint64         id,
+                                                    const char    *label,
+                                                    GError       **error);
+G_GNUC_INTERNAL gboolean      doc_require_name     (const char    *name,
+                                                    const char    *message,
+                                                    GError       **error);
+G_GNUC_INTERNAL gboolean      doc_require_date     (const char    *date,
+                                                    const char    *field,
+                                                    gboolean       optional,
+                                                    GError       **error);
+
+/* Lists */
+G_GNUC_INTERNAL void          doc_merge_records    (GListStore    *store,
+                                                    GPtrArray     *fresh);
+G_GNUC_INTERNAL void          doc_replace_ordered  (GListStore    *store,
+                                                    GPtrArray     *fresh);
+
+/* The risk part (vaern-document-risks.c) */
+G_GNUC_INTERNAL void          doc_risks_init       (VaernDocument *self);
+G_GNUC_INTERNAL void          doc_risks_dispose    (VaernDocument *self);
+/* Reads the scale and reloads threats and risks. */
+G_GNUC_INTERNAL void          doc_risks_refresh    (VaernDocument *self);
+/* Gives a new document its scale and threat catalogue. */
+G_GNUC_INTERNAL gboolean      doc_risks_seed       (VaernDocument *self,
+                                                    GError       **error);
+/* Sample risks for the demo and large documents (vaern-demo-risks.c). */
+G_GNUC_INTERNAL gboolean      doc_add_sample_risks (VaernDocument *self,
+                                                    guint          min,
+                                                    guint          max,
+                                                    guint          skip,
+                                                    guint32        seed,
+                                                    GError       **error);
+
 
 guint               vaern_schema_n_migrations   (void);
 const char         *vaern_schema_migration      (guint from_version);

@@ -17,38 +17,6 @@
 
 #define BUSY_TIMEOUT_MS 1500
 
-typedef struct
-{
-  gint64  change_set;
-  char   *label;
-} UndoStep;
-
-struct _VaernDocument
-{
-  GObject     parent_instance;
-
-  sqlite3    *db;
-  char       *path;
-  gboolean    read_only;
-  GHashTable *statements;   /* SQL text → sqlite3_stmt */
-
-  char       *organisation;
-  char       *cvr;
-
-  GListStore *assets;
-  GListStore *people;
-  GListStore *units;
-  GListStore *roles;
-
-  /* The change set being written, or 0 when edits are not logged. */
-  gint64      change_set;
-  gboolean    audit;
-  guint       batch_depth;
-
-  GArray     *undo_stack;   /* UndoStep */
-  GArray     *redo_stack;   /* UndoStep */
-};
-
 G_DEFINE_FINAL_TYPE (VaernDocument, vaern_document, G_TYPE_OBJECT)
 
 /* The store's errors carry the field they are about. */
@@ -160,6 +128,7 @@ vaern_document_finalize (GObject *object)
   g_clear_object (&self->people);
   g_clear_object (&self->units);
   g_clear_object (&self->roles);
+  doc_risks_dispose (self);
   g_clear_pointer (&self->undo_stack, g_array_unref);
   g_clear_pointer (&self->redo_stack, g_array_unref);
 
@@ -247,6 +216,7 @@ vaern_document_init (VaernDocument *self)
   self->people = g_list_store_new (VAERN_TYPE_PERSON);
   self->units = g_list_store_new (VAERN_TYPE_UNIT);
   self->roles = g_list_store_new (VAERN_TYPE_ROLE);
+  doc_risks_init (self);
   self->audit = TRUE;
   self->undo_stack = g_array_new (FALSE, FALSE, sizeof (UndoStep));
   g_array_set_clear_func (self->undo_stack, undo_step_clear);
@@ -256,10 +226,10 @@ vaern_document_init (VaernDocument *self)
 
 /* SQLite plumbing */
 
-static void
-set_db_error (VaernDocument *self,
-              GError       **error,
-              int            rc)
+void
+doc_set_db_error (VaernDocument *self,
+                  GError       **error,
+                  int            rc)
 {
   const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
 
@@ -294,26 +264,26 @@ set_db_error (VaernDocument *self,
     }
 }
 
-static gboolean
-exec (VaernDocument *self,
-      const char    *sql,
-      GError       **error)
+gboolean
+doc_exec (VaernDocument *self,
+          const char    *sql,
+          GError       **error)
 {
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
     {
-      set_db_error (self, error, rc);
+      doc_set_db_error (self, error, rc);
       return FALSE;
     }
   return TRUE;
 }
 
 /* Returns a cached, reset statement; the document owns it. */
-static sqlite3_stmt *
-prepare (VaernDocument *self,
-         const char    *sql,
-         GError       **error)
+sqlite3_stmt *
+doc_prepare (VaernDocument *self,
+             const char    *sql,
+             GError       **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
   int rc;
@@ -328,33 +298,33 @@ prepare (VaernDocument *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_db_error (self, error, rc);
+      doc_set_db_error (self, error, rc);
       return NULL;
     }
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
 }
 
-static gboolean
-step_done (VaernDocument *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+gboolean
+doc_step_done (VaernDocument *self,
+               sqlite3_stmt  *stmt,
+               GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
-      set_db_error (self, error, sqlite3_extended_errcode (self->db));
+      doc_set_db_error (self, error, sqlite3_extended_errcode (self->db));
       return FALSE;
     }
   return TRUE;
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+void
+doc_bind_text (sqlite3_stmt *stmt,
+               int           index,
+               const char   *text)
 {
   if (text)
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
@@ -363,18 +333,18 @@ bind_text (sqlite3_stmt *stmt,
 }
 
 /* Empty text is stored as '' in NOT NULL columns. */
-static void
-bind_text_or_empty (sqlite3_stmt *stmt,
-                    int           index,
-                    const char   *text)
+void
+doc_bind_text_or_empty (sqlite3_stmt *stmt,
+                        int           index,
+                        const char   *text)
 {
   sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_TRANSIENT);
 }
 
-static void
-bind_id (sqlite3_stmt *stmt,
-         int           index,
-         gint64        id)
+void
+doc_bind_id (sqlite3_stmt *stmt,
+             int           index,
+             gint64        id)
 {
   if (id > 0)
     sqlite3_bind_int64 (stmt, index, id);
@@ -382,19 +352,19 @@ bind_id (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
+char *
+doc_column_dup (sqlite3_stmt *stmt,
+                int           column)
 {
   const char *text = (const char *) sqlite3_column_text (stmt, column);
 
   return text ? g_strdup (text) : NULL;
 }
 
-static guint
-column_enum (sqlite3_stmt    *stmt,
-             int              column,
-             const VaernEnum *e)
+guint
+doc_column_enum (sqlite3_stmt    *stmt,
+                 int              column,
+                 const VaernEnum *e)
 {
   guint value = 0;
 
@@ -403,8 +373,8 @@ column_enum (sqlite3_stmt    *stmt,
 }
 
 /* A digest of all columns of the current row, to tell changed rows apart. */
-static guint32
-row_digest (sqlite3_stmt *stmt)
+guint32
+doc_row_digest (sqlite3_stmt *stmt)
 {
   guint32 h = 5381;
   int n = sqlite3_column_count (stmt);
@@ -423,13 +393,13 @@ row_digest (sqlite3_stmt *stmt)
   return h;
 }
 
-static gint64
-query_int (VaernDocument *self,
-           const char    *sql,
-           gint64         param,
-           GError       **error)
+gint64
+doc_query_int (VaernDocument *self,
+               const char    *sql,
+               gint64         param,
+               GError       **error)
 {
-  sqlite3_stmt *stmt = prepare (self, sql, error);
+  sqlite3_stmt *stmt = doc_prepare (self, sql, error);
   gint64 result = -1;
   int rc;
 
@@ -443,14 +413,14 @@ query_int (VaernDocument *self,
   else if (rc == SQLITE_DONE)
     result = 0;
   else
-    set_db_error (self, error, rc);
+    doc_set_db_error (self, error, rc);
   sqlite3_reset (stmt);
   return result;
 }
 
-static char *
-casefold_join (const char *first,
-               ...)
+char *
+doc_casefold_join (const char *first,
+                   ...)
 {
   GString *s = g_string_new (NULL);
   const char *part = first;
@@ -703,22 +673,22 @@ configure (VaernDocument *self,
                                   row_json_func, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      set_db_error (self, error, rc);
+      doc_set_db_error (self, error, rc);
       return FALSE;
     }
 
-  if (!exec (self, "PRAGMA foreign_keys = ON;"
+  if (!doc_exec (self, "PRAGMA foreign_keys = ON;"
                    "PRAGMA trusted_schema = OFF;"
                    "PRAGMA secure_delete = FAST;"
                    "PRAGMA synchronous = FULL;", error))
     return FALSE;
 
   if (self->read_only)
-    return exec (self, "PRAGMA query_only = ON;", error);
+    return doc_exec (self, "PRAGMA query_only = ON;", error);
 
   /* Exclusive locking keeps a second program (or a second Værn) from
    * writing the document under us; it gets a clear "in use" instead. */
-  return exec (self, "PRAGMA journal_mode = DELETE;"
+  return doc_exec (self, "PRAGMA journal_mode = DELETE;"
                      "PRAGMA locking_mode = EXCLUSIVE;", error);
 }
 
@@ -741,7 +711,7 @@ install_audit_triggers (VaernDocument *self,
 
       if (sqlite3_prepare_v2 (self->db, info_sql, -1, &info, NULL) != SQLITE_OK)
         {
-          set_db_error (self, error, sqlite3_errcode (self->db));
+          doc_set_db_error (self, error, sqlite3_errcode (self->db));
           return FALSE;
         }
       while (sqlite3_step (info) == SQLITE_ROW)
@@ -754,6 +724,9 @@ install_audit_triggers (VaernDocument *self,
                                   col, col);
           n++;
         }
+      /* A table of a later migration does not exist yet. */
+      if (n == 0)
+        continue;
       g_string_append_c (old_json, ')');
       g_string_append_c (new_json, ')');
 
@@ -772,7 +745,7 @@ install_audit_triggers (VaernDocument *self,
             o == 1 ? " AND (" : "", o == 1 ? changed->str : "", o == 1 ? ")" : "",
             tables[t], row, ops[o],
             o == 0 ? "NULL" : old_json->str, o == 2 ? "NULL" : new_json->str);
-          if (!exec (self, sql, error))
+          if (!doc_exec (self, sql, error))
             return FALSE;
         }
     }
@@ -789,7 +762,7 @@ migrate (VaernDocument *self,
          const char    *organisation,
          GError       **error)
 {
-  gint64 version = query_int (self, "PRAGMA user_version", 0, error);
+  gint64 version = doc_query_int (self, "PRAGMA user_version", 0, error);
 
   if (version < 0)
     return FALSE;
@@ -799,15 +772,16 @@ migrate (VaernDocument *self,
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT,
                                                version + 1);
 
-      if (!exec (self, "BEGIN IMMEDIATE", error))
+      if (!doc_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
-      if (!exec (self, vaern_schema_migration (version), error)
+      if (!doc_exec (self, vaern_schema_migration (version), error)
           || !install_audit_triggers (self, error)
-          || !exec (self, bump, error)
+          || !doc_exec (self, bump, error)
           || (version == 0 && !seed (self, organisation, error))
-          || !exec (self, "COMMIT", error))
+          || (version == 1 && !doc_risks_seed (self, error))
+          || !doc_exec (self, "COMMIT", error))
         {
-          exec (self, "ROLLBACK", NULL);
+          doc_exec (self, "ROLLBACK", NULL);
           return FALSE;
         }
       version++;
@@ -819,7 +793,7 @@ static gboolean
 load_organisation (VaernDocument *self,
                    GError       **error)
 {
-  sqlite3_stmt *stmt = prepare (self, "SELECT name, cvr FROM organisation WHERE id = 1", error);
+  sqlite3_stmt *stmt = doc_prepare (self, "SELECT name, cvr FROM organisation WHERE id = 1", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -827,8 +801,8 @@ load_organisation (VaernDocument *self,
     {
       g_free (self->organisation);
       g_free (self->cvr);
-      self->organisation = column_dup (stmt, 0);
-      self->cvr = column_dup (stmt, 1);
+      self->organisation = doc_column_dup (stmt, 0);
+      self->cvr = doc_column_dup (stmt, 1);
     }
   sqlite3_reset (stmt);
   return TRUE;
@@ -844,7 +818,7 @@ open_connection (VaernDocument *self,
 
   if (rc != SQLITE_OK)
     {
-      set_db_error (self, error, rc);
+      doc_set_db_error (self, error, rc);
       return FALSE;
     }
   if (!configure (self, error))
@@ -853,12 +827,12 @@ open_connection (VaernDocument *self,
   if (!self->read_only)
     {
       /* Take the exclusive lock now, so "in use elsewhere" shows at open. */
-      if (!exec (self, "BEGIN EXCLUSIVE; COMMIT;", error))
+      if (!doc_exec (self, "BEGIN EXCLUSIVE; COMMIT;", error))
         return FALSE;
       if (!migrate (self, organisation, error))
         return FALSE;
     }
-  else if (query_int (self, "PRAGMA user_version", 0, NULL) != VAERN_SCHEMA_VERSION)
+  else if (doc_query_int (self, "PRAGMA user_version", 0, NULL) != VAERN_SCHEMA_VERSION)
     {
       return store_error (error, VAERN_STORE_ERROR_READ_ONLY,
                           _("“%s” was made by an older version of Værn and must be updated, "
@@ -988,30 +962,30 @@ seed (VaernDocument *self,
   g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d",
                                              (int) VAERN_APPLICATION_ID);
 
-  if (!exec (self, app_id, error))
+  if (!doc_exec (self, app_id, error))
     return FALSE;
 
-  stmt = prepare (self, "INSERT INTO organisation (id, name) VALUES (1, ?)", error);
+  stmt = doc_prepare (self, "INSERT INTO organisation (id, name) VALUES (1, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, organisation ? organisation : _("My organisation"));
-  if (!step_done (self, stmt, error))
+  doc_bind_text (stmt, 1, organisation ? organisation : _("My organisation"));
+  if (!doc_step_done (self, stmt, error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (builtin_roles); i++)
     {
-      stmt = prepare (self,
+      stmt = doc_prepare (self,
                       "INSERT INTO role (key, name, description, scope, single, position) "
                       "VALUES (?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      bind_text (stmt, 1, builtin_roles[i].key);
-      bind_text (stmt, 2, _(builtin_roles[i].name));
-      bind_text (stmt, 3, _(builtin_roles[i].description));
-      bind_text (stmt, 4, vaern_enum_key (&vaern_enum_role_scope, builtin_roles[i].scope));
+      doc_bind_text (stmt, 1, builtin_roles[i].key);
+      doc_bind_text (stmt, 2, _(builtin_roles[i].name));
+      doc_bind_text (stmt, 3, _(builtin_roles[i].description));
+      doc_bind_text (stmt, 4, vaern_enum_key (&vaern_enum_role_scope, builtin_roles[i].scope));
       sqlite3_bind_int (stmt, 5, builtin_roles[i].single);
       sqlite3_bind_int (stmt, 6, i);
-      if (!step_done (self, stmt, error))
+      if (!doc_step_done (self, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -1185,9 +1159,9 @@ vaern_document_forget_undo (VaernDocument *self)
 /* Replaces the contents of @store by @fresh (both sorted by id) with the
  * fewest splices: unchanged rows keep their objects, so views keep their
  * selection and scroll position. */
-static void
-merge_records (GListStore *store,
-               GPtrArray  *fresh)
+void
+doc_merge_records (GListStore *store,
+                   GPtrArray  *fresh)
 {
   guint i = 0, j = 0;
 
@@ -1222,15 +1196,24 @@ load_assets (VaernDocument *self,
              gint64         id)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = prepare (self,
+  sqlite3_stmt *stmt = doc_prepare (self,
     "SELECT a.id, a.kind, a.name, a.purpose, a.kitos_uuid, a.supplier, a.hosting,"
     "       a.lifecycle, a.unit_id, a.personal_data, a.dpa, a.dpa_date, a.criticality,"
     "       a.confidentiality, a.integrity, a.availability, a.next_review, a.notes,"
     "       u.name, o.person_id, p.name,"
     "       (SELECT count(*) FROM assignment x JOIN role r ON r.id = x.role_id"
     "         WHERE x.asset_id = a.id AND x.to_date IS NULL AND r.key = 'system_administrator'),"
-    "       (SELECT group_concat(unit_id) FROM asset_unit WHERE asset_id = a.id)"
+    "       (SELECT group_concat(unit_id) FROM asset_unit WHERE asset_id = a.id),"
+    "       r.n, r.max_after, r.last"
     "  FROM asset a"
+    "  LEFT JOIN (SELECT asset_id, count(*) AS n, max(assessed_on) AS last,"
+    "                    max(CASE WHEN likelihood = 0 THEN 0 ELSE"
+    "                          (CASE residual_likelihood WHEN 0 THEN likelihood"
+    "                           ELSE residual_likelihood END)"
+    "                        * (CASE residual_consequence WHEN 0"
+    "                           THEN max(consequence_c, consequence_i, consequence_a)"
+    "                           ELSE residual_consequence END) END) AS max_after"
+    "               FROM risk GROUP BY asset_id) r ON r.asset_id = a.id"
     "  LEFT JOIN unit u ON u.id = a.unit_id"
     "  LEFT JOIN assignment o ON o.asset_id = a.id AND o.to_date IS NULL"
     "       AND o.role_id = (SELECT id FROM role WHERE key ="
@@ -1249,27 +1232,27 @@ load_assets (VaernDocument *self,
       const char *using = (const char *) sqlite3_column_text (stmt, 22);
 
       vaern_record_set_identity (VAERN_RECORD (a), sqlite3_column_int64 (stmt, 0),
-                                 row_digest (stmt));
-      a->kind = column_enum (stmt, 1, &vaern_enum_asset_kind);
-      a->name = column_dup (stmt, 2);
-      a->purpose = column_dup (stmt, 3);
-      a->kitos_uuid = column_dup (stmt, 4);
-      a->supplier = column_dup (stmt, 5);
-      a->hosting = column_enum (stmt, 6, &vaern_enum_hosting);
-      a->lifecycle = column_enum (stmt, 7, &vaern_enum_lifecycle);
+                                 doc_row_digest (stmt));
+      a->kind = doc_column_enum (stmt, 1, &vaern_enum_asset_kind);
+      a->name = doc_column_dup (stmt, 2);
+      a->purpose = doc_column_dup (stmt, 3);
+      a->kitos_uuid = doc_column_dup (stmt, 4);
+      a->supplier = doc_column_dup (stmt, 5);
+      a->hosting = doc_column_enum (stmt, 6, &vaern_enum_hosting);
+      a->lifecycle = doc_column_enum (stmt, 7, &vaern_enum_lifecycle);
       a->unit_id = sqlite3_column_int64 (stmt, 8);
-      a->personal_data = column_enum (stmt, 9, &vaern_enum_personal_data);
-      a->dpa = column_enum (stmt, 10, &vaern_enum_dpa);
-      a->dpa_date = column_dup (stmt, 11);
+      a->personal_data = doc_column_enum (stmt, 9, &vaern_enum_personal_data);
+      a->dpa = doc_column_enum (stmt, 10, &vaern_enum_dpa);
+      a->dpa_date = doc_column_dup (stmt, 11);
       a->criticality = sqlite3_column_int (stmt, 12);
       a->confidentiality = sqlite3_column_int (stmt, 13);
       a->integrity = sqlite3_column_int (stmt, 14);
       a->availability = sqlite3_column_int (stmt, 15);
-      a->next_review = column_dup (stmt, 16);
-      a->notes = column_dup (stmt, 17);
-      a->unit_name = column_dup (stmt, 18);
+      a->next_review = doc_column_dup (stmt, 16);
+      a->notes = doc_column_dup (stmt, 17);
+      a->unit_name = doc_column_dup (stmt, 18);
       a->owner_id = sqlite3_column_int64 (stmt, 19);
-      a->owner_name = column_dup (stmt, 20);
+      a->owner_name = doc_column_dup (stmt, 20);
       a->n_administrators = sqlite3_column_int (stmt, 21);
       a->using_unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
       if (using)
@@ -1282,9 +1265,13 @@ load_assets (VaernDocument *self,
               g_array_append_val (a->using_unit_ids, id);
             }
         }
+      a->n_risks = sqlite3_column_int (stmt, 23);
+      a->max_residual_band = 1 + vaern_risk_scale_band_for_score (self->scale,
+                                                                   sqlite3_column_int (stmt, 24));
+      a->last_assessed = doc_column_dup (stmt, 25);
       a->findings = vaern_findings_compute (a->kind, a->lifecycle, a->owner_id > 0,
                                             a->personal_data, a->dpa, a->next_review);
-      a->search_key = casefold_join (a->name, a->purpose, a->supplier, a->unit_name,
+      a->search_key = doc_casefold_join (a->name, a->purpose, a->supplier, a->unit_name,
                                      a->owner_name, a->kitos_uuid, (const char *) -1);
       g_ptr_array_add (result, a);
     }
@@ -1297,7 +1284,7 @@ load_people (VaernDocument *self,
              gint64         id)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = prepare (self,
+  sqlite3_stmt *stmt = doc_prepare (self,
     "SELECT p.id, p.name, p.title, p.email, p.phone, p.unit_id, u.name,"
     "       (SELECT count(*) FROM assignment x WHERE x.person_id = p.id AND x.to_date IS NULL)"
     "  FROM person p LEFT JOIN unit u ON u.id = p.unit_id"
@@ -1313,15 +1300,15 @@ load_people (VaernDocument *self,
       VaernPerson *p = vaern_person_new ();
 
       vaern_record_set_identity (VAERN_RECORD (p), sqlite3_column_int64 (stmt, 0),
-                                 row_digest (stmt));
-      p->name = column_dup (stmt, 1);
-      p->title = column_dup (stmt, 2);
-      p->email = column_dup (stmt, 3);
-      p->phone = column_dup (stmt, 4);
+                                 doc_row_digest (stmt));
+      p->name = doc_column_dup (stmt, 1);
+      p->title = doc_column_dup (stmt, 2);
+      p->email = doc_column_dup (stmt, 3);
+      p->phone = doc_column_dup (stmt, 4);
       p->unit_id = sqlite3_column_int64 (stmt, 5);
-      p->unit_name = column_dup (stmt, 6);
+      p->unit_name = doc_column_dup (stmt, 6);
       p->n_roles = sqlite3_column_int (stmt, 7);
-      p->search_key = casefold_join (p->name, p->title, p->email, p->unit_name,
+      p->search_key = doc_casefold_join (p->name, p->title, p->email, p->unit_name,
                                      (const char *) -1);
       g_ptr_array_add (result, p);
     }
@@ -1335,7 +1322,7 @@ static GPtrArray *
 load_units (VaernDocument *self)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = prepare (self,
+  sqlite3_stmt *stmt = doc_prepare (self,
     "WITH RECURSIVE tree (id, depth, path, sort) AS ("
     "  SELECT id, 0, name, name FROM unit WHERE parent_id IS NULL"
     "  UNION ALL"
@@ -1352,12 +1339,12 @@ load_units (VaernDocument *self)
       VaernUnit *u = vaern_unit_new ();
 
       vaern_record_set_identity (VAERN_RECORD (u), sqlite3_column_int64 (stmt, 0),
-                                 row_digest (stmt));
+                                 doc_row_digest (stmt));
       u->parent_id = sqlite3_column_int64 (stmt, 1);
-      u->name = column_dup (stmt, 2);
-      u->kind = column_enum (stmt, 3, &vaern_enum_unit_kind);
+      u->name = doc_column_dup (stmt, 2);
+      u->kind = doc_column_enum (stmt, 3, &vaern_enum_unit_kind);
       u->depth = sqlite3_column_int (stmt, 4);
-      u->path = column_dup (stmt, 5);
+      u->path = doc_column_dup (stmt, 5);
       g_ptr_array_add (result, u);
     }
   sqlite3_reset (stmt);
@@ -1369,7 +1356,7 @@ load_roles (VaernDocument *self,
             gint64         id)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = prepare (self,
+  sqlite3_stmt *stmt = doc_prepare (self,
     "SELECT id, key, name, description, scope, single, position FROM role"
     " WHERE ?1 = 0 OR id = ?1 ORDER BY position, id", NULL);
 
@@ -1382,11 +1369,11 @@ load_roles (VaernDocument *self,
       VaernRole *r = vaern_role_new ();
 
       vaern_record_set_identity (VAERN_RECORD (r), sqlite3_column_int64 (stmt, 0),
-                                 row_digest (stmt));
-      r->key = column_dup (stmt, 1);
-      r->name = column_dup (stmt, 2);
-      r->description = column_dup (stmt, 3);
-      r->scope = column_enum (stmt, 4, &vaern_enum_role_scope);
+                                 doc_row_digest (stmt));
+      r->key = doc_column_dup (stmt, 1);
+      r->name = doc_column_dup (stmt, 2);
+      r->description = doc_column_dup (stmt, 3);
+      r->scope = doc_column_enum (stmt, 4, &vaern_enum_role_scope);
       r->single = sqlite3_column_int (stmt, 5);
       r->position = sqlite3_column_int64 (stmt, 6);
       g_ptr_array_add (result, r);
@@ -1397,9 +1384,9 @@ load_roles (VaernDocument *self,
 
 /* Lists whose order is not the id order are replaced whole when their
  * order changed, and merged otherwise. */
-static void
-replace_ordered (GListStore *store,
-                 GPtrArray  *fresh)
+void
+doc_replace_ordered (GListStore *store,
+                     GPtrArray  *fresh)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
   gboolean same = n == fresh->len;
@@ -1418,15 +1405,22 @@ replace_ordered (GListStore *store,
 static void
 refresh_lists (VaernDocument *self)
 {
-  g_autoptr(GPtrArray) assets = load_assets (self, 0);
-  g_autoptr(GPtrArray) people = load_people (self, 0);
-  g_autoptr(GPtrArray) units = load_units (self);
-  g_autoptr(GPtrArray) roles = load_roles (self, 0);
+  g_autoptr(GPtrArray) assets = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GPtrArray) roles = NULL;
 
-  replace_ordered (self->units, units);
-  replace_ordered (self->roles, roles);
-  merge_records (self->people, people);
-  merge_records (self->assets, assets);
+  /* The scale first: the register shows bands. */
+  doc_risks_refresh (self);
+  assets = load_assets (self, 0);
+  people = load_people (self, 0);
+  units = load_units (self);
+  roles = load_roles (self, 0);
+
+  doc_replace_ordered (self->units, units);
+  doc_replace_ordered (self->roles, roles);
+  doc_merge_records (self->people, people);
+  doc_merge_records (self->assets, assets);
 }
 
 GListModel *
@@ -1543,11 +1537,11 @@ find_by_name (VaernDocument *self,
 
   if (name == NULL)
     return 0;
-  stmt = prepare (self, sql, NULL);
+  stmt = doc_prepare (self, sql, NULL);
   if (stmt == NULL)
     return 0;
   trimmed = g_strstrip (g_strdup (name));
-  bind_text (stmt, 1, trimmed);
+  doc_bind_text (stmt, 1, trimmed);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
@@ -1582,7 +1576,7 @@ vaern_document_list_assignments (VaernDocument *self,
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), G_LIST_MODEL (store));
 
-  stmt = prepare (self,
+  stmt = doc_prepare (self,
     "SELECT x.id, x.asset_id, x.person_id, x.role_id, x.from_date, x.to_date, x.note,"
     "       a.name, p.name, r.name"
     "  FROM assignment x"
@@ -1603,16 +1597,16 @@ vaern_document_list_assignments (VaernDocument *self,
       g_autoptr(VaernAssignment) x = g_object_new (VAERN_TYPE_ASSIGNMENT, NULL);
 
       vaern_record_set_identity (VAERN_RECORD (x), sqlite3_column_int64 (stmt, 0),
-                                 row_digest (stmt));
+                                 doc_row_digest (stmt));
       x->asset_id = sqlite3_column_int64 (stmt, 1);
       x->person_id = sqlite3_column_int64 (stmt, 2);
       x->role_id = sqlite3_column_int64 (stmt, 3);
-      x->from_date = column_dup (stmt, 4);
-      x->to_date = column_dup (stmt, 5);
-      x->note = column_dup (stmt, 6);
-      x->asset_name = column_dup (stmt, 7);
-      x->person_name = column_dup (stmt, 8);
-      x->role_name = column_dup (stmt, 9);
+      x->from_date = doc_column_dup (stmt, 4);
+      x->to_date = doc_column_dup (stmt, 5);
+      x->note = doc_column_dup (stmt, 6);
+      x->asset_name = doc_column_dup (stmt, 7);
+      x->person_name = doc_column_dup (stmt, 8);
+      x->role_name = doc_column_dup (stmt, 9);
       x->current = x->to_date == NULL;
       g_list_store_append (store, x);
     }
@@ -1629,7 +1623,7 @@ vaern_document_list_changes (VaernDocument *self,
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), G_LIST_MODEL (store));
 
-  stmt = prepare (self,
+  stmt = doc_prepare (self,
     "SELECT l.id, l.change_set, s.at, s.actor, s.label, l.tbl, l.row_id, l.op, l.old, l.new"
     "  FROM change_log l JOIN change_set s ON s.id = l.change_set"
     " ORDER BY l.id DESC LIMIT ?", NULL);
@@ -1643,14 +1637,14 @@ vaern_document_list_changes (VaernDocument *self,
 
       vaern_record_set_identity (VAERN_RECORD (c), sqlite3_column_int64 (stmt, 0), 0);
       c->change_set = sqlite3_column_int64 (stmt, 1);
-      c->at = column_dup (stmt, 2);
-      c->actor = column_dup (stmt, 3);
-      c->label = column_dup (stmt, 4);
-      c->table = column_dup (stmt, 5);
+      c->at = doc_column_dup (stmt, 2);
+      c->actor = doc_column_dup (stmt, 3);
+      c->label = doc_column_dup (stmt, 4);
+      c->table = doc_column_dup (stmt, 5);
       c->row_id = sqlite3_column_int64 (stmt, 6);
-      c->op = column_dup (stmt, 7);
-      c->old_values = column_dup (stmt, 8);
-      c->new_values = column_dup (stmt, 9);
+      c->op = doc_column_dup (stmt, 7);
+      c->old_values = doc_column_dup (stmt, 8);
+      c->new_values = doc_column_dup (stmt, 9);
       g_list_store_append (store, c);
     }
   sqlite3_reset (stmt);
@@ -1661,14 +1655,14 @@ guint
 vaern_document_count_changes (VaernDocument *self)
 {
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), 0);
-  return MAX (0, query_int (self, "SELECT count(*) FROM change_log", 0, NULL));
+  return MAX (0, doc_query_int (self, "SELECT count(*) FROM change_log", 0, NULL));
 }
 
 /* Transactions: every edit is a change set */
 
-static gboolean
-check_writable (VaernDocument *self,
-                GError       **error)
+gboolean
+doc_check_writable (VaernDocument *self,
+                    GError       **error)
 {
   if (self->db == NULL)
     {
@@ -1693,38 +1687,38 @@ open_change_set (VaernDocument *self,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = g_date_time_format_iso8601 (now);
-  sqlite3_stmt *stmt = prepare (self,
+  sqlite3_stmt *stmt = doc_prepare (self,
                                 "INSERT INTO change_set (at, actor, label, reverts)"
                                 " VALUES (?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, at);
-  bind_text (stmt, 2, g_get_user_name ());
-  bind_text (stmt, 3, label);
-  bind_id (stmt, 4, reverts);
-  if (!step_done (self, stmt, error))
+  doc_bind_text (stmt, 1, at);
+  doc_bind_text (stmt, 2, g_get_user_name ());
+  doc_bind_text (stmt, 3, label);
+  doc_bind_id (stmt, 4, reverts);
+  if (!doc_step_done (self, stmt, error))
     return FALSE;
   self->change_set = sqlite3_last_insert_rowid (self->db);
   return TRUE;
 }
 
-static gboolean
-begin_change (VaernDocument *self,
-              const char    *label,
-              GError       **error)
+gboolean
+doc_begin_change (VaernDocument *self,
+                  const char    *label,
+                  GError       **error)
 {
-  if (!check_writable (self, error))
+  if (!doc_check_writable (self, error))
     return FALSE;
 
   if (self->batch_depth > 0)
-    return exec (self, "SAVEPOINT edit", error);
+    return doc_exec (self, "SAVEPOINT edit", error);
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!doc_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   if (!open_change_set (self, label, 0, error))
     {
-      exec (self, "ROLLBACK", NULL);
+      doc_exec (self, "ROLLBACK", NULL);
       return FALSE;
     }
   return TRUE;
@@ -1756,23 +1750,23 @@ commit_change_set (VaernDocument *self,
                    GError       **error)
 {
   gint64 set = self->change_set;
-  gint64 changed = query_int (self, "SELECT EXISTS (SELECT 1 FROM change_log WHERE change_set = ?)",
+  gint64 changed = doc_query_int (self, "SELECT EXISTS (SELECT 1 FROM change_log WHERE change_set = ?)",
                               set, error);
 
   self->change_set = 0;
   if (changed < 0)
     {
-      exec (self, "ROLLBACK", NULL);
+      doc_exec (self, "ROLLBACK", NULL);
       return FALSE;
     }
   if (changed == 0 && self->audit)
     {
-      exec (self, "ROLLBACK", NULL);
+      doc_exec (self, "ROLLBACK", NULL);
       return TRUE;
     }
-  if (!exec (self, "COMMIT", error))
+  if (!doc_exec (self, "COMMIT", error))
     {
-      exec (self, "ROLLBACK", NULL);
+      doc_exec (self, "ROLLBACK", NULL);
       return FALSE;
     }
   if (self->audit && push_to)
@@ -1789,24 +1783,24 @@ emit_changed (VaernDocument *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-static gboolean
-end_change (VaernDocument *self,
-            gboolean       ok,
-            const char    *label,
-            GError       **error)
+gboolean
+doc_end_change (VaernDocument *self,
+                gboolean       ok,
+                const char    *label,
+                GError       **error)
 {
   if (self->batch_depth > 0)
     {
       if (ok)
-        return exec (self, "RELEASE edit", error);
-      exec (self, "ROLLBACK TO edit; RELEASE edit", NULL);
+        return doc_exec (self, "RELEASE edit", error);
+      doc_exec (self, "ROLLBACK TO edit; RELEASE edit", NULL);
       return FALSE;
     }
 
   if (!ok)
     {
       self->change_set = 0;
-      exec (self, "ROLLBACK", NULL);
+      doc_exec (self, "ROLLBACK", NULL);
       return FALSE;
     }
 
@@ -1821,14 +1815,14 @@ static char *
 query_label (VaernDocument *self,
              gint64         change_set)
 {
-  sqlite3_stmt *stmt = prepare (self, "SELECT label FROM change_set WHERE id = ?", NULL);
+  sqlite3_stmt *stmt = doc_prepare (self, "SELECT label FROM change_set WHERE id = ?", NULL);
   char *label = NULL;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, change_set);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    label = column_dup (stmt, 0);
+    label = doc_column_dup (stmt, 0);
   sqlite3_reset (stmt);
   return label;
 }
@@ -1841,7 +1835,7 @@ vaern_document_begin_batch (VaernDocument *self,
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (self->batch_depth == 0, FALSE);
 
-  if (!begin_change (self, label, error))
+  if (!doc_begin_change (self, label, error))
     return FALSE;
   self->batch_depth = 1;
   return TRUE;
@@ -1859,7 +1853,7 @@ vaern_document_end_batch (VaernDocument *self,
 
   self->batch_depth = 0;
   label = query_label (self, self->change_set);
-  return end_change (self, commit, label, error) && commit;
+  return doc_end_change (self, commit, label, error) && commit;
 }
 
 /* Undo and redo */
@@ -1947,14 +1941,14 @@ revert_row (VaernDocument *self,
 
   if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     goto failed;
-  bind_text (stmt, 1, old_json);
+  doc_bind_text (stmt, 1, old_json);
   sqlite3_bind_int64 (stmt, 2, row_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     return TRUE;
 
 failed:
-  set_db_error (self, error, sqlite3_extended_errcode (self->db));
+  doc_set_db_error (self, error, sqlite3_extended_errcode (self->db));
   return FALSE;
 }
 
@@ -1970,7 +1964,7 @@ revert_change_set (VaernDocument *self,
   g_autoptr(sqlite3_stmt) rows = NULL;
   gboolean ok = TRUE;
 
-  if (!check_writable (self, error))
+  if (!doc_check_writable (self, error))
     return FALSE;
   if (from->len == 0)
     return TRUE;
@@ -1978,11 +1972,11 @@ revert_change_set (VaernDocument *self,
   step = &g_array_index (from, UndoStep, from->len - 1);
   label = g_strdup (step->label);
 
-  if (!exec (self, "BEGIN IMMEDIATE; PRAGMA defer_foreign_keys = ON;", error))
+  if (!doc_exec (self, "BEGIN IMMEDIATE; PRAGMA defer_foreign_keys = ON;", error))
     return FALSE;
   if (!open_change_set (self, label, step->change_set, error))
     {
-      exec (self, "ROLLBACK", NULL);
+      doc_exec (self, "ROLLBACK", NULL);
       return FALSE;
     }
 
@@ -2002,7 +1996,7 @@ revert_change_set (VaernDocument *self,
   if (!ok)
     {
       self->change_set = 0;
-      exec (self, "ROLLBACK", NULL);
+      doc_exec (self, "ROLLBACK", NULL);
       return FALSE;
     }
 
@@ -2050,17 +2044,17 @@ vaern_document_set_organisation (VaernDocument *self,
                    _("The organisation needs a name."));
       return FALSE;
     }
-  if (!begin_change (self, _("Change organisation"), error))
+  if (!doc_begin_change (self, _("Change organisation"), error))
     return FALSE;
-  stmt = prepare (self, "UPDATE organisation SET name = ?, cvr = ? WHERE id = 1", error);
+  stmt = doc_prepare (self, "UPDATE organisation SET name = ?, cvr = ? WHERE id = 1", error);
   ok = stmt != NULL;
   if (ok)
     {
-      bind_text (stmt, 1, trimmed);
-      bind_text_or_empty (stmt, 2, cvr);
-      ok = step_done (self, stmt, error);
+      doc_bind_text (stmt, 1, trimmed);
+      doc_bind_text_or_empty (stmt, 2, cvr);
+      ok = doc_step_done (self, stmt, error);
     }
-  if (!end_change (self, ok, _("Change organisation"), error))
+  if (!doc_end_change (self, ok, _("Change organisation"), error))
     return FALSE;
   load_organisation (self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANISATION]);
@@ -2069,10 +2063,10 @@ vaern_document_set_organisation (VaernDocument *self,
 
 /* Validation shared by the edits */
 
-static gboolean
-require_name (const char *name,
-              const char *message,
-              GError    **error)
+gboolean
+doc_require_name (const char *name,
+                  const char *message,
+                  GError    **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (name ? name : ""));
 
@@ -2084,11 +2078,11 @@ require_name (const char *name,
   return TRUE;
 }
 
-static gboolean
-require_date (const char *date,
-              const char *field,
-              gboolean    optional,
-              GError    **error)
+gboolean
+doc_require_date (const char *date,
+                  const char *field,
+                  gboolean    optional,
+                  GError    **error)
 {
   if ((date == NULL && optional) || vaern_date_is_valid (date))
     return TRUE;
@@ -2107,7 +2101,7 @@ validate_asset (VaernDocument *self,
 {
   gint64 other;
 
-  if (!require_name (asset->name, _("The asset needs a name."), error))
+  if (!doc_require_name (asset->name, _("The asset needs a name."), error))
     return FALSE;
   other = vaern_document_find_asset_by_name (self, asset->name);
   if (other != 0 && other != own_id)
@@ -2126,8 +2120,8 @@ validate_asset (VaernDocument *self,
                                      "12345678-abcd-4ef0-1234-56789abcdef0."), asset->kitos_uuid);
       return FALSE;
     }
-  if (!require_date (asset->dpa_date, "dpa_date", TRUE, error)
-      || !require_date (asset->next_review, "next_review", TRUE, error))
+  if (!doc_require_date (asset->dpa_date, "dpa_date", TRUE, error)
+      || !doc_require_date (asset->next_review, "next_review", TRUE, error))
     return FALSE;
   if (asset->criticality > VAERN_LEVEL_VERY_HIGH || asset->confidentiality > VAERN_LEVEL_VERY_HIGH
       || asset->integrity > VAERN_LEVEL_VERY_HIGH || asset->availability > VAERN_LEVEL_VERY_HIGH)
@@ -2136,7 +2130,7 @@ validate_asset (VaernDocument *self,
                    _("A level is out of range."));
       return FALSE;
     }
-  if (asset->unit_id > 0 && query_int (self, "SELECT count(*) FROM unit WHERE id = ?",
+  if (asset->unit_id > 0 && doc_query_int (self, "SELECT count(*) FROM unit WHERE id = ?",
                                        asset->unit_id, NULL) != 1)
     {
       vaern_store_set_field_error (error, VAERN_STORE_ERROR_NOT_FOUND, "unit",
@@ -2154,23 +2148,23 @@ bind_asset (sqlite3_stmt *stmt,
   const char *uuid = a->kitos_uuid && *a->kitos_uuid ? a->kitos_uuid : NULL;
   g_autofree char *uuid_lower = uuid ? g_ascii_strdown (uuid, -1) : NULL;
 
-  bind_text (stmt, 1, vaern_enum_key (&vaern_enum_asset_kind, a->kind));
-  bind_text (stmt, 2, name);
-  bind_text_or_empty (stmt, 3, a->purpose);
-  bind_text (stmt, 4, uuid_lower);
-  bind_text_or_empty (stmt, 5, a->supplier);
-  bind_text (stmt, 6, vaern_enum_key (&vaern_enum_hosting, a->hosting));
-  bind_text (stmt, 7, vaern_enum_key (&vaern_enum_lifecycle, a->lifecycle));
-  bind_id (stmt, 8, a->unit_id);
-  bind_text (stmt, 9, vaern_enum_key (&vaern_enum_personal_data, a->personal_data));
-  bind_text (stmt, 10, vaern_enum_key (&vaern_enum_dpa, a->dpa));
-  bind_text (stmt, 11, a->dpa_date);
+  doc_bind_text (stmt, 1, vaern_enum_key (&vaern_enum_asset_kind, a->kind));
+  doc_bind_text (stmt, 2, name);
+  doc_bind_text_or_empty (stmt, 3, a->purpose);
+  doc_bind_text (stmt, 4, uuid_lower);
+  doc_bind_text_or_empty (stmt, 5, a->supplier);
+  doc_bind_text (stmt, 6, vaern_enum_key (&vaern_enum_hosting, a->hosting));
+  doc_bind_text (stmt, 7, vaern_enum_key (&vaern_enum_lifecycle, a->lifecycle));
+  doc_bind_id (stmt, 8, a->unit_id);
+  doc_bind_text (stmt, 9, vaern_enum_key (&vaern_enum_personal_data, a->personal_data));
+  doc_bind_text (stmt, 10, vaern_enum_key (&vaern_enum_dpa, a->dpa));
+  doc_bind_text (stmt, 11, a->dpa_date);
   sqlite3_bind_int (stmt, 12, a->criticality);
   sqlite3_bind_int (stmt, 13, a->confidentiality);
   sqlite3_bind_int (stmt, 14, a->integrity);
   sqlite3_bind_int (stmt, 15, a->availability);
-  bind_text (stmt, 16, a->next_review);
-  bind_text_or_empty (stmt, 17, a->notes);
+  doc_bind_text (stmt, 16, a->next_review);
+  doc_bind_text_or_empty (stmt, 17, a->notes);
 }
 
 /* Makes the asset's using units the given set, touching only the rows
@@ -2188,7 +2182,7 @@ write_using_units (VaernDocument *self,
   for (guint i = 0; unit_ids && i < unit_ids->len; i++)
     g_hash_table_add (wanted, &g_array_index (unit_ids, gint64, i));
 
-  stmt = prepare (self, "SELECT unit_id FROM asset_unit WHERE asset_id = ?", error);
+  stmt = doc_prepare (self, "SELECT unit_id FROM asset_unit WHERE asset_id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, asset_id);
@@ -2205,12 +2199,12 @@ write_using_units (VaernDocument *self,
 
       if (g_hash_table_remove (wanted, unit_id))
         continue;
-      stmt = prepare (self, "DELETE FROM asset_unit WHERE asset_id = ? AND unit_id = ?", error);
+      stmt = doc_prepare (self, "DELETE FROM asset_unit WHERE asset_id = ? AND unit_id = ?", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, asset_id);
       sqlite3_bind_int64 (stmt, 2, *unit_id);
-      if (!step_done (self, stmt, error))
+      if (!doc_step_done (self, stmt, error))
         return FALSE;
     }
 
@@ -2221,12 +2215,12 @@ write_using_units (VaernDocument *self,
       if (!g_hash_table_contains (wanted, unit_id))
         continue;
       g_hash_table_remove (wanted, unit_id);
-      stmt = prepare (self, "INSERT INTO asset_unit (asset_id, unit_id) VALUES (?, ?)", error);
+      stmt = doc_prepare (self, "INSERT INTO asset_unit (asset_id, unit_id) VALUES (?, ?)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, asset_id);
       sqlite3_bind_int64 (stmt, 2, *unit_id);
-      if (!step_done (self, stmt, error))
+      if (!doc_step_done (self, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -2245,15 +2239,15 @@ vaern_document_add_asset (VaernDocument *self,
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), 0);
   g_return_val_if_fail (VAERN_IS_ASSET (asset), 0);
 
-  if (!check_writable (self, error) || !validate_asset (self, asset, 0, error))
+  if (!doc_check_writable (self, error) || !validate_asset (self, asset, 0, error))
     return 0;
 
   /* Translators: an undo step; %s is the name of an asset */
   label = g_strdup_printf (_("Add “%s”"), asset->name);
-  if (!begin_change (self, label, error))
+  if (!doc_begin_change (self, label, error))
     return 0;
 
-  stmt = prepare (self,
+  stmt = doc_prepare (self,
                   "INSERT INTO asset (kind, name, purpose, kitos_uuid, supplier, hosting,"
                   " lifecycle, unit_id, personal_data, dpa, dpa_date, criticality,"
                   " confidentiality, integrity, availability, next_review, notes)"
@@ -2262,12 +2256,12 @@ vaern_document_add_asset (VaernDocument *self,
   if (ok)
     {
       bind_asset (stmt, asset);
-      ok = step_done (self, stmt, error);
+      ok = doc_step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (self->db);
     }
   ok = ok && write_using_units (self, id, asset->using_unit_ids, error);
 
-  return end_change (self, ok, label, error) ? id : 0;
+  return doc_end_change (self, ok, label, error) ? id : 0;
 }
 
 gboolean
@@ -2284,15 +2278,15 @@ vaern_document_update_asset (VaernDocument *self,
   g_return_val_if_fail (VAERN_IS_ASSET (asset), FALSE);
 
   id = vaern_record_get_id (VAERN_RECORD (asset));
-  if (!check_writable (self, error) || !validate_asset (self, asset, id, error))
+  if (!doc_check_writable (self, error) || !validate_asset (self, asset, id, error))
     return FALSE;
 
   /* Translators: an undo step; %s is the name of an asset */
   label = g_strdup_printf (_("Edit “%s”"), asset->name);
-  if (!begin_change (self, label, error))
+  if (!doc_begin_change (self, label, error))
     return FALSE;
 
-  stmt = prepare (self,
+  stmt = doc_prepare (self,
                   "UPDATE asset SET kind = ?, name = ?, purpose = ?, kitos_uuid = ?,"
                   " supplier = ?, hosting = ?, lifecycle = ?, unit_id = ?, personal_data = ?,"
                   " dpa = ?, dpa_date = ?, criticality = ?, confidentiality = ?, integrity = ?,"
@@ -2302,7 +2296,7 @@ vaern_document_update_asset (VaernDocument *self,
     {
       bind_asset (stmt, asset);
       sqlite3_bind_int64 (stmt, 18, id);
-      ok = step_done (self, stmt, error);
+      ok = doc_step_done (self, stmt, error);
     }
   if (ok && sqlite3_changes (self->db) == 0)
     {
@@ -2312,28 +2306,28 @@ vaern_document_update_asset (VaernDocument *self,
     }
   ok = ok && write_using_units (self, id, asset->using_unit_ids, error);
 
-  return end_change (self, ok, label, error);
+  return doc_end_change (self, ok, label, error);
 }
 
 /* Deletes one row by id; the label names what the person deleted. */
-static gboolean
-delete_row (VaernDocument *self,
-            const char    *sql,
-            gint64         id,
-            const char    *label,
-            GError       **error)
+gboolean
+doc_delete_row (VaernDocument *self,
+                const char    *sql,
+                gint64         id,
+                const char    *label,
+                GError       **error)
 {
   sqlite3_stmt *stmt;
   gboolean ok;
 
-  if (!begin_change (self, label, error))
+  if (!doc_begin_change (self, label, error))
     return FALSE;
-  stmt = prepare (self, sql, error);
+  stmt = doc_prepare (self, sql, error);
   ok = stmt != NULL;
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, id);
-      ok = step_done (self, stmt, error);
+      ok = doc_step_done (self, stmt, error);
     }
   if (ok && sqlite3_changes (self->db) == 0)
     {
@@ -2341,7 +2335,7 @@ delete_row (VaernDocument *self,
                    _("It has already been deleted."));
       ok = FALSE;
     }
-  return end_change (self, ok, label, error);
+  return doc_end_change (self, ok, label, error);
 }
 
 gboolean
@@ -2360,7 +2354,7 @@ vaern_document_delete_asset (VaernDocument *self,
 
   /* Translators: an undo step; %s is the name of an asset */
   label = g_strdup_printf (_("Delete “%s”"), asset->name);
-  return delete_row (self, "DELETE FROM asset WHERE id = ?", id, label, error);
+  return doc_delete_row (self, "DELETE FROM asset WHERE id = ?", id, label, error);
 }
 
 gint64
@@ -2403,7 +2397,7 @@ validate_unit (VaernDocument *self,
 {
   gint64 id = vaern_record_get_id (VAERN_RECORD (unit));
 
-  if (!require_name (unit->name, _("The unit needs a name."), error))
+  if (!doc_require_name (unit->name, _("The unit needs a name."), error))
     return FALSE;
 
   /* A unit cannot be moved below itself. */
@@ -2415,7 +2409,7 @@ validate_unit (VaernDocument *self,
                                        _("A unit cannot be placed under itself."));
           return FALSE;
         }
-      p = query_int (self, "SELECT coalesce(parent_id, 0) FROM unit WHERE id = ?", p, NULL);
+      p = doc_query_int (self, "SELECT coalesce(parent_id, 0) FROM unit WHERE id = ?", p, NULL);
     }
   return TRUE;
 }
@@ -2432,20 +2426,20 @@ unit_write (VaernDocument *self,
   sqlite3_stmt *stmt;
   gboolean ok;
 
-  if (!check_writable (self, error) || !validate_unit (self, unit, error))
+  if (!doc_check_writable (self, error) || !validate_unit (self, unit, error))
     return FALSE;
-  if (!begin_change (self, label, error))
+  if (!doc_begin_change (self, label, error))
     return FALSE;
-  stmt = prepare (self, sql, error);
+  stmt = doc_prepare (self, sql, error);
   ok = stmt != NULL;
   if (ok)
     {
-      bind_id (stmt, 1, unit->parent_id);
-      bind_text (stmt, 2, name);
-      bind_text (stmt, 3, vaern_enum_key (&vaern_enum_unit_kind, unit->kind));
+      doc_bind_id (stmt, 1, unit->parent_id);
+      doc_bind_text (stmt, 2, name);
+      doc_bind_text (stmt, 3, vaern_enum_key (&vaern_enum_unit_kind, unit->kind));
       if (*id)
         sqlite3_bind_int64 (stmt, 4, *id);
-      ok = step_done (self, stmt, error);
+      ok = doc_step_done (self, stmt, error);
       if (!*id)
         *id = sqlite3_last_insert_rowid (self->db);
     }
@@ -2455,7 +2449,7 @@ unit_write (VaernDocument *self,
       vaern_store_set_field_error (error, VAERN_STORE_ERROR_DUPLICATE, "name",
                                    _("There is already a unit named “%s” there."), name);
     }
-  return end_change (self, ok, label, error);
+  return doc_end_change (self, ok, label, error);
 }
 
 gint64
@@ -2510,7 +2504,7 @@ vaern_document_delete_unit (VaernDocument *self,
                    _("The unit no longer exists."));
       return FALSE;
     }
-  if (query_int (self, "SELECT count(*) FROM unit WHERE parent_id = ?", id, NULL) > 0)
+  if (doc_query_int (self, "SELECT count(*) FROM unit WHERE parent_id = ?", id, NULL) > 0)
     {
       g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_CONSTRAINT,
                    _("“%s” has units under it. Move or delete them first."), unit->name);
@@ -2518,7 +2512,7 @@ vaern_document_delete_unit (VaernDocument *self,
     }
   /* Translators: an undo step; %s is the name of a unit */
   label = g_strdup_printf (_("Delete unit “%s”"), unit->name);
-  return delete_row (self, "DELETE FROM unit WHERE id = ?", id, label, error);
+  return doc_delete_row (self, "DELETE FROM unit WHERE id = ?", id, label, error);
 }
 
 /* People */
@@ -2531,7 +2525,7 @@ validate_person (VaernDocument *self,
   sqlite3_stmt *stmt;
   gint64 other = 0;
 
-  if (!require_name (person->name, _("The person needs a name."), error))
+  if (!doc_require_name (person->name, _("The person needs a name."), error))
     return FALSE;
   if (person->email && *person->email)
     {
@@ -2541,11 +2535,11 @@ validate_person (VaernDocument *self,
                                        _("“%s” is not an e-mail address."), person->email);
           return FALSE;
         }
-      stmt = prepare (self, "SELECT id FROM person WHERE email = ? COLLATE NOCASE AND id <> ?",
+      stmt = doc_prepare (self, "SELECT id FROM person WHERE email = ? COLLATE NOCASE AND id <> ?",
                       error);
       if (stmt == NULL)
         return FALSE;
-      bind_text (stmt, 1, person->email);
+      doc_bind_text (stmt, 1, person->email);
       sqlite3_bind_int64 (stmt, 2, vaern_record_get_id (VAERN_RECORD (person)));
       if (sqlite3_step (stmt) == SQLITE_ROW)
         other = sqlite3_column_int64 (stmt, 0);
@@ -2574,26 +2568,26 @@ person_write (VaernDocument *self,
   sqlite3_stmt *stmt;
   gboolean ok;
 
-  if (!check_writable (self, error) || !validate_person (self, person, error))
+  if (!doc_check_writable (self, error) || !validate_person (self, person, error))
     return FALSE;
-  if (!begin_change (self, label, error))
+  if (!doc_begin_change (self, label, error))
     return FALSE;
-  stmt = prepare (self, sql, error);
+  stmt = doc_prepare (self, sql, error);
   ok = stmt != NULL;
   if (ok)
     {
-      bind_text (stmt, 1, name);
-      bind_text_or_empty (stmt, 2, person->title);
-      bind_text (stmt, 3, email);
-      bind_text_or_empty (stmt, 4, person->phone);
-      bind_id (stmt, 5, person->unit_id);
+      doc_bind_text (stmt, 1, name);
+      doc_bind_text_or_empty (stmt, 2, person->title);
+      doc_bind_text (stmt, 3, email);
+      doc_bind_text_or_empty (stmt, 4, person->phone);
+      doc_bind_id (stmt, 5, person->unit_id);
       if (*id)
         sqlite3_bind_int64 (stmt, 6, *id);
-      ok = step_done (self, stmt, error);
+      ok = doc_step_done (self, stmt, error);
       if (!*id)
         *id = sqlite3_last_insert_rowid (self->db);
     }
-  return end_change (self, ok, label, error);
+  return doc_end_change (self, ok, label, error);
 }
 
 gint64
@@ -2643,7 +2637,7 @@ hand_over (VaernDocument *self,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
 
-  stmt = prepare (self, "SELECT id FROM assignment WHERE person_id = ? AND to_date IS NULL",
+  stmt = doc_prepare (self, "SELECT id FROM assignment WHERE person_id = ? AND to_date IS NULL",
                   error);
   if (stmt == NULL)
     return -1;
@@ -2662,16 +2656,16 @@ hand_over (VaernDocument *self,
       /* The old assignment ends on the day and a new one starts, so the
        * history shows who held the role when. If the successor already
        * holds the same role for the asset, nothing new is needed. */
-      stmt = prepare (self,
+      stmt = doc_prepare (self,
                       "UPDATE assignment SET to_date = max(?1, from_date) WHERE id = ?2", error);
       if (stmt == NULL)
         return -1;
-      bind_text (stmt, 1, date);
+      doc_bind_text (stmt, 1, date);
       sqlite3_bind_int64 (stmt, 2, id);
-      if (!step_done (self, stmt, error))
+      if (!doc_step_done (self, stmt, error))
         return -1;
 
-      stmt = prepare (self,
+      stmt = doc_prepare (self,
                       "INSERT INTO assignment (asset_id, person_id, role_id, from_date)"
                       " SELECT asset_id, ?1, role_id, ?2 FROM assignment a WHERE id = ?3"
                       "  AND NOT EXISTS (SELECT 1 FROM assignment b WHERE b.asset_id = a.asset_id"
@@ -2680,9 +2674,9 @@ hand_over (VaernDocument *self,
       if (stmt == NULL)
         return -1;
       sqlite3_bind_int64 (stmt, 1, to_person_id);
-      bind_text (stmt, 2, date);
+      doc_bind_text (stmt, 2, date);
       sqlite3_bind_int64 (stmt, 3, id);
-      if (!step_done (self, stmt, error))
+      if (!doc_step_done (self, stmt, error))
         return -1;
     }
   return ids->len;
@@ -2713,15 +2707,15 @@ vaern_document_hand_over_roles (VaernDocument *self,
     }
   if (date == NULL)
     date = today = vaern_date_today ();
-  if (!require_date (date, "date", FALSE, error))
+  if (!doc_require_date (date, "date", FALSE, error))
     return 0;
 
   /* Translators: an undo step; the %s are people's names */
   label = g_strdup_printf (_("Hand roles from %s to %s"), from->name, to->name);
-  if (!begin_change (self, label, error))
+  if (!doc_begin_change (self, label, error))
     return 0;
   n = hand_over (self, from_person_id, to_person_id, date, error);
-  if (!end_change (self, n >= 0, label, error))
+  if (!doc_end_change (self, n >= 0, label, error))
     return 0;
   return n;
 }
@@ -2756,21 +2750,21 @@ vaern_document_delete_person (VaernDocument *self,
 
   /* Translators: an undo step; %s is a person's name */
   label = g_strdup_printf (_("Delete %s"), person->name);
-  if (!begin_change (self, label, error))
+  if (!doc_begin_change (self, label, error))
     return FALSE;
   if (successor_id > 0)
     ok = hand_over (self, id, successor_id, today, error) >= 0;
   if (ok)
     {
-      stmt = prepare (self, "DELETE FROM person WHERE id = ?", error);
+      stmt = doc_prepare (self, "DELETE FROM person WHERE id = ?", error);
       ok = stmt != NULL;
       if (ok)
         {
           sqlite3_bind_int64 (stmt, 1, id);
-          ok = step_done (self, stmt, error);
+          ok = doc_step_done (self, stmt, error);
         }
     }
-  return end_change (self, ok, label, error);
+  return doc_end_change (self, ok, label, error);
 }
 
 /* Roles */
@@ -2788,8 +2782,8 @@ vaern_document_add_role (VaernDocument *self,
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), 0);
 
-  if (!check_writable (self, error)
-      || !require_name (role->name, _("The role needs a name."), error))
+  if (!doc_check_writable (self, error)
+      || !doc_require_name (role->name, _("The role needs a name."), error))
     return 0;
   name = g_strstrip (g_strdup (role->name));
   if (find_by_name (self, "SELECT id FROM role WHERE name = ? COLLATE NOCASE", name))
@@ -2801,24 +2795,24 @@ vaern_document_add_role (VaernDocument *self,
 
   /* Translators: an undo step; %s is the name of a role */
   label = g_strdup_printf (_("Add role “%s”"), name);
-  if (!begin_change (self, label, error))
+  if (!doc_begin_change (self, label, error))
     return 0;
-  stmt = prepare (self,
+  stmt = doc_prepare (self,
                   "INSERT INTO role (key, name, description, scope, single, position)"
                   " VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM role))",
                   error);
   ok = stmt != NULL;
   if (ok)
     {
-      bind_text (stmt, 1, role->key);
-      bind_text (stmt, 2, name);
-      bind_text_or_empty (stmt, 3, role->description);
-      bind_text (stmt, 4, vaern_enum_key (&vaern_enum_role_scope, role->scope));
+      doc_bind_text (stmt, 1, role->key);
+      doc_bind_text (stmt, 2, name);
+      doc_bind_text_or_empty (stmt, 3, role->description);
+      doc_bind_text (stmt, 4, vaern_enum_key (&vaern_enum_role_scope, role->scope));
       sqlite3_bind_int (stmt, 5, role->single ? 1 : 0);
-      ok = step_done (self, stmt, error);
+      ok = doc_step_done (self, stmt, error);
       id = sqlite3_last_insert_rowid (self->db);
     }
-  return end_change (self, ok, label, error) ? id : 0;
+  return doc_end_change (self, ok, label, error) ? id : 0;
 }
 
 /* The role names KITOS uses for system responsibilities. */
@@ -2889,7 +2883,7 @@ vaern_document_get_holder (VaernDocument *self,
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), 0);
 
-  stmt = prepare (self,
+  stmt = doc_prepare (self,
                   "SELECT person_id FROM assignment WHERE asset_id = ? AND role_id = ?"
                   " AND to_date IS NULL ORDER BY from_date DESC LIMIT 1", NULL);
   if (stmt == NULL)
@@ -2922,7 +2916,7 @@ vaern_document_assign (VaernDocument *self,
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), 0);
 
-  if (!check_writable (self, error))
+  if (!doc_check_writable (self, error))
     return 0;
   asset = vaern_document_get_asset (self, asset_id, error);
   if (asset == NULL)
@@ -2944,7 +2938,7 @@ vaern_document_assign (VaernDocument *self,
     }
   if (from_date == NULL)
     from_date = today = vaern_date_today ();
-  if (!require_date (from_date, "from_date", FALSE, error))
+  if (!doc_require_date (from_date, "from_date", FALSE, error))
     return 0;
 
   holder = vaern_document_get_holder (self, asset_id, role_id);
@@ -2967,26 +2961,26 @@ vaern_document_assign (VaernDocument *self,
 
   /* Translators: an undo step: "Make Anne Jensen Systemejer of Journalix" */
   label = g_strdup_printf (_("Make %s %s of “%s”"), person->name, role->name, asset->name);
-  if (!begin_change (self, label, error))
+  if (!doc_begin_change (self, label, error))
     return 0;
 
   if (role->single && holder != 0)
     {
-      stmt = prepare (self,
+      stmt = doc_prepare (self,
                       "UPDATE assignment SET to_date = max(?1, from_date)"
                       " WHERE asset_id = ?2 AND role_id = ?3 AND to_date IS NULL", error);
       ok = stmt != NULL;
       if (ok)
         {
-          bind_text (stmt, 1, from_date);
+          doc_bind_text (stmt, 1, from_date);
           sqlite3_bind_int64 (stmt, 2, asset_id);
           sqlite3_bind_int64 (stmt, 3, role_id);
-          ok = step_done (self, stmt, error);
+          ok = doc_step_done (self, stmt, error);
         }
     }
   if (ok)
     {
-      stmt = prepare (self,
+      stmt = doc_prepare (self,
                       "INSERT INTO assignment (asset_id, person_id, role_id, from_date)"
                       " VALUES (?, ?, ?, ?)", error);
       ok = stmt != NULL;
@@ -2995,12 +2989,12 @@ vaern_document_assign (VaernDocument *self,
           sqlite3_bind_int64 (stmt, 1, asset_id);
           sqlite3_bind_int64 (stmt, 2, person_id);
           sqlite3_bind_int64 (stmt, 3, role_id);
-          bind_text (stmt, 4, from_date);
-          ok = step_done (self, stmt, error);
+          doc_bind_text (stmt, 4, from_date);
+          ok = doc_step_done (self, stmt, error);
           id = sqlite3_last_insert_rowid (self->db);
         }
     }
-  return end_change (self, ok, label, error) ? id : 0;
+  return doc_end_change (self, ok, label, error) ? id : 0;
 }
 
 gboolean
@@ -3017,20 +3011,20 @@ vaern_document_end_assignment (VaernDocument *self,
 
   if (to_date == NULL)
     to_date = today = vaern_date_today ();
-  if (!check_writable (self, error) || !require_date (to_date, "to_date", FALSE, error))
+  if (!doc_check_writable (self, error) || !doc_require_date (to_date, "to_date", FALSE, error))
     return FALSE;
-  if (!begin_change (self, _("End role"), error))
+  if (!doc_begin_change (self, _("End role"), error))
     return FALSE;
-  stmt = prepare (self, "UPDATE assignment SET to_date = max(?, from_date)"
+  stmt = doc_prepare (self, "UPDATE assignment SET to_date = max(?, from_date)"
                         " WHERE id = ? AND to_date IS NULL", error);
   ok = stmt != NULL;
   if (ok)
     {
-      bind_text (stmt, 1, to_date);
+      doc_bind_text (stmt, 1, to_date);
       sqlite3_bind_int64 (stmt, 2, id);
-      ok = step_done (self, stmt, error);
+      ok = doc_step_done (self, stmt, error);
     }
-  return end_change (self, ok, _("End role"), error);
+  return doc_end_change (self, ok, _("End role"), error);
 }
 
 gboolean
@@ -3040,7 +3034,7 @@ vaern_document_delete_assignment (VaernDocument *self,
 {
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
 
-  if (!check_writable (self, error))
+  if (!doc_check_writable (self, error))
     return FALSE;
-  return delete_row (self, "DELETE FROM assignment WHERE id = ?", id, _("Remove role"), error);
+  return doc_delete_row (self, "DELETE FROM assignment WHERE id = ?", id, _("Remove role"), error);
 }

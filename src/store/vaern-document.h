@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "core/vaern-csv.h"
+#include "core/vaern-risk-scale.h"
 #include "vaern-records.h"
 #include "vaern-store-error.h"
 
@@ -12,7 +13,7 @@ G_BEGIN_DECLS
 /* The file format's identity: PRAGMA application_id ('VaRN') and the newest
  * schema version (PRAGMA user_version) this build knows. */
 #define VAERN_APPLICATION_ID  0x5661524E
-#define VAERN_SCHEMA_VERSION  1
+#define VAERN_SCHEMA_VERSION  2
 
 #define VAERN_TYPE_DOCUMENT (vaern_document_get_type ())
 G_DECLARE_FINAL_TYPE (VaernDocument, vaern_document, VAERN, DOCUMENT, GObject)
@@ -196,12 +197,56 @@ VaernImportReport *vaern_document_import_systems (VaernDocument          *self,
                                                   gboolean                dry_run,
                                                   GError                **error);
 
+/* Risk assessment */
+
+/* The document's risk scale; owned by the document, valid until the next
+ * change. */
+const VaernRiskScale *vaern_document_get_scale (VaernDocument *self);
+/* Sets the scale. When the number of levels changes and there are risks,
+ * their levels must be mapped to the new scale (vaern_risk_scale_map_level):
+ * without map_levels this fails with VAERN_STORE_ERROR_CONSTRAINT, so a
+ * score never changes without the person agreeing to it. */
+gboolean       vaern_document_set_scale     (VaernDocument        *self,
+                                             const VaernRiskScale *scale,
+                                             gboolean              map_levels,
+                                             GError              **error);
+guint          vaern_document_count_risks   (VaernDocument  *self);
+
+/* Threats by category and name; risks by id. */
+GListModel    *vaern_document_get_threats   (VaernDocument  *self);
+GListModel    *vaern_document_get_risks     (VaernDocument  *self);
+VaernRisk     *vaern_document_get_risk      (VaernDocument  *self,
+                                             gint64          id,
+                                             GError        **error);
+VaernThreat   *vaern_document_find_threat   (VaernDocument  *self,
+                                             gint64          id);
+gint64         vaern_document_add_threat    (VaernDocument  *self,
+                                             VaernThreat    *threat,
+                                             GError        **error);
+gboolean       vaern_document_update_threat (VaernDocument  *self,
+                                             VaernThreat    *threat,
+                                             GError        **error);
+/* Risks of a deleted threat keep their scenario, without the threat. */
+gboolean       vaern_document_delete_threat (VaernDocument  *self,
+                                             gint64          id,
+                                             GError        **error);
+gint64         vaern_document_add_risk      (VaernDocument  *self,
+                                             VaernRisk      *risk,
+                                             GError        **error);
+gboolean       vaern_document_update_risk   (VaernDocument  *self,
+                                             VaernRisk      *risk,
+                                             GError        **error);
+gboolean       vaern_document_delete_risk   (VaernDocument  *self,
+                                             gint64          id,
+                                             GError        **error);
+
 /* Sample documents */
 gboolean       vaern_document_fill_demo     (VaernDocument  *self,
                                              GError        **error);
 gboolean       vaern_document_fill_large    (VaernDocument  *self,
                                              guint           n_systems,
                                              guint           n_people,
+                                             guint           n_risks,
                                              GError        **error);
 
 G_END_DECLS

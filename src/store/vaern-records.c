@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "vaern-records.h"
 
 typedef struct
@@ -185,6 +187,8 @@ static const VaernRecordField asset_fields[] = {
   FIELD (VaernAsset, "owner-name", G_TYPE_STRING, owner_name),
   FIELD (VaernAsset, "findings", G_TYPE_UINT, findings),
   FIELD (VaernAsset, "search-key", G_TYPE_STRING, search_key),
+  FIELD (VaernAsset, "max-residual-band", G_TYPE_UINT, max_residual_band),
+  FIELD (VaernAsset, "last-assessed", G_TYPE_STRING, last_assessed),
 };
 
 static void
@@ -203,6 +207,7 @@ vaern_asset_finalize (GObject *object)
   g_free (self->unit_name);
   g_free (self->owner_name);
   g_free (self->search_key);
+  g_free (self->last_assessed);
 
   G_OBJECT_CLASS (vaern_asset_parent_class)->finalize (object);
 }
@@ -272,6 +277,9 @@ vaern_asset_copy (VaernAsset *self)
   copy->n_administrators = self->n_administrators;
   copy->findings = self->findings;
   copy->search_key = g_strdup (self->search_key);
+  copy->n_risks = self->n_risks;
+  copy->max_residual_band = self->max_residual_band;
+  copy->last_assessed = g_strdup (self->last_assessed);
 
   return copy;
 }
@@ -507,4 +515,175 @@ vaern_change_class_init (VaernChangeClass *klass)
 static void
 vaern_change_init (VaernChange *self)
 {
+}
+
+/* Threat */
+
+G_DEFINE_FINAL_TYPE (VaernThreat, vaern_threat, VAERN_TYPE_RECORD)
+
+static const VaernRecordField threat_fields[] = {
+  FIELD (VaernThreat, "category", G_TYPE_STRING, category),
+  FIELD (VaernThreat, "name", G_TYPE_STRING, name),
+  FIELD (VaernThreat, "n-risks", G_TYPE_UINT, n_risks),
+};
+
+static void
+vaern_threat_finalize (GObject *object)
+{
+  VaernThreat *self = VAERN_THREAT (object);
+
+  g_free (self->category);
+  g_free (self->name);
+  g_free (self->description);
+
+  G_OBJECT_CLASS (vaern_threat_parent_class)->finalize (object);
+}
+
+static void
+vaern_threat_class_init (VaernThreatClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vaern_threat_finalize;
+  vaern_record_class_install_fields (VAERN_RECORD_CLASS (klass), threat_fields,
+                                     G_N_ELEMENTS (threat_fields));
+}
+
+static void
+vaern_threat_init (VaernThreat *self)
+{
+}
+
+VaernThreat *
+vaern_threat_new (void)
+{
+  return g_object_new (VAERN_TYPE_THREAT, NULL);
+}
+
+/* Risk */
+
+G_DEFINE_FINAL_TYPE (VaernRisk, vaern_risk, VAERN_TYPE_RECORD)
+
+static const VaernRecordField risk_fields[] = {
+  FIELD (VaernRisk, "title", G_TYPE_STRING, title),
+  FIELD (VaernRisk, "asset-name", G_TYPE_STRING, asset_name),
+  FIELD (VaernRisk, "threat-name", G_TYPE_STRING, threat_name),
+  FIELD (VaernRisk, "owner-name", G_TYPE_STRING, owner_name),
+  FIELD (VaernRisk, "treatment", G_TYPE_UINT, treatment),
+  FIELD (VaernRisk, "score", G_TYPE_UINT, score),
+  FIELD (VaernRisk, "band", G_TYPE_UINT, band),
+  FIELD (VaernRisk, "residual-score", G_TYPE_UINT, residual_score),
+  FIELD (VaernRisk, "residual-band", G_TYPE_UINT, residual_band),
+  FIELD (VaernRisk, "review-date", G_TYPE_STRING, review_date),
+  FIELD (VaernRisk, "assessed-on", G_TYPE_STRING, assessed_on),
+  FIELD (VaernRisk, "overdue", G_TYPE_BOOLEAN, overdue),
+  FIELD (VaernRisk, "search-key", G_TYPE_STRING, search_key),
+};
+
+static void
+vaern_risk_finalize (GObject *object)
+{
+  VaernRisk *self = VAERN_RISK (object);
+
+  g_free (self->title);
+  g_free (self->description);
+  g_free (self->measures);
+  g_free (self->assessed_on);
+  g_free (self->review_date);
+  g_free (self->accepted_by);
+  g_free (self->accepted_on);
+  g_strfreev (self->controls);
+  g_free (self->asset_name);
+  g_free (self->threat_name);
+  g_free (self->owner_name);
+  g_free (self->search_key);
+
+  G_OBJECT_CLASS (vaern_risk_parent_class)->finalize (object);
+}
+
+static void
+vaern_risk_class_init (VaernRiskClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vaern_risk_finalize;
+  vaern_record_class_install_fields (VAERN_RECORD_CLASS (klass), risk_fields,
+                                     G_N_ELEMENTS (risk_fields));
+}
+
+static void
+vaern_risk_init (VaernRisk *self)
+{
+  self->treatment = VAERN_TREATMENT_UNDECIDED;
+}
+
+VaernRisk *
+vaern_risk_new (void)
+{
+  return g_object_new (VAERN_TYPE_RISK, NULL);
+}
+
+VaernRisk *
+vaern_risk_copy (VaernRisk *self)
+{
+  VaernRisk *copy = vaern_risk_new ();
+
+  vaern_record_set_identity (VAERN_RECORD (copy), vaern_record_get_id (VAERN_RECORD (self)),
+                             vaern_record_get_digest (VAERN_RECORD (self)));
+  copy->asset_id = self->asset_id;
+  copy->threat_id = self->threat_id;
+  copy->title = g_strdup (self->title);
+  copy->description = g_strdup (self->description);
+  copy->consequence_c = self->consequence_c;
+  copy->consequence_i = self->consequence_i;
+  copy->consequence_a = self->consequence_a;
+  copy->likelihood = self->likelihood;
+  copy->treatment = self->treatment;
+  copy->measures = g_strdup (self->measures);
+  copy->residual_likelihood = self->residual_likelihood;
+  copy->residual_consequence = self->residual_consequence;
+  copy->owner_id = self->owner_id;
+  copy->assessed_on = g_strdup (self->assessed_on);
+  copy->review_date = g_strdup (self->review_date);
+  copy->accepted_by = g_strdup (self->accepted_by);
+  copy->accepted_on = g_strdup (self->accepted_on);
+  copy->controls = g_strdupv (self->controls);
+  copy->asset_name = g_strdup (self->asset_name);
+  copy->unit_id = self->unit_id;
+  copy->threat_name = g_strdup (self->threat_name);
+  copy->owner_name = g_strdup (self->owner_name);
+  copy->consequence = self->consequence;
+  copy->score = self->score;
+  copy->band = self->band;
+  copy->after_likelihood = self->after_likelihood;
+  copy->after_consequence = self->after_consequence;
+  copy->residual_score = self->residual_score;
+  copy->residual_band = self->residual_band;
+  copy->overdue = self->overdue;
+  copy->search_key = g_strdup (self->search_key);
+  return copy;
+}
+
+void
+vaern_risk_list_count_cells (GListModel     *risks,
+                             guint           n_likelihood,
+                             guint           n_consequence,
+                             VaernRiskFilter keep,
+                             gpointer        user_data,
+                             guint          *inherent,
+                             guint          *residual)
+{
+  guint n = g_list_model_get_n_items (risks);
+
+  memset (inherent, 0, n_likelihood * n_consequence * sizeof (guint));
+  memset (residual, 0, n_likelihood * n_consequence * sizeof (guint));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VaernRisk) risk = g_list_model_get_item (risks, i);
+
+      if (keep && !keep (risk, user_data))
+        continue;
+      if (risk->likelihood > 0 && risk->consequence > 0
+          && risk->likelihood <= n_likelihood && risk->consequence <= n_consequence)
+        inherent[(risk->likelihood - 1) * n_consequence + risk->consequence - 1]++;
+      if (risk->after_likelihood > 0 && risk->after_consequence > 0
+          && risk->after_likelihood <= n_likelihood && risk->after_consequence <= n_consequence)
+        residual[(risk->after_likelihood - 1) * n_consequence + risk->after_consequence - 1]++;
+    }
 }

@@ -82,6 +82,9 @@ struct _VaernAsset
   guint             n_administrators;
   VaernFindings     findings;
   char             *search_key;
+  guint             n_risks;
+  guint             max_residual_band; /* 0: no assessed risk, else band index + 1 */
+  char             *last_assessed;     /* ISO date of the newest assessment, or NULL */
 };
 
 VaernAsset *vaern_asset_new  (void);
@@ -193,5 +196,88 @@ struct _VaernChange
   char       *old_values; /* JSON object or NULL */
   char       *new_values; /* JSON object or NULL */
 };
+
+/* Threat: an entry of the threat catalogue. */
+#define VAERN_TYPE_THREAT (vaern_threat_get_type ())
+G_DECLARE_FINAL_TYPE (VaernThreat, vaern_threat, VAERN, THREAT, VaernRecord)
+
+struct _VaernThreat
+{
+  VaernRecord parent_instance;
+
+  char       *category;
+  char       *name;
+  char       *description;
+  gboolean    builtin;    /* shipped with the document; may still be edited */
+
+  /* Derived */
+  guint       n_risks;
+};
+
+VaernThreat *vaern_threat_new (void);
+
+/* Risk: a threat scenario for one asset, assessed on the document's scale.
+ * Levels are 1 … the scale's size, 0 while not assessed. The residual
+ * levels are what remains after treatment; while they are 0 the risk
+ * counts after treatment as before it. */
+#define VAERN_TYPE_RISK (vaern_risk_get_type ())
+G_DECLARE_FINAL_TYPE (VaernRisk, vaern_risk, VAERN, RISK, VaernRecord)
+
+struct _VaernRisk
+{
+  VaernRecord    parent_instance;
+
+  gint64         asset_id;
+  gint64         threat_id;       /* 0: none chosen */
+  char          *title;
+  char          *description;
+  guint          consequence_c;   /* confidentiality */
+  guint          consequence_i;   /* integrity */
+  guint          consequence_a;   /* availability */
+  guint          likelihood;
+  VaernTreatment treatment;
+  char          *measures;        /* the planned or taken measures */
+  guint          residual_likelihood;
+  guint          residual_consequence;
+  gint64         owner_id;        /* 0: none */
+  char          *assessed_on;     /* ISO dates or NULL */
+  char          *review_date;
+  char          *accepted_by;     /* who in management accepted it ("" if not) */
+  char          *accepted_on;
+  GStrv          controls;        /* Annex A 2022 numbers, "8.13"; NULL-terminated */
+
+  /* Derived when read; ignored when written. */
+  char          *asset_name;
+  gint64         unit_id;         /* the asset's responsible unit */
+  char          *threat_name;
+  char          *owner_name;
+  guint          consequence;     /* the highest of C, I and A */
+  guint          score;           /* 0 while not assessed */
+  guint          band;            /* 0: none, else band index + 1 */
+  guint          after_likelihood;   /* residual, or inherent while not set */
+  guint          after_consequence;
+  guint          residual_score;
+  guint          residual_band;   /* 0: none, else band index + 1 */
+  gboolean       overdue;         /* the review date has passed */
+  char          *search_key;
+};
+
+VaernRisk *vaern_risk_new  (void);
+VaernRisk *vaern_risk_copy (VaernRisk *self);
+
+/* Counts risks per cell of a scale of n_likelihood × n_consequence, before
+ * (inherent) and after treatment (residual), indexed
+ * [(likelihood - 1) * n_consequence + (consequence - 1)]; both arrays must
+ * hold that many and are zeroed first. Unassessed risks are not counted.
+ * keep (may be NULL) chooses which risks count. */
+typedef gboolean (*VaernRiskFilter) (VaernRisk *risk,
+                                     gpointer   user_data);
+void       vaern_risk_list_count_cells (GListModel     *risks,
+                                        guint           n_likelihood,
+                                        guint           n_consequence,
+                                        VaernRiskFilter keep,
+                                        gpointer        user_data,
+                                        guint          *inherent,
+                                        guint          *residual);
 
 G_END_DECLS

@@ -125,11 +125,78 @@ static const char *const migrations[] = {
   ") STRICT;"
   "CREATE INDEX change_log_set ON change_log (change_set);"
   "CREATE INDEX change_log_row ON change_log (tbl, row_id);",
+
+  /* 1 → 2: risk assessment: the scale, the threat catalogue, risks and
+   * the Annex A controls that treat them (by their 2022 number; the SoA
+   * adds the catalogue itself). */
+  "CREATE TABLE scale ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  preset TEXT NOT NULL,"
+  "  n_likelihood INTEGER NOT NULL CHECK (n_likelihood BETWEEN 3 AND 6),"
+  "  n_consequence INTEGER NOT NULL CHECK (n_consequence BETWEEN 3 AND 6)"
+  ") STRICT;"
+  "CREATE TABLE scale_level ("
+  "  id INTEGER PRIMARY KEY,"
+  "  axis TEXT NOT NULL CHECK (axis IN ('likelihood','consequence')),"
+  "  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 6),"
+  "  label TEXT NOT NULL CHECK (length(trim(label)) > 0),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (axis, level)"
+  ") STRICT;"
+  "CREATE TABLE scale_band ("
+  "  id INTEGER PRIMARY KEY,"
+  "  position INTEGER NOT NULL UNIQUE CHECK (position BETWEEN 0 AND 5),"
+  "  label TEXT NOT NULL CHECK (length(trim(label)) > 0),"
+  "  min_score INTEGER NOT NULL CHECK (min_score BETWEEN 1 AND 36),"
+  "  color TEXT NOT NULL CHECK (color GLOB '#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]'),"
+  "  safe_color TEXT NOT NULL CHECK (safe_color GLOB '#[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]')"
+  ") STRICT;"
+
+  "CREATE TABLE threat ("
+  "  id INTEGER PRIMARY KEY,"
+  "  category TEXT NOT NULL CHECK (length(trim(category)) > 0),"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1))"
+  ") STRICT;"
+
+  "CREATE TABLE risk ("
+  "  id INTEGER PRIMARY KEY,"
+  "  asset_id INTEGER NOT NULL REFERENCES asset (id) ON DELETE CASCADE,"
+  "  threat_id INTEGER REFERENCES threat (id) ON DELETE SET NULL,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  consequence_c INTEGER NOT NULL DEFAULT 0 CHECK (consequence_c BETWEEN 0 AND 6),"
+  "  consequence_i INTEGER NOT NULL DEFAULT 0 CHECK (consequence_i BETWEEN 0 AND 6),"
+  "  consequence_a INTEGER NOT NULL DEFAULT 0 CHECK (consequence_a BETWEEN 0 AND 6),"
+  "  likelihood INTEGER NOT NULL DEFAULT 0 CHECK (likelihood BETWEEN 0 AND 6),"
+  "  treatment TEXT NOT NULL DEFAULT 'undecided'"
+  "    CHECK (treatment IN ('undecided','accept','avoid','share','reduce')),"
+  "  measures TEXT NOT NULL DEFAULT '',"
+  "  residual_likelihood INTEGER NOT NULL DEFAULT 0 CHECK (residual_likelihood BETWEEN 0 AND 6),"
+  "  residual_consequence INTEGER NOT NULL DEFAULT 0 CHECK (residual_consequence BETWEEN 0 AND 6),"
+  "  owner_id INTEGER REFERENCES person (id) ON DELETE SET NULL,"
+  "  assessed_on TEXT CHECK (assessed_on IS NULL OR date(assessed_on) IS assessed_on),"
+  "  review_date TEXT CHECK (review_date IS NULL OR date(review_date) IS review_date),"
+  "  accepted_by TEXT NOT NULL DEFAULT '',"
+  "  accepted_on TEXT CHECK (accepted_on IS NULL OR date(accepted_on) IS accepted_on)"
+  ") STRICT;"
+  "CREATE UNIQUE INDEX risk_title ON risk (asset_id, title COLLATE NOCASE);"
+  "CREATE INDEX risk_owner ON risk (owner_id);"
+  "CREATE INDEX risk_threat ON risk (threat_id);"
+
+  "CREATE TABLE risk_control ("
+  "  id INTEGER PRIMARY KEY,"
+  "  risk_id INTEGER NOT NULL REFERENCES risk (id) ON DELETE CASCADE,"
+  "  control TEXT NOT NULL CHECK (control GLOB '[5-8].[1-9]*'),"
+  "  UNIQUE (risk_id, control)"
+  ") STRICT;",
 };
 
 /* The tables whose every change goes to the change log (and so can be undone). */
 static const char *const audited_tables[] = {
   "organisation", "unit", "person", "asset", "asset_unit", "role", "assignment",
+  "scale", "scale_level", "scale_band", "threat", "risk", "risk_control",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == VAERN_SCHEMA_VERSION);

@@ -1,0 +1,614 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "core/vaern-date.h"
+#include "store/vaern-document-private.h"
+#include "vaern-test-store.h"
+#include "vaern-test-util.h"
+
+/* The risk part of the store: the scale, the threat catalogue, risks and
+ * their controls, stored, read back, validated, undone and rescaled. */
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  VaernDocument *doc;
+  gint64         asset;
+  gint64         person;
+} Fixture;
+
+static gint64
+add_asset (VaernDocument *doc,
+           const char    *name)
+{
+  g_autoptr(VaernAsset) asset = vaern_asset_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  asset->name = g_strdup (name);
+  id = vaern_document_add_asset (doc, asset, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  vaern_date_set_today ("2026-11-23");
+  f->dir = vaern_test_tmpdir ();
+  f->path = g_build_filename (f->dir, "test.vaern", NULL);
+  f->doc = vaern_document_create (f->path, "Testkommune", &error);
+  g_assert_no_error (error);
+  f->asset = add_asset (f->doc, "Sagssystem");
+  f->person = add_person (f->doc, "Rikke Risiko", "rr@example.dk", 0);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->doc);
+  vaern_test_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+reopen (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&f->doc);
+  f->doc = vaern_document_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+static gint64
+first_threat (VaernDocument *doc)
+{
+  g_autoptr(VaernThreat) threat = g_list_model_get_item (vaern_document_get_threats (doc), 0);
+
+  return vaern_record_get_id (VAERN_RECORD (threat));
+}
+
+static VaernRisk *
+new_risk (Fixture    *f,
+          const char *title,
+          guint       likelihood,
+          guint       c,
+          guint       i,
+          guint       a)
+{
+  VaernRisk *risk = vaern_risk_new ();
+
+  risk->asset_id = f->asset;
+  risk->title = g_strdup (title);
+  risk->likelihood = likelihood;
+  risk->consequence_c = c;
+  risk->consequence_i = i;
+  risk->consequence_a = a;
+  return risk;
+}
+
+static gint64
+add_risk (Fixture   *f,
+          VaernRisk *risk)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = vaern_document_add_risk (f->doc, risk, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static VaernRisk *
+get_risk (Fixture *f,
+          gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  VaernRisk *risk = vaern_document_get_risk (f->doc, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (risk);
+  return risk;
+}
+
+static guint
+count (VaernDocument *doc,
+       const char    *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (vaern_document_get_db (doc), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* A new document has the Danish 4 × 4 scale and the threat catalogue. */
+static void
+test_defaults (Fixture       *f,
+               gconstpointer  data)
+{
+  const VaernRiskScale *scale = vaern_document_get_scale (f->doc);
+  g_autoptr(VaernRiskScale) preset = vaern_risk_scale_new_preset ("dk-4x4");
+  GListModel *threats = vaern_document_get_threats (f->doc);
+  g_autoptr(GHashTable) categories = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean ransomware = FALSE, wrong_recipient = FALSE;
+
+  g_assert_true (vaern_risk_scale_equal (scale, preset));
+  g_assert_cmpuint (g_list_model_get_n_items (threats), >=, 30);
+  for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
+    {
+      g_autoptr(VaernThreat) t = g_list_model_get_item (threats, i);
+
+      g_assert_true (t->builtin);
+      g_assert_cmpstr (t->description, !=, "");
+      g_hash_table_add (categories, t->category);
+      ransomware |= g_str_equal (t->name, "Ransomware");
+      wrong_recipient |= g_str_equal (t->name, "E-mail til forkert modtager");
+    }
+  g_assert_cmpuint (g_hash_table_size (categories), >=, 5);
+  g_assert_true (ransomware && wrong_recipient);
+  g_assert_cmpuint (vaern_document_count_risks (f->doc), ==, 0);
+}
+
+/* Every field goes in and comes back, after reopening too; the derived
+ * fields follow the scale. */
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(VaernRisk) risk = new_risk (f, "Ransomware krypterer sager", 3, 2, 3, 4);
+  g_autoptr(VaernRisk) back = NULL;
+  g_autoptr(VaernAsset) asset = NULL;
+  const char *const controls[] = { "8.13", "5.30", "8.7", NULL };
+  gint64 id;
+
+  risk->threat_id = first_threat (f->doc);
+  risk->description = g_strdup ("Krypteret drev æøå");
+  risk->treatment = VAERN_TREATMENT_REDUCE;
+  risk->measures = g_strdup ("Offline-backup");
+  risk->residual_likelihood = 1;
+  risk->residual_consequence = 3;
+  risk->owner_id = f->person;
+  risk->assessed_on = g_strdup ("2026-02-01");
+  risk->review_date = g_strdup ("2026-11-01");
+  risk->accepted_by = g_strdup ("Direktionen");
+  risk->accepted_on = g_strdup ("2026-03-01");
+  risk->controls = g_strdupv ((char **) controls);
+  id = add_risk (f, risk);
+  reopen (f);
+
+  back = get_risk (f, id);
+  g_assert_cmpint (back->asset_id, ==, f->asset);
+  g_assert_cmpint (back->threat_id, ==, risk->threat_id);
+  g_assert_cmpstr (back->title, ==, "Ransomware krypterer sager");
+  g_assert_cmpstr (back->description, ==, "Krypteret drev æøå");
+  g_assert_cmpuint (back->likelihood, ==, 3);
+  g_assert_cmpuint (back->consequence_c, ==, 2);
+  g_assert_cmpuint (back->consequence_i, ==, 3);
+  g_assert_cmpuint (back->consequence_a, ==, 4);
+  g_assert_cmpint (back->treatment, ==, VAERN_TREATMENT_REDUCE);
+  g_assert_cmpstr (back->measures, ==, "Offline-backup");
+  g_assert_cmpuint (back->residual_likelihood, ==, 1);
+  g_assert_cmpuint (back->residual_consequence, ==, 3);
+  g_assert_cmpint (back->owner_id, ==, f->person);
+  g_assert_cmpstr (back->owner_name, ==, "Rikke Risiko");
+  g_assert_cmpstr (back->asset_name, ==, "Sagssystem");
+  g_assert_nonnull (back->threat_name);
+  g_assert_cmpstr (back->assessed_on, ==, "2026-02-01");
+  g_assert_cmpstr (back->review_date, ==, "2026-11-01");
+  g_assert_cmpstr (back->accepted_by, ==, "Direktionen");
+  g_assert_cmpstr (back->accepted_on, ==, "2026-03-01");
+  /* Controls in catalogue order. */
+  g_assert_cmpuint (g_strv_length (back->controls), ==, 3);
+  g_assert_cmpstr (back->controls[0], ==, "5.30");
+  g_assert_cmpstr (back->controls[1], ==, "8.7");
+  g_assert_cmpstr (back->controls[2], ==, "8.13");
+  /* The highest of C, I, A counts: 3 × 4 = 12, high; after: 1 × 3 = 3, low. */
+  g_assert_cmpuint (back->consequence, ==, 4);
+  g_assert_cmpuint (back->score, ==, 12);
+  g_assert_cmpuint (back->band, ==, 3);
+  g_assert_cmpuint (back->residual_score, ==, 3);
+  g_assert_cmpuint (back->residual_band, ==, 1);
+  /* Reviewed 1 November, today is 23 November. */
+  g_assert_true (back->overdue);
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_risks (f->doc)), ==, 1);
+
+  /* The register sees it. */
+  asset = vaern_document_get_asset (f->doc, f->asset, NULL);
+  g_assert_cmpuint (asset->n_risks, ==, 1);
+  g_assert_cmpuint (asset->max_residual_band, ==, 1);
+  g_assert_cmpstr (asset->last_assessed, ==, "2026-02-01");
+
+  /* Controls change by the difference. */
+  g_strfreev (back->controls);
+  back->controls = g_strsplit ("8.7 6.3", " ", -1);
+  g_assert_true (vaern_document_update_risk (f->doc, back, NULL));
+  g_clear_object (&back);
+  back = get_risk (f, id);
+  g_assert_cmpuint (g_strv_length (back->controls), ==, 2);
+  g_assert_cmpstr (back->controls[0], ==, "6.3");
+  g_assert_cmpstr (back->controls[1], ==, "8.7");
+}
+
+/* Without residual levels, the risk counts after treatment as before. */
+static void
+test_residual_default (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(VaernRisk) risk = new_risk (f, "Strømsvigt", 2, 1, 1, 3);
+  g_autoptr(VaernRisk) back = NULL;
+  g_autoptr(VaernRisk) unassessed = new_risk (f, "Ikke vurderet", 0, 0, 0, 0);
+  g_autoptr(VaernRisk) back2 = NULL;
+
+  back = get_risk (f, add_risk (f, risk));
+  g_assert_cmpuint (back->score, ==, 6);
+  g_assert_cmpuint (back->band, ==, 2);
+  g_assert_cmpuint (back->after_likelihood, ==, 2);
+  g_assert_cmpuint (back->after_consequence, ==, 3);
+  g_assert_cmpuint (back->residual_band, ==, 2);
+  g_assert_false (back->overdue);
+
+  back2 = get_risk (f, add_risk (f, unassessed));
+  g_assert_cmpuint (back2->score, ==, 0);
+  g_assert_cmpuint (back2->band, ==, 0);
+  g_assert_cmpuint (back2->residual_band, ==, 0);
+}
+
+static void
+expect_refusal (Fixture    *f,
+                VaernRisk  *risk,
+                int         code,
+                const char *field)
+{
+  g_autoptr(GError) error = NULL;
+  guint before = vaern_document_count_risks (f->doc);
+
+  g_assert_cmpint (vaern_document_add_risk (f->doc, risk, &error), ==, 0);
+  g_assert_error (error, VAERN_STORE_ERROR, code);
+  g_assert_cmpstr (vaern_store_error_get_field (error), ==, field);
+  g_assert_cmpuint (vaern_document_count_risks (f->doc), ==, before);
+}
+
+static void
+test_validation (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(VaernRisk) ok = new_risk (f, "Phishing", 2, 2, 2, 2);
+
+  add_risk (f, ok);
+  {
+    g_autoptr(VaernRisk) r = new_risk (f, "  ", 1, 1, 1, 1);
+    expect_refusal (f, r, VAERN_STORE_ERROR_INVALID, "title");
+  }
+  {
+    g_autoptr(VaernRisk) r = new_risk (f, "phishing", 1, 1, 1, 1);
+    expect_refusal (f, r, VAERN_STORE_ERROR_DUPLICATE, "title");
+  }
+  {
+    g_autoptr(VaernRisk) r = new_risk (f, "For høj", 5, 1, 1, 1);
+    expect_refusal (f, r, VAERN_STORE_ERROR_INVALID, "likelihood");
+  }
+  {
+    g_autoptr(VaernRisk) r = new_risk (f, "For høj konsekvens", 1, 1, 1, 5);
+    expect_refusal (f, r, VAERN_STORE_ERROR_INVALID, "consequence_a");
+  }
+  {
+    g_autoptr(VaernRisk) r = new_risk (f, "Forkert dato", 1, 1, 1, 1);
+    r->review_date = g_strdup ("2026-02-30");
+    expect_refusal (f, r, VAERN_STORE_ERROR_INVALID, "review_date");
+  }
+  {
+    g_autoptr(VaernRisk) r = new_risk (f, "Halv accept", 1, 1, 1, 1);
+    r->accepted_by = g_strdup ("Direktionen");
+    expect_refusal (f, r, VAERN_STORE_ERROR_INVALID, "accepted_on");
+  }
+  {
+    g_autoptr(VaernRisk) r = new_risk (f, "Forkert kontrol", 1, 1, 1, 1);
+    r->controls = g_strsplit ("5.1 A.8.1.2", " ", -1);
+    expect_refusal (f, r, VAERN_STORE_ERROR_INVALID, "controls");
+  }
+  {
+    g_autoptr(VaernRisk) r = new_risk (f, "Nul foran", 1, 1, 1, 1);
+    r->controls = g_strsplit ("5.01", " ", -1);
+    expect_refusal (f, r, VAERN_STORE_ERROR_INVALID, "controls");
+  }
+  {
+    g_autoptr(VaernRisk) r = new_risk (f, "Ukendt ejer", 1, 1, 1, 1);
+    r->owner_id = 9999;
+    expect_refusal (f, r, VAERN_STORE_ERROR_NOT_FOUND, "owner");
+  }
+  {
+    g_autoptr(VaernRisk) r = new_risk (f, "Ukendt system", 1, 1, 1, 1);
+    r->asset_id = 9999;
+    expect_refusal (f, r, VAERN_STORE_ERROR_NOT_FOUND, "asset");
+  }
+  /* The same name on another system is fine. */
+  {
+    g_autoptr(VaernRisk) r = new_risk (f, "Phishing", 1, 1, 1, 1);
+    r->asset_id = add_asset (f->doc, "Andet system");
+    add_risk (f, r);
+  }
+}
+
+/* Deleting a risk, or the system it belongs to, can be undone, controls
+ * and all; every change is in the change log. */
+static void
+test_delete_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(VaernRisk) risk = new_risk (f, "Brand", 1, 1, 4, 4);
+  g_autoptr(VaernRisk) back = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  risk->controls = g_strsplit ("7.5 7.8", " ", -1);
+  id = add_risk (f, risk);
+  g_assert_cmpuint (count (f->doc, "SELECT count(*) FROM change_log WHERE tbl = 'risk'"), ==, 1);
+  g_assert_cmpuint (count (f->doc, "SELECT count(*) FROM change_log WHERE tbl = 'risk_control'"),
+                    ==, 2);
+
+  g_assert_true (vaern_document_delete_risk (f->doc, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (vaern_document_count_risks (f->doc), ==, 0);
+  g_assert_cmpuint (count (f->doc, "SELECT count(*) FROM risk_control"), ==, 0);
+  g_assert_true (vaern_document_undo (f->doc, &error));
+  g_assert_no_error (error);
+  back = get_risk (f, id);
+  g_assert_cmpuint (g_strv_length (back->controls), ==, 2);
+
+  g_assert_true (vaern_document_delete_asset (f->doc, f->asset, &error));
+  g_assert_cmpuint (vaern_document_count_risks (f->doc), ==, 0);
+  g_assert_true (vaern_document_undo (f->doc, &error));
+  g_assert_cmpuint (vaern_document_count_risks (f->doc), ==, 1);
+  g_assert_cmpuint (count (f->doc, "SELECT count(*) FROM risk_control"), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_risks (f->doc)), ==, 1);
+}
+
+/* Changing the number of levels needs consent, then maps every level;
+ * changing labels or bands moves no score. Undo brings the old scale and
+ * levels back. */
+static void
+test_rescale (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(VaernRiskScale) five = vaern_risk_scale_new_preset ("kl-5x5");
+  g_autoptr(VaernRiskScale) relabelled = vaern_risk_scale_new_preset ("dk-4x4");
+  g_autoptr(VaernRisk) risk = new_risk (f, "Ransomware", 3, 2, 3, 4);
+  g_autoptr(VaernRisk) back = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  risk->residual_likelihood = 2;
+  risk->residual_consequence = 3;
+  id = add_risk (f, risk);
+
+  /* Labels and colours only: no consent needed, no score moves. */
+  g_free (relabelled->likelihood_labels[0]);
+  relabelled->likelihood_labels[0] = g_strdup ("Næppe");
+  g_free (relabelled->bands[2].color);
+  relabelled->bands[2].color = g_strdup ("#aa0000");
+  g_assert_true (vaern_document_set_scale (f->doc, relabelled, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (vaern_document_get_scale (f->doc)->likelihood_labels[0], ==, "Næppe");
+  back = get_risk (f, id);
+  g_assert_cmpuint (back->score, ==, 12);
+  g_clear_object (&back);
+
+  /* Another size: refused without consent, and nothing changed. */
+  g_assert_false (vaern_document_set_scale (f->doc, five, FALSE, &error));
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpuint (vaern_document_get_scale (f->doc)->n_likelihood, ==, 4);
+
+  /* With consent: 4 → 5 maps 1 2 3 4 to 1 2 4 5. */
+  g_assert_true (vaern_document_set_scale (f->doc, five, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (vaern_document_get_scale (f->doc)->n_likelihood, ==, 5);
+  back = get_risk (f, id);
+  g_assert_cmpuint (back->likelihood, ==, 4);
+  g_assert_cmpuint (back->consequence_c, ==, 2);
+  g_assert_cmpuint (back->consequence_i, ==, 4);
+  g_assert_cmpuint (back->consequence_a, ==, 5);
+  g_assert_cmpuint (back->residual_likelihood, ==, 2);
+  g_assert_cmpuint (back->residual_consequence, ==, 4);
+  g_assert_cmpuint (back->score, ==, 20);
+  g_assert_cmpuint (back->band, ==, 5);
+  g_clear_object (&back);
+
+  reopen (f);
+  g_assert_true (vaern_risk_scale_equal (vaern_document_get_scale (f->doc), five));
+}
+
+static void
+test_rescale_undo (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(VaernRiskScale) five = vaern_risk_scale_new_preset ("kl-5x5");
+  g_autoptr(VaernRiskScale) four = vaern_risk_scale_new_preset ("dk-4x4");
+  g_autoptr(VaernRisk) risk = new_risk (f, "Ransomware", 3, 2, 3, 4);
+  g_autoptr(VaernRisk) back = NULL;
+  gint64 id = add_risk (f, risk);
+
+  g_assert_true (vaern_document_set_scale (f->doc, five, TRUE, NULL));
+  g_assert_true (vaern_document_undo (f->doc, NULL));
+  g_assert_true (vaern_risk_scale_equal (vaern_document_get_scale (f->doc), four));
+  back = get_risk (f, id);
+  g_assert_cmpuint (back->likelihood, ==, 3);
+  g_assert_cmpuint (back->consequence_a, ==, 4);
+  g_assert_cmpuint (back->score, ==, 12);
+
+  /* A scale that breaks the rules is refused. */
+  g_free (five->bands[1].label);
+  five->bands[1].label = g_strdup ("");
+  g_assert_false (vaern_document_set_scale (f->doc, five, TRUE, NULL));
+}
+
+static void
+test_threats (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(VaernThreat) threat = vaern_threat_new ();
+  g_autoptr(VaernThreat) dup = vaern_threat_new ();
+  g_autoptr(VaernRisk) risk = new_risk (f, "Egen trussel", 1, 1, 1, 1);
+  g_autoptr(VaernRisk) back = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before = g_list_model_get_n_items (vaern_document_get_threats (f->doc));
+  gint64 id, risk_id;
+
+  threat->category = g_strdup ("Egne");
+  threat->name = g_strdup ("Droner over rådhuset");
+  id = vaern_document_add_threat (f->doc, threat, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_threats (f->doc)), ==, before + 1);
+
+  dup->category = g_strdup ("Egne");
+  dup->name = g_strdup ("RANSOMWARE");
+  g_assert_cmpint (vaern_document_add_threat (f->doc, dup, &error), ==, 0);
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  risk->threat_id = id;
+  risk_id = add_risk (f, risk);
+  {
+    g_autoptr(VaernThreat) counted = vaern_document_find_threat (f->doc, id);
+    g_assert_cmpuint (counted->n_risks, ==, 1);
+  }
+  /* Deleting the threat keeps the risk, without it; undo puts it back. */
+  g_assert_true (vaern_document_delete_threat (f->doc, id, &error));
+  back = get_risk (f, risk_id);
+  g_assert_cmpint (back->threat_id, ==, 0);
+  g_clear_object (&back);
+  g_assert_true (vaern_document_undo (f->doc, &error));
+  back = get_risk (f, risk_id);
+  g_assert_cmpint (back->threat_id, ==, id);
+}
+
+static gboolean
+keep_asset (VaernRisk *risk,
+            gpointer   user_data)
+{
+  return risk->asset_id == *(gint64 *) user_data;
+}
+
+static void
+test_count_cells (Fixture       *f,
+                  gconstpointer  data)
+{
+  guint inherent[16], residual[16];
+  gint64 other = add_asset (f->doc, "Andet");
+  g_autoptr(VaernRisk) a = new_risk (f, "A", 3, 4, 1, 1);
+  g_autoptr(VaernRisk) b = new_risk (f, "B", 3, 1, 4, 1);
+  g_autoptr(VaernRisk) c = new_risk (f, "C", 1, 2, 1, 1);
+  g_autoptr(VaernRisk) d = new_risk (f, "D", 0, 0, 0, 0);
+
+  a->residual_likelihood = 1;
+  c->asset_id = other;
+  add_risk (f, a);
+  add_risk (f, b);
+  add_risk (f, c);
+  add_risk (f, d);
+
+  vaern_risk_list_count_cells (vaern_document_get_risks (f->doc), 4, 4, NULL, NULL, inherent,
+                               residual);
+  /* [(l - 1) * 4 + (c - 1)] */
+  g_assert_cmpuint (inherent[2 * 4 + 3], ==, 2);
+  g_assert_cmpuint (inherent[0 * 4 + 1], ==, 1);
+  g_assert_cmpuint (residual[2 * 4 + 3], ==, 1);
+  g_assert_cmpuint (residual[0 * 4 + 3], ==, 1);
+  g_assert_cmpuint (residual[0 * 4 + 1], ==, 1);
+  {
+    guint total = 0;
+
+    for (guint i = 0; i < 16; i++)
+      total += inherent[i];
+    g_assert_cmpuint (total, ==, 3);
+  }
+  vaern_risk_list_count_cells (vaern_document_get_risks (f->doc), 4, 4, keep_asset, &other,
+                               inherent, residual);
+  g_assert_cmpuint (inherent[2 * 4 + 3], ==, 0);
+  g_assert_cmpuint (inherent[0 * 4 + 1], ==, 1);
+}
+
+/* The demo has a realistic spread; the large generator makes what it is
+ * asked for. */
+static void
+test_samples (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *large_path = g_build_filename (f->dir, "large.vaern", NULL);
+  g_autofree char *demo_path = g_build_filename (f->dir, "demo.vaern", NULL);
+  g_autoptr(VaernDocument) demo = vaern_document_create (demo_path, NULL, &error);
+  g_autoptr(VaernDocument) large = NULL;
+  GListModel *risks;
+  guint bands[4] = { 0 }, residual_bands[4] = { 0 }, accepted = 0, unassessed_assets = 0;
+
+  g_assert_true (vaern_document_fill_demo (demo, &error));
+  g_assert_no_error (error);
+  risks = vaern_document_get_risks (demo);
+  g_assert_cmpuint (g_list_model_get_n_items (risks), >=, 80);
+  for (guint i = 0; i < g_list_model_get_n_items (risks); i++)
+    {
+      g_autoptr(VaernRisk) r = g_list_model_get_item (risks, i);
+
+      bands[r->band]++;
+      residual_bands[r->residual_band]++;
+      accepted += r->accepted_on != NULL;
+      g_assert_cmpuint (r->band, >=, r->residual_band);
+    }
+  /* Every band is there before treatment; after treatment fewer are high. */
+  g_assert_cmpuint (bands[1], >, 0);
+  g_assert_cmpuint (bands[2], >, 0);
+  g_assert_cmpuint (bands[3], >, 0);
+  g_assert_cmpuint (residual_bands[3], <, bands[3]);
+  g_assert_cmpuint (accepted, >, 10);
+  for (guint i = 0; i < g_list_model_get_n_items (vaern_document_get_assets (demo)); i++)
+    {
+      g_autoptr(VaernAsset) a = g_list_model_get_item (vaern_document_get_assets (demo), i);
+
+      unassessed_assets += a->n_risks == 0;
+    }
+  g_assert_cmpuint (unassessed_assets, >=, 3);
+
+  large = vaern_document_create (large_path, NULL, &error);
+  g_assert_true (vaern_document_fill_large (large, 100, 50, 1000, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (vaern_document_count_risks (large), ==, 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_risks (large)), ==, 1000);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/vaern/risks/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("defaults", test_defaults);
+  ADD ("round-trip", test_round_trip);
+  ADD ("residual-default", test_residual_default);
+  ADD ("validation", test_validation);
+  ADD ("delete-undo", test_delete_undo);
+  ADD ("rescale", test_rescale);
+  ADD ("rescale-undo", test_rescale_undo);
+  ADD ("threats", test_threats);
+  ADD ("count-cells", test_count_cells);
+  ADD ("samples", test_samples);
+
+  return g_test_run ();
+}
