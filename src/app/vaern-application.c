@@ -376,6 +376,7 @@ static const struct
   { "win.search", { "<Control>f", NULL } },
   { "win.show-view::register", { "<Alt>1", NULL } },
   { "win.show-view::people", { "<Alt>2", NULL } },
+  { "win.show-view::risks", { "<Alt>3", NULL } },
 };
 
 /* Startup, activation and the command line */
@@ -470,6 +471,31 @@ vaern_application_handle_local_options (GApplication *application,
         }
       return vaern_cli_import_systems (path, rest ? rest[0] : NULL);
     }
+  if (g_variant_dict_contains (options, "export"))
+    {
+      VaernCliExport export = { NULL };
+
+      g_variant_dict_lookup (options, "export", "&s", &export.what);
+      g_variant_dict_lookup (options, "output", "^&ay", &export.output);
+      g_variant_dict_lookup (options, "scope", "&s", &export.scope);
+      g_variant_dict_lookup (options, "show", "&s", &export.show);
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &rest);
+      if (rest && rest[0] && rest[1])
+        {
+          g_printerr ("vaern: %s\n", _("--export takes one document."));
+          return 1;
+        }
+      export.document = rest ? rest[0] : NULL;
+      return vaern_cli_export (&export);
+    }
+  /* The export's options without --export would otherwise open a window. */
+  if (g_variant_dict_contains (options, "output") || g_variant_dict_contains (options, "scope")
+      || g_variant_dict_contains (options, "show"))
+    {
+      /* Translators: do not translate the options */
+      g_printerr ("vaern: %s\n", _("--output, --scope and --show go with --export=WHAT."));
+      return 1;
+    }
   if (g_variant_dict_contains (options, "demo"))
     self->open_demo = TRUE;
 
@@ -533,6 +559,18 @@ vaern_application_init (VaernApplication *self)
     { "import-systems", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       /* Translators: command-line option description */
       N_("Add the systems of a CSV list to the document and exit"), N_("LIST.csv") },
+    { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
+      /* Translators: command-line option description; do not translate the list */
+      N_("Export WHAT (risks, heat-map, …) to the file given by --output and exit"), N_("WHAT") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      /* Translators: command-line option description */
+      N_("The file to export to; its extension chooses the format"), N_("OUT") },
+    { "scope", 0, 0, G_OPTION_ARG_STRING, NULL,
+      /* Translators: command-line option description; do not translate all, unit: and system: */
+      N_("What the heat map covers: all, unit:NAME or system:NAME"), N_("SCOPE") },
+    { "show", 0, 0, G_OPTION_ARG_STRING, NULL,
+      /* Translators: command-line option description; do not translate both, before and after */
+      N_("The heat map's matrices: both, before or after treatment"), N_("WHICH") },
     /* Translators: command-line option description */
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },

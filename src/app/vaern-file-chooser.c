@@ -49,7 +49,15 @@ vaern_choose_file (GtkWindow            *parent,
   native = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
 
-  if (kind == VAERN_FILES_CSV)
+  if (kind == VAERN_FILES_PICTURES)
+    {
+      /* Translators: file chooser filter */
+      gtk_file_filter_set_name (filter, _("PDF, PNG or SVG pictures"));
+      gtk_file_filter_add_suffix (filter, "pdf");
+      gtk_file_filter_add_suffix (filter, "png");
+      gtk_file_filter_add_suffix (filter, "svg");
+    }
+  else if (kind == VAERN_FILES_CSV)
     {
       /* Translators: a file type in the file chooser */
       gtk_file_filter_set_name (filter, _("CSV files"));

@@ -12,6 +12,7 @@ typedef enum
 {
   VAERN_FILES_DOCUMENTS,
   VAERN_FILES_CSV,
+  VAERN_FILES_PICTURES,   /* PDF, PNG and SVG */
 } VaernFileKind;
 
 typedef void (*VaernFileCallback) (GtkWindow *parent,

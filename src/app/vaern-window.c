@@ -9,6 +9,7 @@
 #include "vaern-window.h"
 #include "views/vaern-people-view.h"
 #include "views/vaern-register-view.h"
+#include "views/vaern-risks-view.h"
 
 struct _VaernWindow
 {
@@ -605,6 +606,9 @@ vaern_window_init (VaernWindow *self)
   /* Translators: a view in the sidebar: people, units and who holds which role */
   add_view (self, g_object_new (VAERN_TYPE_PEOPLE_VIEW, NULL), "people", _("People and Roles"),
             "system-users-symbolic");
+  /* Translators: a view in the sidebar: risk assessment and the heat map */
+  add_view (self, g_object_new (VAERN_TYPE_RISKS_VIEW, NULL), "risks", _("Risks"),
+            "security-medium-symbolic");
 
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   update_actions (self);

@@ -51,7 +51,7 @@ static const Scenario scenarios[] = {
     "Leverandøren af %s overholder ikke databehandleraftalen", FOR_SYSTEM | FOR_PERSONAL, 2, 3,
     2, 2, "Årligt tilsyn på grundlag af revisionserklæring.", "5.19 5.20 5.22" },
   { "Nedbrud i fællesoffentlig infrastruktur", "%s kan ikke bruges, når MitID eller NemLog-in er nede",
-    FOR_SYSTEM, 3, 1, 1, 3, "", "" },
+    FOR_SYSTEM, 3, 1, 1, 3, "Manuel nødprocedure og besked til borgerne ved nedbrud.", "5.29 5.30" },
   { "Softwarefejl", "Fejl i en opdatering af %s giver forkerte data", FOR_SYSTEM, 3, 1, 3, 3,
     "Test af opdateringer i testmiljø før idriftsættelse.", "8.32 8.29" },
   { "Udnyttelse af sårbarheder", "Kendt sårbarhed i %s udnyttes", FOR_SYSTEM, 2, 3, 3, 3,

@@ -650,6 +650,12 @@ load_risks (VaernDocument *self,
       r->owner_name = doc_column_dup (stmt, 21);
       r->controls = controls ? g_strsplit (controls, " ", -1) : g_new0 (char *, 1);
       derive_risk (self, r, today);
+      /* Bands follow the scale and overdue follows the date: both count
+       * as a change of the row. */
+      vaern_record_set_identity (VAERN_RECORD (r), vaern_record_get_id (VAERN_RECORD (r)),
+                                 vaern_record_get_digest (VAERN_RECORD (r))
+                                 ^ ((r->band * 31 + r->residual_band) * 2654435761u)
+                                 ^ (r->overdue ? 0x5bd1e995u : 0));
       r->search_key = doc_casefold_join (r->title, r->asset_name, r->threat_name, r->owner_name,
                                          r->description, r->measures, (const char *) -1);
       g_ptr_array_add (result, r);

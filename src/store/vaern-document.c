@@ -1268,6 +1268,10 @@ load_assets (VaernDocument *self,
       a->n_risks = sqlite3_column_int (stmt, 23);
       a->max_residual_band = 1 + vaern_risk_scale_band_for_score (self->scale,
                                                                    sqlite3_column_int (stmt, 24));
+      /* The band depends on the scale as well as on the row. */
+      vaern_record_set_identity (VAERN_RECORD (a), vaern_record_get_id (VAERN_RECORD (a)),
+                                 vaern_record_get_digest (VAERN_RECORD (a))
+                                 ^ (a->max_residual_band * 2654435761u));
       a->last_assessed = doc_column_dup (stmt, 25);
       a->findings = vaern_findings_compute (a->kind, a->lifecycle, a->owner_id > 0,
                                             a->personal_data, a->dpa, a->next_review);

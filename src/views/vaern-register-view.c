@@ -10,6 +10,7 @@
 #include "vaern-import-dialog.h"
 #include "vaern-people-view.h"
 #include "vaern-register-view.h"
+#include "vaern-risks-view.h"
 #include "vaern-table.h"
 #include "vaern-ui-util.h"
 
@@ -45,6 +46,8 @@ struct _VaernRegisterView
   GtkDropDown        *unit_filter;
   GHashTable         *unit_scope;   /* unit ids under the unit filter's unit */
   char               *needle;
+  GSettings          *settings;
+  gboolean            safe_palette;
 
   /* Template widgets */
   GtkSearchEntry     *search_entry;
@@ -129,33 +132,10 @@ static void
 update_unit_scope (VaernRegisterView *self)
 {
   gint64 chosen = self->unit_filter ? vaern_record_dropdown_get_id (self->unit_filter) : 0;
-  GListModel *units;
-  guint chosen_depth = 0;
-  gboolean inside = FALSE;
 
   g_clear_pointer (&self->unit_scope, g_hash_table_unref);
-  if (chosen == 0 || self->document == NULL)
-    return;
-
-  self->unit_scope = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  units = vaern_document_get_units (self->document);
-  /* Units come in tree order: the subtree follows its root until a unit
-   * at the same depth or above. */
-  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
-    {
-      g_autoptr(VaernUnit) unit = g_list_model_get_item (units, i);
-      gint64 id = vaern_record_get_id (VAERN_RECORD (unit));
-
-      if (id == chosen)
-        {
-          inside = TRUE;
-          chosen_depth = unit->depth;
-        }
-      else if (inside && unit->depth <= chosen_depth)
-        break;
-      if (inside)
-        g_hash_table_add (self->unit_scope, g_memdup2 (&id, sizeof id));
-    }
+  if (self->document)
+    self->unit_scope = vaern_unit_subtree (vaern_document_get_units (self->document), chosen);
 }
 
 /* How the search text changed: typing on narrows the list, deleting
@@ -374,6 +354,41 @@ findings_cell (gpointer        item,
   cell->style = VAERN_TABLE_CELL_WARNING;
 }
 
+/* The highest risk left after treatment, in its band's colour. */
+static void
+risk_cell (gpointer        item,
+           VaernTableCell *cell,
+           gpointer        user_data)
+{
+  VaernRegisterView *self = user_data;
+  VaernAsset *asset = item;
+  const VaernRiskScale *scale;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (self->document == NULL)
+    return;
+  scale = vaern_document_get_scale (self->document);
+  if (asset->n_risks == 0)
+    {
+      /* Translators: the risk column of a system without a risk assessment */
+      cell->text = g_strdup (_("Not assessed"));
+      cell->style = VAERN_TABLE_CELL_DIM;
+      return;
+    }
+  if (asset->max_residual_band == 0 || asset->max_residual_band > scale->n_bands)
+    return;
+  cell->text = g_strdup (scale->bands[asset->max_residual_band - 1].label);
+  cell->has_swatch = gdk_rgba_parse (&cell->swatch,
+                                     vaern_risk_scale_band_color (scale, asset->max_residual_band - 1,
+                                                                  self->safe_palette));
+}
+
+static char *
+assessed_text (VaernAsset *a)
+{
+  return vaern_date_format (a->last_assessed);
+}
+
 static GtkSorter *
 string_sorter (const char *property)
 {
@@ -433,6 +448,11 @@ setup_columns (VaernRegisterView *self)
   /* Translators: column heading: what needs attention */
   vaern_table_add_column (self->table, _("Findings"), findings_cell, NULL,
                           numeric_sorter ("findings"), 200, FALSE, 2);
+  /* Translators: column heading: the highest risk level after treatment */
+  vaern_table_add_column (self->table, _("Risk"), risk_cell, self,
+                          numeric_sorter ("max-residual-band"), 110, FALSE, 3);
+  /* Translators: column heading: the date of the newest risk assessment */
+  add_text_column (self, _("Assessed"), assessed_text, string_sorter ("last-assessed"), 110, 9);
 
   vaern_table_sort_by (self->table, name_column, GTK_SORT_ASCENDING);
 }
@@ -477,6 +497,7 @@ update_state (VaernRegisterView *self)
                                  editable && has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.delete", editable && has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.show-roles", has_selection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.show-risks", has_selection);
 }
 
 static void
@@ -687,6 +708,26 @@ clear_filters_action (GtkWidget  *widget,
   filter_changed_cb (self);
 }
 
+/* From a system to its risk assessment. */
+static void
+show_risks_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  VaernRegisterView *self = VAERN_REGISTER_VIEW (widget);
+  VaernAsset *asset = selected_asset (self);
+  VaernWindow *window = vaern_window_for_widget (widget);
+  GtkWidget *risks;
+
+  if (asset == NULL || window == NULL)
+    return;
+  risks = vaern_window_get_view (window, "risks");
+  vaern_window_show_view (window, "risks");
+  if (VAERN_IS_RISKS_VIEW (risks))
+    vaern_risks_view_show_asset (VAERN_RISKS_VIEW (risks),
+                                 vaern_record_get_id (VAERN_RECORD (asset)));
+}
+
 static void
 show_roles_action (GtkWidget  *widget,
                    const char *name,
@@ -754,6 +795,15 @@ key_pressed_cb (GtkEventControllerKey *controller,
   return gtk_widget_activate_action (GTK_WIDGET (self), "register.delete", NULL);
 }
 
+/* The risk column's colours follow the palette setting: the rows are
+ * bound again. */
+static void
+palette_changed_cb (VaernRegisterView *self)
+{
+  self->safe_palette = g_settings_get_boolean (self->settings, "color-blind-palette");
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 /* Life cycle */
 
 static void
@@ -767,6 +817,7 @@ vaern_register_view_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->unit_scope, g_hash_table_unref);
   g_clear_pointer (&self->needle, g_free);
 
@@ -807,6 +858,7 @@ vaern_register_view_class_init (VaernRegisterViewClass *klass)
   gtk_widget_class_install_action (widget_class, "register.clear-filters", NULL,
                                    clear_filters_action);
   gtk_widget_class_install_action (widget_class, "register.show-roles", NULL, show_roles_action);
+  gtk_widget_class_install_action (widget_class, "register.show-risks", NULL, show_risks_action);
 
 }
 
@@ -814,6 +866,11 @@ static void
 vaern_register_view_init (VaernRegisterView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (BASE_ID);
+  self->safe_palette = g_settings_get_boolean (self->settings, "color-blind-palette");
+  g_signal_connect_object (self->settings, "changed::color-blind-palette",
+                           G_CALLBACK (palette_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->filter = gtk_custom_filter_new (asset_matches, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
@@ -834,6 +891,7 @@ vaern_register_view_init (VaernRegisterView *self)
       { "<Control>d", "register.duplicate" },
       { "<Control>i", "register.import" },
       { "<Control>r", "register.show-roles" },
+      { "<Control>k", "register.show-risks" },
     };
 
     /* Managed by the window: the shortcuts work wherever the focus is,

@@ -1,0 +1,1285 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "app/vaern-file-chooser.h"
+#include "app/vaern-view.h"
+#include "app/vaern-window.h"
+#include "core/vaern-date.h"
+#include "render/vaern-heat-map.h"
+#include "vaern-heat-map-widget.h"
+#include "vaern-risk-editor.h"
+#include "vaern-risks-view-private.h"
+#include "vaern-scale-dialog.h"
+#include "vaern-table.h"
+#include "vaern-threats-dialog.h"
+#include "vaern-ui-util.h"
+
+/* The risks view: every risk of the document in a table, filtered by
+ * search, system, unit, level, treatment, owner and overdue review, beside
+ * the heat map of the same risks. A cell of the heat map narrows the list
+ * to its risks. The heat map counts what the filters let through, so a
+ * unit's or a system's matrix is one filter away; that is also what is
+ * printed and exported.
+ *
+ * Models: the document's risks → scope filter (everything but the cell)
+ * → cell filter → the table's sorting. The heat map counts the scope
+ * filter's items. */
+
+#define NARROW_WIDTH 900  /* below this the heat map goes above the list */
+
+struct _VaernRisksView
+{
+  GtkWidget           parent_instance;
+
+  VaernDocument      *document;
+  GSettings          *settings;
+  GtkCustomFilter    *scope_filter;
+  GtkFilterListModel *scope_model;
+  GtkCustomFilter    *cell_filter;
+  GtkFilterListModel *cell_model;
+  GtkSingleSelection *selection;
+  GtkDropDown        *asset_filter;
+  GtkDropDown        *unit_filter;
+  GtkDropDown        *owner_filter;
+  GHashTable         *unit_scope;
+  char               *needle;
+  guint               n_bands;      /* of the band filter's list */
+  guint               count_idle;
+  guint               layout_idle;
+
+  /* Template widgets */
+  GtkWidget          *filter_box;
+  GtkSearchEntry     *search_entry;
+  GtkWidget          *asset_filter_box;
+  GtkWidget          *unit_filter_box;
+  GtkDropDown        *band_filter;
+  GtkDropDown        *treatment_filter;
+  GtkWidget          *owner_filter_box;
+  GtkToggleButton    *overdue_filter;
+  GtkWidget          *cell_chip;
+  GtkLabel           *cell_label;
+  GtkWidget          *top_separator;
+  GtkPaned           *paned;
+  VaernHeatMapWidget *heat_map;
+  GtkDropDown        *show_dropdown;
+  GtkLabel           *scope_label;
+  GtkStack           *content_stack;
+  VaernTable         *table;
+  GtkWidget          *action_bar;
+  GtkLabel           *count_label;
+};
+
+static void vaern_risks_view_iface_init (VaernViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VaernRisksView, vaern_risks_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (VAERN_TYPE_VIEW,
+                                                      vaern_risks_view_iface_init))
+
+static void update_state (VaernRisksView *self);
+static void schedule_count (VaernRisksView *self);
+
+/* Filtering */
+
+static gboolean
+in_scope (gpointer item,
+          gpointer user_data)
+{
+  VaernRisksView *self = user_data;
+  VaernRisk *risk = item;
+  guint band = gtk_drop_down_get_selected (self->band_filter);
+  guint treatment = gtk_drop_down_get_selected (self->treatment_filter);
+  gint64 asset = self->asset_filter ? vaern_record_dropdown_get_id (self->asset_filter) : 0;
+  gint64 owner = self->owner_filter ? vaern_record_dropdown_get_id (self->owner_filter) : 0;
+
+  if (asset > 0 && risk->asset_id != asset)
+    return FALSE;
+  if (owner > 0 && risk->owner_id != owner)
+    return FALSE;
+  if (self->unit_scope && !g_hash_table_contains (self->unit_scope, &risk->unit_id))
+    return FALSE;
+  /* The band filter lists each band before treatment, then each after. */
+  if (band > 0 && band <= self->n_bands && risk->band != band)
+    return FALSE;
+  if (band > self->n_bands && band != GTK_INVALID_LIST_POSITION
+      && risk->residual_band != band - self->n_bands)
+    return FALSE;
+  if (treatment > 0 && treatment != GTK_INVALID_LIST_POSITION && risk->treatment != treatment - 1)
+    return FALSE;
+  if (gtk_toggle_button_get_active (self->overdue_filter) && !risk->overdue)
+    return FALSE;
+  if (self->needle && (risk->search_key == NULL || !strstr (risk->search_key, self->needle)))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+in_cell (gpointer item,
+         gpointer user_data)
+{
+  VaernRisksView *self = user_data;
+  VaernRisk *risk = item;
+  VaernHeatMapShow matrix;
+  guint l, c;
+
+  if (!vaern_heat_map_widget_get_chosen (self->heat_map, &matrix, &l, &c))
+    return TRUE;
+  if (matrix == VAERN_HEAT_MAP_INHERENT)
+    return risk->likelihood == l && risk->consequence == c;
+  return risk->after_likelihood == l && risk->after_consequence == c;
+}
+
+static void
+refilter (VaernRisksView   *self,
+          GtkFilterChange   change)
+{
+  gtk_filter_changed (GTK_FILTER (self->scope_filter), change);
+  update_state (self);
+}
+
+static void
+search_changed_cb (VaernRisksView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *old = g_steal_pointer (&self->needle);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  if (*trimmed)
+    self->needle = g_utf8_casefold (trimmed, -1);
+  if (g_strcmp0 (old, self->needle) == 0)
+    return;
+  /* Typing on narrows the list; deleting widens it. */
+  if (self->needle && (old == NULL || strstr (self->needle, old)))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (old && (self->needle == NULL || strstr (old, self->needle)))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  refilter (self, change);
+}
+
+static void
+stop_search_cb (VaernRisksView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+update_unit_scope (VaernRisksView *self)
+{
+  gint64 chosen = self->unit_filter ? vaern_record_dropdown_get_id (self->unit_filter) : 0;
+
+  g_clear_pointer (&self->unit_scope, g_hash_table_unref);
+  if (self->document)
+    self->unit_scope = vaern_unit_subtree (vaern_document_get_units (self->document), chosen);
+}
+
+static void
+filter_changed_cb (VaernRisksView *self)
+{
+  update_unit_scope (self);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+clear_cell_cb (VaernRisksView *self)
+{
+  vaern_heat_map_widget_set_chosen (self->heat_map, 0, 0, 0);
+}
+
+/* Rebuilds a record drop-down in its box, keeping what was chosen. */
+static GtkDropDown *
+rebuild_dropdown (VaernRisksView *self,
+                  GtkDropDown    *old,
+                  GtkWidget      *box,
+                  GListModel     *records,
+                  const char     *property,
+                  const char     *all_label,
+                  const char     *tooltip)
+{
+  gint64 selected = old ? vaern_record_dropdown_get_id (old) : 0;
+  GtkDropDown *dropdown;
+
+  if (old)
+    gtk_box_remove (GTK_BOX (box), GTK_WIDGET (old));
+  if (self->document == NULL)
+    return NULL;
+  dropdown = vaern_record_dropdown_new (records, property, selected, all_label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown), tooltip);
+  g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (dropdown));
+  return dropdown;
+}
+
+static void
+rebuild_asset_filter (VaernRisksView *self)
+{
+  self->asset_filter = rebuild_dropdown (self, self->asset_filter, self->asset_filter_box,
+                                         self->document ? vaern_document_get_assets (self->document)
+                                                        : NULL, "name",
+                                         /* Translators: filter: no system chosen */
+                                         _("All systems"),
+                                         /* Translators: tooltip of a filter */
+                                         _("System or asset"));
+}
+
+static void
+rebuild_unit_filter (VaernRisksView *self)
+{
+  self->unit_filter = rebuild_dropdown (self, self->unit_filter, self->unit_filter_box,
+                                        self->document ? vaern_document_get_units (self->document)
+                                                       : NULL, "path",
+                                        /* Translators: unit filter: no unit chosen */
+                                        _("All units"),
+                                        /* Translators: tooltip of a filter */
+                                        _("Unit"));
+  update_unit_scope (self);
+}
+
+static void
+rebuild_owner_filter (VaernRisksView *self)
+{
+  self->owner_filter = rebuild_dropdown (self, self->owner_filter, self->owner_filter_box,
+                                         self->document ? vaern_document_get_people (self->document)
+                                                        : NULL, "name",
+                                         /* Translators: filter: any risk owner */
+                                         _("All owners"),
+                                         /* Translators: tooltip of a filter */
+                                         _("Risk owner"));
+}
+
+/* "All levels", then each band before treatment, then each after. */
+static void
+rebuild_band_filter (VaernRisksView *self)
+{
+  const VaernRiskScale *scale = self->document ? vaern_document_get_scale (self->document) : NULL;
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  guint selected = gtk_drop_down_get_selected (self->band_filter);
+  guint n = scale ? scale->n_bands : 0;
+
+  /* Translators: level filter: any level */
+  gtk_string_list_append (list, _("All levels"));
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *item = g_strdup_printf (pass == 0
+                                                 /* Translators: level filter; %s is a level like Høj */
+                                                 ? _("%s before treatment")
+                                                 /* Translators: level filter; %s is a level like Høj */
+                                                 : _("%s after treatment"),
+                                                 scale->bands[i].label);
+
+        gtk_string_list_append (list, item);
+      }
+  g_signal_handlers_block_by_func (self->band_filter, filter_changed_cb, self);
+  gtk_drop_down_set_model (self->band_filter, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->band_filter,
+                              n == self->n_bands && selected != GTK_INVALID_LIST_POSITION
+                              ? selected : 0);
+  g_signal_handlers_unblock_by_func (self->band_filter, filter_changed_cb, self);
+  self->n_bands = n;
+}
+
+static void
+setup_filters (VaernRisksView *self)
+{
+  g_autoptr(GtkStringList) treatments = vaern_enum_string_list (&vaern_enum_treatment);
+
+  /* Translators: treatment filter: any treatment */
+  gtk_string_list_splice (treatments, 0, 0, (const char *const[]) { _("All treatments"), NULL });
+  gtk_drop_down_set_model (self->treatment_filter, G_LIST_MODEL (treatments));
+  rebuild_band_filter (self);
+}
+
+/* Columns */
+
+static void
+title_cell (gpointer        item,
+            VaernTableCell *cell,
+            gpointer        user_data)
+{
+  cell->text = g_strdup (VAERN_RISK (item)->title);
+}
+
+static void
+asset_cell (gpointer        item,
+            VaernTableCell *cell,
+            gpointer        user_data)
+{
+  cell->text = g_strdup (VAERN_RISK (item)->asset_name);
+}
+
+static void
+level_cell (VaernRisksView *self,
+            guint           score,
+            guint           band,
+            VaernTableCell *cell)
+{
+  const VaernRiskScale *scale = vaern_document_get_scale (self->document);
+
+  if (band == 0 || band > scale->n_bands)
+    {
+      /* Translators: a risk that is not assessed yet, in the list */
+      cell->text = g_strdup (_("Not assessed"));
+      cell->style = VAERN_TABLE_CELL_DIM;
+      return;
+    }
+  cell->text = g_strdup_printf ("%u  %s", score, scale->bands[band - 1].label);
+  cell->has_swatch = gdk_rgba_parse (&cell->swatch,
+                                     vaern_risk_scale_band_color (scale, band - 1,
+                                                                  g_settings_get_boolean (self->settings,
+                                                                                          "color-blind-palette")));
+}
+
+static void
+before_cell (gpointer        item,
+             VaernTableCell *cell,
+             gpointer        user_data)
+{
+  level_cell (user_data, VAERN_RISK (item)->score, VAERN_RISK (item)->band, cell);
+}
+
+static void
+after_cell (gpointer        item,
+            VaernTableCell *cell,
+            gpointer        user_data)
+{
+  level_cell (user_data, VAERN_RISK (item)->residual_score, VAERN_RISK (item)->residual_band,
+              cell);
+}
+
+static void
+treatment_cell (gpointer        item,
+                VaernTableCell *cell,
+                gpointer        user_data)
+{
+  VaernRisk *risk = item;
+
+  cell->text = g_strdup (vaern_enum_label (&vaern_enum_treatment, risk->treatment));
+  if (risk->treatment == VAERN_TREATMENT_UNDECIDED)
+    cell->style = VAERN_TABLE_CELL_DIM;
+}
+
+static void
+owner_cell (gpointer        item,
+            VaernTableCell *cell,
+            gpointer        user_data)
+{
+  cell->text = g_strdup (VAERN_RISK (item)->owner_name ? VAERN_RISK (item)->owner_name : "");
+}
+
+static void
+review_cell (gpointer        item,
+             VaernTableCell *cell,
+             gpointer        user_data)
+{
+  VaernRisk *risk = item;
+
+  cell->text = vaern_date_format (risk->review_date);
+  if (risk->overdue)
+    {
+      cell->style = VAERN_TABLE_CELL_WARNING;
+      cell->icon_name = "dialog-warning-symbolic";
+    }
+}
+
+static void
+threat_cell (gpointer        item,
+             VaernTableCell *cell,
+             gpointer        user_data)
+{
+  cell->text = g_strdup (VAERN_RISK (item)->threat_name ? VAERN_RISK (item)->threat_name : "");
+}
+
+static GtkSorter *
+sorter_for (const char *property,
+            gboolean    numeric)
+{
+  GtkExpression *e = gtk_property_expression_new (VAERN_TYPE_RISK, NULL, property);
+
+  if (numeric)
+    return GTK_SORTER (gtk_numeric_sorter_new (e));
+  else
+    {
+      GtkStringSorter *sorter = gtk_string_sorter_new (e);
+
+      gtk_string_sorter_set_ignore_case (sorter, TRUE);
+      return GTK_SORTER (sorter);
+    }
+}
+
+static void
+setup_columns (VaernRisksView *self)
+{
+  VaernTable *t = self->table;
+  guint after;
+
+  /* Translators: column heading: the risk scenario */
+  vaern_table_add_column (t, _("Risk"), title_cell, NULL, sorter_for ("title", FALSE), 230, TRUE, 0);
+  /* Translators: column heading */
+  vaern_table_add_column (t, _("System"), asset_cell, NULL, sorter_for ("asset-name", FALSE), 170,
+                          FALSE, 1);
+  /* Translators: column heading: the risk before treatment */
+  vaern_table_add_column (t, _("Before"), before_cell, self, sorter_for ("score", TRUE), 110,
+                          FALSE, 3);
+  /* Translators: column heading: the risk after treatment */
+  after = vaern_table_add_column (t, _("After"), after_cell, self,
+                                  sorter_for ("residual-score", TRUE), 110, FALSE, 0);
+  /* Translators: column heading */
+  vaern_table_add_column (t, _("Treatment"), treatment_cell, NULL, sorter_for ("treatment", TRUE),
+                          110, FALSE, 4);
+  /* Translators: column heading: the risk owner */
+  vaern_table_add_column (t, _("Owner"), owner_cell, NULL, sorter_for ("owner-name", FALSE), 150,
+                          FALSE, 5);
+  /* Translators: column heading: the next review date */
+  vaern_table_add_column (t, _("Review"), review_cell, NULL, sorter_for ("review-date", FALSE),
+                          120, FALSE, 2);
+  /* Translators: column heading */
+  vaern_table_add_column (t, _("Threat"), threat_cell, NULL, sorter_for ("threat-name", FALSE),
+                          190, FALSE, 6);
+  /* The highest risks after treatment first: what management looks at. */
+  vaern_table_sort_by (t, after, GTK_SORT_DESCENDING);
+}
+
+/* The heat map */
+
+static VaernHeatMapShow
+shown_matrices (VaernRisksView *self)
+{
+  switch (gtk_drop_down_get_selected (self->show_dropdown))
+    {
+    case 1:
+      return VAERN_HEAT_MAP_INHERENT;
+    case 2:
+      return VAERN_HEAT_MAP_RESIDUAL;
+    default:
+      return VAERN_HEAT_MAP_BOTH;
+    }
+}
+
+static void
+count_cells (VaernRisksView *self,
+             guint         **inherent,
+             guint         **residual)
+{
+  const VaernRiskScale *scale = vaern_document_get_scale (self->document);
+  guint n = scale->n_likelihood * scale->n_consequence;
+
+  *inherent = g_new0 (guint, n);
+  *residual = g_new0 (guint, n);
+  vaern_risk_list_count_cells (G_LIST_MODEL (self->scope_model), scale->n_likelihood,
+                               scale->n_consequence, NULL, NULL, *inherent, *residual);
+}
+
+/* What the heat map covers, in words, for the label and the printed page. */
+static char *
+describe_scope (VaernRisksView *self)
+{
+  gint64 asset_id = self->asset_filter ? vaern_record_dropdown_get_id (self->asset_filter) : 0;
+  gint64 unit_id = self->unit_filter ? vaern_record_dropdown_get_id (self->unit_filter) : 0;
+  gboolean narrowed = self->needle != NULL
+                      || gtk_drop_down_get_selected (self->band_filter) > 0
+                      || gtk_drop_down_get_selected (self->treatment_filter) > 0
+                      || (self->owner_filter && vaern_record_dropdown_get_id (self->owner_filter))
+                      || gtk_toggle_button_get_active (self->overdue_filter);
+  g_autofree char *base = NULL;
+
+  if (asset_id > 0)
+    {
+      g_autoptr(VaernAsset) asset = vaern_document_get_asset (self->document, asset_id, NULL);
+
+      base = g_strdup (asset ? asset->name : "");
+    }
+  else if (unit_id > 0)
+    {
+      g_autoptr(VaernUnit) unit = vaern_document_find_unit (self->document, unit_id);
+
+      base = g_strdup (unit ? unit->path : "");
+    }
+  else
+    /* Translators: the scope of the heat map */
+    base = g_strdup (_("The whole organisation"));
+  if (narrowed)
+    /* Translators: the scope of the heat map when other filters apply; %s is the scope */
+    return g_strdup_printf (_("%s, filtered"), base);
+  return g_steal_pointer (&base);
+}
+
+static gboolean
+count_idle_cb (gpointer user_data)
+{
+  VaernRisksView *self = user_data;
+  g_autofree guint *inherent = NULL;
+  g_autofree guint *residual = NULL;
+  g_autofree char *scope = NULL;
+
+  self->count_idle = 0;
+  if (self->document == NULL)
+    return G_SOURCE_REMOVE;
+  count_cells (self, &inherent, &residual);
+  vaern_heat_map_widget_set_data (self->heat_map, vaern_document_get_scale (self->document),
+                                  inherent, residual);
+  scope = describe_scope (self);
+  gtk_label_set_text (self->scope_label, scope);
+  return G_SOURCE_REMOVE;
+}
+
+/* The counts follow the list once per change, not once per row. */
+static void
+schedule_count (VaernRisksView *self)
+{
+  if (self->count_idle == 0)
+    self->count_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, count_idle_cb, self, NULL);
+}
+
+static char *
+cell_tooltip (VaernHeatMapShow matrix,
+              guint            likelihood,
+              guint            consequence,
+              gpointer         user_data)
+{
+  VaernRisksView *self = user_data;
+  const VaernRiskScale *scale = vaern_document_get_scale (self->document);
+  GListModel *model = G_LIST_MODEL (self->scope_model);
+  GString *text = g_string_new (NULL);
+  guint n = 0;
+
+  g_string_append_printf (text, "%s × %s",
+                          scale->likelihood_labels[likelihood - 1],
+                          scale->consequence_labels[consequence - 1]);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(VaernRisk) risk = g_list_model_get_item (model, i);
+      gboolean here = matrix == VAERN_HEAT_MAP_INHERENT
+                      ? risk->likelihood == likelihood && risk->consequence == consequence
+                      : risk->after_likelihood == likelihood
+                        && risk->after_consequence == consequence;
+
+      if (!here)
+        continue;
+      if (n < 8)
+        g_string_append_printf (text, "\n• %s (%s)", risk->title, risk->asset_name);
+      n++;
+    }
+  if (n == 0)
+    /* Translators: tooltip of an empty heat map cell */
+    g_string_append_printf (text, "\n%s", _("No risks"));
+  else if (n > 8)
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: tooltip of a heat map cell; %u is how many more risks there are */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                                                 n - 8), n - 8);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+chosen_changed_cb (VaernRisksView *self)
+{
+  VaernHeatMapShow matrix;
+  guint l, c;
+
+  if (vaern_heat_map_widget_get_chosen (self->heat_map, &matrix, &l, &c) && self->document)
+    {
+      const VaernRiskScale *scale = vaern_document_get_scale (self->document);
+      g_autofree char *text = g_strdup_printf (matrix == VAERN_HEAT_MAP_INHERENT
+                                               /* Translators: the heat map cell filter; likelihood × consequence */
+                                               ? _("%s × %s, before treatment")
+                                               /* Translators: the heat map cell filter; likelihood × consequence */
+                                               : _("%s × %s, after treatment"),
+                                               scale->likelihood_labels[l - 1],
+                                               scale->consequence_labels[c - 1]);
+
+      gtk_label_set_text (self->cell_label, text);
+      gtk_widget_set_visible (self->cell_chip, TRUE);
+    }
+  else
+    gtk_widget_set_visible (self->cell_chip, FALSE);
+  gtk_filter_changed (GTK_FILTER (self->cell_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_state (self);
+}
+
+static void
+show_changed_cb (VaernRisksView *self)
+{
+  vaern_heat_map_widget_set_show (self->heat_map, shown_matrices (self));
+}
+
+static void
+palette_changed_cb (VaernRisksView *self)
+{
+  vaern_heat_map_widget_set_safe_palette (self->heat_map,
+                                          g_settings_get_boolean (self->settings,
+                                                                  "color-blind-palette"));
+  gtk_widget_queue_draw (GTK_WIDGET (self->table));
+  /* The swatches in the rows are drawn from the palette as well. */
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* State */
+
+static void
+update_state (VaernRisksView *self)
+{
+  guint total;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->cell_model));
+  gboolean editable = self->document && !vaern_document_get_read_only (self->document);
+  gboolean has_selection = gtk_single_selection_get_selected_item (self->selection) != NULL;
+  g_autofree char *count = NULL;
+
+  total = self->document ? g_list_model_get_n_items (vaern_document_get_risks (self->document))
+                         : 0;
+  if (total == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  else if (shown == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "no-match");
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "list");
+
+  if (shown == total)
+    /* Translators: the count below the risk list */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u risk", "%u risks", total), total);
+  else
+    /* Translators: the count below the risk list when filtered */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u risk shown",
+                                          "%u of %u risks shown", total), shown, total);
+  gtk_label_set_text (self->count_label, count);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "risks.add",
+                                 editable
+                                 && g_list_model_get_n_items (vaern_document_get_assets (self->document)) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "risks.edit", has_selection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "risks.delete", editable && has_selection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "risks.edit-scale", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "risks.edit-threats", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "risks.print", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "risks.export", self->document != NULL);
+}
+
+static void
+document_changed_cb (VaernRisksView *self)
+{
+  if (self->n_bands != vaern_document_get_scale (self->document)->n_bands)
+    rebuild_band_filter (self);
+  schedule_count (self);
+  update_state (self);
+}
+
+static void
+vaern_risks_view_set_document (VaernView     *view,
+                               VaernDocument *document)
+{
+  VaernRisksView *self = VAERN_RISKS_VIEW (view);
+
+  if (self->document)
+    {
+      g_signal_handlers_disconnect_by_data (vaern_document_get_units (self->document), self);
+      g_signal_handlers_disconnect_by_data (vaern_document_get_assets (self->document), self);
+      g_signal_handlers_disconnect_by_data (vaern_document_get_people (self->document), self);
+      g_signal_handlers_disconnect_by_data (self->document, self);
+    }
+  g_set_object (&self->document, document);
+  vaern_heat_map_widget_set_chosen (self->heat_map, 0, 0, 0);
+
+  gtk_filter_list_model_set_model (self->scope_model,
+                                   document ? vaern_document_get_risks (document) : NULL);
+  rebuild_asset_filter (self);
+  rebuild_unit_filter (self);
+  rebuild_owner_filter (self);
+  rebuild_band_filter (self);
+  if (document)
+    {
+      g_signal_connect_object (vaern_document_get_units (document), "items-changed",
+                               G_CALLBACK (rebuild_unit_filter), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (vaern_document_get_assets (document), "items-changed",
+                               G_CALLBACK (rebuild_asset_filter), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (vaern_document_get_people (document), "items-changed",
+                               G_CALLBACK (rebuild_owner_filter), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::read-only", G_CALLBACK (update_state), self,
+                               G_CONNECT_SWAPPED);
+      count_idle_cb (self);
+    }
+  update_state (self);
+}
+
+static void
+vaern_risks_view_focus_search (VaernView *view)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (VAERN_RISKS_VIEW (view)->search_entry));
+}
+
+static void
+vaern_risks_view_iface_init (VaernViewInterface *iface)
+{
+  iface->set_document = vaern_risks_view_set_document;
+  iface->focus_search = vaern_risks_view_focus_search;
+}
+
+static void
+clear_filters (VaernRisksView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  search_changed_cb (self);
+  gtk_drop_down_set_selected (self->band_filter, 0);
+  gtk_drop_down_set_selected (self->treatment_filter, 0);
+  gtk_toggle_button_set_active (self->overdue_filter, FALSE);
+  if (self->asset_filter)
+    gtk_drop_down_set_selected (self->asset_filter, 0);
+  if (self->unit_filter)
+    gtk_drop_down_set_selected (self->unit_filter, 0);
+  if (self->owner_filter)
+    gtk_drop_down_set_selected (self->owner_filter, 0);
+  vaern_heat_map_widget_set_chosen (self->heat_map, 0, 0, 0);
+  filter_changed_cb (self);
+}
+
+void
+vaern_risks_view_show_asset (VaernRisksView *self,
+                             gint64          asset_id)
+{
+  g_return_if_fail (VAERN_IS_RISKS_VIEW (self));
+
+  clear_filters (self);
+  if (self->asset_filter)
+    vaern_record_dropdown_set_id (self->asset_filter, asset_id);
+  filter_changed_cb (self);
+  schedule_count (self);
+}
+
+GListModel *
+vaern_risks_view_get_shown (VaernRisksView *self)
+{
+  return G_LIST_MODEL (self->selection);
+}
+
+guint
+vaern_risks_view_count_in_cell (VaernRisksView  *self,
+                                VaernHeatMapShow matrix,
+                                guint            likelihood,
+                                guint            consequence)
+{
+  const VaernRiskScale *scale = vaern_document_get_scale (self->document);
+  g_autofree guint *inherent = NULL;
+  g_autofree guint *residual = NULL;
+  guint i = (likelihood - 1) * scale->n_consequence + consequence - 1;
+
+  count_cells (self, &inherent, &residual);
+  return matrix == VAERN_HEAT_MAP_INHERENT ? inherent[i] : residual[i];
+}
+
+/* Actions */
+
+static void
+select_risk (VaernRisksView *self,
+             gint64          id)
+{
+  guint i = vaern_record_list_find (G_LIST_MODEL (self->selection), id);
+
+  if (i != G_MAXUINT)
+    vaern_table_select (self->table, i);
+}
+
+static void
+editor_saved_cb (VaernRiskEditor *editor,
+                 gint64           id,
+                 VaernRisksView  *self)
+{
+  select_risk (self, id);
+}
+
+static void
+open_editor (VaernRisksView *self,
+             VaernRisk      *risk)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  gint64 asset_id = self->asset_filter ? vaern_record_dropdown_get_id (self->asset_filter) : 0;
+  VaernRiskEditor *editor;
+
+  if (self->document == NULL)
+    return;
+  editor = vaern_risk_editor_new (GTK_WINDOW (root), self->document, risk, asset_id);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *name,
+            GVariant   *param)
+{
+  open_editor (VAERN_RISKS_VIEW (widget), NULL);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  VaernRisksView *self = VAERN_RISKS_VIEW (widget);
+  VaernRisk *risk = gtk_single_selection_get_selected_item (self->selection);
+
+  if (risk)
+    open_editor (self, risk);
+}
+
+static void
+row_activated_cb (VaernRisksView *self,
+                  guint           position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  edit_action (GTK_WIDGET (self), NULL, NULL);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  VaernRisksView *self = VAERN_RISKS_VIEW (widget);
+  VaernRisk *risk = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *title = NULL;
+  guint position, n;
+
+  if (risk == NULL)
+    return;
+  title = g_strdup (risk->title);
+  position = gtk_single_selection_get_selected (self->selection);
+  if (!vaern_document_delete_risk (self->document, vaern_record_get_id (VAERN_RECORD (risk)),
+                                   &error))
+    {
+      /* Translators: heading of an error message */
+      vaern_show_error (widget, _("Could Not Delete"), error);
+      return;
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  if (n > 0)
+    gtk_single_selection_set_selected (self->selection, MIN (position, n - 1));
+  /* Translators: notification after deleting; %s is a risk scenario */
+  message = g_strdup_printf (_("Risk “%s” deleted"), title);
+  if (vaern_window_for_widget (widget))
+    vaern_window_offer_undo (vaern_window_for_widget (widget), message);
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  clear_filters (VAERN_RISKS_VIEW (widget));
+}
+
+static void
+edit_scale_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  VaernRisksView *self = VAERN_RISKS_VIEW (widget);
+  GtkWidget *dialog = vaern_scale_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                              self->document);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_threats_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  VaernRisksView *self = VAERN_RISKS_VIEW (widget);
+  GtkWidget *dialog = vaern_threats_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                self->document);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Printing and export draw the page the renderer makes for management. */
+
+typedef struct
+{
+  VaernRiskScale *scale;
+  guint          *inherent;
+  guint          *residual;
+  VaernHeatMapShow show;
+  gboolean        safe;
+  char           *organisation;
+  char           *scope;
+  char           *date;
+} PageData;
+
+static void
+page_data_free (gpointer data)
+{
+  PageData *p = data;
+
+  vaern_risk_scale_free (p->scale);
+  g_free (p->inherent);
+  g_free (p->residual);
+  g_free (p->organisation);
+  g_free (p->scope);
+  g_free (p->date);
+  g_free (p);
+}
+
+static PageData *
+page_data_new (VaernRisksView *self)
+{
+  PageData *p = g_new0 (PageData, 1);
+  g_autofree char *today = vaern_date_today ();
+
+  p->scale = vaern_risk_scale_copy (vaern_document_get_scale (self->document));
+  count_cells (self, &p->inherent, &p->residual);
+  p->show = shown_matrices (self);
+  p->safe = g_settings_get_boolean (self->settings, "color-blind-palette");
+  p->organisation = g_strdup (vaern_document_get_organisation (self->document));
+  p->scope = describe_scope (self);
+  p->date = vaern_date_format (today);
+  return p;
+}
+
+static void
+page_data_fill (PageData         *p,
+                VaernHeatMap     *map,
+                VaernHeatMapPage *page)
+{
+  memset (map, 0, sizeof *map);
+  map->scale = p->scale;
+  map->inherent = p->inherent;
+  map->residual = p->residual;
+  map->show = p->show;
+  map->safe_palette = p->safe;
+  map->legend = TRUE;
+  map->fg[3] = 1;
+  map->bg[0] = map->bg[1] = map->bg[2] = map->bg[3] = 1;
+  page->organisation = p->organisation;
+  page->scope = p->scope;
+  page->date = p->date;
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              PageData          *p)
+{
+  VaernHeatMap map;
+  VaernHeatMapPage page;
+
+  page_data_fill (p, &map, &page);
+  vaern_heat_map_draw_page (gtk_print_context_get_cairo_context (context),
+                            gtk_print_context_get_width (context),
+                            gtk_print_context_get_height (context), &map, &page);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  VaernRisksView *self = VAERN_RISKS_VIEW (widget);
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GError) error = NULL;
+  PageData *p = page_data_new (self);
+
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_n_pages (operation, 1);
+  /* Translators: the name of the print job */
+  gtk_print_operation_set_job_name (operation, _("Risk matrix"));
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), p,
+                         (GClosureNotify) (void (*) (void)) page_data_free, 0);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (gtk_widget_get_root (widget)), &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    /* Translators: heading of an error message */
+    vaern_show_error (widget, _("Could Not Print"), error);
+}
+
+static void
+export_chosen_cb (GtkWindow *parent,
+                  GFile     *file,
+                  gpointer   user_data)
+{
+  PageData *p = user_data;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autoptr(GError) error = NULL;
+  VaernHeatMap map;
+  VaernHeatMapPage page;
+
+  if (path)
+    {
+      page_data_fill (p, &map, &page);
+      if (!vaern_heat_map_export (path, &map, &page, &error))
+        /* Translators: heading of an error message */
+        vaern_show_error (GTK_WIDGET (parent), _("Could Not Export"), error);
+      else if (VAERN_IS_WINDOW (parent))
+        {
+          g_autofree char *base = g_file_get_basename (file);
+          /* Translators: notification; %s is a file name */
+          g_autofree char *text = g_strdup_printf (_("Risk matrix saved as “%s”"), base);
+
+          vaern_window_add_toast (VAERN_WINDOW (parent), adw_toast_new (text));
+        }
+    }
+  page_data_free (p);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  VaernRisksView *self = VAERN_RISKS_VIEW (widget);
+
+  vaern_choose_file (GTK_WINDOW (gtk_widget_get_root (widget)), GTK_FILE_CHOOSER_ACTION_SAVE,
+                     /* Translators: title of the file chooser */
+                     _("Export Risk Matrix"),
+                     /* Translators: button of the file chooser */
+                     _("_Export"),
+                     /* Translators: suggested file name of the exported heat map */
+                     _("risk-matrix.pdf"), VAERN_FILES_PICTURES, export_chosen_cb,
+                     page_data_new (self));
+}
+
+/* The Delete key deletes the selected risk when the list has the focus. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                VaernRisksView        *self)
+{
+  GtkWidget *focus;
+
+  if (keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete)
+    return FALSE;
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->table)))
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self), "risks.delete", NULL);
+}
+
+/* Layout: filters, the heat map and the list, the action bar. The heat map
+ * sits beside the list in a wide window and above it in a narrow one. */
+
+static void
+vaern_risks_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  *minimum = *natural = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int min, nat;
+
+      gtk_widget_measure (child, orientation,
+                          orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1,
+                          &min, &nat, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_VERTICAL)
+        *minimum += min, *natural += nat;
+      else
+        *minimum = MAX (*minimum, min), *natural = MAX (*natural, nat);
+    }
+}
+
+static gboolean
+layout_idle_cb (gpointer user_data)
+{
+  VaernRisksView *self = user_data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  GtkOrientation wanted = width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL
+                                               : GTK_ORIENTATION_HORIZONTAL;
+
+  self->layout_idle = 0;
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) != wanted)
+    {
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned), wanted);
+      gtk_paned_set_position (self->paned,
+                              wanted == GTK_ORIENTATION_VERTICAL
+                              ? MAX (220, gtk_widget_get_height (GTK_WIDGET (self->paned)) * 2 / 5)
+                              : MAX (360, width * 2 / 5));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+vaern_risks_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  VaernRisksView *self = VAERN_RISKS_VIEW (widget);
+  GtkWidget *fixed[] = { self->filter_box, self->top_separator, self->action_bar };
+  int heights[G_N_ELEMENTS (fixed)];
+  int used = 0, y = 0;
+  GtkOrientation wanted = width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL
+                                               : GTK_ORIENTATION_HORIZONTAL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    {
+      gtk_widget_measure (fixed[i], GTK_ORIENTATION_VERTICAL, width, NULL, &heights[i], NULL,
+                          NULL);
+      used += heights[i];
+    }
+  gtk_widget_size_allocate (self->filter_box, &(GtkAllocation) { 0, y, width, heights[0] }, -1);
+  y += heights[0];
+  gtk_widget_size_allocate (self->top_separator, &(GtkAllocation) { 0, y, width, heights[1] }, -1);
+  y += heights[1];
+  gtk_widget_size_allocate (GTK_WIDGET (self->paned),
+                            &(GtkAllocation) { 0, y, width, MAX (height - used, 0) }, -1);
+  gtk_widget_size_allocate (self->action_bar,
+                            &(GtkAllocation) { 0, height - heights[2], width, heights[2] }, -1);
+  /* Turning the paned inside an allocation would ask for another one. */
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) != wanted
+      && self->layout_idle == 0)
+    self->layout_idle = g_idle_add (layout_idle_cb, self);
+}
+
+/* Life cycle */
+
+static void
+vaern_risks_view_dispose (GObject *object)
+{
+  VaernRisksView *self = VAERN_RISKS_VIEW (object);
+
+  if (self->document)
+    vaern_risks_view_set_document (VAERN_VIEW (self), NULL);
+  g_clear_handle_id (&self->count_idle, g_source_remove);
+  g_clear_handle_id (&self->layout_idle, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VAERN_TYPE_RISKS_VIEW);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->cell_model);
+  g_clear_object (&self->scope_model);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->unit_scope, g_hash_table_unref);
+  g_clear_pointer (&self->needle, g_free);
+
+  G_OBJECT_CLASS (vaern_risks_view_parent_class)->dispose (object);
+}
+
+static void
+vaern_risks_view_class_init (VaernRisksViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (VAERN_TYPE_TABLE);
+  g_type_ensure (VAERN_TYPE_HEAT_MAP_WIDGET);
+
+  object_class->dispose = vaern_risks_view_dispose;
+  widget_class->measure = vaern_risks_view_measure;
+  widget_class->size_allocate = vaern_risks_view_size_allocate;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/vaern/Vaern/vaern-risks-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, asset_filter_box);
+  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, unit_filter_box);
+  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, band_filter);
+  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, treatment_filter);
+  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, owner_filter_box);
+  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, overdue_filter);
+  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, cell_chip);
+  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, cell_label);
+  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, top_separator);
+  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, paned);
+  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, heat_map);
+  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, show_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, scope_label);
+  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, table);
+  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, action_bar);
+  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, count_label);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_cell_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "risks.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "risks.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "risks.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "risks.clear-filters", NULL,
+                                   clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "risks.edit-scale", NULL, edit_scale_action);
+  gtk_widget_class_install_action (widget_class, "risks.edit-threats", NULL, edit_threats_action);
+  gtk_widget_class_install_action (widget_class, "risks.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "risks.export", NULL, export_action);
+}
+
+static void
+vaern_risks_view_init (VaernRisksView *self)
+{
+  g_autoptr(GSimpleActionGroup) settings_group = g_simple_action_group_new ();
+  g_autoptr(GAction) palette = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (BASE_ID);
+  palette = g_settings_create_action (self->settings, "color-blind-palette");
+  g_action_map_add_action (G_ACTION_MAP (settings_group), palette);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "risk-settings",
+                                  G_ACTION_GROUP (settings_group));
+  g_signal_connect_object (self->settings, "changed::color-blind-palette",
+                           G_CALLBACK (palette_changed_cb), self, G_CONNECT_SWAPPED);
+  vaern_heat_map_widget_set_safe_palette (self->heat_map,
+                                          g_settings_get_boolean (self->settings,
+                                                                  "color-blind-palette"));
+
+  self->scope_filter = gtk_custom_filter_new (in_scope, self, NULL);
+  self->scope_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->scope_filter));
+  self->cell_filter = gtk_custom_filter_new (in_cell, self, NULL);
+  self->cell_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->scope_model)),
+                                                GTK_FILTER (self->cell_filter));
+  vaern_table_set_model (self->table, G_LIST_MODEL (self->cell_model));
+  self->selection = g_object_ref (vaern_table_get_selection (self->table));
+  setup_columns (self);
+  setup_filters (self);
+  vaern_heat_map_widget_set_tooltip_func (self->heat_map, cell_tooltip, self);
+
+  g_signal_connect_swapped (self->heat_map, "chosen-changed", G_CALLBACK (chosen_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->scope_model, "items-changed", G_CALLBACK (schedule_count), self);
+  g_signal_connect_swapped (self->cell_model, "items-changed", G_CALLBACK (update_state), self);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (update_state), self);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->table));
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    /* Managed by the window: the shortcut works wherever the focus is,
+     * while the view is shown. */
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                       GTK_SHORTCUT_SCOPE_MANAGED);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control><Shift>n"),
+                                                            gtk_named_action_new ("risks.add")));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>p"),
+                                                            gtk_named_action_new ("risks.print")));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
+  update_state (self);
+}

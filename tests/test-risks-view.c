@@ -1,0 +1,385 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "app/vaern-cli.h"
+#include "app/vaern-view.h"
+#include "core/vaern-date.h"
+#include "views/vaern-editor.h"
+#include "views/vaern-heat-map-widget.h"
+#include "views/vaern-risk-editor.h"
+#include "views/vaern-risks-view-private.h"
+#include "views/vaern-table.h"
+#include "vaern-test-util.h"
+
+/* The risks view under a virtual display: the heat map filters the list,
+ * the keys move through it, the filters and the heat map agree, and a risk
+ * can be assessed from the keyboard. */
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  VaernDocument *doc;
+  GtkWindow     *window;
+  GtkWidget     *view;
+} Fixture;
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 3; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  vaern_date_set_today ("2026-11-23");
+  f->dir = vaern_test_tmpdir ();
+  f->path = g_build_filename (f->dir, "demo.vaern", NULL);
+  g_assert_true (vaern_cli_make_sample (f->path, FALSE, &error));
+  f->doc = vaern_document_open (f->path, &error);
+  g_assert_no_error (error);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1300, 800);
+  f->view = g_object_new (VAERN_TYPE_RISKS_VIEW, NULL);
+  gtk_window_set_child (f->window, f->view);
+  vaern_view_set_document (VAERN_VIEW (f->view), f->doc);
+  gtk_window_present (f->window);
+  for (int i = 0; i < 50 && gtk_widget_get_width (f->view) == 0; i++)
+    {
+      g_usleep (10000);
+      iterate ();
+    }
+  iterate ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  iterate ();
+  g_clear_object (&f->doc);
+  vaern_test_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static GtkWidget *
+child (Fixture    *f,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (f->view, VAERN_TYPE_RISKS_VIEW, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static guint
+n_shown (Fixture *f)
+{
+  return g_list_model_get_n_items (vaern_risks_view_get_shown (VAERN_RISKS_VIEW (f->view)));
+}
+
+/* Waits until the heat map has been drawn, so its cells have places. */
+static VaernHeatMapWidget *
+drawn_heat_map (Fixture *f)
+{
+  VaernHeatMapWidget *map = VAERN_HEAT_MAP_WIDGET (child (f, "heat_map"));
+  double x, y;
+
+  for (int i = 0; i < 100 && !vaern_heat_map_widget_cell_center (map, VAERN_HEAT_MAP_INHERENT, 1, 1,
+                                                                  &x, &y); i++)
+    {
+      g_usleep (10000);
+      iterate ();
+    }
+  g_assert_true (vaern_heat_map_widget_cell_center (map, VAERN_HEAT_MAP_INHERENT, 1, 1, &x, &y));
+  return map;
+}
+
+/* A click on a cell shows exactly the risks counted in it; a second
+ * click shows them all again. */
+static void
+test_click_cell (Fixture       *f,
+                 gconstpointer  data)
+{
+  VaernRisksView *view = VAERN_RISKS_VIEW (f->view);
+  VaernHeatMapWidget *map = drawn_heat_map (f);
+  guint total = vaern_document_count_risks (f->doc);
+  guint expected = vaern_risks_view_count_in_cell (view, VAERN_HEAT_MAP_INHERENT, 3, 4);
+  GListModel *shown = vaern_risks_view_get_shown (view);
+  double x, y;
+
+  g_assert_cmpuint (total, >, 0);
+  g_assert_cmpuint (n_shown (f), ==, total);
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_true (vaern_heat_map_widget_cell_center (map, VAERN_HEAT_MAP_INHERENT, 3, 4, &x, &y));
+  g_assert_true (vaern_heat_map_widget_click (map, x, y));
+  iterate ();
+  g_assert_cmpuint (n_shown (f), ==, expected);
+  for (guint i = 0; i < n_shown (f); i++)
+    {
+      g_autoptr(VaernRisk) risk = g_list_model_get_item (shown, i);
+
+      g_assert_cmpuint (risk->likelihood, ==, 3);
+      g_assert_cmpuint (risk->consequence, ==, 4);
+    }
+  g_assert_true (gtk_widget_get_visible (child (f, "cell_chip")));
+
+  /* The same cell after treatment counts other risks. */
+  g_assert_true (vaern_heat_map_widget_cell_center (map, VAERN_HEAT_MAP_RESIDUAL, 3, 4, &x, &y));
+  g_assert_true (vaern_heat_map_widget_click (map, x, y));
+  iterate ();
+  g_assert_cmpuint (n_shown (f), ==,
+                    vaern_risks_view_count_in_cell (view, VAERN_HEAT_MAP_RESIDUAL, 3, 4));
+
+  g_assert_true (vaern_heat_map_widget_click (map, x, y));
+  iterate ();
+  g_assert_cmpuint (n_shown (f), ==, total);
+  g_assert_false (gtk_widget_get_visible (child (f, "cell_chip")));
+}
+
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  return handled;
+}
+
+/* The arrow keys move between cells, from one matrix into the next, and
+ * the list follows; Escape lets go. */
+static void
+test_arrow_keys (Fixture       *f,
+                 gconstpointer  data)
+{
+  VaernHeatMapWidget *map = drawn_heat_map (f);
+  VaernHeatMapShow matrix;
+  guint l, c;
+
+  g_assert_true (press_key (GTK_WIDGET (map), GDK_KEY_Down));
+  g_assert_true (vaern_heat_map_widget_get_chosen (map, &matrix, &l, &c));
+  g_assert_cmpint (matrix, ==, VAERN_HEAT_MAP_INHERENT);
+  g_assert_cmpuint (l, ==, 4);
+  g_assert_cmpuint (c, ==, 1);
+  press_key (GTK_WIDGET (map), GDK_KEY_Down);
+  press_key (GTK_WIDGET (map), GDK_KEY_Right);
+  press_key (GTK_WIDGET (map), GDK_KEY_Right);
+  vaern_heat_map_widget_get_chosen (map, &matrix, &l, &c);
+  g_assert_cmpuint (l, ==, 3);
+  g_assert_cmpuint (c, ==, 3);
+  iterate ();
+  g_assert_cmpuint (n_shown (f), ==,
+                    vaern_risks_view_count_in_cell (VAERN_RISKS_VIEW (f->view),
+                                                    VAERN_HEAT_MAP_INHERENT, 3, 3));
+  press_key (GTK_WIDGET (map), GDK_KEY_Right);
+  press_key (GTK_WIDGET (map), GDK_KEY_Right);
+  vaern_heat_map_widget_get_chosen (map, &matrix, &l, &c);
+  g_assert_cmpint (matrix, ==, VAERN_HEAT_MAP_RESIDUAL);
+  g_assert_cmpuint (c, ==, 1);
+  press_key (GTK_WIDGET (map), GDK_KEY_Left);
+  vaern_heat_map_widget_get_chosen (map, &matrix, &l, &c);
+  g_assert_cmpint (matrix, ==, VAERN_HEAT_MAP_INHERENT);
+  g_assert_cmpuint (c, ==, 4);
+  g_assert_true (press_key (GTK_WIDGET (map), GDK_KEY_Escape));
+  g_assert_false (vaern_heat_map_widget_get_chosen (map, NULL, NULL, NULL));
+  iterate ();
+  g_assert_cmpuint (n_shown (f), ==, vaern_document_count_risks (f->doc));
+}
+
+/* One system's assessment: the list and the heat map count the same. */
+static void
+test_asset_scope (Fixture       *f,
+                  gconstpointer  data)
+{
+  VaernRisksView *view = VAERN_RISKS_VIEW (f->view);
+  g_autoptr(VaernRisk) first = g_list_model_get_item (vaern_document_get_risks (f->doc), 0);
+  guint counted = 0;
+  const VaernRiskScale *scale = vaern_document_get_scale (f->doc);
+
+  vaern_risks_view_show_asset (view, first->asset_id);
+  iterate ();
+  g_assert_cmpuint (n_shown (f), >, 0);
+  g_assert_cmpuint (n_shown (f), <, vaern_document_count_risks (f->doc));
+  for (guint i = 0; i < n_shown (f); i++)
+    {
+      g_autoptr(VaernRisk) risk = g_list_model_get_item (vaern_risks_view_get_shown (view), i);
+
+      g_assert_cmpint (risk->asset_id, ==, first->asset_id);
+    }
+  for (guint l = 1; l <= scale->n_likelihood; l++)
+    for (guint c = 1; c <= scale->n_consequence; c++)
+      counted += vaern_risks_view_count_in_cell (view, VAERN_HEAT_MAP_INHERENT, l, c);
+  g_assert_cmpuint (counted, ==, n_shown (f));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "scope_label"))), ==,
+                   first->asset_name);
+
+  /* Search narrows further and clearing brings everything back. */
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "search_entry")), "zzzz-ingen");
+  g_signal_emit_by_name (child (f, "search_entry"), "search-changed");
+  iterate ();
+  g_assert_cmpuint (n_shown (f), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f, "content_stack"))), ==,
+                   "no-match");
+  gtk_widget_activate_action (f->view, "risks.clear-filters", NULL);
+  iterate ();
+  g_assert_cmpuint (n_shown (f), ==, vaern_document_count_risks (f->doc));
+}
+
+static void
+test_delete_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  VaernTable *table = VAERN_TABLE (child (f, "table"));
+  guint before = vaern_document_count_risks (f->doc);
+
+  vaern_table_select (table, 0);
+  g_assert_true (gtk_widget_activate_action (f->view, "risks.delete", NULL));
+  iterate ();
+  g_assert_cmpuint (vaern_document_count_risks (f->doc), ==, before - 1);
+  g_assert_cmpuint (n_shown (f), ==, before - 1);
+  g_assert_true (vaern_document_undo (f->doc, NULL));
+  iterate ();
+  g_assert_cmpuint (n_shown (f), ==, before);
+}
+
+static GtkWidget *
+editor_child (VaernRiskEditor *editor,
+              const char      *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (editor), VAERN_TYPE_RISK_EDITOR,
+                                                   name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+/* A system owner assesses a risk with the keyboard alone: Tab reaches
+ * every field in reading order, and Ctrl+S (the editor.save action)
+ * saves. */
+static void
+test_keyboard_assessment (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char *const order[] = {
+    "threat_row", "title_row", "description_view", "likelihood_row", "confidentiality_row",
+    "integrity_row", "availability_row", "treatment_row", "controls_row", "measures_view",
+    "residual_likelihood_row", "residual_consequence_row", "owner_row", "assessed_row",
+    "review_row", "accepted_by_row", "accepted_on_row",
+  };
+  gint64 asset_id = vaern_document_find_asset_by_name (f->doc, "Fildrev");
+  VaernRiskEditor *editor = vaern_risk_editor_new (f->window, f->doc, NULL, asset_id);
+  guint next = 0, before = vaern_document_count_risks (f->doc);
+  g_autoptr(GError) error = NULL;
+  GListModel *risks;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (asset_id, >, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate ();
+  /* Tab from the start: each field in turn gets the focus. */
+  for (guint step = 0; step < 200 && next < G_N_ELEMENTS (order); step++)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (editor));
+      GtkWidget *field = editor_child (editor, order[next]);
+
+      if (focus && (focus == field || gtk_widget_is_ancestor (focus, field)))
+        next++;
+      gtk_widget_child_focus (GTK_WIDGET (editor), GTK_DIR_TAB_FORWARD);
+    }
+  g_assert_cmpuint (next, ==, G_N_ELEMENTS (order));
+
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "title_row")), "Fildrev bliver krypteret");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (editor_child (editor, "likelihood_row")), 3);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (editor_child (editor, "availability_row")), 4);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (editor_child (editor, "treatment_row")),
+                              VAERN_TREATMENT_REDUCE);
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "controls_row")), "A.8.13, 8.7");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (editor_child (editor, "residual_likelihood_row")), 1);
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "review_row")), "01-12-2027");
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  iterate ();
+  /* Saved, so the editor closed. */
+  g_assert_null (editor);
+  g_assert_cmpuint (vaern_document_count_risks (f->doc), ==, before + 1);
+
+  risks = vaern_document_get_risks (f->doc);
+  for (guint i = 0; i < g_list_model_get_n_items (risks); i++)
+    {
+      g_autoptr(VaernRisk) risk = g_list_model_get_item (risks, i);
+
+      if (g_strcmp0 (risk->title, "Fildrev bliver krypteret") != 0)
+        continue;
+      found = TRUE;
+      g_assert_cmpint (risk->asset_id, ==, asset_id);
+      g_assert_cmpuint (risk->score, ==, 12);
+      g_assert_cmpuint (risk->residual_score, ==, 4);
+      g_assert_cmpstr (risk->review_date, ==, "2027-12-01");
+      g_assert_cmpstr (risk->controls[0], ==, "8.7");
+      g_assert_cmpstr (risk->controls[1], ==, "8.13");
+      g_assert_nonnull (risk->assessed_on);
+    }
+  g_assert_true (found);
+}
+
+/* A bad date keeps the editor open with a message and the field marked. */
+static void
+test_editor_refusal (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 asset_id = vaern_document_find_asset_by_name (f->doc, "Fildrev");
+  VaernRiskEditor *editor = vaern_risk_editor_new (f->window, f->doc, NULL, asset_id);
+  guint before = vaern_document_count_risks (f->doc);
+
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "title_row")), "Ny risiko");
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "review_row")), "31-02-2027");
+  g_assert_false (vaern_editor_save (VAERN_EDITOR (editor), NULL));
+  g_assert_nonnull (vaern_editor_get_error (VAERN_EDITOR (editor)));
+  g_assert_true (gtk_widget_has_css_class (editor_child (editor, "review_row"), "error"));
+  g_assert_cmpuint (vaern_document_count_risks (f->doc), ==, before);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
+    return 77;
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/vaern/risks-view/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("click-cell", test_click_cell);
+  ADD ("arrow-keys", test_arrow_keys);
+  ADD ("asset-scope", test_asset_scope);
+  ADD ("delete-undo", test_delete_undo);
+  ADD ("keyboard-assessment", test_keyboard_assessment);
+  ADD ("editor-refusal", test_editor_refusal);
+
+  return g_test_run ();
+}
