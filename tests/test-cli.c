@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "report/vaern-report.h"
 #include "store/vaern-document-private.h"
 #include "vaern-test-util.h"
 
@@ -169,6 +170,163 @@ test_import_systems (void)
   g_assert_true (g_bytes_equal (before, after));
 }
 
+static gboolean
+file_starts_with (const char *path,
+                  const char *magic,
+                  gsize       len)
+{
+  g_autoptr(GBytes) bytes = vaern_test_read (path);
+
+  return g_bytes_get_size (bytes) > len && memcmp (g_bytes_get_data (bytes, NULL), magic, len) == 0;
+}
+
+/* Runs an export that must fail: status 1, one line on stderr that
+ * contains expected, no output file, the document untouched. */
+static void
+assert_export_fails (const char *doc_path,
+                     GBytes     *doc_bytes,
+                     const char *expected,
+                     const char *first,
+                     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("VAERN_BINARY");
+  int status = -1;
+  guint n_before = 0, n_after = 0;
+  va_list args;
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+
+  while (g_dir_read_name (d))
+    n_before++;
+  g_ptr_array_add (argv, g_strdup (binary));
+  va_start (args, first);
+  for (const char *arg = first; arg; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  command = g_strjoinv (" ", (char **) argv->pdata);
+
+  g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s → %s", command, err);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_true (g_str_has_prefix (err, "vaern: "));
+  g_assert_nonnull (strstr (err, expected));
+  g_assert_cmpstr (out, ==, "");
+
+  /* Nothing new in the folder (no output, no temporary file), and the
+   * document as it was. */
+  g_dir_rewind (d);
+  while (g_dir_read_name (d))
+    n_after++;
+  g_assert_cmpuint (n_after, ==, n_before);
+  if (doc_path)
+    {
+      after = vaern_test_read (doc_path);
+      g_assert_true (g_bytes_equal (doc_bytes, after));
+    }
+}
+
+static void
+test_export (void)
+{
+  g_autofree char *path = g_build_filename (dir, "export.vaern", NULL);
+  g_autofree char *xml = g_build_filename (dir, "risici.xml", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "risikomatrix.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "risikomatrix.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "Skoler.svg", NULL);
+  g_autofree char *text = g_build_filename (dir, "not-a-document.txt", NULL);
+  g_autofree char *xsd = g_test_build_filename (G_TEST_DIST, "..", "data", VAERN_REPORT_XSD, NULL);
+  g_autofree char *out_xml = g_strconcat ("--output=", xml, NULL);
+  g_autofree char *out_pdf = g_strconcat ("--output=", pdf, NULL);
+  g_autofree char *out_png = g_strconcat ("--output=", png, NULL);
+  g_autofree char *out_svg = g_strconcat ("--output=", svg, NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(VaernDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) text_bytes = NULL;
+  gboolean ok;
+
+  doc = vaern_document_create (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (vaern_document_fill_demo (doc, &error));
+  g_assert_no_error (error);
+  vaern_document_close (doc);
+  g_clear_object (&doc);
+  before = vaern_test_read (path);
+
+  /* The risk register as XML: valid, and the document untouched. */
+  g_assert_cmpint (run (&out, &err, "--export=risks", out_xml, path, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  ok = vaern_report_validate_file (xml, xsd, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  after = vaern_test_read (path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* The heat map as PDF, PNG and SVG. */
+  g_assert_cmpint (run (NULL, NULL, "--export=heat-map", out_pdf, path, NULL), ==, 0);
+  g_assert_true (file_starts_with (pdf, "%PDF", 4));
+  g_assert_cmpint (run (NULL, NULL, "--export=heat-map", out_png, "--show=after", path, NULL),
+                   ==, 0);
+  g_assert_true (file_starts_with (png, "\x89PNG\r\n\x1a\n", 8));
+  g_assert_cmpint (run (NULL, NULL, "--export=heat-map", out_svg, "--scope=unit:Børn og Unge",
+                        "--show=before", path, NULL), ==, 0);
+  g_assert_true (file_starts_with (svg, "<?xml", 5));
+  g_clear_pointer (&after, g_bytes_unref);
+  after = vaern_test_read (path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* Scopes the document does not have, or cannot be. */
+  g_unlink (png);
+  assert_export_fails (path, before, "Nowhere", "--export=heat-map", out_png,
+                       "--scope=system:Nowhere", path, NULL);
+  assert_export_fails (path, before, "Nowhere", "--export=heat-map", out_png,
+                       "--scope=unit:Nowhere", path, NULL);
+  assert_export_fails (path, before, "--scope", "--export=heat-map", out_png,
+                       "--scope=everything", path, NULL);
+  assert_export_fails (path, before, "--show", "--export=heat-map", out_png,
+                       "--show=sideways", path, NULL);
+
+  /* Exports that do not exist, or not yet. */
+  assert_export_fails (path, before, "nope", "--export=nope", out_xml, path, NULL);
+  assert_export_fails (path, before, "not available yet", "--export=soa", out_xml, path, NULL);
+  assert_export_fails (path, before, "not available yet", "--export=wheel-picture", out_png,
+                       path, NULL);
+
+  /* A file name whose extension does not fit. */
+  assert_export_fails (path, before, ".png, .pdf or .svg", "--export=heat-map",
+                       "--output=x.txt", path, NULL);
+  assert_export_fails (path, before, ".xml", "--export=risks", "--output=x.pdf", path, NULL);
+
+  /* Missing parts of the command. */
+  assert_export_fails (path, before, "--output", "--export=risks", path, NULL);
+  assert_export_fails (NULL, NULL, "FILE", "--export=risks", "--output=x.xml", NULL);
+  assert_export_fails (path, before, "--export", "--output=x.xml", path, NULL);
+
+  /* A document that is not there, or is not a document: the store's words. */
+  assert_export_fails (NULL, NULL, "does not exist", "--export=risks", "--output=x.xml",
+                       "missing.vaern", NULL);
+  g_assert_true (g_file_set_contents (text, "Dette er ikke et Værn-dokument.\n", -1, NULL));
+  text_bytes = vaern_test_read (text);
+  assert_export_fails (text, text_bytes, "not a Værn document", "--export=risks",
+                       "--output=x.xml", text, NULL);
+
+  /* A folder that does not exist. */
+  assert_export_fails (path, before, "nonexistent", "--export=risks",
+                       "--output=/nonexistent/dir/x.xml", path, NULL);
+}
+
 static void
 test_version (void)
 {
@@ -190,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/vaern/cli/write-demo", test_write_demo);
   g_test_add_func ("/vaern/cli/write-large", test_write_large);
   g_test_add_func ("/vaern/cli/import-systems", test_import_systems);
+  g_test_add_func ("/vaern/cli/export", test_export);
   g_test_add_func ("/vaern/cli/version", test_version);
 
   status = g_test_run ();

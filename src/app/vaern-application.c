@@ -474,18 +474,19 @@ vaern_application_handle_local_options (GApplication *application,
   if (g_variant_dict_contains (options, "export"))
     {
       VaernCliExport export = { NULL };
+      g_autofree const char **files = NULL;
 
       g_variant_dict_lookup (options, "export", "&s", &export.what);
       g_variant_dict_lookup (options, "output", "^&ay", &export.output);
       g_variant_dict_lookup (options, "scope", "&s", &export.scope);
       g_variant_dict_lookup (options, "show", "&s", &export.show);
-      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &rest);
-      if (rest && rest[0] && rest[1])
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+      if (files && files[0] && files[1])
         {
           g_printerr ("vaern: %s\n", _("--export takes one document."));
           return 1;
         }
-      export.document = rest ? rest[0] : NULL;
+      export.document = files ? files[0] : NULL;
       return vaern_cli_export (&export);
     }
   /* The export's options without --export would otherwise open a window. */

@@ -4,6 +4,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "core/vaern-core-error.h"
+#include "core/vaern-date.h"
+#include "render/vaern-heat-map.h"
+#include "report/vaern-report.h"
 #include "store/vaern-document-private.h"
 #include "vaern-cli.h"
 
@@ -145,4 +149,312 @@ vaern_cli_import_systems (const char *csv_path,
                         report->skipped->len), report->skipped->len);
 
   return report->n_imported > 0 || report->skipped->len == 0 ? 0 : 1;
+}
+
+/* Export ================================================================ */
+
+typedef enum
+{
+  EXPORT_RISKS,
+  EXPORT_HEAT_MAP,
+  EXPORT_NOT_YET,
+} ExportKind;
+
+static const struct
+{
+  const char *what;
+  ExportKind  kind;
+} exports[] = {
+  { "full", EXPORT_NOT_YET },
+  { "systems", EXPORT_NOT_YET },
+  { "risks", EXPORT_RISKS },
+  { "soa", EXPORT_NOT_YET },
+  { "wheel", EXPORT_NOT_YET },
+  { "management", EXPORT_NOT_YET },
+  { "heat-map", EXPORT_HEAT_MAP },
+  { "wheel-picture", EXPORT_NOT_YET },
+};
+
+static int
+fail_message (const char *message)
+{
+  g_printerr ("vaern: %s\n", message);
+  return 1;
+}
+
+static gboolean
+has_extension (const char        *path,
+               const char *const *extensions)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  for (guint i = 0; extensions[i]; i++)
+    if (g_str_has_suffix (lower, extensions[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether two names are the same file, so an export never writes over the
+ * document it reads. */
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  g_autoptr(GFile) fa = g_file_new_for_commandline_arg (a);
+  g_autoptr(GFile) fb = g_file_new_for_commandline_arg (b);
+  GStatBuf sa, sb;
+
+  if (g_file_equal (fa, fb))
+    return TRUE;
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0
+         && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+typedef struct
+{
+  gint64      asset_id;  /* a system's risks, or 0 */
+  GHashTable *unit_ids;  /* gint64 → the units whose risks count, or NULL */
+} Scope;
+
+static gboolean
+in_scope (VaernRisk *risk,
+          gpointer   user_data)
+{
+  Scope *scope = user_data;
+
+  if (scope->asset_id != 0)
+    return risk->asset_id == scope->asset_id;
+  if (scope->unit_ids != NULL)
+    return g_hash_table_contains (scope->unit_ids, &risk->unit_id);
+  return TRUE;
+}
+
+/* The unit and every unit under it. */
+static GHashTable *
+unit_and_below (VaernDocument *doc,
+                gint64         top)
+{
+  GListModel *units = vaern_document_get_units (doc);
+  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gboolean grew = TRUE;
+
+  g_hash_table_add (ids, g_memdup2 (&top, sizeof top));
+  /* The list is in tree order, so one pass finds them all; the loop only
+   * guards against an order that is not. */
+  while (grew)
+    {
+      grew = FALSE;
+      for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+        {
+          g_autoptr(VaernUnit) unit = g_list_model_get_item (units, i);
+          gint64 id = vaern_record_get_id (VAERN_RECORD (unit));
+
+          if (unit->parent_id != 0 && g_hash_table_contains (ids, &unit->parent_id)
+              && !g_hash_table_contains (ids, &id))
+            {
+              g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+              grew = TRUE;
+            }
+        }
+    }
+  return ids;
+}
+
+/* Reads --scope into a filter and the words the page's heading shows. */
+static gboolean
+parse_scope (VaernDocument *doc,
+             const char    *text,
+             Scope         *scope,
+             char         **label,
+             GError       **error)
+{
+  if (text == NULL || *text == '\0' || g_str_equal (text, "all"))
+    {
+      /* Translators: the scope of a heat map: every risk of the organisation */
+      *label = g_strdup (_("The whole organisation"));
+      return TRUE;
+    }
+  if (g_str_has_prefix (text, "unit:"))
+    {
+      const char *name = text + strlen ("unit:");
+      gint64 id = vaern_document_find_unit_by_name (doc, name);
+      g_autoptr(VaernUnit) unit = id > 0 ? vaern_document_find_unit (doc, id) : NULL;
+
+      if (unit == NULL)
+        {
+          g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND,
+                       /* Translators: %s is the name of an organisational unit */
+                       _("There is no unit named “%s” in the document."), name);
+          return FALSE;
+        }
+      scope->unit_ids = unit_and_below (doc, id);
+      *label = g_strdup (unit->path != NULL && *unit->path != '\0' ? unit->path : unit->name);
+      return TRUE;
+    }
+  if (g_str_has_prefix (text, "system:"))
+    {
+      const char *name = text + strlen ("system:");
+      gint64 id = vaern_document_find_asset_by_name (doc, name);
+      g_autoptr(VaernAsset) asset = id > 0 ? vaern_document_get_asset (doc, id, NULL) : NULL;
+
+      if (asset == NULL)
+        {
+          g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND,
+                       /* Translators: %s is the name of an IT system or other asset */
+                       _("There is no system named “%s” in the document."), name);
+          return FALSE;
+        }
+      scope->asset_id = id;
+      *label = g_strdup (asset->name);
+      return TRUE;
+    }
+  g_set_error (error, VAERN_CORE_ERROR, VAERN_CORE_ERROR_INVALID,
+               /* Translators: do not translate "--scope", "all", "unit:" and "system:" */
+               _("--scope takes all, unit:NAME or system:NAME."));
+  return FALSE;
+}
+
+static gboolean
+export_heat_map (VaernDocument        *doc,
+                 const char           *output,
+                 Scope                *scope,
+                 const char           *scope_label,
+                 VaernHeatMapShow      show,
+                 GError              **error)
+{
+  const VaernRiskScale *scale = vaern_document_get_scale (doc);
+  guint n_cells = scale->n_likelihood * scale->n_consequence;
+  g_autofree guint *inherent = g_new0 (guint, n_cells);
+  g_autofree guint *residual = g_new0 (guint, n_cells);
+  g_autofree char *today = vaern_date_today ();
+  g_autofree char *date = vaern_date_format (today);
+  VaernHeatMap map = { 0 };
+  VaernHeatMapPage page = { 0 };
+
+  vaern_risk_list_count_cells (vaern_document_get_risks (doc), scale->n_likelihood,
+                               scale->n_consequence, in_scope, scope, inherent, residual);
+
+  map.scale = scale;
+  map.inherent = inherent;
+  map.residual = residual;
+  map.show = show;
+  map.legend = TRUE;
+  map.font_size = 10;
+  page.organisation = vaern_document_get_organisation (doc);
+  page.scope = scope_label;
+  page.date = date;
+  return vaern_heat_map_export (output, &map, &page, error);
+}
+
+/**
+ * vaern_cli_export:
+ *
+ * vaern --export=WHAT --output=OUT FILE. Everything that can be checked
+ * without the document is checked first; the document is only read, and
+ * OUT is written whole or not at all.
+ */
+int
+vaern_cli_export (const VaernCliExport *options)
+{
+  static const char *const xml[] = { ".xml", NULL };
+  static const char *const pictures[] = { ".png", ".pdf", ".svg", NULL };
+  g_autoptr(VaernDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *scope_label = NULL;
+  Scope scope = { 0, NULL };
+  VaernHeatMapShow show = VAERN_HEAT_MAP_BOTH;
+  ExportKind kind = EXPORT_NOT_YET;
+  const char *const *extensions;
+  gboolean known = FALSE;
+  gboolean ok;
+
+  for (guint i = 0; i < G_N_ELEMENTS (exports) && !known; i++)
+    if (g_strcmp0 (options->what, exports[i].what) == 0)
+      {
+        kind = exports[i].kind;
+        known = TRUE;
+      }
+  if (!known)
+    {
+      g_autofree char *message =
+        /* Translators: %s is what the person asked for; do not translate the list */
+        g_strdup_printf (_("“%s” cannot be exported. Choose one of full, systems, risks, "
+                           "soa, wheel, management, heat-map or wheel-picture."),
+                         options->what ? options->what : "");
+
+      return fail_message (message);
+    }
+  if (kind == EXPORT_NOT_YET)
+    {
+      g_autofree char *message =
+        /* Translators: %s is a kind of export, such as "soa" */
+        g_strdup_printf (_("The export “%s” is not available yet."), options->what);
+
+      return fail_message (message);
+    }
+
+  if (options->output == NULL || *options->output == '\0')
+    /* Translators: do not translate the options */
+    return fail_message (_("--export needs a file to write: "
+                           "vaern --export=WHAT --output=OUT FILE.vaern"));
+  if (options->document == NULL)
+    /* Translators: do not translate the options */
+    return fail_message (_("--export needs the document to export: "
+                           "vaern --export=WHAT --output=OUT FILE.vaern"));
+
+  extensions = kind == EXPORT_HEAT_MAP ? pictures : xml;
+  if (!has_extension (options->output, extensions))
+    {
+      g_autofree char *message = NULL;
+
+      if (kind == EXPORT_HEAT_MAP)
+        /* Translators: the first %s is a kind of export, the second a file name */
+        message = g_strdup_printf (_("Cannot export %s as “%s”. Choose a name that ends in "
+                                     ".png, .pdf or .svg."), options->what, options->output);
+      else
+        /* Translators: the first %s is a kind of export, the second a file name */
+        message = g_strdup_printf (_("Cannot export %s as “%s”. Choose a name that ends in "
+                                     ".xml."), options->what, options->output);
+      return fail_message (message);
+    }
+
+  if (kind != EXPORT_HEAT_MAP && (options->scope != NULL || options->show != NULL))
+    /* Translators: do not translate the options */
+    return fail_message (_("--scope and --show go with --export=heat-map only."));
+  if (options->show == NULL || g_str_equal (options->show, "both"))
+    show = VAERN_HEAT_MAP_BOTH;
+  else if (g_str_equal (options->show, "before"))
+    show = VAERN_HEAT_MAP_INHERENT;
+  else if (g_str_equal (options->show, "after"))
+    show = VAERN_HEAT_MAP_RESIDUAL;
+  else
+    /* Translators: do not translate "--show", "both", "before" and "after" */
+    return fail_message (_("--show takes both, before or after."));
+
+  if (same_file (options->output, options->document))
+    {
+      g_autofree char *message =
+        /* Translators: %s is a file name */
+        g_strdup_printf (_("“%s” is the document itself. Choose another file to export to."),
+                         options->output);
+
+      return fail_message (message);
+    }
+
+  doc = vaern_document_open (options->document, &error);
+  if (doc == NULL)
+    return fail (options->document, error);
+
+  if (kind == EXPORT_HEAT_MAP && !parse_scope (doc, options->scope, &scope, &scope_label, &error))
+    return fail_message (error->message);
+
+  if (kind == EXPORT_RISKS)
+    ok = vaern_report_write_risks (doc, options->output, &error);
+  else
+    ok = export_heat_map (doc, options->output, &scope, scope_label, show, &error);
+  g_clear_pointer (&scope.unit_ids, g_hash_table_unref);
+  vaern_document_close (doc);
+  if (!ok)
+    return fail (options->output, error);
+  return 0;
 }

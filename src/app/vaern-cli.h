@@ -14,6 +14,20 @@ int  vaern_cli_write_large    (const char *path);
 int  vaern_cli_import_systems (const char *csv_path,
                                const char *document_path);
 
+/* vaern --export=WHAT --output=OUT FILE: a report or a picture of the
+ * document at FILE, without a window; the format follows OUT's extension.
+ * scope and show (NULL for the defaults) choose what the heat map shows. */
+typedef struct
+{
+  const char *what;
+  const char *output;
+  const char *document;
+  const char *scope;     /* "", "all", "unit:NAME" or "system:NAME" */
+  const char *show;      /* "both", "before" or "after" */
+} VaernCliExport;
+
+int  vaern_cli_export         (const VaernCliExport *options);
+
 /* Writes a new document at path: the demo or the large one. */
 gboolean vaern_cli_make_sample (const char *path,
                                 gboolean    large,

@@ -40,7 +40,6 @@ struct _VaernRegisterView
   GtkWidget           parent_instance;
 
   VaernDocument      *document;
-  GtkFilterListModel *filter_model;
   GtkSingleSelection *selection;   /* the table's, over the sorted list */
   GtkCustomFilter    *filter;
   GtkDropDown        *unit_filter;
@@ -469,7 +468,7 @@ static void
 update_state (VaernRegisterView *self)
 {
   guint total = self->document ? g_list_model_get_n_items (vaern_document_get_assets (self->document)) : 0;
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   gboolean editable = self->document && !vaern_document_get_read_only (self->document);
   gboolean has_selection = selected_asset (self) != NULL;
   g_autofree char *count = NULL;
@@ -526,8 +525,7 @@ vaern_register_view_set_document (VaernView     *view,
     }
   g_set_object (&self->document, document);
 
-  gtk_filter_list_model_set_model (self->filter_model,
-                                   document ? vaern_document_get_assets (document) : NULL);
+  vaern_table_set_model (self->table, document ? vaern_document_get_assets (document) : NULL);
   if (document)
     {
       g_signal_connect_object (vaern_document_get_units (document), "items-changed",
@@ -770,7 +768,7 @@ guint
 vaern_register_view_get_n_shown (VaernRegisterView *self)
 {
   g_return_val_if_fail (VAERN_IS_REGISTER_VIEW (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  return g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 }
 
 /* Delete in the list deletes the selected asset. It is caught before the
@@ -817,6 +815,7 @@ vaern_register_view_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->unit_scope, g_hash_table_unref);
   g_clear_pointer (&self->needle, g_free);
@@ -873,13 +872,12 @@ vaern_register_view_init (VaernRegisterView *self)
                            G_CALLBACK (palette_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->filter = gtk_custom_filter_new (asset_matches, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  vaern_table_set_model (self->table, G_LIST_MODEL (self->filter_model));
+  vaern_table_set_filter (self->table, GTK_FILTER (self->filter));
   self->selection = g_object_ref (vaern_table_get_selection (self->table));
   setup_columns (self);
   setup_filters (self);
 
-  g_signal_connect_swapped (self->filter_model, "items-changed", G_CALLBACK (items_changed_cb),
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (items_changed_cb),
                             self);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (update_state), self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->table));

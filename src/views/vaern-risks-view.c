@@ -23,9 +23,9 @@
  * unit's or a system's matrix is one filter away; that is also what is
  * printed and exported.
  *
- * Models: the document's risks → scope filter (everything but the cell)
- * → cell filter → the table's sorting. The heat map counts the scope
- * filter's items. */
+ * The table sorts the document's risks and then filters them with one
+ * filter (the scope: everything but the cell, and the cell); the heat map
+ * counts the document's risks that are in scope. */
 
 #define NARROW_WIDTH 900  /* below this the heat map goes above the list */
 
@@ -35,10 +35,14 @@ struct _VaernRisksView
 
   VaernDocument      *document;
   GSettings          *settings;
-  GtkCustomFilter    *scope_filter;
-  GtkFilterListModel *scope_model;
-  GtkCustomFilter    *cell_filter;
-  GtkFilterListModel *cell_model;
+  GtkCustomFilter    *filter;
+  /* The filters' values, read once per change rather than once per risk. */
+  gint64              only_asset;
+  gint64              only_owner;
+  guint               only_band;
+  guint               only_treatment;
+  gboolean            only_overdue;
+  gboolean            safe_palette;
   GtkSingleSelection *selection;
   GtkDropDown        *asset_filter;
   GtkDropDown        *unit_filter;
@@ -79,35 +83,31 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (VaernRisksView, vaern_risks_view, GTK_TYPE_WIDGET
 
 static void update_state (VaernRisksView *self);
 static void schedule_count (VaernRisksView *self);
+static gboolean count_idle_cb (gpointer user_data);
 
 /* Filtering */
 
 static gboolean
-in_scope (gpointer item,
-          gpointer user_data)
+in_scope (VaernRisk *risk,
+          gpointer   user_data)
 {
   VaernRisksView *self = user_data;
-  VaernRisk *risk = item;
-  guint band = gtk_drop_down_get_selected (self->band_filter);
-  guint treatment = gtk_drop_down_get_selected (self->treatment_filter);
-  gint64 asset = self->asset_filter ? vaern_record_dropdown_get_id (self->asset_filter) : 0;
-  gint64 owner = self->owner_filter ? vaern_record_dropdown_get_id (self->owner_filter) : 0;
+  guint band = self->only_band;
 
-  if (asset > 0 && risk->asset_id != asset)
+  if (self->only_asset > 0 && risk->asset_id != self->only_asset)
     return FALSE;
-  if (owner > 0 && risk->owner_id != owner)
+  if (self->only_owner > 0 && risk->owner_id != self->only_owner)
     return FALSE;
   if (self->unit_scope && !g_hash_table_contains (self->unit_scope, &risk->unit_id))
     return FALSE;
   /* The band filter lists each band before treatment, then each after. */
   if (band > 0 && band <= self->n_bands && risk->band != band)
     return FALSE;
-  if (band > self->n_bands && band != GTK_INVALID_LIST_POSITION
-      && risk->residual_band != band - self->n_bands)
+  if (band > self->n_bands && risk->residual_band != band - self->n_bands)
     return FALSE;
-  if (treatment > 0 && treatment != GTK_INVALID_LIST_POSITION && risk->treatment != treatment - 1)
+  if (self->only_treatment > 0 && risk->treatment != self->only_treatment - 1)
     return FALSE;
-  if (gtk_toggle_button_get_active (self->overdue_filter) && !risk->overdue)
+  if (self->only_overdue && !risk->overdue)
     return FALSE;
   if (self->needle && (risk->search_key == NULL || !strstr (risk->search_key, self->needle)))
     return FALSE;
@@ -115,11 +115,9 @@ in_scope (gpointer item,
 }
 
 static gboolean
-in_cell (gpointer item,
-         gpointer user_data)
+in_cell (VaernRisksView *self,
+         VaernRisk      *risk)
 {
-  VaernRisksView *self = user_data;
-  VaernRisk *risk = item;
   VaernHeatMapShow matrix;
   guint l, c;
 
@@ -130,11 +128,40 @@ in_cell (gpointer item,
   return risk->after_likelihood == l && risk->after_consequence == c;
 }
 
+static gboolean
+in_list (gpointer item,
+         gpointer user_data)
+{
+  return in_scope (item, user_data) && in_cell (user_data, item);
+}
+
+static guint
+selected (GtkDropDown *dropdown)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+
+  return i == GTK_INVALID_LIST_POSITION ? 0 : i;
+}
+
+static void
+read_filters (VaernRisksView *self)
+{
+  self->only_asset = self->asset_filter ? vaern_record_dropdown_get_id (self->asset_filter) : 0;
+  self->only_owner = self->owner_filter ? vaern_record_dropdown_get_id (self->owner_filter) : 0;
+  self->only_band = selected (self->band_filter);
+  self->only_treatment = selected (self->treatment_filter);
+  self->only_overdue = gtk_toggle_button_get_active (self->overdue_filter);
+}
+
 static void
 refilter (VaernRisksView   *self,
           GtkFilterChange   change)
 {
-  gtk_filter_changed (GTK_FILTER (self->scope_filter), change);
+  read_filters (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  /* The heat map follows at once: it is part of what the filter shows. */
+  g_clear_handle_id (&self->count_idle, g_source_remove);
+  count_idle_cb (self);
   update_state (self);
 }
 
@@ -327,8 +354,7 @@ level_cell (VaernRisksView *self,
   cell->text = g_strdup_printf ("%u  %s", score, scale->bands[band - 1].label);
   cell->has_swatch = gdk_rgba_parse (&cell->swatch,
                                      vaern_risk_scale_band_color (scale, band - 1,
-                                                                  g_settings_get_boolean (self->settings,
-                                                                                          "color-blind-palette")));
+                                                                  self->safe_palette));
 }
 
 static void
@@ -467,8 +493,9 @@ count_cells (VaernRisksView *self,
 
   *inherent = g_new0 (guint, n);
   *residual = g_new0 (guint, n);
-  vaern_risk_list_count_cells (G_LIST_MODEL (self->scope_model), scale->n_likelihood,
-                               scale->n_consequence, NULL, NULL, *inherent, *residual);
+  read_filters (self);
+  vaern_risk_list_count_cells (vaern_document_get_risks (self->document), scale->n_likelihood,
+                               scale->n_consequence, in_scope, self, *inherent, *residual);
 }
 
 /* What the heat map covers, in words, for the label and the printed page. */
@@ -520,6 +547,7 @@ count_idle_cb (gpointer user_data)
   vaern_heat_map_widget_set_data (self->heat_map, vaern_document_get_scale (self->document),
                                   inherent, residual);
   scope = describe_scope (self);
+
   gtk_label_set_text (self->scope_label, scope);
   return G_SOURCE_REMOVE;
 }
@@ -540,7 +568,7 @@ cell_tooltip (VaernHeatMapShow matrix,
 {
   VaernRisksView *self = user_data;
   const VaernRiskScale *scale = vaern_document_get_scale (self->document);
-  GListModel *model = G_LIST_MODEL (self->scope_model);
+  GListModel *model = vaern_document_get_risks (self->document);
   GString *text = g_string_new (NULL);
   guint n = 0;
 
@@ -550,7 +578,11 @@ cell_tooltip (VaernHeatMapShow matrix,
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(VaernRisk) risk = g_list_model_get_item (model, i);
-      gboolean here = matrix == VAERN_HEAT_MAP_INHERENT
+      gboolean here;
+
+      if (!in_scope (risk, self))
+        continue;
+      here = matrix == VAERN_HEAT_MAP_INHERENT
                       ? risk->likelihood == likelihood && risk->consequence == consequence
                       : risk->after_likelihood == likelihood
                         && risk->after_consequence == consequence;
@@ -596,7 +628,7 @@ chosen_changed_cb (VaernRisksView *self)
     }
   else
     gtk_widget_set_visible (self->cell_chip, FALSE);
-  gtk_filter_changed (GTK_FILTER (self->cell_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_state (self);
 }
 
@@ -609,9 +641,8 @@ show_changed_cb (VaernRisksView *self)
 static void
 palette_changed_cb (VaernRisksView *self)
 {
-  vaern_heat_map_widget_set_safe_palette (self->heat_map,
-                                          g_settings_get_boolean (self->settings,
-                                                                  "color-blind-palette"));
+  self->safe_palette = g_settings_get_boolean (self->settings, "color-blind-palette");
+  vaern_heat_map_widget_set_safe_palette (self->heat_map, self->safe_palette);
   gtk_widget_queue_draw (GTK_WIDGET (self->table));
   /* The swatches in the rows are drawn from the palette as well. */
   refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
@@ -623,7 +654,7 @@ static void
 update_state (VaernRisksView *self)
 {
   guint total;
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->cell_model));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   gboolean editable = self->document && !vaern_document_get_read_only (self->document);
   gboolean has_selection = gtk_single_selection_get_selected_item (self->selection) != NULL;
   g_autofree char *count = NULL;
@@ -682,8 +713,7 @@ vaern_risks_view_set_document (VaernView     *view,
   g_set_object (&self->document, document);
   vaern_heat_map_widget_set_chosen (self->heat_map, 0, 0, 0);
 
-  gtk_filter_list_model_set_model (self->scope_model,
-                                   document ? vaern_document_get_risks (document) : NULL);
+  vaern_table_set_model (self->table, document ? vaern_document_get_risks (document) : NULL);
   rebuild_asset_filter (self);
   rebuild_unit_filter (self);
   rebuild_owner_filter (self);
@@ -1165,8 +1195,7 @@ vaern_risks_view_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
-  g_clear_object (&self->cell_model);
-  g_clear_object (&self->scope_model);
+  g_clear_object (&self->filter);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->unit_scope, g_hash_table_unref);
   g_clear_pointer (&self->needle, g_free);
@@ -1241,16 +1270,11 @@ vaern_risks_view_init (VaernRisksView *self)
                                   G_ACTION_GROUP (settings_group));
   g_signal_connect_object (self->settings, "changed::color-blind-palette",
                            G_CALLBACK (palette_changed_cb), self, G_CONNECT_SWAPPED);
-  vaern_heat_map_widget_set_safe_palette (self->heat_map,
-                                          g_settings_get_boolean (self->settings,
-                                                                  "color-blind-palette"));
+  self->safe_palette = g_settings_get_boolean (self->settings, "color-blind-palette");
+  vaern_heat_map_widget_set_safe_palette (self->heat_map, self->safe_palette);
 
-  self->scope_filter = gtk_custom_filter_new (in_scope, self, NULL);
-  self->scope_model = gtk_filter_list_model_new (NULL, GTK_FILTER (self->scope_filter));
-  self->cell_filter = gtk_custom_filter_new (in_cell, self, NULL);
-  self->cell_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->scope_model)),
-                                                GTK_FILTER (self->cell_filter));
-  vaern_table_set_model (self->table, G_LIST_MODEL (self->cell_model));
+  self->filter = gtk_custom_filter_new (in_list, self, NULL);
+  vaern_table_set_filter (self->table, GTK_FILTER (self->filter));
   self->selection = g_object_ref (vaern_table_get_selection (self->table));
   setup_columns (self);
   setup_filters (self);
@@ -1258,8 +1282,7 @@ vaern_risks_view_init (VaernRisksView *self)
 
   g_signal_connect_swapped (self->heat_map, "chosen-changed", G_CALLBACK (chosen_changed_cb),
                             self);
-  g_signal_connect_swapped (self->scope_model, "items-changed", G_CALLBACK (schedule_count), self);
-  g_signal_connect_swapped (self->cell_model, "items-changed", G_CALLBACK (update_state), self);
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (update_state), self);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (update_state), self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->table));
   {

@@ -153,6 +153,7 @@ struct _VaernTable
   GtkWidget          *scrolled;
   GtkWidget          *list_view;
   GtkSortListModel   *sort_model;
+  GtkFilterListModel *filter_model;
   VaernReverseModel  *reverse_model;
   GtkSingleSelection *selection;
   guint               sort_column;
@@ -673,10 +674,17 @@ vaern_table_sort_by (VaernTable  *self,
   self->sort_column = column;
   self->sort_order = order;
   /* One change for the list, not one for the sorter and one for the
-   * direction. */
+   * direction. The filter passes the sorted list on in one change. */
   self->reverse_model->blocked = TRUE;
+  for (guint i = 0; i < self->columns->len; i++)
+    if (GTK_IS_NUMERIC_SORTER (get_column (self, i)->sorter))
+      gtk_numeric_sorter_set_sort_order (GTK_NUMERIC_SORTER (get_column (self, i)->sorter),
+                                         i == column ? order : GTK_SORT_ASCENDING);
   gtk_sort_list_model_set_sorter (self->sort_model, get_column (self, column)->sorter);
-  self->reverse_model->reversed = order == GTK_SORT_DESCENDING;
+  /* A numeric sorter sorts either way itself; the others are turned round
+   * by the reversing model, which costs a little on every change. */
+  self->reverse_model->reversed = order == GTK_SORT_DESCENDING
+                                  && !GTK_IS_NUMERIC_SORTER (get_column (self, column)->sorter);
   self->reverse_model->blocked = FALSE;
   n = g_list_model_get_n_items (G_LIST_MODEL (self->reverse_model));
   g_list_model_items_changed (G_LIST_MODEL (self->reverse_model), 0, n, n);
@@ -824,6 +832,16 @@ vaern_table_set_model (VaernTable *self,
   g_return_if_fail (VAERN_IS_TABLE (self));
 
   gtk_sort_list_model_set_model (self->sort_model, model);
+}
+
+/* Shows only the items @filter matches (NULL: all). */
+void
+vaern_table_set_filter (VaernTable *self,
+                        GtkFilter  *filter)
+{
+  g_return_if_fail (VAERN_IS_TABLE (self));
+
+  gtk_filter_list_model_set_filter (self->filter_model, filter);
 }
 
 /* The selection over the items as shown, sorted; positions in it are
@@ -981,6 +999,7 @@ vaern_table_dispose (GObject *object)
   self->list_view = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->reverse_model);
+  g_clear_object (&self->filter_model);
   g_clear_object (&self->sort_model);
   G_OBJECT_CLASS (vaern_table_parent_class)->dispose (object);
 }
@@ -1033,8 +1052,13 @@ vaern_table_init (VaernTable *self)
   self->placement_width = -1;
   self->icons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
+  /* Sorting comes before filtering: a keystroke in a search field then
+   * filters a list that is already in order, instead of sorting again
+   * what the filter let through. */
   self->sort_model = gtk_sort_list_model_new (NULL, NULL);
-  self->reverse_model = vaern_reverse_model_new (G_LIST_MODEL (self->sort_model));
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
+                                                  NULL);
+  self->reverse_model = vaern_reverse_model_new (G_LIST_MODEL (self->filter_model));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->reverse_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

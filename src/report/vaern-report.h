@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "store/vaern-document.h"
+#include "vaern-report-error.h"
+
+G_BEGIN_DECLS
+
+/* Reports as XML in one vocabulary, data/vaern-report.xsd: the namespace
+ * below, version 1. Only this layer includes libxml2; no GTK here. */
+
+#define VAERN_REPORT_NAMESPACE "https://vaern.github.io/ns/report/1"
+#define VAERN_REPORT_VERSION   "1"
+/* The schema's file name, in the source tree's data/ and installed in
+ * PKGDATADIR. */
+#define VAERN_REPORT_XSD       "vaern-report.xsd"
+
+/* The risk register (kind "risks"): the organisation, the scale, the threat
+ * catalogue and every risk, by id. Streams to a temporary file beside path
+ * and renames it over path only when complete; on failure nothing new is
+ * left and an existing file is untouched. VAERN_REPORT_ERROR_WRITE. */
+gboolean vaern_report_write_risks   (VaernDocument *doc,
+                                     const char    *path,
+                                     GError       **error);
+
+/* Checks that the file at path is well-formed and valid against the schema
+ * at xsd_path. Never reads from the network nor loads external entities.
+ * VAERN_REPORT_ERROR_INVALID with the line and the reason, or _READ. */
+gboolean vaern_report_validate_file (const char    *path,
+                                     const char    *xsd_path,
+                                     GError       **error);
+
+G_END_DECLS
