@@ -381,13 +381,27 @@ doc_row_digest (sqlite3_stmt *stmt)
 
   for (int i = 0; i < n; i++)
     {
-      const unsigned char *p = sqlite3_column_text (stmt, i);
+      const unsigned char *p;
 
-      if (p == NULL)
-        h = h * 33 + 0x9e;
-      else
-        for (; *p; p++)
-          h = h * 33 + *p;
+      switch (sqlite3_column_type (stmt, i))
+        {
+        case SQLITE_NULL:
+          h = h * 33 + 0x9e;
+          break;
+        case SQLITE_INTEGER:
+          {
+            /* Numbers as numbers: turning them into text costs more than the row. */
+            guint64 v = (guint64) sqlite3_column_int64 (stmt, i);
+
+            h = h * 33 + (guint32) v;
+            h = h * 33 + (guint32) (v >> 32);
+          }
+          break;
+        default:
+          for (p = sqlite3_column_text (stmt, i); p && *p; p++)
+            h = h * 33 + *p;
+          break;
+        }
       h = h * 33 + 0x1f;
     }
   return h;
@@ -1164,6 +1178,13 @@ doc_merge_records (GListStore *store,
                    GPtrArray  *fresh)
 {
   guint i = 0, j = 0;
+
+  /* A first load is one change, not one per row. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (store)) == 0)
+    {
+      g_list_store_splice (store, 0, 0, fresh->pdata, fresh->len);
+      return;
+    }
 
   while (j < fresh->len || i < g_list_model_get_n_items (G_LIST_MODEL (store)))
     {
