@@ -661,6 +661,8 @@ update_state (VaernRisksView *self)
 
   total = self->document ? g_list_model_get_n_items (vaern_document_get_risks (self->document))
                          : 0;
+  /* With nothing assessed, the empty page has the room the heat map had. */
+  gtk_widget_set_visible (gtk_paned_get_start_child (self->paned), total > 0);
   if (total == 0)
     gtk_stack_set_visible_child_name (self->content_stack, "empty");
   else if (shown == 0)
