@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE /* memmem */
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "app/vaern-cli.h"
 #include "app/vaern-view.h"
@@ -360,6 +364,37 @@ test_editor_refusal (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+/* Printing goes through GtkPrintOperation; exported to PDF it is one A4
+ * landscape page. */
+static void
+test_print (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "print.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  const char *box;
+  double x0, y0, x1, y1;
+  guint pages = 0;
+
+  g_assert_true (vaern_risks_view_print (VAERN_RISKS_VIEW (f->view), pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  /* memmem: the PDF holds binary streams with NUL bytes. */
+  for (const char *p = contents; (p = memmem (p, contents + length - p, "/Type /Page", 11)); p++)
+    if (p[11] != 's')
+      pages++;
+  g_assert_cmpuint (pages, ==, 1);
+  box = memmem (contents, length, "/MediaBox", 9);
+  g_assert_nonnull (box);
+  g_assert_cmpint (sscanf (box, "/MediaBox [ %lf %lf %lf %lf", &x0, &y0, &x1, &y1), ==, 4);
+  /* A4 landscape: 842 × 595 points. */
+  g_assert_cmpfloat (fabs ((x1 - x0) - 841.9), <, 2);
+  g_assert_cmpfloat (fabs ((y1 - y0) - 595.3), <, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -380,6 +415,7 @@ main (int   argc,
   ADD ("delete-undo", test_delete_undo);
   ADD ("keyboard-assessment", test_keyboard_assessment);
   ADD ("editor-refusal", test_editor_refusal);
+  ADD ("print", test_print);
 
   return g_test_run ();
 }

@@ -13,4 +13,8 @@ guint       vaern_risks_view_count_in_cell  (VaernRisksView  *self,
                                              guint            likelihood,
                                              guint            consequence);
 
+gboolean    vaern_risks_view_print          (VaernRisksView  *self,
+                                             const char      *export_path,
+                                             GError         **error);
+
 G_END_DECLS

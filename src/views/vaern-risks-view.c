@@ -1007,18 +1007,22 @@ draw_page_cb (GtkPrintOperation *operation,
                             gtk_print_context_get_height (context), &map, &page);
 }
 
-static void
-print_action (GtkWidget  *widget,
-              const char *name,
-              GVariant   *param)
+/* Prints the heat map page; with @export_path, straight to that PDF file
+ * without the print dialog (for tests). */
+gboolean
+vaern_risks_view_print (VaernRisksView *self,
+                        const char     *export_path,
+                        GError        **error)
 {
-  VaernRisksView *self = VAERN_RISKS_VIEW (widget);
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  g_autoptr(GError) error = NULL;
-  PageData *p = page_data_new (self);
+  PageData *p;
 
+  g_return_val_if_fail (VAERN_IS_RISKS_VIEW (self), FALSE);
+  g_return_val_if_fail (self->document != NULL, FALSE);
+
+  p = page_data_new (self);
   gtk_page_setup_set_paper_size (setup, a4);
   gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
   gtk_print_operation_set_default_page_setup (operation, setup);
@@ -1028,9 +1032,23 @@ print_action (GtkWidget  *widget,
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), p,
                          (GClosureNotify) (void (*) (void)) page_data_free, 0);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (gtk_widget_get_root (widget)), &error)
-      == GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (export_path)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  return gtk_print_operation_run (operation,
+                                  export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                              : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                  GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!vaern_risks_view_print (VAERN_RISKS_VIEW (widget), NULL, &error))
     /* Translators: heading of an error message */
     vaern_show_error (widget, _("Could Not Print"), error);
 }
