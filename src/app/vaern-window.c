@@ -21,6 +21,7 @@ struct _VaernWindow
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
+  AdwToast        *undo_toast;     /* the Undo notification while it is shown */
   GtkStack        *main_stack;
   AdwLeaflet      *leaflet;
   GtkWidget       *content;
@@ -77,11 +78,31 @@ vaern_window_show_error (VaernWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+undo_toast_dismissed_cb (AdwToast    *toast,
+                         VaernWindow *self)
+{
+  if (self->undo_toast == toast)
+    self->undo_toast = NULL;
+}
+
 void
 vaern_window_offer_undo (VaernWindow *self,
                          const char  *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast;
+
+  /* Several deletions in a row share one notification: libadwaita 1.2
+   * crashes when a toast is replaced while it is still sliding in. The
+   * Undo button undoes the newest edit either way. */
+  if (self->undo_toast)
+    {
+      adw_toast_set_title (self->undo_toast, message);
+      return;
+    }
+  toast = adw_toast_new (message);
+  self->undo_toast = toast;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, 0);
 
   /* Translators: button on a notification after something was deleted */
   adw_toast_set_button_label (toast, _("_Undo"));
