@@ -106,6 +106,26 @@ G_GNUC_INTERNAL gboolean      doc_delete_row       (VaernDocument *self,
                                                     gint64         id,
                                                     const char    *label,
                                                     GError       **error);
+/* One INSERT (id 0) or UPDATE (the row's id bound after the n_params
+ * that bind() binds) as one edit named label, and then extra (may be
+ * NULL) in the same transaction. Returns the row's id, or 0 with an
+ * error; missing says what to tell when the row to update is gone. */
+typedef void     (*DocBindFunc)  (sqlite3_stmt  *stmt,
+                                  gpointer       record);
+typedef gboolean (*DocExtraFunc) (VaernDocument *self,
+                                  gint64         id,
+                                  gpointer       record,
+                                  GError       **error);
+G_GNUC_INTERNAL gint64        doc_write_row        (VaernDocument *self,
+                                                    const char    *label,
+                                                    const char    *sql,
+                                                    DocBindFunc    bind,
+                                                    int            n_params,
+                                                    gpointer       record,
+                                                    gint64         id,
+                                                    DocExtraFunc   extra,
+                                                    const char    *missing,
+                                                    GError       **error);
 G_GNUC_INTERNAL gboolean      doc_require_name     (const char    *name,
                                                     const char    *message,
                                                     GError       **error);

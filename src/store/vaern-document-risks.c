@@ -474,8 +474,9 @@ validate_threat (VaernDocument *self,
 
 static void
 bind_threat (sqlite3_stmt *stmt,
-             VaernThreat  *t)
+             gpointer      record)
 {
+  VaernThreat *t = record;
   g_autofree char *category = g_strstrip (g_strdup (t->category));
   g_autofree char *name = g_strstrip (g_strdup (t->name));
 
@@ -490,9 +491,6 @@ vaern_document_add_threat (VaernDocument *self,
                            GError       **error)
 {
   g_autofree char *label = NULL;
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-  gboolean ok;
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), 0);
   g_return_val_if_fail (VAERN_IS_THREAT (threat), 0);
@@ -501,18 +499,9 @@ vaern_document_add_threat (VaernDocument *self,
     return 0;
   /* Translators: an undo step; %s is the name of a threat */
   label = g_strdup_printf (_("Add threat “%s”"), threat->name);
-  if (!doc_begin_change (self, label, error))
-    return 0;
-  stmt = doc_prepare (self, "INSERT INTO threat (category, name, description) VALUES (?, ?, ?)",
-                      error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      bind_threat (stmt, threat);
-      ok = doc_step_done (self, stmt, error);
-      id = sqlite3_last_insert_rowid (vaern_document_get_db (self));
-    }
-  return doc_end_change (self, ok, label, error) ? id : 0;
+  return doc_write_row (self, label,
+                        "INSERT INTO threat (category, name, description) VALUES (?, ?, ?)",
+                        bind_threat, 3, threat, 0, NULL, NULL, error);
 }
 
 gboolean
@@ -522,8 +511,6 @@ vaern_document_update_threat (VaernDocument *self,
 {
   g_autofree char *label = NULL;
   gint64 id;
-  sqlite3_stmt *stmt;
-  gboolean ok;
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (VAERN_IS_THREAT (threat), FALSE);
@@ -533,24 +520,10 @@ vaern_document_update_threat (VaernDocument *self,
     return FALSE;
   /* Translators: an undo step; %s is the name of a threat */
   label = g_strdup_printf (_("Edit threat “%s”"), threat->name);
-  if (!doc_begin_change (self, label, error))
-    return FALSE;
-  stmt = doc_prepare (self, "UPDATE threat SET category = ?, name = ?, description = ? WHERE id = ?",
-                      error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      bind_threat (stmt, threat);
-      sqlite3_bind_int64 (stmt, 4, id);
-      ok = doc_step_done (self, stmt, error);
-    }
-  if (ok && sqlite3_changes (vaern_document_get_db (self)) == 0)
-    {
-      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND,
-                   _("The threat no longer exists."));
-      ok = FALSE;
-    }
-  return doc_end_change (self, ok, label, error);
+  return doc_write_row (self, label,
+                        "UPDATE threat SET category = ?, name = ?, description = ? WHERE id = ?",
+                        bind_threat, 3, threat, id, NULL, _("The threat no longer exists."),
+                        error) != 0;
 }
 
 gboolean
@@ -881,8 +854,9 @@ validate_risk (VaernDocument *self,
 
 static void
 bind_risk (sqlite3_stmt *stmt,
-           VaernRisk    *r)
+           gpointer      record)
 {
+  VaernRisk *r = record;
   g_autofree char *title = g_strstrip (g_strdup (r->title));
   g_autofree char *accepted_by = g_strstrip (g_strdup (r->accepted_by ? r->accepted_by : ""));
 
@@ -957,15 +931,21 @@ write_controls (VaernDocument *self,
   return TRUE;
 }
 
+static gboolean
+write_risk_controls (VaernDocument *self,
+                     gint64         id,
+                     gpointer       record,
+                     GError       **error)
+{
+  return write_controls (self, id, VAERN_RISK (record)->controls, error);
+}
+
 gint64
 vaern_document_add_risk (VaernDocument *self,
                          VaernRisk     *risk,
                          GError       **error)
 {
   g_autofree char *label = NULL;
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-  gboolean ok;
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), 0);
   g_return_val_if_fail (VAERN_IS_RISK (risk), 0);
@@ -974,23 +954,13 @@ vaern_document_add_risk (VaernDocument *self,
     return 0;
   /* Translators: an undo step; %s is the name of a risk scenario */
   label = g_strdup_printf (_("Add risk “%s”"), risk->title);
-  if (!doc_begin_change (self, label, error))
-    return 0;
-  stmt = doc_prepare (self,
-                      "INSERT INTO risk (asset_id, threat_id, title, description, consequence_c,"
-                      " consequence_i, consequence_a, likelihood, treatment, measures,"
-                      " residual_likelihood, residual_consequence, owner_id, assessed_on,"
-                      " review_date, accepted_by, accepted_on)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      bind_risk (stmt, risk);
-      ok = doc_step_done (self, stmt, error);
-      id = sqlite3_last_insert_rowid (vaern_document_get_db (self));
-    }
-  ok = ok && write_controls (self, id, risk->controls, error);
-  return doc_end_change (self, ok, label, error) ? id : 0;
+  return doc_write_row (self, label,
+                        "INSERT INTO risk (asset_id, threat_id, title, description, consequence_c,"
+                        " consequence_i, consequence_a, likelihood, treatment, measures,"
+                        " residual_likelihood, residual_consequence, owner_id, assessed_on,"
+                        " review_date, accepted_by, accepted_on)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        bind_risk, 17, risk, 0, write_risk_controls, NULL, error);
 }
 
 gboolean
@@ -999,9 +969,7 @@ vaern_document_update_risk (VaernDocument *self,
                             GError       **error)
 {
   g_autofree char *label = NULL;
-  sqlite3_stmt *stmt;
   gint64 id;
-  gboolean ok;
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (VAERN_IS_RISK (risk), FALSE);
@@ -1011,29 +979,14 @@ vaern_document_update_risk (VaernDocument *self,
     return FALSE;
   /* Translators: an undo step; %s is the name of a risk scenario */
   label = g_strdup_printf (_("Edit risk “%s”"), risk->title);
-  if (!doc_begin_change (self, label, error))
-    return FALSE;
-  stmt = doc_prepare (self,
-                      "UPDATE risk SET asset_id = ?, threat_id = ?, title = ?, description = ?,"
-                      " consequence_c = ?, consequence_i = ?, consequence_a = ?, likelihood = ?,"
-                      " treatment = ?, measures = ?, residual_likelihood = ?,"
-                      " residual_consequence = ?, owner_id = ?, assessed_on = ?, review_date = ?,"
-                      " accepted_by = ?, accepted_on = ? WHERE id = ?", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      bind_risk (stmt, risk);
-      sqlite3_bind_int64 (stmt, 18, id);
-      ok = doc_step_done (self, stmt, error);
-    }
-  if (ok && sqlite3_changes (vaern_document_get_db (self)) == 0)
-    {
-      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND,
-                   _("The risk no longer exists."));
-      ok = FALSE;
-    }
-  ok = ok && write_controls (self, id, risk->controls, error);
-  return doc_end_change (self, ok, label, error);
+  return doc_write_row (self, label,
+                        "UPDATE risk SET asset_id = ?, threat_id = ?, title = ?, description = ?,"
+                        " consequence_c = ?, consequence_i = ?, consequence_a = ?, likelihood = ?,"
+                        " treatment = ?, measures = ?, residual_likelihood = ?,"
+                        " residual_consequence = ?, owner_id = ?, assessed_on = ?, review_date = ?,"
+                        " accepted_by = ?, accepted_on = ? WHERE id = ?",
+                        bind_risk, 17, risk, id, write_risk_controls,
+                        _("The risk no longer exists."), error) != 0;
 }
 
 gboolean

@@ -2334,6 +2334,43 @@ vaern_document_update_asset (VaernDocument *self,
   return doc_end_change (self, ok, label, error);
 }
 
+gint64
+doc_write_row (VaernDocument *self,
+               const char    *label,
+               const char    *sql,
+               DocBindFunc    bind,
+               int            n_params,
+               gpointer       record,
+               gint64         id,
+               DocExtraFunc   extra,
+               const char    *missing,
+               GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!doc_begin_change (self, label, error))
+    return 0;
+  stmt = doc_prepare (self, sql, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      bind (stmt, record);
+      if (id > 0)
+        sqlite3_bind_int64 (stmt, n_params + 1, id);
+      ok = doc_step_done (self, stmt, error);
+    }
+  if (ok && id == 0)
+    id = sqlite3_last_insert_rowid (self->db);
+  else if (ok && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND, missing);
+      ok = FALSE;
+    }
+  ok = ok && (extra == NULL || extra (self, id, record, error));
+  return doc_end_change (self, ok, label, error) ? id : 0;
+}
+
 /* Deletes one row by id; the label names what the person deleted. */
 gboolean
 doc_delete_row (VaernDocument *self,
