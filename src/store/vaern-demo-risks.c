@@ -254,8 +254,8 @@ make_risk (const AssetRow       *asset,
           risk->accepted_on = date_in (2025, 120 + day);
         }
     }
-  risk->description = g_strdup_printf ("%s Scenariet er vurderet for %s.",
-                                       s->threat, asset->name);
+  risk->description = g_strdup_printf ("Vurderet ud fra truslen “%s” i trusselskataloget, "
+                                       "som den rammer %s.", s->threat, asset->name);
   return risk;
 }
 
