@@ -55,6 +55,7 @@ struct _VaernRegisterView
   GtkDropDown        *personal_data_filter;
   GtkDropDown        *findings_filter;
   GtkWidget          *unit_filter_box;
+  GtkWidget          *filter_box;
   GtkStack           *content_stack;
   VaernTable         *table;
   GtkLabel           *count_label;
@@ -841,6 +842,7 @@ vaern_register_view_class_init (VaernRegisterViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, personal_data_filter);
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, findings_filter);
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, unit_filter_box);
+  gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, filter_box);
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, table);
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, count_label);
@@ -865,6 +867,7 @@ static void
 vaern_register_view_init (VaernRegisterView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  vaern_flow_box_tab_through (GTK_FLOW_BOX (self->filter_box));
 
   self->settings = g_settings_new (BASE_ID);
   self->safe_palette = g_settings_get_boolean (self->settings, "color-blind-palette");

@@ -1282,6 +1282,7 @@ vaern_risks_view_init (VaernRisksView *self)
   g_autoptr(GAction) palette = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  vaern_flow_box_tab_through (GTK_FLOW_BOX (self->filter_box));
 
   self->settings = g_settings_new (BASE_ID);
   palette = g_settings_create_action (self->settings, "color-blind-palette");

@@ -182,3 +182,12 @@ vaern_unit_subtree (GListModel *units,
     }
   return scope;
 }
+
+void
+vaern_flow_box_tab_through (GtkFlowBox *box)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_FLOW_BOX_CHILD (child))
+      gtk_widget_set_focusable (child, FALSE);
+}

@@ -41,6 +41,10 @@ gboolean       vaern_entry_get_date        (GtkEditable     *editable,
 /* Text of an entry, trimmed; NULL when empty. */
 char          *vaern_entry_get_text        (GtkEditable     *editable);
 
+/* A flow box of filters: Tab goes from filter to filter, not through the
+ * flow box's own child wrappers as well. */
+void           vaern_flow_box_tab_through  (GtkFlowBox      *box);
+
 /* Shows an error in the window that holds the widget. */
 void           vaern_show_error            (GtkWidget       *widget,
                                             const char      *heading,
