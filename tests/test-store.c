@@ -790,6 +790,52 @@ test_migrations (Fixture       *f,
     }
 }
 
+/* A snapshot reads an older document through an updated copy: the file
+ * itself keeps every byte. */
+static void
+test_snapshot (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "old.vaern", NULL);
+  g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d",
+                                             (int) VAERN_APPLICATION_ID);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *snapshot_dir = NULL;
+  VaernDocument *doc;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, app_id, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, vaern_schema_migration (0), NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 1;"
+                                     "INSERT INTO organisation (id, name) VALUES (1, 'Gammel')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = vaern_test_read (path);
+
+  doc = vaern_document_open_snapshot (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (vaern_document_get_organisation (doc), ==, "Gammel");
+  g_assert_cmpuint (vaern_document_get_scale (doc)->n_likelihood, ==, 4);
+  g_assert_cmpstr (vaern_document_get_path (doc), !=, path);
+  snapshot_dir = g_path_get_dirname (vaern_document_get_path (doc));
+  g_object_unref (doc);
+
+  after = vaern_test_read (path);
+  g_assert_true (g_bytes_equal (before, after));
+  /* The copy is gone. */
+  g_assert_false (g_file_test (snapshot_dir, G_FILE_TEST_EXISTS));
+
+  /* A current document is opened as it is. */
+  g_clear_object (&f->doc);
+  doc = vaern_document_open_snapshot (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (vaern_document_get_path (doc), ==, f->path);
+  g_object_unref (doc);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -800,6 +846,7 @@ main (int   argc,
   g_test_add ("/vaern/store/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("create-defaults", test_create_defaults);
+  ADD ("snapshot", test_snapshot);
   ADD ("round-trip", test_round_trip);
   ADD ("validation", test_validation);
   ADD ("single-owner", test_single_owner);

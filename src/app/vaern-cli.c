@@ -441,7 +441,9 @@ vaern_cli_export (const VaernCliExport *options)
       return fail_message (message);
     }
 
-  doc = vaern_document_open (options->document, &error);
+  /* An export never changes its input, not even to bring an older
+   * document up to date. */
+  doc = vaern_document_open_snapshot (options->document, &error);
   if (doc == NULL)
     return fail (options->document, error);
 

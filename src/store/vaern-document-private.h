@@ -47,6 +47,8 @@ struct _VaernDocument
   gboolean    audit;
   guint       batch_depth;
 
+  char       *snapshot_dir; /* the temporary copy's folder, for a snapshot */
+
   GArray     *undo_stack;   /* UndoStep */
   GArray     *redo_stack;   /* UndoStep */
 };

@@ -569,6 +569,7 @@ be32 (const guint8 *p)
 static gboolean
 check_header (const char *path,
               gboolean   *is_new_empty,
+              guint32    *version_out,
               GError    **error)
 {
   guint8 header[100];
@@ -613,6 +614,8 @@ check_header (const char *path,
   n_pages = be32 (header + 28);
   version = be32 (header + 60);
   app_id = be32 (header + 68);
+  if (version_out)
+    *version_out = version;
 
   if (app_id != VAERN_APPLICATION_ID)
     return store_error (error, VAERN_STORE_ERROR_FOREIGN,
@@ -891,7 +894,7 @@ vaern_document_open (const char *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!check_header (path, &empty, error) || !check_integrity (path, error))
+  if (!check_header (path, &empty, NULL, error) || !check_integrity (path, error))
     return NULL;
 
   self = g_object_new (VAERN_TYPE_DOCUMENT, NULL);
@@ -1005,6 +1008,80 @@ seed (VaernDocument *self,
   return TRUE;
 }
 
+/**
+ * vaern_document_open_snapshot:
+ * @path: a Værn document
+ * @error: return location for a #GError
+ *
+ * Opens a document to read from it (for exports) without ever changing the
+ * file: a document from an older version of Værn, which opening would bring
+ * up to date in place, is read from an updated temporary copy instead,
+ * removed when the document is finalised.
+ *
+ * Returns: (transfer full): the document, or %NULL
+ */
+VaernDocument *
+vaern_document_open_snapshot (const char *path,
+                              GError    **error)
+{
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *copy = NULL;
+  VaernDocument *self;
+  gboolean empty;
+  guint32 version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_header (path, &empty, &version, error))
+    return NULL;
+  if (version >= VAERN_SCHEMA_VERSION)
+    return vaern_document_open (path, error);
+
+  dir = g_dir_make_tmp ("vaern-snapshot-XXXXXX", error);
+  if (dir == NULL)
+    return NULL;
+  copy = g_build_filename (dir, "document.vaern", NULL);
+  source = g_file_new_for_path (path);
+  target = g_file_new_for_path (copy);
+  if (!g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
+    {
+      g_rmdir (dir);
+      return NULL;
+    }
+  g_chmod (copy, 0600);
+  self = vaern_document_open (copy, error);
+  if (self == NULL)
+    {
+      g_unlink (copy);
+      g_rmdir (dir);
+      return NULL;
+    }
+  self->snapshot_dir = g_steal_pointer (&dir);
+  return self;
+}
+
+/* Removes the temporary copy of a snapshot, once closed. */
+static void
+remove_snapshot (VaernDocument *self)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (self->snapshot_dir == NULL)
+    return;
+  dir = g_dir_open (self->snapshot_dir, 0, NULL);
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *file = g_build_filename (self->snapshot_dir, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (self->snapshot_dir);
+  g_clear_pointer (&self->snapshot_dir, g_free);
+}
+
 void
 vaern_document_close (VaernDocument *self)
 {
@@ -1012,6 +1089,7 @@ vaern_document_close (VaernDocument *self)
 
   g_hash_table_remove_all (self->statements);
   g_clear_pointer (&self->db, sqlite3_close_v2);
+  remove_snapshot (self);
 }
 
 static gboolean

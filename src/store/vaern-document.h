@@ -24,6 +24,8 @@ VaernDocument *vaern_document_create        (const char     *path,
                                              GError        **error);
 VaernDocument *vaern_document_open          (const char     *path,
                                              GError        **error);
+VaernDocument *vaern_document_open_snapshot (const char     *path,
+                                             GError        **error);
 gboolean       vaern_document_save_as       (VaernDocument  *self,
                                              const char     *path,
                                              GError        **error);
