@@ -8,6 +8,8 @@
 #include "app/vaern-cli.h"
 #include "app/vaern-window.h"
 #include "views/vaern-register-view.h"
+#include "views/vaern-risks-view-private.h"
+#include "views/vaern-table.h"
 #include "vaern-test-util.h"
 
 /* The application and its window under a virtual display: opening, the
@@ -110,6 +112,53 @@ test_search_shortcut (void)
                  || gtk_root_get_focus (GTK_ROOT (window)) == search);
   g_assert_true (gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.search")[0]
                  != NULL);
+}
+
+/* From a system in the register, its risk assessment is one action away
+ * (Ctrl+K): the risks view shows that system's risks only. */
+static void
+test_register_to_risks (void)
+{
+  VaernWindow *window = only_window ();
+  GtkWidget *register_view = vaern_window_get_view (window, "register");
+  GtkWidget *risks_view = vaern_window_get_view (window, "risks");
+  VaernTable *table = VAERN_TABLE (gtk_widget_get_template_child (register_view,
+                                                                   VAERN_TYPE_REGISTER_VIEW,
+                                                                   "table"));
+  GListModel *shown_assets = G_LIST_MODEL (vaern_table_get_selection (table));
+  GListModel *shown_risks;
+  g_autoptr(VaernAsset) asset = NULL;
+  guint i;
+
+  vaern_window_show_view (window, "register");
+  iterate ();
+  /* The first system with risks. */
+  for (i = 0; i < g_list_model_get_n_items (shown_assets); i++)
+    {
+      g_autoptr(VaernAsset) a = g_list_model_get_item (shown_assets, i);
+
+      if (a->n_risks > 0)
+        {
+          asset = g_steal_pointer (&a);
+          break;
+        }
+    }
+  g_assert_nonnull (asset);
+  g_assert_cmpuint (asset->max_residual_band, >, 0);
+  vaern_table_select (table, i);
+  g_assert_true (gtk_widget_activate_action (register_view, "register.show-risks", NULL));
+  iterate ();
+  g_assert_true (vaern_window_get_view (window, "risks") == risks_view);
+  g_assert_true (gtk_widget_is_visible (risks_view));
+  shown_risks = vaern_risks_view_get_shown (VAERN_RISKS_VIEW (risks_view));
+  g_assert_cmpuint (g_list_model_get_n_items (shown_risks), ==, asset->n_risks);
+  for (i = 0; i < g_list_model_get_n_items (shown_risks); i++)
+    {
+      g_autoptr(VaernRisk) risk = g_list_model_get_item (shown_risks, i);
+
+      g_assert_cmpint (risk->asset_id, ==, vaern_record_get_id (VAERN_RECORD (asset)));
+    }
+  vaern_window_show_view (window, "register");
 }
 
 static void
@@ -290,6 +339,7 @@ main (int   argc,
 
   g_test_add_func ("/vaern/window/open", test_open);
   g_test_add_func ("/vaern/window/search-shortcut", test_search_shortcut);
+  g_test_add_func ("/vaern/window/register-to-risks", test_register_to_risks);
   g_test_add_func ("/vaern/window/undo", test_undo_from_window);
   g_test_add_func ("/vaern/window/refuse", test_refuse);
   g_test_add_func ("/vaern/window/close-and-read-only", test_close_and_read_only);
