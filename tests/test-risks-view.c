@@ -272,7 +272,13 @@ test_delete_undo (Fixture       *f,
   guint before = vaern_document_count_risks (f->doc);
 
   vaern_table_select (table, 0);
-  g_assert_true (gtk_widget_activate_action (f->view, "risks.delete", NULL));
+  /* Delete does nothing while the focus is elsewhere … */
+  gtk_widget_grab_focus (child (f, "search_entry"));
+  g_assert_false (press_key (f->view, GDK_KEY_Delete));
+  g_assert_cmpuint (vaern_document_count_risks (f->doc), ==, before);
+  /* … and deletes the selected risk when it is in the list. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (table)));
+  g_assert_true (press_key (f->view, GDK_KEY_Delete));
   iterate ();
   g_assert_cmpuint (vaern_document_count_risks (f->doc), ==, before - 1);
   g_assert_cmpuint (n_shown (f), ==, before - 1);

@@ -772,28 +772,6 @@ vaern_register_view_get_n_shown (VaernRegisterView *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 }
 
-/* Delete in the list deletes the selected asset. It is caught before the
- * search field's type-to-search can take the key, and left alone while
- * the focus is in a text field. */
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                VaernRegisterView     *self)
-{
-  GtkWidget *focus;
-
-  if (keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete)
-    return FALSE;
-  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0)
-    return FALSE;
-  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->table)))
-    return FALSE;
-  return gtk_widget_activate_action (GTK_WIDGET (self), "register.delete", NULL);
-}
-
 /* The risk column's colours follow the palette setting: the rows are
  * bound again. */
 static void
@@ -884,30 +862,13 @@ vaern_register_view_init (VaernRegisterView *self)
                             self);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (update_state), self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->table));
-  {
-    GtkEventController *keys = gtk_event_controller_key_new ();
-    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-    static const struct { const char *trigger; const char *action; } bindings[] = {
-      { "<Control><Shift>n", "register.add" },
-      { "<Control>d", "register.duplicate" },
-      { "<Control>i", "register.import" },
-      { "<Control>r", "register.show-roles" },
-      { "<Control>k", "register.show-risks" },
-    };
-
-    /* Managed by the window: the shortcuts work wherever the focus is,
-     * while the view is shown. */
-    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                       GTK_SHORTCUT_SCOPE_MANAGED);
-    for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                            gtk_shortcut_new (gtk_shortcut_trigger_parse_string (bindings[i].trigger),
-                                                              gtk_named_action_new (bindings[i].action)));
-    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
-
-    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-    g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self), keys);
-  }
+  vaern_add_view_shortcuts (GTK_WIDGET (self), (const char *const[]) {
+    "<Control><Shift>n", "register.add",
+    "<Control>d", "register.duplicate",
+    "<Control>i", "register.import",
+    "<Control>r", "register.show-roles",
+    "<Control>k", "register.show-risks",
+    NULL });
+  vaern_add_delete_key (GTK_WIDGET (self), GTK_WIDGET (self->table), "register.delete");
   update_state (self);
 }

@@ -1099,26 +1099,6 @@ export_action (GtkWidget  *widget,
                      page_data_new (self));
 }
 
-/* The Delete key deletes the selected risk when the list has the focus. */
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                VaernRisksView        *self)
-{
-  GtkWidget *focus;
-
-  if (keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete)
-    return FALSE;
-  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0)
-    return FALSE;
-  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->table)))
-    return FALSE;
-  return gtk_widget_activate_action (GTK_WIDGET (self), "risks.delete", NULL);
-}
-
 /* Layout: filters, the heat map and the list, the action bar. The heat map
  * sits beside the list in a wide window and above it in a narrow one. */
 
@@ -1306,24 +1286,10 @@ vaern_risks_view_init (VaernRisksView *self)
   g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (update_state), self);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (update_state), self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->table));
-  {
-    GtkEventController *keys = gtk_event_controller_key_new ();
-    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-
-    /* Managed by the window: the shortcut works wherever the focus is,
-     * while the view is shown. */
-    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                       GTK_SHORTCUT_SCOPE_MANAGED);
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control><Shift>n"),
-                                                            gtk_named_action_new ("risks.add")));
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>p"),
-                                                            gtk_named_action_new ("risks.print")));
-    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
-    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-    g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self), keys);
-  }
+  vaern_add_view_shortcuts (GTK_WIDGET (self), (const char *const[]) {
+    "<Control><Shift>n", "risks.add",
+    "<Control>p", "risks.print",
+    NULL });
+  vaern_add_delete_key (GTK_WIDGET (self), GTK_WIDGET (self->table), "risks.delete");
   update_state (self);
 }

@@ -466,28 +466,6 @@ undo_action (GtkWidget  *widget,
     vaern_show_error (widget, _("Could Not Undo"), error);
 }
 
-/* Delete in the list deletes the selected threat. It is caught before the
- * search field's type-to-search can take the key, and left alone while the
- * focus is in a text field. */
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                VaernThreatsDialog    *self)
-{
-  GtkWidget *focus;
-
-  if (keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete)
-    return FALSE;
-  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0)
-    return FALSE;
-  focus = gtk_root_get_focus (GTK_ROOT (self));
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->table)))
-    return FALSE;
-  return gtk_widget_activate_action (GTK_WIDGET (self), "threats.delete", NULL);
-}
-
 /* For the tests */
 
 GListModel *
@@ -599,8 +577,6 @@ vaern_threats_dialog_class_init (VaernThreatsDialogClass *klass)
 static void
 vaern_threats_dialog_init (VaernThreatsDialog *self)
 {
-  GtkEventController *keys;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (threat_matches, self, NULL);
@@ -613,10 +589,7 @@ vaern_threats_dialog_init (VaernThreatsDialog *self)
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (update_state), self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->table));
 
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  vaern_add_delete_key (GTK_WIDGET (self), GTK_WIDGET (self->table), "threats.delete");
 }
 
 GtkWidget *

@@ -191,3 +191,72 @@ vaern_flow_box_tab_through (GtkFlowBox *box)
     if (GTK_IS_FLOW_BOX_CHILD (child))
       gtk_widget_set_focusable (child, FALSE);
 }
+
+typedef struct
+{
+  GtkWidget *widget;   /* owns the controller, so outlives it */
+  GtkWidget *list;
+  char      *action;
+} DeleteKey;
+
+static void
+delete_key_free (gpointer data,
+                 GClosure *closure)
+{
+  DeleteKey *key = data;
+
+  g_free (key->action);
+  g_free (key);
+}
+
+static gboolean
+delete_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       DeleteKey             *key)
+{
+  GtkRoot *root = gtk_widget_get_root (key->widget);
+  GtkWidget *focus;
+
+  if (keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete)
+    return FALSE;
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0 || root == NULL)
+    return FALSE;
+  focus = gtk_root_get_focus (root);
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, key->list))
+    return FALSE;
+  return gtk_widget_activate_action (key->widget, key->action, NULL);
+}
+
+void
+vaern_add_delete_key (GtkWidget  *widget,
+                      GtkWidget  *list,
+                      const char *action)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  DeleteKey *key = g_new0 (DeleteKey, 1);
+
+  key->widget = widget;
+  key->list = list;
+  key->action = g_strdup (action);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_data (keys, "key-pressed", G_CALLBACK (delete_key_pressed_cb), key,
+                         delete_key_free, 0);
+  gtk_widget_add_controller (widget, keys);
+}
+
+void
+vaern_add_view_shortcuts (GtkWidget         *view,
+                          const char *const *bindings)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; bindings[i] && bindings[i + 1]; i += 2)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (bindings[i]),
+                                                            gtk_named_action_new (bindings[i + 1])));
+  gtk_widget_add_controller (view, shortcuts);
+}

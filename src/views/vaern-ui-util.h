@@ -45,6 +45,19 @@ char          *vaern_entry_get_text        (GtkEditable     *editable);
  * flow box's own child wrappers as well. */
 void           vaern_flow_box_tab_through  (GtkFlowBox      *box);
 
+/* Delete (without modifiers) while the focus is inside list runs action on
+ * widget. It is caught in the capture phase, before a search field's
+ * type-to-search can take the key, and left alone elsewhere (in a text
+ * field, Delete deletes text). */
+void           vaern_add_delete_key        (GtkWidget       *widget,
+                                            GtkWidget       *list,
+                                            const char      *action);
+/* A view's keyboard shortcuts, managed by the window: they work wherever
+ * the focus is while the view is shown. bindings: trigger, action, …,
+ * NULL. */
+void           vaern_add_view_shortcuts    (GtkWidget       *view,
+                                            const char *const *bindings);
+
 /* Shows an error in the window that holds the widget. */
 void           vaern_show_error            (GtkWidget       *widget,
                                             const char      *heading,
