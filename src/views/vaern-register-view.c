@@ -429,22 +429,22 @@ setup_columns (VaernRegisterView *self)
   name_column = vaern_table_add_column (self->table, _("Name"), text_cell, (gpointer) name_text,
                                         string_sorter ("name"), 220, TRUE, 0);
   /* Translators: column heading */
-  add_text_column (self, _("Kind"), kind_text, numeric_sorter ("kind"), 110, 5);
+  add_text_column (self, _("Kind"), kind_text, numeric_sorter ("kind"), 110, 7);
   /* Translators: column heading */
-  add_text_column (self, _("Unit"), unit_text, string_sorter ("unit-name"), 170, 3);
+  add_text_column (self, _("Unit"), unit_text, string_sorter ("unit-name"), 170, 4);
   /* Translators: column heading: the owner of a system or asset */
   vaern_table_add_column (self->table, _("Systemejer"), owner_cell, NULL,
                           string_sorter ("owner-name"), 160, FALSE, 1);
   /* Translators: column heading: life-cycle status */
-  add_text_column (self, _("Status"), lifecycle_text, numeric_sorter ("lifecycle"), 120, 4);
+  add_text_column (self, _("Status"), lifecycle_text, numeric_sorter ("lifecycle"), 120, 6);
   /* Translators: column heading */
   add_text_column (self, _("Personal data"), personal_data_text,
-                   numeric_sorter ("personal-data"), 130, 6);
+                   numeric_sorter ("personal-data"), 130, 8);
   /* Translators: column heading */
   add_text_column (self, _("Criticality"), criticality_text, numeric_sorter ("criticality"),
-                   100, 7);
+                   100, 9);
   /* Translators: column heading */
-  add_text_column (self, _("Next review"), review_text, string_sorter ("next-review"), 110, 8);
+  add_text_column (self, _("Next review"), review_text, string_sorter ("next-review"), 110, 10);
   /* Translators: column heading: what needs attention */
   vaern_table_add_column (self->table, _("Findings"), findings_cell, NULL,
                           numeric_sorter ("findings"), 200, FALSE, 2);
@@ -452,7 +452,7 @@ setup_columns (VaernRegisterView *self)
   vaern_table_add_column (self->table, _("Risk"), risk_cell, self,
                           numeric_sorter ("max-residual-band"), 110, FALSE, 3);
   /* Translators: column heading: the date of the newest risk assessment */
-  add_text_column (self, _("Assessed"), assessed_text, string_sorter ("last-assessed"), 110, 9);
+  add_text_column (self, _("Assessed"), assessed_text, string_sorter ("last-assessed"), 110, 5);
 
   vaern_table_sort_by (self->table, name_column, GTK_SORT_ASCENDING);
 }
