@@ -179,6 +179,8 @@ bench_risks (VaernDocument *doc,
   g_print ("risk list keystroke refilters (worst):%6.1f ms   (target < 50 ms) %s\n", worst,
            worst < 50 ? "ok" : "SLOW");
   g_print ("  … and lays out the rows (worst):  %8.1f ms\n", worst_idle);
+  g_print ("memory peak with the risks shown:   %8.1f MB   (the register's figure above is "
+           "without them)\n", status_kb ("VmHWM:") / 1024.0);
 }
 
 int

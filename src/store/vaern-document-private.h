@@ -39,6 +39,7 @@ struct _VaernDocument
   GListStore *roles;
   GListStore *threats;
   GListStore *risks;
+  gboolean    risks_loaded; /* the risks list is read on first use */
 
   VaernRiskScale *scale;      /* the document's risk scale */
 

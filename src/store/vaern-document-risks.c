@@ -698,9 +698,14 @@ doc_risks_refresh (VaernDocument *self)
       self->scale = g_steal_pointer (&scale);
     }
   threats = load_threats (self, 0);
-  risks = load_risks (self, 0);
   doc_replace_ordered (self->threats, threats);
-  doc_merge_records (self->risks, risks);
+  /* The risks are read when someone first asks for them: the register
+   * does not need 20,000 of them to open. */
+  if (self->risks_loaded)
+    {
+      risks = load_risks (self, 0);
+      doc_merge_records (self->risks, risks);
+    }
 }
 
 GListModel *
@@ -708,6 +713,13 @@ vaern_document_get_risks (VaernDocument *self)
 {
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), NULL);
 
+  if (!self->risks_loaded && self->db != NULL)
+    {
+      g_autoptr(GPtrArray) risks = load_risks (self, 0);
+
+      self->risks_loaded = TRUE;
+      doc_merge_records (self->risks, risks);
+    }
   return G_LIST_MODEL (self->risks);
 }
 

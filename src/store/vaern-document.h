@@ -214,7 +214,8 @@ gboolean       vaern_document_set_scale     (VaernDocument        *self,
                                              GError              **error);
 guint          vaern_document_count_risks   (VaernDocument  *self);
 
-/* Threats by category and name; risks by id. */
+/* Threats by category and name; risks by id (read from the file the first
+ * time they are asked for, then kept up to date like the other lists). */
 GListModel    *vaern_document_get_threats   (VaernDocument  *self);
 GListModel    *vaern_document_get_risks     (VaernDocument  *self);
 VaernRisk     *vaern_document_get_risk      (VaernDocument  *self,

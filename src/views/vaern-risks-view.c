@@ -51,6 +51,7 @@ struct _VaernRisksView
   char               *needle;
   guint               n_bands;      /* of the band filter's list */
   guint               count_idle;
+  gboolean            attached;     /* showing the document (once mapped) */
   guint               layout_idle;
 
   /* Template widgets */
@@ -659,7 +660,7 @@ update_state (VaernRisksView *self)
   gboolean has_selection = gtk_single_selection_get_selected_item (self->selection) != NULL;
   g_autofree char *count = NULL;
 
-  total = self->document ? g_list_model_get_n_items (vaern_document_get_risks (self->document))
+  total = self->attached ? g_list_model_get_n_items (vaern_document_get_risks (self->document))
                          : 0;
   /* With nothing assessed, the empty page has the room the heat map had. */
   gtk_widget_set_visible (gtk_paned_get_start_child (self->paned), total > 0);
@@ -700,21 +701,29 @@ document_changed_cb (VaernRisksView *self)
 }
 
 static void
-vaern_risks_view_set_document (VaernView     *view,
-                               VaernDocument *document)
+detach (VaernRisksView *self)
 {
-  VaernRisksView *self = VAERN_RISKS_VIEW (view);
+  if (!self->attached)
+    return;
+  g_signal_handlers_disconnect_by_data (vaern_document_get_units (self->document), self);
+  g_signal_handlers_disconnect_by_data (vaern_document_get_assets (self->document), self);
+  g_signal_handlers_disconnect_by_data (vaern_document_get_people (self->document), self);
+  g_signal_handlers_disconnect_by_data (self->document, self);
+  self->attached = FALSE;
+}
 
-  if (self->document)
-    {
-      g_signal_handlers_disconnect_by_data (vaern_document_get_units (self->document), self);
-      g_signal_handlers_disconnect_by_data (vaern_document_get_assets (self->document), self);
-      g_signal_handlers_disconnect_by_data (vaern_document_get_people (self->document), self);
-      g_signal_handlers_disconnect_by_data (self->document, self);
-    }
-  g_set_object (&self->document, document);
+/* Shows the document: the list, the filters and the heat map. Done when
+ * the view is first shown, so a large document opens without reading its
+ * risks for a page nobody looks at yet. */
+static void
+attach (VaernRisksView *self)
+{
+  VaernDocument *document = self->document;
+
+  if (self->attached)
+    return;
+  self->attached = document != NULL;
   vaern_heat_map_widget_set_chosen (self->heat_map, 0, 0, 0);
-
   vaern_table_set_model (self->table, document ? vaern_document_get_risks (document) : NULL);
   rebuild_asset_filter (self);
   rebuild_unit_filter (self);
@@ -735,6 +744,31 @@ vaern_risks_view_set_document (VaernView     *view,
       count_idle_cb (self);
     }
   update_state (self);
+}
+
+static void
+vaern_risks_view_set_document (VaernView     *view,
+                               VaernDocument *document)
+{
+  VaernRisksView *self = VAERN_RISKS_VIEW (view);
+
+  detach (self);
+  g_set_object (&self->document, document);
+  if (document == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    attach (self);
+  else
+    {
+      /* Until shown: nothing from the old document. */
+      vaern_table_set_model (self->table, NULL);
+      update_state (self);
+    }
+}
+
+static void
+vaern_risks_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (vaern_risks_view_parent_class)->map (widget);
+  attach (VAERN_RISKS_VIEW (widget));
 }
 
 static void
@@ -774,6 +808,8 @@ vaern_risks_view_show_asset (VaernRisksView *self,
 {
   g_return_if_fail (VAERN_IS_RISKS_VIEW (self));
 
+  if (self->document)
+    attach (self);
   clear_filters (self);
   if (self->asset_filter)
     vaern_record_dropdown_set_id (self->asset_filter, asset_id);
@@ -1215,6 +1251,7 @@ vaern_risks_view_class_init (VaernRisksViewClass *klass)
   object_class->dispose = vaern_risks_view_dispose;
   widget_class->measure = vaern_risks_view_measure;
   widget_class->size_allocate = vaern_risks_view_size_allocate;
+  widget_class->map = vaern_risks_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/vaern/Vaern/vaern-risks-view.ui");
