@@ -590,6 +590,55 @@ test_samples (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_risks (large)), ==, 1000);
 }
 
+/* The risk list follows edits of single risks (which reload only those
+ * rows) and edits elsewhere (which reload the list). */
+static void
+test_list_follows (Fixture       *f,
+                   gconstpointer  data)
+{
+  GListModel *list = vaern_document_get_risks (f->doc);
+  g_autoptr(VaernRisk) a = new_risk (f, "A", 1, 1, 1, 1);
+  g_autoptr(VaernRisk) b = new_risk (f, "B", 2, 2, 2, 2);
+  g_autoptr(VaernRisk) edited = NULL;
+  g_autoptr(VaernRisk) shown = NULL;
+  g_autoptr(VaernAsset) asset = NULL;
+  gint64 id_a, id_b;
+
+  id_a = add_risk (f, a);
+  id_b = add_risk (f, b);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+
+  /* One risk: its title and its controls. */
+  edited = get_risk (f, id_a);
+  g_free (edited->title);
+  edited->title = g_strdup ("A2");
+  edited->controls = g_strsplit ("8.13", " ", -1);
+  g_assert_true (vaern_document_update_risk (f->doc, edited, NULL));
+  shown = g_list_model_get_item (list, 0);
+  g_assert_cmpint (vaern_record_get_id (VAERN_RECORD (shown)), ==, id_a);
+  g_assert_cmpstr (shown->title, ==, "A2");
+  g_assert_cmpstr (shown->controls[0], ==, "8.13");
+  g_clear_object (&shown);
+
+  /* Deleting and undoing. */
+  g_assert_true (vaern_document_delete_risk (f->doc, id_a, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_true (vaern_document_undo (f->doc, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  shown = g_list_model_get_item (list, 0);
+  g_assert_cmpint (vaern_record_get_id (VAERN_RECORD (shown)), ==, id_a);
+  g_clear_object (&shown);
+
+  /* Renaming the system changes what every risk of it shows. */
+  asset = vaern_document_get_asset (f->doc, f->asset, NULL);
+  g_free (asset->name);
+  asset->name = g_strdup ("Omdøbt system");
+  g_assert_true (vaern_document_update_asset (f->doc, asset, NULL));
+  shown = g_list_model_get_item (list, 1);
+  g_assert_cmpint (vaern_record_get_id (VAERN_RECORD (shown)), ==, id_b);
+  g_assert_cmpstr (shown->asset_name, ==, "Omdøbt system");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -609,6 +658,7 @@ main (int   argc,
   ADD ("threats", test_threats);
   ADD ("count-cells", test_count_cells);
   ADD ("samples", test_samples);
+  ADD ("list-follows", test_list_follows);
 
   return g_test_run ();
 }

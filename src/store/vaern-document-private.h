@@ -40,6 +40,7 @@ struct _VaernDocument
   GListStore *threats;
   GListStore *risks;
   gboolean    risks_loaded; /* the risks list is read on first use */
+  gint64      refresh_set;  /* the change set the lists must follow, or 0: all */
 
   VaernRiskScale *scale;      /* the document's risk scale */
 
@@ -146,8 +147,28 @@ G_GNUC_INTERNAL void          doc_replace_ordered  (GListStore    *store,
 /* The risk part (vaern-document-risks.c) */
 G_GNUC_INTERNAL void          doc_risks_init       (VaernDocument *self);
 G_GNUC_INTERNAL void          doc_risks_dispose    (VaernDocument *self);
-/* Reads the scale and reloads threats and risks. */
-G_GNUC_INTERNAL void          doc_risks_refresh    (VaernDocument *self);
+/* What a change touched, from its change log (DOC_TOUCHED_ALL when not
+ * known): the lists reload only what depends on it. */
+typedef enum
+{
+  DOC_TOUCHED_UNIT       = 1 << 0,
+  DOC_TOUCHED_PERSON     = 1 << 1,
+  DOC_TOUCHED_ASSET      = 1 << 2,   /* asset, asset_unit */
+  DOC_TOUCHED_ROLE       = 1 << 3,
+  DOC_TOUCHED_ASSIGNMENT = 1 << 4,
+  DOC_TOUCHED_SCALE      = 1 << 5,   /* scale, scale_level, scale_band */
+  DOC_TOUCHED_THREAT     = 1 << 6,
+  DOC_TOUCHED_RISK       = 1 << 7,   /* risk, risk_control */
+  DOC_TOUCHED_OTHER      = 1 << 8,
+  DOC_TOUCHED_ALL        = 0xffff,
+} DocTouched;
+
+/* Reads the scale and reloads threats and risks as far as touched needs;
+ * when only risks changed, only those rows (changed_risks, may be NULL:
+ * all). */
+G_GNUC_INTERNAL void          doc_risks_refresh    (VaernDocument *self,
+                                                    DocTouched     touched,
+                                                    GArray        *changed_risks);
 /* Gives a new document its scale and threat catalogue. */
 G_GNUC_INTERNAL gboolean      doc_risks_seed       (VaernDocument *self,
                                                     GError       **error);

@@ -685,25 +685,81 @@ load_risks (VaernDocument *self,
   return result;
 }
 
-void
-doc_risks_refresh (VaernDocument *self)
+/* Replaces, adds or removes the given risks in the (id-ordered) list. */
+static void
+refresh_risk_rows (VaernDocument *self,
+                   GArray        *ids)
 {
-  g_autoptr(VaernRiskScale) scale = load_scale (self);
-  g_autoptr(GPtrArray) threats = NULL;
-  g_autoptr(GPtrArray) risks = NULL;
+  GListModel *list = G_LIST_MODEL (self->risks);
 
-  if (scale && !vaern_risk_scale_equal (scale, self->scale))
+  for (guint k = 0; k < ids->len; k++)
     {
-      vaern_risk_scale_free (self->scale);
-      self->scale = g_steal_pointer (&scale);
+      gint64 id = g_array_index (ids, gint64, k);
+      g_autoptr(GPtrArray) fresh = load_risks (self, id);
+      guint lo = 0, hi = g_list_model_get_n_items (list);
+
+      /* Where the id is, or goes: the list is sorted by id. */
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+          g_autoptr(VaernRecord) r = g_list_model_get_item (list, mid);
+
+          if (vaern_record_get_id (r) < id)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      if (lo < g_list_model_get_n_items (list))
+        {
+          g_autoptr(VaernRecord) there = g_list_model_get_item (list, lo);
+
+          if (vaern_record_get_id (there) == id)
+            {
+              if (fresh->len == 0)
+                g_list_store_remove (self->risks, lo);
+              else if (vaern_record_get_digest (there) != vaern_record_get_digest (fresh->pdata[0]))
+                g_list_store_splice (self->risks, lo, 1, fresh->pdata, 1);
+              continue;
+            }
+        }
+      if (fresh->len > 0)
+        g_list_store_insert (self->risks, lo, fresh->pdata[0]);
     }
-  threats = load_threats (self, 0);
-  doc_replace_ordered (self->threats, threats);
+}
+
+void
+doc_risks_refresh (VaernDocument *self,
+                   DocTouched     touched,
+                   GArray        *changed_risks)
+{
+  if (touched & (DOC_TOUCHED_SCALE | DOC_TOUCHED_OTHER))
+    {
+      g_autoptr(VaernRiskScale) scale = load_scale (self);
+
+      if (scale && !vaern_risk_scale_equal (scale, self->scale))
+        {
+          vaern_risk_scale_free (self->scale);
+          self->scale = g_steal_pointer (&scale);
+        }
+    }
+  if (touched & (DOC_TOUCHED_THREAT | DOC_TOUCHED_RISK | DOC_TOUCHED_OTHER))
+    {
+      g_autoptr(GPtrArray) threats = load_threats (self, 0);
+
+      doc_replace_ordered (self->threats, threats);
+    }
   /* The risks are read when someone first asks for them: the register
    * does not need 20,000 of them to open. */
-  if (self->risks_loaded)
+  if (!self->risks_loaded
+      || !(touched & (DOC_TOUCHED_RISK | DOC_TOUCHED_ASSET | DOC_TOUCHED_PERSON
+                      | DOC_TOUCHED_THREAT | DOC_TOUCHED_SCALE | DOC_TOUCHED_OTHER)))
+    return;
+  if (touched == DOC_TOUCHED_RISK && changed_risks && changed_risks->len > 0)
+    refresh_risk_rows (self, changed_risks);
+  else
     {
-      risks = load_risks (self, 0);
+      g_autoptr(GPtrArray) risks = load_risks (self, 0);
+
       doc_merge_records (self->risks, risks);
     }
 }

@@ -1505,25 +1505,90 @@ doc_replace_ordered (GListStore *store,
     g_list_store_splice (store, 0, n, fresh->pdata, fresh->len);
 }
 
+/* What the change set touched, and which risks it changed. */
+static DocTouched
+touched_by (VaernDocument *self,
+            gint64         set,
+            GArray        *risk_ids)
+{
+  static const struct { const char *table; DocTouched flag; } tables[] = {
+    { "unit", DOC_TOUCHED_UNIT }, { "person", DOC_TOUCHED_PERSON },
+    { "asset", DOC_TOUCHED_ASSET }, { "asset_unit", DOC_TOUCHED_ASSET },
+    { "role", DOC_TOUCHED_ROLE }, { "assignment", DOC_TOUCHED_ASSIGNMENT },
+    { "scale", DOC_TOUCHED_SCALE }, { "scale_level", DOC_TOUCHED_SCALE },
+    { "scale_band", DOC_TOUCHED_SCALE }, { "threat", DOC_TOUCHED_THREAT },
+    { "risk", DOC_TOUCHED_RISK }, { "risk_control", DOC_TOUCHED_RISK },
+  };
+  sqlite3_stmt *stmt;
+  DocTouched touched = 0;
+
+  if (set <= 0)
+    return DOC_TOUCHED_ALL;
+  /* The risk a row of risk_control belongs to is in its logged values. */
+  stmt = doc_prepare (self,
+                      "SELECT tbl, CASE tbl WHEN 'risk' THEN row_id WHEN 'risk_control'"
+                      "  THEN json_extract (coalesce (new, old), '$.risk_id') END"
+                      "  FROM change_log WHERE change_set = ?", NULL);
+  if (stmt == NULL)
+    return DOC_TOUCHED_ALL;
+  sqlite3_bind_int64 (stmt, 1, set);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (stmt, 0);
+      DocTouched flag = DOC_TOUCHED_OTHER;
+
+      for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+        if (g_strcmp0 (table, tables[i].table) == 0)
+          flag = tables[i].flag;
+      touched |= flag;
+      if (flag == DOC_TOUCHED_RISK && sqlite3_column_type (stmt, 1) == SQLITE_INTEGER)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 1);
+
+          g_array_append_val (risk_ids, id);
+        }
+    }
+  sqlite3_reset (stmt);
+  return touched;
+}
+
+/* Reloads the lists the last change can have changed: after an edit of
+ * one risk, that risk and the register's summary of its system, not every
+ * list of the document. */
 static void
 refresh_lists (VaernDocument *self)
 {
-  g_autoptr(GPtrArray) assets = NULL;
-  g_autoptr(GPtrArray) people = NULL;
-  g_autoptr(GPtrArray) units = NULL;
-  g_autoptr(GPtrArray) roles = NULL;
+  g_autoptr(GArray) risk_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  DocTouched touched = touched_by (self, self->refresh_set, risk_ids);
 
+  self->refresh_set = 0;
   /* The scale first: the register shows bands. */
-  doc_risks_refresh (self);
-  assets = load_assets (self, 0);
-  people = load_people (self, 0);
-  units = load_units (self);
-  roles = load_roles (self, 0);
+  doc_risks_refresh (self, touched, risk_ids);
+  if (touched & (DOC_TOUCHED_ROLE | DOC_TOUCHED_OTHER))
+    {
+      g_autoptr(GPtrArray) roles = load_roles (self, 0);
 
-  doc_replace_ordered (self->units, units);
-  doc_replace_ordered (self->roles, roles);
-  doc_merge_records (self->people, people);
-  doc_merge_records (self->assets, assets);
+      doc_replace_ordered (self->roles, roles);
+    }
+  if (touched & (DOC_TOUCHED_UNIT | DOC_TOUCHED_OTHER))
+    {
+      g_autoptr(GPtrArray) units = load_units (self);
+
+      doc_replace_ordered (self->units, units);
+    }
+  if (touched & (DOC_TOUCHED_PERSON | DOC_TOUCHED_UNIT | DOC_TOUCHED_ASSIGNMENT
+                 | DOC_TOUCHED_OTHER))
+    {
+      g_autoptr(GPtrArray) people = load_people (self, 0);
+
+      doc_merge_records (self->people, people);
+    }
+  if (touched & ~DOC_TOUCHED_THREAT)
+    {
+      g_autoptr(GPtrArray) assets = load_assets (self, 0);
+
+      doc_merge_records (self->assets, assets);
+    }
 }
 
 GListModel *
@@ -1874,6 +1939,7 @@ commit_change_set (VaernDocument *self,
     }
   if (self->audit && push_to)
     push_step (push_to, set, label);
+  self->refresh_set = self->audit ? set : 0;
   return TRUE;
 }
 
