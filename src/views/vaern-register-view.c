@@ -138,24 +138,6 @@ update_unit_scope (VaernRegisterView *self)
     self->unit_scope = vaern_unit_subtree (vaern_document_get_units (self->document), chosen);
 }
 
-/* How the search text changed: typing on narrows the list, deleting
- * widens it, and the filter model then only looks at the rows that can
- * change. */
-static GtkFilterChange
-search_change (const char *old_needle,
-               const char *new_needle)
-{
-  if (old_needle == NULL)
-    return new_needle ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_DIFFERENT;
-  if (new_needle == NULL)
-    return GTK_FILTER_CHANGE_LESS_STRICT;
-  if (strstr (new_needle, old_needle))
-    return GTK_FILTER_CHANGE_MORE_STRICT;
-  if (strstr (old_needle, new_needle))
-    return GTK_FILTER_CHANGE_LESS_STRICT;
-  return GTK_FILTER_CHANGE_DIFFERENT;
-}
-
 static void
 refilter (VaernRegisterView *self,
           GtkFilterChange    change)
@@ -174,7 +156,7 @@ search_changed_cb (VaernRegisterView *self)
 
   if (*trimmed)
     self->needle = g_utf8_casefold (trimmed, -1);
-  change = search_change (old, self->needle);
+  change = vaern_search_change (old, self->needle);
   if (g_strcmp0 (old, self->needle) != 0)
     refilter (self, change);
 }

@@ -172,18 +172,12 @@ search_changed_cb (VaernRisksView *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
   g_autofree char *old = g_steal_pointer (&self->needle);
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
   if (*trimmed)
     self->needle = g_utf8_casefold (trimmed, -1);
   if (g_strcmp0 (old, self->needle) == 0)
     return;
-  /* Typing on narrows the list; deleting widens it. */
-  if (self->needle && (old == NULL || strstr (self->needle, old)))
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (old && (self->needle == NULL || strstr (old, self->needle)))
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  refilter (self, change);
+  refilter (self, vaern_search_change (old, self->needle));
 }
 
 static void

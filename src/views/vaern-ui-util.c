@@ -260,3 +260,21 @@ vaern_add_view_shortcuts (GtkWidget         *view,
                                                             gtk_named_action_new (bindings[i + 1])));
   gtk_widget_add_controller (view, shortcuts);
 }
+
+/* How the search text changed: typing on narrows the list, deleting
+ * widens it, and the filter model then only looks at the rows that can
+ * change. */
+GtkFilterChange
+vaern_search_change (const char *old_needle,
+                     const char *new_needle)
+{
+  if (old_needle == NULL)
+    return new_needle ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_DIFFERENT;
+  if (new_needle == NULL)
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+  if (strstr (new_needle, old_needle))
+    return GTK_FILTER_CHANGE_MORE_STRICT;
+  if (strstr (old_needle, new_needle))
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+  return GTK_FILTER_CHANGE_DIFFERENT;
+}

@@ -58,6 +58,11 @@ void           vaern_add_delete_key        (GtkWidget       *widget,
 void           vaern_add_view_shortcuts    (GtkWidget       *view,
                                             const char *const *bindings);
 
+/* How a search filter changes from one needle to the next (either may be
+ * NULL for no search): typing on narrows, deleting widens. */
+GtkFilterChange vaern_search_change        (const char      *old_needle,
+                                            const char      *new_needle);
+
 /* Shows an error in the window that holds the widget. */
 void           vaern_show_error            (GtkWidget       *widget,
                                             const char      *heading,
