@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "vaern-heat-map-widget.h"
+#include "vaern-ui-util.h"
 
 struct _VaernHeatMapWidget
 {
@@ -32,29 +33,13 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-static void
-style_colors (GtkWidget *widget,
-              double     fg[4],
-              double     bg[4])
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-  GdkRGBA color, back;
-
-  gtk_style_context_get_color (context, &color);
-  if (!gtk_style_context_lookup_color (context, "view_bg_color", &back))
-    back = (GdkRGBA) { 1, 1, 1, 1 };
-  fg[0] = color.red, fg[1] = color.green, fg[2] = color.blue, fg[3] = color.alpha;
-  bg[0] = back.red, bg[1] = back.green, bg[2] = back.blue, bg[3] = back.alpha;
-}
-G_GNUC_END_IGNORE_DEPRECATIONS
-
 static void
 fill_map (VaernHeatMapWidget *self,
           VaernHeatMap       *map,
           PangoFontDescription **font)
 {
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  VaernStyleColors colors;
 
   *font = pango_font_description_copy (pango_context_get_font_description (context));
   memset (map, 0, sizeof *map);
@@ -67,7 +52,11 @@ fill_map (VaernHeatMapWidget *self,
   map->focus_matrix = self->chosen_matrix;
   map->focus_likelihood = self->chosen_likelihood;
   map->focus_consequence = self->chosen_consequence;
-  style_colors (GTK_WIDGET (self), map->fg, map->bg);
+  vaern_style_colors (GTK_WIDGET (self), &colors);
+  map->fg[0] = colors.fg.red, map->fg[1] = colors.fg.green;
+  map->fg[2] = colors.fg.blue, map->fg[3] = colors.fg.alpha;
+  map->bg[0] = colors.bg.red, map->bg[1] = colors.bg.green;
+  map->bg[2] = colors.bg.blue, map->bg[3] = colors.bg.alpha;
   map->font_family = pango_font_description_get_family (*font);
   map->font_size = pango_font_description_get_size (*font) / (double) PANGO_SCALE;
 }

@@ -5,7 +5,7 @@
 #include <math.h>
 
 #include "app/vaern-window.h"
-#include "render/vaern-heat-map.h"
+#include "vaern-heat-map-widget.h"
 #include "vaern-scale-dialog.h"
 #include "vaern-scale-dialog-private.h"
 
@@ -48,13 +48,15 @@ struct _VaernScaleDialog
   AdwComboRow      *preset_row;
   GtkSpinButton    *likelihood_spin;
   GtkSpinButton    *consequence_spin;
-  GtkDrawingArea   *preview;
+  VaernHeatMapWidget *preview;
   AdwPreferencesGroup *bands_group;
   AdwPreferencesGroup *likelihood_group;
   AdwPreferencesGroup *consequence_group;
 };
 
 G_DEFINE_FINAL_TYPE (VaernScaleDialog, vaern_scale_dialog, ADW_TYPE_WINDOW)
+
+static void update_preview (VaernScaleDialog *self);
 
 static gboolean
 is_editable (VaernScaleDialog *self)
@@ -242,7 +244,7 @@ fill (VaernScaleDialog     *self,
   self->filling--;
 
   update_bands (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+  update_preview (self);
 }
 
 /* A preset stays chosen only while the scale is the preset's. */
@@ -268,7 +270,7 @@ static void
 changed (VaernScaleDialog *self)
 {
   sync_preset (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+  update_preview (self);
 }
 
 /* Callbacks */
@@ -428,32 +430,14 @@ remove_band_action (GtkWidget  *widget,
   changed (self);
 }
 
+/* The preview is the heat map widget of the risks view, with no risks. */
 static void
-preview_draw_cb (GtkDrawingArea *area,
-                 cairo_t        *cr,
-                 int             width,
-                 int             height,
-                 gpointer        user_data)
+update_preview (VaernScaleDialog *self)
 {
-  VaernScaleDialog *self = user_data;
   static const guint zeros[VAERN_SCALE_MAX_LEVELS * VAERN_SCALE_MAX_LEVELS];
   g_autoptr(VaernRiskScale) scale = read_scale (self);
-  VaernHeatMap map = { 0 };
-  GdkRGBA fg;
 
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
-  map.scale = scale;
-  map.inherent = zeros;
-  map.residual = zeros;
-  map.show = VAERN_HEAT_MAP_INHERENT;
-  map.legend = TRUE;
-  map.fg[0] = fg.red;
-  map.fg[1] = fg.green;
-  map.fg[2] = fg.blue;
-  map.fg[3] = fg.alpha;
-  /* The background stays the dialog's. */
-  map.font_size = 9;
-  vaern_heat_map_draw (cr, width, height, &map, NULL);
+  vaern_heat_map_widget_set_data (self->preview, scale, zeros, zeros);
 }
 
 /* Apply */
@@ -823,6 +807,8 @@ vaern_scale_dialog_class_init (VaernScaleDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (VAERN_TYPE_HEAT_MAP_WIDGET);
+
   object_class->dispose = vaern_scale_dialog_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -866,7 +852,7 @@ vaern_scale_dialog_init (VaernScaleDialog *self)
 
   build_band_rows (self);
   build_level_rows (self);
-  gtk_drawing_area_set_draw_func (self->preview, preview_draw_cb, self, NULL);
+  vaern_heat_map_widget_set_show (self->preview, VAERN_HEAT_MAP_INHERENT);
   self->filling--;
 }
 

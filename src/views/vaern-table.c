@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "vaern-table.h"
+#include "vaern-ui-util.h"
 
 /* The table is a header and a GtkListView in a scrolled window. The list
  * shows the model sorted by the chosen column, through a GtkSortListModel
@@ -413,24 +414,6 @@ cell_text_area (VaernTableRow   *self,
   *width = MAX (*width, 1);
 }
 
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-static void
-style_colors (GtkWidget *widget,
-              GdkRGBA    colors[4])
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-
-  /* The order of GtkSymbolicPaintable: foreground, error, warning, success. */
-  gtk_style_context_get_color (context, &colors[0]);
-  if (!gtk_style_context_lookup_color (context, "error_color", &colors[1]))
-    colors[1] = (GdkRGBA) { 0.75, 0.11, 0.16, 1 };
-  if (!gtk_style_context_lookup_color (context, "warning_color", &colors[2]))
-    colors[2] = (GdkRGBA) { 0.61, 0.39, 0.0, 1 };
-  if (!gtk_style_context_lookup_color (context, "success_color", &colors[3]))
-    colors[3] = (GdkRGBA) { 0.15, 0.55, 0.29, 1 };
-}
-G_GNUC_END_IGNORE_DEPRECATIONS
-
 static void
 vaern_table_row_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -439,9 +422,13 @@ vaern_table_row_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   const Placement *p = compute_placements (self->table, width);
+  VaernStyleColors style;
   GdkRGBA colors[4];
 
-  style_colors (widget, colors);
+  /* The order of GtkSymbolicPaintable: foreground, error, warning, success. */
+  vaern_style_colors (widget, &style);
+  colors[0] = style.fg, colors[1] = style.error, colors[2] = style.warning;
+  colors[3] = style.success;
   for (guint i = 0; i < self->n_cells; i++)
     {
       const VaernTableCell *cell = &self->cells[i];

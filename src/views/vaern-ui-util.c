@@ -278,3 +278,22 @@ vaern_search_change (const char *old_needle,
     return GTK_FILTER_CHANGE_LESS_STRICT;
   return GTK_FILTER_CHANGE_DIFFERENT;
 }
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+void
+vaern_style_colors (GtkWidget        *widget,
+                    VaernStyleColors *colors)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+
+  gtk_style_context_get_color (context, &colors->fg);
+  if (!gtk_style_context_lookup_color (context, "view_bg_color", &colors->bg))
+    colors->bg = (GdkRGBA) { 1, 1, 1, 1 };
+  if (!gtk_style_context_lookup_color (context, "error_color", &colors->error))
+    colors->error = (GdkRGBA) { 0.75, 0.11, 0.16, 1 };
+  if (!gtk_style_context_lookup_color (context, "warning_color", &colors->warning))
+    colors->warning = (GdkRGBA) { 0.61, 0.39, 0.0, 1 };
+  if (!gtk_style_context_lookup_color (context, "success_color", &colors->success))
+    colors->success = (GdkRGBA) { 0.15, 0.55, 0.29, 1 };
+}
+G_GNUC_END_IGNORE_DEPRECATIONS

@@ -63,6 +63,21 @@ void           vaern_add_view_shortcuts    (GtkWidget       *view,
 GtkFilterChange vaern_search_change        (const char      *old_needle,
                                             const char      *new_needle);
 
+/* The colours of a widget's style, for widgets that draw themselves (GTK
+ * 4.8 has no gtk_widget_get_color): its text colour, the view background
+ * and the theme's error, warning and success colours. */
+typedef struct
+{
+  GdkRGBA fg;
+  GdkRGBA bg;
+  GdkRGBA error;
+  GdkRGBA warning;
+  GdkRGBA success;
+} VaernStyleColors;
+
+void           vaern_style_colors          (GtkWidget        *widget,
+                                            VaernStyleColors *colors);
+
 /* Shows an error in the window that holds the widget. */
 void           vaern_show_error            (GtkWidget       *widget,
                                             const char      *heading,
