@@ -369,6 +369,33 @@ test_pixels (Fixture       *f,
   g_assert_cmpuint (note2.warm, >, 20);
 }
 
+static void
+count_cb (GSimpleAction *action,
+          GVariant      *param,
+          gpointer       user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* Activating a row selects it and runs the table's activate-action. */
+static void
+test_activate (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) edit = g_simple_action_new ("edit", NULL);
+  guint count = 0;
+
+  g_signal_connect (edit, "activate", G_CALLBACK (count_cb), &count);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (edit));
+  gtk_widget_insert_action_group (GTK_WIDGET (f->window), "test", G_ACTION_GROUP (group));
+  g_object_set (f->table, "activate-action", "test.edit", NULL);
+
+  g_signal_emit_by_name (vaern_table_get_list_view (f->table), "activate", 2);
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_cmpuint (gtk_single_selection_get_selected (vaern_table_get_selection (f->table)), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,6 +417,7 @@ main (int   argc,
   ADD ("narrow", test_narrow);
   ADD ("cell-text", test_cell_text);
   ADD ("pixels", test_pixels);
+  ADD ("activate", test_activate);
 
   return g_test_run ();
 }

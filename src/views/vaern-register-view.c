@@ -592,14 +592,6 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
-row_activated_cb (VaernRegisterView *self,
-                  guint              position)
-{
-  gtk_single_selection_set_selected (self->selection, position);
-  edit_action (GTK_WIDGET (self), NULL, NULL);
-}
-
-static void
 duplicate_action (GtkWidget  *widget,
                   const char *name,
                   GVariant   *param)
@@ -809,7 +801,6 @@ vaern_register_view_class_init (VaernRegisterViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "register.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "register.edit", NULL, edit_action);

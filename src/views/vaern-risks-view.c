@@ -888,14 +888,6 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
-row_activated_cb (VaernRisksView *self,
-                  guint           position)
-{
-  gtk_single_selection_set_selected (self->selection, position);
-  edit_action (GTK_WIDGET (self), NULL, NULL);
-}
-
-static void
 delete_action (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
@@ -1273,7 +1265,6 @@ vaern_risks_view_class_init (VaernRisksViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_cell_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "risks.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "risks.edit", NULL, edit_action);

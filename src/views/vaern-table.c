@@ -159,6 +159,7 @@ struct _VaernTable
   GtkSingleSelection *selection;
   guint               sort_column;
   GtkSortType         sort_order;
+  char               *activate_action;
 };
 
 G_DEFINE_FINAL_TYPE (VaernTable, vaern_table, GTK_TYPE_WIDGET)
@@ -167,6 +168,14 @@ enum {
   SIGNAL_ACTIVATE,
   N_SIGNALS
 };
+
+enum {
+  PROP_0,
+  PROP_ACTIVATE_ACTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static guint signals[N_SIGNALS];
 
@@ -738,7 +747,12 @@ list_activate_cb (GtkListView *list,
                   guint        position,
                   VaernTable  *self)
 {
+  /* The activated row is the selected one, so actions on "the selected"
+   * act on it. */
+  gtk_single_selection_set_selected (self->selection, position);
   g_signal_emit (self, signals[SIGNAL_ACTIVATE], 0, position);
+  if (self->activate_action)
+    gtk_widget_activate_action (GTK_WIDGET (self), self->activate_action, NULL);
 }
 
 /* Public */
@@ -999,7 +1013,49 @@ vaern_table_finalize (GObject *object)
   g_ptr_array_unref (self->columns);
   g_array_unref (self->placements);
   g_hash_table_unref (self->icons);
+  g_free (self->activate_action);
   G_OBJECT_CLASS (vaern_table_parent_class)->finalize (object);
+}
+
+static void
+vaern_table_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  VaernTable *self = VAERN_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTIVATE_ACTION:
+      g_value_set_string (value, self->activate_action);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vaern_table_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  VaernTable *self = VAERN_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTIVATE_ACTION:
+      if (g_strcmp0 (self->activate_action, g_value_get_string (value)) != 0)
+        {
+          g_free (self->activate_action);
+          self->activate_action = g_value_dup_string (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1010,6 +1066,8 @@ vaern_table_class_init (VaernTableClass *klass)
 
   object_class->dispose = vaern_table_dispose;
   object_class->finalize = vaern_table_finalize;
+  object_class->get_property = vaern_table_get_property;
+  object_class->set_property = vaern_table_set_property;
   widget_class->measure = vaern_table_measure;
   widget_class->size_allocate = vaern_table_size_allocate;
   widget_class->grab_focus = vaern_table_grab_focus;
@@ -1019,11 +1077,23 @@ vaern_table_class_init (VaernTableClass *klass)
    * VaernTable::activate:
    * @position: the row, in the sorted list
    *
-   * A row was activated: double-clicked, or Enter pressed on it.
+   * A row was activated: double-clicked, or Enter pressed on it. It is
+   * selected first, and then the activate-action (if any) runs.
    */
   signals[SIGNAL_ACTIVATE] = g_signal_new ("activate", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * VaernTable:activate-action:
+   *
+   * The action run on the selected row when a row is activated
+   * (double-click or Enter), such as "register.edit".
+   */
+  properties[PROP_ACTIVATE_ACTION] =
+    g_param_spec_string ("activate-action", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "vaern-table");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);

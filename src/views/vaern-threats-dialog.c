@@ -359,14 +359,6 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
-row_activated_cb (VaernThreatsDialog *self,
-                  guint               position)
-{
-  gtk_single_selection_set_selected (self->selection, position);
-  edit_action (GTK_WIDGET (self), NULL, NULL);
-}
-
-static void
 delete_threat (VaernThreatsDialog *self,
                gint64              id)
 {
@@ -559,7 +551,6 @@ vaern_threats_dialog_class_init (VaernThreatsDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "threats.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "threats.edit", NULL, edit_action);
