@@ -221,6 +221,11 @@ test_arrow_keys (Fixture       *f,
   g_assert_cmpuint (c, ==, 4);
   g_assert_true (press_key (GTK_WIDGET (map), GDK_KEY_Escape));
   g_assert_false (vaern_heat_map_widget_get_chosen (map, NULL, NULL, NULL));
+  /* Enter chooses a cell and lets go of it again. */
+  g_assert_true (press_key (GTK_WIDGET (map), GDK_KEY_Return));
+  g_assert_true (vaern_heat_map_widget_get_chosen (map, NULL, NULL, NULL));
+  g_assert_true (press_key (GTK_WIDGET (map), GDK_KEY_Return));
+  g_assert_false (vaern_heat_map_widget_get_chosen (map, NULL, NULL, NULL));
   iterate ();
   g_assert_cmpuint (n_shown (f), ==, vaern_document_count_risks (f->doc));
 }

@@ -833,6 +833,7 @@ test_snapshot (Fixture       *f,
   doc = vaern_document_open_snapshot (f->path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (vaern_document_get_path (doc), ==, f->path);
+  g_assert_true (vaern_document_get_read_only (doc));
   g_object_unref (doc);
 }
 

@@ -10,6 +10,7 @@ typedef struct
   GtkWindow         *parent;
   VaernFileCallback  callback;
   gpointer           user_data;
+  GDestroyNotify     destroy;
 } ChooseData;
 
 static void
@@ -27,19 +28,22 @@ response_cb (GtkNativeDialog *dialog,
         data->callback (data->parent, file, data->user_data);
     }
   g_clear_object (&data->parent);
+  if (data->destroy)
+    data->destroy (data->user_data);
   g_free (data);
   g_object_unref (dialog);
 }
 
 void
-vaern_choose_file (GtkWindow            *parent,
-                   GtkFileChooserAction  action,
-                   const char           *title,
-                   const char           *accept_label,
-                   const char           *suggested_name,
-                   VaernFileKind         kind,
-                   VaernFileCallback     callback,
-                   gpointer              user_data)
+vaern_choose_file_full (GtkWindow            *parent,
+                        GtkFileChooserAction  action,
+                        const char           *title,
+                        const char           *accept_label,
+                        const char           *suggested_name,
+                        VaernFileKind         kind,
+                        VaernFileCallback     callback,
+                        gpointer              user_data,
+                        GDestroyNotify        destroy)
 {
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -88,6 +92,21 @@ vaern_choose_file (GtkWindow            *parent,
   data->parent = parent ? g_object_ref (parent) : NULL;
   data->callback = callback;
   data->user_data = user_data;
+  data->destroy = destroy;
   g_signal_connect (native, "response", G_CALLBACK (response_cb), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+void
+vaern_choose_file (GtkWindow            *parent,
+                   GtkFileChooserAction  action,
+                   const char           *title,
+                   const char           *accept_label,
+                   const char           *suggested_name,
+                   VaernFileKind         kind,
+                   VaernFileCallback     callback,
+                   gpointer              user_data)
+{
+  vaern_choose_file_full (parent, action, title, accept_label, suggested_name, kind, callback,
+                          user_data, NULL);
 }

@@ -28,4 +28,16 @@ void vaern_choose_file (GtkWindow            *parent,
                         VaernFileCallback     callback,
                         gpointer              user_data);
 
+/* The same; destroy frees user_data when the chooser closes, whether a
+ * file was chosen or not. */
+void vaern_choose_file_full (GtkWindow            *parent,
+                             GtkFileChooserAction  action,
+                             const char           *title,
+                             const char           *accept_label,
+                             const char           *suggested_name,
+                             VaernFileKind         kind,
+                             VaernFileCallback     callback,
+                             gpointer              user_data,
+                             GDestroyNotify        destroy);
+
 G_END_DECLS

@@ -885,9 +885,10 @@ path_is_writable (const char *path)
  * damaged or was made by a newer version is refused without being written
  * to. A file that cannot be written opens read-only.
  */
-VaernDocument *
-vaern_document_open (const char *path,
-                     GError    **error)
+static VaernDocument *
+open_document (const char *path,
+               gboolean    read_only,
+               GError    **error)
 {
   g_autoptr(VaernDocument) self = NULL;
   gboolean empty;
@@ -899,13 +900,20 @@ vaern_document_open (const char *path,
 
   self = g_object_new (VAERN_TYPE_DOCUMENT, NULL);
   self->path = g_strdup (path);
-  self->read_only = !path_is_writable (path);
+  self->read_only = read_only || !path_is_writable (path);
 
   if (!open_connection (self, self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
                         NULL, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+VaernDocument *
+vaern_document_open (const char *path,
+                     GError    **error)
+{
+  return open_document (path, FALSE, error);
 }
 
 /**
@@ -1014,9 +1022,10 @@ seed (VaernDocument *self,
  * @error: return location for a #GError
  *
  * Opens a document to read from it (for exports) without ever changing the
- * file: a document from an older version of Værn, which opening would bring
- * up to date in place, is read from an updated temporary copy instead,
- * removed when the document is finalised.
+ * file: a current document is opened read-only, and a document from an
+ * older version of Værn, which opening would bring up to date in place, is
+ * read from an updated temporary copy instead, removed when the document
+ * is finalised.
  *
  * Returns: (transfer full): the document, or %NULL
  */
@@ -1036,8 +1045,9 @@ vaern_document_open_snapshot (const char *path,
 
   if (!check_header (path, &empty, &version, error))
     return NULL;
+  /* A current document is read as it is, read-only. */
   if (version >= VAERN_SCHEMA_VERSION)
-    return vaern_document_open (path, error);
+    return open_document (path, TRUE, error);
 
   dir = g_dir_make_tmp ("vaern-snapshot-XXXXXX", error);
   if (dir == NULL)

@@ -170,6 +170,16 @@ key_pressed_cb (GtkEventControllerKey *controller,
       choose (self, 0, 0, 0);
       return TRUE;
     }
+  /* Enter or Space chooses the top left cell, or lets go of the chosen one,
+   * as a click does. */
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_space)
+    {
+      if (matrix == 0)
+        choose (self, first, nl, 1);
+      else
+        choose (self, 0, 0, 0);
+      return TRUE;
+    }
   if (keyval != GDK_KEY_Left && keyval != GDK_KEY_Right && keyval != GDK_KEY_Up
       && keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Left && keyval != GDK_KEY_KP_Right
       && keyval != GDK_KEY_KP_Up && keyval != GDK_KEY_KP_Down)

@@ -8,8 +8,9 @@
 G_BEGIN_DECLS
 
 /* The risk matrix on screen: the heat map renderer drawn in a widget, with
- * a tooltip that names the risks of the cell under the pointer, a click or
- * Enter that chooses a cell, and arrow keys that move between cells. */
+ * a tooltip that names the risks of the cell under the pointer, a click,
+ * Enter or Space that chooses a cell or lets go of it, and arrow keys that
+ * move between cells. */
 
 #define VAERN_TYPE_HEAT_MAP_WIDGET (vaern_heat_map_widget_get_type ())
 G_DECLARE_FINAL_TYPE (VaernHeatMapWidget, vaern_heat_map_widget, VAERN, HEAT_MAP_WIDGET,

@@ -345,7 +345,6 @@ risk_cell (gpointer        item,
   VaernRegisterView *self = user_data;
   VaernAsset *asset = item;
   const VaernRiskScale *scale;
-  g_autoptr(GSettings) settings = NULL;
 
   if (self->document == NULL)
     return;
@@ -752,7 +751,7 @@ static void
 palette_changed_cb (VaernRegisterView *self)
 {
   self->safe_palette = g_settings_get_boolean (self->settings, "color-blind-palette");
-  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  vaern_table_refresh (self->table);
 }
 
 /* Life cycle */

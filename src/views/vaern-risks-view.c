@@ -52,6 +52,7 @@ struct _VaernRisksView
   guint               n_bands;      /* of the band filter's list */
   guint               count_idle;
   gboolean            attached;     /* showing the document (once mapped) */
+  guint               filling;      /* setting several filters at once */
   guint               layout_idle;
 
   /* Template widgets */
@@ -158,6 +159,8 @@ static void
 refilter (VaernRisksView   *self,
           GtkFilterChange   change)
 {
+  if (self->filling > 0)
+    return;
   read_filters (self);
   gtk_filter_changed (GTK_FILTER (self->filter), change);
   /* The heat map follows at once: it is part of what the filter shows. */
@@ -199,6 +202,9 @@ update_unit_scope (VaernRisksView *self)
 static void
 filter_changed_cb (VaernRisksView *self)
 {
+  /* Several filters set at once refilter once, at the end. */
+  if (self->filling > 0)
+    return;
   update_unit_scope (self);
   refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
@@ -278,6 +284,7 @@ rebuild_band_filter (VaernRisksView *self)
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
   guint selected = gtk_drop_down_get_selected (self->band_filter);
   guint n = scale ? scale->n_bands : 0;
+  guint keep;
 
   /* Translators: level filter: any level */
   gtk_string_list_append (list, _("All levels"));
@@ -293,13 +300,15 @@ rebuild_band_filter (VaernRisksView *self)
 
         gtk_string_list_append (list, item);
       }
+  keep = n == self->n_bands && selected != GTK_INVALID_LIST_POSITION ? selected : 0;
   g_signal_handlers_block_by_func (self->band_filter, filter_changed_cb, self);
   gtk_drop_down_set_model (self->band_filter, G_LIST_MODEL (list));
-  gtk_drop_down_set_selected (self->band_filter,
-                              n == self->n_bands && selected != GTK_INVALID_LIST_POSITION
-                              ? selected : 0);
+  gtk_drop_down_set_selected (self->band_filter, keep);
   g_signal_handlers_unblock_by_func (self->band_filter, filter_changed_cb, self);
   self->n_bands = n;
+  /* A level filter that no longer exists lets go, in the list too. */
+  if (keep != selected && selected != GTK_INVALID_LIST_POSITION && selected != 0)
+    filter_changed_cb (self);
 }
 
 static void
@@ -623,6 +632,8 @@ chosen_changed_cb (VaernRisksView *self)
     }
   else
     gtk_widget_set_visible (self->cell_chip, FALSE);
+  if (self->filling > 0)
+    return;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_state (self);
 }
@@ -638,9 +649,8 @@ palette_changed_cb (VaernRisksView *self)
 {
   self->safe_palette = g_settings_get_boolean (self->settings, "color-blind-palette");
   vaern_heat_map_widget_set_safe_palette (self->heat_map, self->safe_palette);
-  gtk_widget_queue_draw (GTK_WIDGET (self->table));
   /* The swatches in the rows are drawn from the palette as well. */
-  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  vaern_table_refresh (self->table);
 }
 
 /* State */
@@ -778,22 +788,28 @@ vaern_risks_view_iface_init (VaernViewInterface *iface)
   iface->focus_search = vaern_risks_view_focus_search;
 }
 
+/* Sets every filter back to "all" and, when asset_id is not 0, to that
+ * asset; the list and the heat map are refiltered once. */
 static void
-clear_filters (VaernRisksView *self)
+reset_filters (VaernRisksView *self,
+               gint64          asset_id)
 {
+  self->filling++;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  search_changed_cb (self);
+  g_clear_pointer (&self->needle, g_free);
   gtk_drop_down_set_selected (self->band_filter, 0);
   gtk_drop_down_set_selected (self->treatment_filter, 0);
   gtk_toggle_button_set_active (self->overdue_filter, FALSE);
   if (self->asset_filter)
-    gtk_drop_down_set_selected (self->asset_filter, 0);
+    vaern_record_dropdown_set_id (self->asset_filter, asset_id);
   if (self->unit_filter)
     gtk_drop_down_set_selected (self->unit_filter, 0);
   if (self->owner_filter)
     gtk_drop_down_set_selected (self->owner_filter, 0);
   vaern_heat_map_widget_set_chosen (self->heat_map, 0, 0, 0);
-  filter_changed_cb (self);
+  self->filling--;
+  update_unit_scope (self);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 void
@@ -804,11 +820,7 @@ vaern_risks_view_show_asset (VaernRisksView *self,
 
   if (self->document)
     attach (self);
-  clear_filters (self);
-  if (self->asset_filter)
-    vaern_record_dropdown_set_id (self->asset_filter, asset_id);
-  filter_changed_cb (self);
-  schedule_count (self);
+  reset_filters (self, asset_id);
 }
 
 GListModel *
@@ -924,7 +936,7 @@ clear_filters_action (GtkWidget  *widget,
                       const char *name,
                       GVariant   *param)
 {
-  clear_filters (VAERN_RISKS_VIEW (widget));
+  reset_filters (VAERN_RISKS_VIEW (widget), 0);
 }
 
 static void
@@ -977,6 +989,13 @@ page_data_free (gpointer data)
   g_free (p->scope);
   g_free (p->date);
   g_free (p);
+}
+
+static void
+page_data_closure_free (gpointer  data,
+                        GClosure *closure)
+{
+  page_data_free (data);
 }
 
 static PageData *
@@ -1053,7 +1072,7 @@ vaern_risks_view_print (VaernRisksView *self,
   gtk_print_operation_set_job_name (operation, _("Risk matrix"));
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), p,
-                         (GClosureNotify) (void (*) (void)) page_data_free, 0);
+                         page_data_closure_free, 0);
   if (export_path)
     gtk_print_operation_set_export_filename (operation, export_path);
   return gtk_print_operation_run (operation,
@@ -1081,7 +1100,7 @@ export_chosen_cb (GtkWindow *parent,
                   gpointer   user_data)
 {
   PageData *p = user_data;
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
   VaernHeatMap map;
   VaernHeatMapPage page;
@@ -1101,7 +1120,6 @@ export_chosen_cb (GtkWindow *parent,
           vaern_window_add_toast (VAERN_WINDOW (parent), adw_toast_new (text));
         }
     }
-  page_data_free (p);
 }
 
 static void
@@ -1111,14 +1129,14 @@ export_action (GtkWidget  *widget,
 {
   VaernRisksView *self = VAERN_RISKS_VIEW (widget);
 
-  vaern_choose_file (GTK_WINDOW (gtk_widget_get_root (widget)), GTK_FILE_CHOOSER_ACTION_SAVE,
+  vaern_choose_file_full (GTK_WINDOW (gtk_widget_get_root (widget)), GTK_FILE_CHOOSER_ACTION_SAVE,
                      /* Translators: title of the file chooser */
                      _("Export Risk Matrix"),
                      /* Translators: button of the file chooser */
                      _("_Export"),
                      /* Translators: suggested file name of the exported heat map */
                      _("risk-matrix.pdf"), VAERN_FILES_PICTURES, export_chosen_cb,
-                     page_data_new (self));
+                     page_data_new (self), page_data_free);
 }
 
 /* Layout: filters, the heat map and the list, the action bar. The heat map

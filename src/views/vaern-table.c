@@ -165,19 +165,12 @@ struct _VaernTable
 G_DEFINE_FINAL_TYPE (VaernTable, vaern_table, GTK_TYPE_WIDGET)
 
 enum {
-  SIGNAL_ACTIVATE,
-  N_SIGNALS
-};
-
-enum {
   PROP_0,
   PROP_ACTIVATE_ACTION,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static guint signals[N_SIGNALS];
 
 static void
 column_free (gpointer data)
@@ -750,7 +743,6 @@ list_activate_cb (GtkListView *list,
   /* The activated row is the selected one, so actions on "the selected"
    * act on it. */
   gtk_single_selection_set_selected (self->selection, position);
-  g_signal_emit (self, signals[SIGNAL_ACTIVATE], 0, position);
   if (self->activate_action)
     gtk_widget_activate_action (GTK_WIDGET (self), self->activate_action, NULL);
 }
@@ -833,6 +825,19 @@ vaern_table_set_model (VaernTable *self,
   g_return_if_fail (VAERN_IS_TABLE (self));
 
   gtk_sort_list_model_set_model (self->sort_model, model);
+}
+
+/* Binds every row again, for when what the cells show changed without the
+ * items changing (a palette, a setting). */
+void
+vaern_table_refresh (VaernTable *self)
+{
+  guint n;
+
+  g_return_if_fail (VAERN_IS_TABLE (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->reverse_model));
+  g_list_model_items_changed (G_LIST_MODEL (self->reverse_model), 0, n, n);
 }
 
 /* Shows only the items @filter matches (NULL: all). */
@@ -1072,17 +1077,6 @@ vaern_table_class_init (VaernTableClass *klass)
   widget_class->size_allocate = vaern_table_size_allocate;
   widget_class->grab_focus = vaern_table_grab_focus;
   widget_class->css_changed = vaern_table_css_changed;
-
-  /**
-   * VaernTable::activate:
-   * @position: the row, in the sorted list
-   *
-   * A row was activated: double-clicked, or Enter pressed on it. It is
-   * selected first, and then the activate-action (if any) runs.
-   */
-  signals[SIGNAL_ACTIVATE] = g_signal_new ("activate", G_TYPE_FROM_CLASS (klass),
-                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                           G_TYPE_NONE, 1, G_TYPE_UINT);
 
   /**
    * VaernTable:activate-action:

@@ -47,6 +47,7 @@ guint               vaern_table_add_column      (VaernTable        *self,
                                                  guint              priority);
 void                vaern_table_set_model       (VaernTable        *self,
                                                  GListModel        *model);
+void                vaern_table_refresh         (VaernTable        *self);
 void                vaern_table_set_filter      (VaernTable        *self,
                                                  GtkFilter         *filter);
 void                vaern_table_sort_by         (VaernTable        *self,
