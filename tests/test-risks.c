@@ -321,6 +321,12 @@ test_validation (Fixture       *f,
     expect_refusal (f, r, VAERN_STORE_ERROR_INVALID, "controls");
   }
   {
+    /* The numbers stop at 5.37, 6.8, 7.14 and 8.34. */
+    g_autoptr(VaernRisk) r = new_risk (f, "Ud over temaet", 1, 1, 1, 1);
+    r->controls = g_strsplit ("6.9", " ", -1);
+    expect_refusal (f, r, VAERN_STORE_ERROR_INVALID, "controls");
+  }
+  {
     g_autoptr(VaernRisk) r = new_risk (f, "Nul foran", 1, 1, 1, 1);
     r->controls = g_strsplit ("5.01", " ", -1);
     expect_refusal (f, r, VAERN_STORE_ERROR_INVALID, "controls");

@@ -450,7 +450,8 @@ vaern_application_handle_local_options (GApplication *application,
 {
   VaernApplication *self = VAERN_APPLICATION (application);
   const char *path = NULL;
-  const char *const *rest = NULL;
+  /* "^a&ay" gives a new array of strings owned by the options. */
+  g_autofree const char **rest = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {

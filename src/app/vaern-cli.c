@@ -229,37 +229,6 @@ in_scope (VaernRisk *risk,
   return TRUE;
 }
 
-/* The unit and every unit under it. */
-static GHashTable *
-unit_and_below (VaernDocument *doc,
-                gint64         top)
-{
-  GListModel *units = vaern_document_get_units (doc);
-  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  gboolean grew = TRUE;
-
-  g_hash_table_add (ids, g_memdup2 (&top, sizeof top));
-  /* The list is in tree order, so one pass finds them all; the loop only
-   * guards against an order that is not. */
-  while (grew)
-    {
-      grew = FALSE;
-      for (guint i = 0; i < g_list_model_get_n_items (units); i++)
-        {
-          g_autoptr(VaernUnit) unit = g_list_model_get_item (units, i);
-          gint64 id = vaern_record_get_id (VAERN_RECORD (unit));
-
-          if (unit->parent_id != 0 && g_hash_table_contains (ids, &unit->parent_id)
-              && !g_hash_table_contains (ids, &id))
-            {
-              g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
-              grew = TRUE;
-            }
-        }
-    }
-  return ids;
-}
-
 /* Reads --scope into a filter and the words the page's heading shows. */
 static gboolean
 parse_scope (VaernDocument *doc,
@@ -287,7 +256,7 @@ parse_scope (VaernDocument *doc,
                        _("There is no unit named “%s” in the document."), name);
           return FALSE;
         }
-      scope->unit_ids = unit_and_below (doc, id);
+      scope->unit_ids = vaern_unit_subtree (vaern_document_get_units (doc), id);
       *label = g_strdup (unit->path != NULL && *unit->path != '\0' ? unit->path : unit->name);
       return TRUE;
     }
@@ -456,7 +425,8 @@ vaern_cli_export (const VaernCliExport *options)
     ok = export_heat_map (doc, options->output, &scope, scope_label, show, &error);
   g_clear_pointer (&scope.unit_ids, g_hash_table_unref);
   vaern_document_close (doc);
+  /* The report and the renderer name the file in their messages. */
   if (!ok)
-    return fail (options->output, error);
+    return fail_message (error->message);
   return 0;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/vaern-catalogue.h"
 #include "core/vaern-date.h"
 #include "vaern-document-private.h"
 
@@ -573,14 +574,8 @@ static int
 compare_controls (gconstpointer a,
                   gconstpointer b)
 {
-  const char *x = *(const char *const *) a, *y = *(const char *const *) b;
-
-  /* "5.9" before "5.10": the theme, then the number. */
-  if (x[0] != y[0])
-    return x[0] - y[0];
-  return atoi (x + 2) - atoi (y + 2);
+  return vaern_control_number_compare (*(const char *const *) a, *(const char *const *) b);
 }
-
 /* The controls of the risks (sorted by id), in one pass over risk_control
  * rather than one query per risk. */
 static void
@@ -802,15 +797,18 @@ vaern_document_get_risk (VaernDocument *self,
 static gboolean
 valid_control (const char *control)
 {
-  /* 5.1 … 8.34: a theme digit, a dot, a number without a leading zero. */
+  /* The themes of ISO/IEC 27001:2022 Annex A have 37, 8, 14 and 34
+   * controls: 5.1 … 5.37, 6.1 … 6.8, 7.1 … 7.14, 8.1 … 8.34. */
+  static const guint last[] = { 37, 8, 14, 34 };
   gsize len = control ? strlen (control) : 0;
+  guint number;
 
   if (len < 3 || len > 4 || control[0] < '5' || control[0] > '8' || control[1] != '.'
-      || control[2] < '1' || control[2] > '9')
+      || control[2] < '1' || control[2] > '9' || (len == 4 && !g_ascii_isdigit (control[3])))
     return FALSE;
-  return len == 3 || g_ascii_isdigit (control[3]);
+  number = (guint) atoi (control + 2);
+  return number >= 1 && number <= last[control[0] - '5'];
 }
-
 static gboolean
 check_level (guint       level,
              guint       n,

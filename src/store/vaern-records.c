@@ -687,3 +687,34 @@ vaern_risk_list_count_cells (GListModel     *risks,
         residual[(risk->after_likelihood - 1) * n_consequence + risk->after_consequence - 1]++;
     }
 }
+
+GHashTable *
+vaern_unit_subtree (GListModel *units,
+                    gint64      root)
+{
+  GHashTable *scope;
+  guint root_depth = 0;
+  gboolean inside = FALSE;
+
+  if (root == 0)
+    return NULL;
+  scope = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  /* Units come in tree order: the subtree follows its root until a unit
+   * at the same depth or above. */
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(VaernUnit) unit = g_list_model_get_item (units, i);
+      gint64 id = vaern_record_get_id (VAERN_RECORD (unit));
+
+      if (id == root)
+        {
+          inside = TRUE;
+          root_depth = unit->depth;
+        }
+      else if (inside && unit->depth <= root_depth)
+        break;
+      if (inside)
+        g_hash_table_add (scope, g_memdup2 (&id, sizeof id));
+    }
+  return scope;
+}

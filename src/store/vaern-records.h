@@ -265,6 +265,11 @@ struct _VaernRisk
 VaernRisk *vaern_risk_new  (void);
 VaernRisk *vaern_risk_copy (VaernRisk *self);
 
+/* The ids of a unit and every unit under it (gint64 keys, owned), or NULL
+ * for root 0. Units must be in tree order (vaern_document_get_units). */
+GHashTable *vaern_unit_subtree         (GListModel     *units,
+                                        gint64          root);
+
 /* Counts risks per cell of a scale of n_likelihood × n_consequence, before
  * (inherent) and after treatment (residual), indexed
  * [(likelihood - 1) * n_consequence + (consequence - 1)]; both arrays must

@@ -26,11 +26,6 @@ gint64         vaern_record_dropdown_get_id (GtkDropDown    *dropdown);
 void           vaern_record_dropdown_set_id (GtkDropDown    *dropdown,
                                              gint64          id);
 
-/* The ids of a unit and every unit under it (gint64 keys, owned), or NULL
- * for root 0. Units must be in tree order (vaern_document_get_units). */
-GHashTable    *vaern_unit_subtree          (GListModel      *units,
-                                            gint64           root);
-
 /* Dates in entries: shown as 23-11-2026, read back as ISO; empty is NULL. */
 void           vaern_entry_set_date        (GtkEditable     *editable,
                                             const char      *iso);
