@@ -164,13 +164,6 @@ vaern_asset_editor_init (VaernAssetEditor *self)
 }
 
 static void
-set_text (AdwEntryRow *row,
-          const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-}
-
-static void
 fill (VaernAssetEditor *self)
 {
   VaernAsset *a = self->asset;
@@ -193,11 +186,11 @@ fill (VaernAssetEditor *self)
 
   if (a)
     {
-      set_text (self->name_row, a->name);
-      set_text (self->purpose_row, a->purpose);
-      set_text (self->supplier_row, a->supplier);
-      set_text (self->kitos_row, a->kitos_uuid);
-      set_text (self->notes_row, a->notes);
+      vaern_entry_set_text (GTK_EDITABLE (self->name_row), a->name);
+      vaern_entry_set_text (GTK_EDITABLE (self->purpose_row), a->purpose);
+      vaern_entry_set_text (GTK_EDITABLE (self->supplier_row), a->supplier);
+      vaern_entry_set_text (GTK_EDITABLE (self->kitos_row), a->kitos_uuid);
+      vaern_entry_set_text (GTK_EDITABLE (self->notes_row), a->notes);
       vaern_entry_set_date (GTK_EDITABLE (self->dpa_date_row), a->dpa_date);
       vaern_entry_set_date (GTK_EDITABLE (self->review_row), a->next_review);
       for (guint i = 0; a->using_unit_ids && i < a->using_unit_ids->len; i++)

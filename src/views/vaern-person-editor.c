@@ -25,13 +25,6 @@ struct _VaernPersonEditor
 
 G_DEFINE_FINAL_TYPE (VaernPersonEditor, vaern_person_editor, VAERN_TYPE_EDITOR)
 
-static void
-set_text (AdwEntryRow *row,
-          const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-}
-
 /* The document's rules apply: a person needs a name, and an e-mail
  * address must look like one and be nobody else's. */
 static gint64
@@ -70,13 +63,13 @@ vaern_person_editor_fill (VaernPersonEditor *self,
   g_return_if_fail (VAERN_IS_PERSON_EDITOR (self));
 
   if (name)
-    set_text (self->name_row, name);
+    vaern_entry_set_text (GTK_EDITABLE (self->name_row), name);
   if (title)
-    set_text (self->title_row, title);
+    vaern_entry_set_text (GTK_EDITABLE (self->title_row), title);
   if (email)
-    set_text (self->email_row, email);
+    vaern_entry_set_text (GTK_EDITABLE (self->email_row), email);
   if (phone)
-    set_text (self->phone_row, phone);
+    vaern_entry_set_text (GTK_EDITABLE (self->phone_row), phone);
   if (unit_id >= 0)
     vaern_record_dropdown_set_id (self->unit_dropdown, unit_id);
 }
@@ -136,10 +129,10 @@ vaern_person_editor_new (GtkWindow     *parent,
 
   if (person)
     {
-      set_text (self->name_row, person->name);
-      set_text (self->title_row, person->title);
-      set_text (self->email_row, person->email);
-      set_text (self->phone_row, person->phone);
+      vaern_entry_set_text (GTK_EDITABLE (self->name_row), person->name);
+      vaern_entry_set_text (GTK_EDITABLE (self->title_row), person->title);
+      vaern_entry_set_text (GTK_EDITABLE (self->email_row), person->email);
+      vaern_entry_set_text (GTK_EDITABLE (self->phone_row), person->phone);
     }
   /* Units are shown with their path, so two "Sekretariat" can be told apart. */
   self->unit_dropdown = vaern_record_dropdown_new (vaern_document_get_units (document), "path",

@@ -44,13 +44,6 @@ struct _VaernRiskEditor
 
 G_DEFINE_FINAL_TYPE (VaernRiskEditor, vaern_risk_editor, VAERN_TYPE_EDITOR)
 
-static void
-set_text (AdwEntryRow *row,
-          const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-}
-
 static char *
 text_view_get (GtkTextView *view)
 {
@@ -142,7 +135,7 @@ threat_changed_cb (VaernRiskEditor *self)
   threat = vaern_document_find_threat (self->document,
                                        vaern_record_dropdown_get_id (self->threat_dropdown));
   if (threat)
-    set_text (self->title_row, threat->name);
+    vaern_entry_set_text (GTK_EDITABLE (self->title_row), threat->name);
 }
 
 /* "8.13, 5.30 8.7" → { "8.13", "5.30", "8.7" }; the store checks them. */
@@ -324,7 +317,6 @@ vaern_risk_editor_new (GtkWindow     *parent,
   AdwComboRow *consequences[3];
   guint levels[3] = { 0 };
   g_autofree char *controls = NULL;
-  g_autoptr(GtkStringList) treatments = NULL;
   g_autoptr(VaernAsset) asset = NULL;
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (document), NULL);
@@ -374,20 +366,19 @@ vaern_risk_editor_new (GtkWindow     *parent,
               _("As before"), risk ? risk->residual_likelihood : 0);
   set_levels (self->residual_consequence_row, scale->consequence_labels, scale->n_consequence,
               _("As before"), risk ? risk->residual_consequence : 0);
-  treatments = vaern_enum_string_list (&vaern_enum_treatment);
-  adw_combo_row_set_model (self->treatment_row, G_LIST_MODEL (treatments));
-  adw_combo_row_set_selected (self->treatment_row, risk ? risk->treatment : 0);
+  vaern_combo_row_set_enum (self->treatment_row, &vaern_enum_treatment,
+                            risk ? risk->treatment : 0);
 
   if (risk)
     {
-      set_text (self->title_row, risk->title);
+      vaern_entry_set_text (GTK_EDITABLE (self->title_row), risk->title);
       text_view_set (self->description_view, risk->description);
       text_view_set (self->measures_view, risk->measures);
       controls = risk->controls ? g_strjoinv (", ", risk->controls) : NULL;
-      set_text (self->controls_row, controls);
+      vaern_entry_set_text (GTK_EDITABLE (self->controls_row), controls);
       vaern_entry_set_date (GTK_EDITABLE (self->assessed_row), risk->assessed_on);
       vaern_entry_set_date (GTK_EDITABLE (self->review_row), risk->review_date);
-      set_text (self->accepted_by_row, risk->accepted_by);
+      vaern_entry_set_text (GTK_EDITABLE (self->accepted_by_row), risk->accepted_by);
       vaern_entry_set_date (GTK_EDITABLE (self->accepted_on_row), risk->accepted_on);
     }
   else
@@ -418,6 +409,8 @@ vaern_risk_editor_new (GtkWindow     *parent,
                             : _("New Risk"),
                             risk ? risk->asset_name : asset ? asset->name : NULL);
   vaern_editor_set_editable (VAERN_EDITOR (self), !vaern_document_get_read_only (document));
+  gtk_text_view_set_editable (self->description_view, !vaern_document_get_read_only (document));
+  gtk_text_view_set_editable (self->measures_view, !vaern_document_get_read_only (document));
   /* A new risk of a known system starts at the threat; otherwise at the system. */
   gtk_widget_grab_focus (GTK_WIDGET (asset_id > 0 ? self->threat_row : self->asset_row));
   return self;

@@ -22,13 +22,6 @@ struct _VaernThreatEditor
 
 G_DEFINE_FINAL_TYPE (VaernThreatEditor, vaern_threat_editor, VAERN_TYPE_EDITOR)
 
-static void
-set_text (AdwEntryRow *row,
-          const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-}
-
 static char *
 description_text (VaernThreatEditor *self)
 {
@@ -110,7 +103,7 @@ use_category_action (GtkWidget  *widget,
 {
   VaernThreatEditor *self = VAERN_THREAT_EDITOR (widget);
 
-  set_text (self->category_row, g_variant_get_string (param, NULL));
+  vaern_entry_set_text (GTK_EDITABLE (self->category_row), g_variant_get_string (param, NULL));
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
@@ -172,8 +165,8 @@ vaern_threat_editor_new (GtkWindow     *parent,
 
   if (threat)
     {
-      set_text (self->category_row, threat->category);
-      set_text (self->name_row, threat->name);
+      vaern_entry_set_text (GTK_EDITABLE (self->category_row), threat->category);
+      vaern_entry_set_text (GTK_EDITABLE (self->name_row), threat->name);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
                                 threat->description ? threat->description : "", -1);
     }

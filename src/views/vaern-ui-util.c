@@ -266,3 +266,10 @@ vaern_style_colors (GtkWidget        *widget,
     colors->success = (GdkRGBA) { 0.15, 0.55, 0.29, 1 };
 }
 G_GNUC_END_IGNORE_DEPRECATIONS
+
+void
+vaern_entry_set_text (GtkEditable *editable,
+                      const char  *text)
+{
+  gtk_editable_set_text (editable, text ? text : "");
+}

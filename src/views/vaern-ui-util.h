@@ -33,6 +33,10 @@ gboolean       vaern_entry_get_date        (GtkEditable     *editable,
                                             char           **iso,
                                             GError         **error);
 
+/* Sets an entry's text; NULL is empty. */
+void           vaern_entry_set_text        (GtkEditable     *editable,
+                                            const char      *text);
+
 /* Text of an entry, trimmed; NULL when empty. */
 char          *vaern_entry_get_text        (GtkEditable     *editable);
 
