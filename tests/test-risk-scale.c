@@ -212,6 +212,28 @@ test_mapping (void)
   g_assert_false (vaern_risk_scale_needs_mapping (four, other_four));
 }
 
+static void
+test_levels_after (void)
+{
+  guint l, c;
+
+  g_assert_cmpuint (vaern_risk_consequence (2, 4, 1), ==, 4);
+  g_assert_cmpuint (vaern_risk_consequence (0, 0, 0), ==, 0);
+  vaern_risk_levels_after (3, 4, 0, 0, &l, &c);
+  g_assert_cmpuint (l, ==, 3);
+  g_assert_cmpuint (c, ==, 4);
+  vaern_risk_levels_after (3, 4, 1, 0, &l, &c);
+  g_assert_cmpuint (l, ==, 1);
+  g_assert_cmpuint (c, ==, 4);
+  vaern_risk_levels_after (3, 4, 0, 2, &l, &c);
+  g_assert_cmpuint (l, ==, 3);
+  g_assert_cmpuint (c, ==, 2);
+  /* Not assessed: nothing after either, whatever was typed there. */
+  vaern_risk_levels_after (0, 4, 2, 2, &l, &c);
+  g_assert_cmpuint (l, ==, 0);
+  g_assert_cmpuint (c, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +244,7 @@ main (int   argc,
   g_test_add_func ("/vaern/risk-scale/custom", test_custom);
   g_test_add_func ("/vaern/risk-scale/validate", test_validate);
   g_test_add_func ("/vaern/risk-scale/mapping", test_mapping);
+  g_test_add_func ("/vaern/risk-scale/levels-after", test_levels_after);
 
   return g_test_run ();
 }

@@ -497,3 +497,28 @@ vaern_risk_scale_needs_mapping (const VaernRiskScale *old_scale,
   return old_scale->n_likelihood != new_scale->n_likelihood
          || old_scale->n_consequence != new_scale->n_consequence;
 }
+
+guint
+vaern_risk_consequence (guint confidentiality,
+                        guint integrity,
+                        guint availability)
+{
+  return MAX (confidentiality, MAX (integrity, availability));
+}
+
+void
+vaern_risk_levels_after (guint  likelihood,
+                         guint  consequence,
+                         guint  residual_likelihood,
+                         guint  residual_consequence,
+                         guint *after_likelihood,
+                         guint *after_consequence)
+{
+  if (likelihood == 0)
+    {
+      *after_likelihood = *after_consequence = 0;
+      return;
+    }
+  *after_likelihood = residual_likelihood ? residual_likelihood : likelihood;
+  *after_consequence = residual_consequence ? residual_consequence : consequence;
+}

@@ -102,6 +102,21 @@ guint           vaern_risk_scale_map_level     (guint                 level,
 gboolean        vaern_risk_scale_needs_mapping (const VaernRiskScale *old_scale,
                                                 const VaernRiskScale *new_scale);
 
+/* The rules of a risk's levels, the same in the store and in the editor:
+ * the consequence is the highest of confidentiality, integrity and
+ * availability; after treatment the residual levels count where they are
+ * set and the levels before treatment where not; a risk without a
+ * likelihood is not assessed and has no levels after treatment either. */
+guint           vaern_risk_consequence         (guint                 confidentiality,
+                                                guint                 integrity,
+                                                guint                 availability);
+void            vaern_risk_levels_after        (guint                 likelihood,
+                                                guint                 consequence,
+                                                guint                 residual_likelihood,
+                                                guint                 residual_consequence,
+                                                guint                *after_likelihood,
+                                                guint                *after_consequence);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VaernRiskScale, vaern_risk_scale_free)
 
 G_END_DECLS

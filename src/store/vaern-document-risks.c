@@ -558,13 +558,11 @@ derive_risk (VaernDocument *self,
 {
   const VaernRiskScale *scale = self->scale;
 
-  r->consequence = MAX (r->consequence_c, MAX (r->consequence_i, r->consequence_a));
+  r->consequence = vaern_risk_consequence (r->consequence_c, r->consequence_i, r->consequence_a);
   r->score = vaern_risk_scale_score (scale, r->likelihood, r->consequence);
   r->band = 1 + vaern_risk_scale_band_for_score (scale, r->score);
-  r->after_likelihood = r->residual_likelihood ? r->residual_likelihood : r->likelihood;
-  r->after_consequence = r->residual_consequence ? r->residual_consequence : r->consequence;
-  if (r->likelihood == 0)
-    r->after_likelihood = r->after_consequence = 0;
+  vaern_risk_levels_after (r->likelihood, r->consequence, r->residual_likelihood,
+                           r->residual_consequence, &r->after_likelihood, &r->after_consequence);
   r->residual_score = vaern_risk_scale_score (scale, r->after_likelihood, r->after_consequence);
   r->residual_band = 1 + vaern_risk_scale_band_for_score (scale, r->residual_score);
   r->overdue = r->review_date != NULL && today != NULL && strcmp (r->review_date, today) < 0;

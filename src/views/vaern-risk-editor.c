@@ -111,14 +111,17 @@ update_scores (VaernRiskEditor *self)
 {
   const VaernRiskScale *scale = vaern_document_get_scale (self->document);
   guint l = level (self->likelihood_row);
-  guint c = MAX (level (self->confidentiality_row),
-                 MAX (level (self->integrity_row), level (self->availability_row)));
-  guint rl = level (self->residual_likelihood_row);
-  guint rc = level (self->residual_consequence_row);
-  g_autofree char *before = describe_score (scale, l, c);
+  guint c = vaern_risk_consequence (level (self->confidentiality_row),
+                                    level (self->integrity_row),
+                                    level (self->availability_row));
+  guint after_l, after_c;
+  g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  after = describe_score (scale, l ? (rl ? rl : l) : 0, l ? (rc ? rc : c) : 0);
+  vaern_risk_levels_after (l, c, level (self->residual_likelihood_row),
+                           level (self->residual_consequence_row), &after_l, &after_c);
+  before = describe_score (scale, l, c);
+  after = describe_score (scale, after_l, after_c);
   gtk_label_set_text (GTK_LABEL (self->score_label), before);
   gtk_label_set_text (GTK_LABEL (self->residual_score_label), after);
 }
