@@ -9,6 +9,7 @@
 #include "vaern-window.h"
 #include "views/vaern-people-view.h"
 #include "views/vaern-register-view.h"
+#include "views/vaern-ui-util.h"
 #include "views/vaern-risks-view.h"
 
 struct _VaernWindow
@@ -78,38 +79,11 @@ vaern_window_show_error (VaernWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-undo_toast_dismissed_cb (AdwToast    *toast,
-                         VaernWindow *self)
-{
-  if (self->undo_toast == toast)
-    self->undo_toast = NULL;
-}
-
 void
 vaern_window_offer_undo (VaernWindow *self,
                          const char  *message)
 {
-  AdwToast *toast;
-
-  /* Several deletions in a row share one notification: libadwaita 1.2
-   * crashes when a toast is replaced while it is still sliding in. The
-   * Undo button undoes the newest edit either way. */
-  if (self->undo_toast)
-    {
-      adw_toast_set_title (self->undo_toast, message);
-      return;
-    }
-  toast = adw_toast_new (message);
-  self->undo_toast = toast;
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self, 0);
-
-  /* Translators: button on a notification after something was deleted */
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 8);
-  vaern_window_add_toast (self, toast);
+  vaern_offer_undo (self->toast_overlay, &self->undo_toast, "win.undo", message);
 }
 
 VaernDocument *

@@ -23,8 +23,7 @@ struct _VaernThreatsDialog
   GtkSingleSelection *selection;   /* the table's, over the sorted list */
   char               *needle;      /* casefolded search text, or NULL */
   GtkWindow          *dialog;      /* weak: the editor or question opened last */
-  AdwToast           *toast;       /* weak: the notification shown last */
-  gint64              toast_time;  /* when it was shown (monotonic) */
+  AdwToast           *toast;       /* the Undo notification while it is shown */
 
   /* Template widgets */
   AdwToastOverlay    *toast_overlay;
@@ -252,50 +251,6 @@ present_dialog (VaernThreatsDialog *self,
   gtk_window_present (dialog);
 }
 
-static void
-toast_dismissed_cb (VaernThreatsDialog *self,
-                    AdwToast           *toast)
-{
-  if (self->toast == toast)
-    g_clear_weak_pointer (&self->toast);
-}
-
-/* libadwaita 1.2 frees a toast's state too early, and crashes, when the
- * toast is dismissed while it still slides in. So a toast shown a moment
- * ago (several deletions in a row) takes the new message, and only an
- * older one is dismissed to make room for a new one. */
-#define TOAST_SETTLE_TIME G_USEC_PER_SEC
-
-static void
-offer_undo (VaernThreatsDialog *self,
-            const char         *message)
-{
-  gint64 now = g_get_monotonic_time ();
-  AdwToast *toast;
-
-  if (self->toast && now - self->toast_time < TOAST_SETTLE_TIME)
-    {
-      adw_toast_set_title (self->toast, message);
-      return;
-    }
-  /* Its Undo would now undo a later edit. */
-  if (self->toast)
-    adw_toast_dismiss (self->toast);
-
-  toast = adw_toast_new (message);
-
-  /* Translators: button on a notification after something was deleted */
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "threats.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 8);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_set_weak_pointer (&self->toast, toast);
-  self->toast_time = now;
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 static gboolean
 select_id (VaernThreatsDialog *self,
            gint64              id)
@@ -382,7 +337,7 @@ delete_threat (VaernThreatsDialog *self,
     gtk_single_selection_set_selected (self->selection, MIN (position, n - 1));
   /* Translators: notification after deleting; %s is the name of a threat */
   message = g_strdup_printf (_("“%s” deleted"), threat->name);
-  offer_undo (self, message);
+  vaern_offer_undo (self->toast_overlay, &self->toast, "threats.undo", message);
 }
 
 static void
@@ -521,7 +476,7 @@ vaern_threats_dialog_dispose (GObject *object)
   if (self->document)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_weak_pointer (&self->dialog);
-  g_clear_weak_pointer (&self->toast);
+  self->toast = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), VAERN_TYPE_THREATS_DIALOG);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);

@@ -273,3 +273,39 @@ vaern_entry_set_text (GtkEditable *editable,
 {
   gtk_editable_set_text (editable, text ? text : "");
 }
+
+static void
+undo_toast_dismissed_cb (AdwToast *toast,
+                         gpointer  overlay)
+{
+  AdwToast **slot = g_object_get_data (G_OBJECT (toast), "vaern-slot");
+
+  if (slot && *slot == toast)
+    *slot = NULL;
+}
+
+void
+vaern_offer_undo (AdwToastOverlay *overlay,
+                  AdwToast       **slot,
+                  const char      *action,
+                  const char      *message)
+{
+  AdwToast *toast;
+
+  if (*slot)
+    {
+      adw_toast_set_title (*slot, message);
+      return;
+    }
+  toast = adw_toast_new (message);
+  /* Translators: button on a notification after something was deleted */
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, action);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 8);
+  /* The handler goes with the overlay, which goes before the slot's owner. */
+  g_object_set_data (G_OBJECT (toast), "vaern-slot", slot);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), overlay, 0);
+  *slot = toast;
+  adw_toast_overlay_add_toast (overlay, toast);
+}

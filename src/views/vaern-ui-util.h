@@ -77,6 +77,16 @@ typedef struct
 void           vaern_style_colors          (GtkWidget        *widget,
                                             VaernStyleColors *colors);
 
+/* Shows an Undo notification in overlay, whose button runs action. While
+ * it is shown, further deletions share it and its text follows the newest
+ * (libadwaita 1.2 crashes when a toast is replaced while it still slides
+ * in; Undo undoes the newest edit either way). slot holds the shown
+ * notification and is cleared when it goes. */
+void           vaern_offer_undo            (AdwToastOverlay *overlay,
+                                            AdwToast       **slot,
+                                            const char      *action,
+                                            const char      *message);
+
 /* Shows an error in the window that holds the widget. */
 void           vaern_show_error            (GtkWidget       *widget,
                                             const char      *heading,
