@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "views/vaern-table.h"
+#include "views/vaern-ui-util.h"
 
 /* VaernTable under a virtual display: sorting both ways, the order kept
  * right through edits of the model, the header, columns left out when
@@ -396,6 +397,38 @@ test_activate (Fixture       *f,
   g_assert_cmpuint (gtk_single_selection_get_selected (vaern_table_get_selection (f->table)), ==, 2);
 }
 
+/* The search rule of every list: every word, in any order, any case;
+ * typing on narrows and deleting widens. */
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *entry = gtk_entry_new ();
+  VaernSearch search = { 0 };
+  GtkFilterChange change;
+
+  g_object_ref_sink (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  Krypt ");
+  g_assert_true (vaern_search_read (&search, GTK_EDITABLE (entry), &change));
+  g_assert_cmpint (change, ==, GTK_FILTER_CHANGE_MORE_STRICT);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Krypt RAN");
+  g_assert_true (vaern_search_read (&search, GTK_EDITABLE (entry), &change));
+  g_assert_cmpint (change, ==, GTK_FILTER_CHANGE_MORE_STRICT);
+  g_assert_true (vaern_search_matches (&search, "ransomware krypterer data"));
+  g_assert_false (vaern_search_matches (&search, "ransomware"));
+  g_assert_false (vaern_search_matches (&search, NULL));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Krypt RAN ");
+  g_assert_false (vaern_search_read (&search, GTK_EDITABLE (entry), &change));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Krypt");
+  g_assert_true (vaern_search_read (&search, GTK_EDITABLE (entry), &change));
+  g_assert_cmpint (change, ==, GTK_FILTER_CHANGE_LESS_STRICT);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_true (vaern_search_read (&search, GTK_EDITABLE (entry), &change));
+  g_assert_true (vaern_search_matches (&search, NULL));
+  vaern_search_clear (&search);
+  g_object_unref (entry);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +451,7 @@ main (int   argc,
   ADD ("cell-text", test_cell_text);
   ADD ("pixels", test_pixels);
   ADD ("activate", test_activate);
+  ADD ("search", test_search);
 
   return g_test_run ();
 }

@@ -405,6 +405,8 @@ load_threats (VaernDocument *self,
       t->description = doc_column_dup (stmt, 3);
       t->builtin = sqlite3_column_int (stmt, 4) != 0;
       t->n_risks = sqlite3_column_int (stmt, 5);
+      t->search_key = doc_casefold_join (t->category, t->name, t->description,
+                                         (const char *) -1);
       g_ptr_array_add (result, t);
     }
   sqlite3_reset (stmt);

@@ -535,6 +535,7 @@ vaern_threat_finalize (GObject *object)
   g_free (self->category);
   g_free (self->name);
   g_free (self->description);
+  g_free (self->search_key);
 
   G_OBJECT_CLASS (vaern_threat_parent_class)->finalize (object);
 }

@@ -212,6 +212,7 @@ struct _VaernThreat
 
   /* Derived */
   guint       n_risks;
+  char       *search_key;
 };
 
 VaernThreat *vaern_threat_new (void);

@@ -44,7 +44,7 @@ struct _VaernRegisterView
   GtkCustomFilter    *filter;
   GtkDropDown        *unit_filter;
   GHashTable         *unit_scope;   /* unit ids under the unit filter's unit */
-  char               *needle;
+  VaernSearch         search;
   GSettings          *settings;
   gboolean            safe_palette;
 
@@ -122,7 +122,7 @@ asset_matches (gpointer item,
       if (!used)
         return FALSE;
     }
-  if (self->needle && (asset->search_key == NULL || strstr (asset->search_key, self->needle) == NULL))
+  if (!vaern_search_matches (&self->search, asset->search_key))
     return FALSE;
   return TRUE;
 }
@@ -149,15 +149,9 @@ refilter (VaernRegisterView *self,
 static void
 search_changed_cb (VaernRegisterView *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  g_autofree char *old = g_steal_pointer (&self->needle);
   GtkFilterChange change;
 
-  if (*trimmed)
-    self->needle = g_utf8_casefold (trimmed, -1);
-  change = vaern_search_change (old, self->needle);
-  if (g_strcmp0 (old, self->needle) != 0)
+  if (vaern_search_read (&self->search, GTK_EDITABLE (self->search_entry), &change))
     refilter (self, change);
 }
 
@@ -770,7 +764,7 @@ vaern_register_view_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->unit_scope, g_hash_table_unref);
-  g_clear_pointer (&self->needle, g_free);
+  vaern_search_clear (&self->search);
 
   G_OBJECT_CLASS (vaern_register_view_parent_class)->dispose (object);
 }

@@ -48,7 +48,7 @@ struct _VaernRisksView
   GtkDropDown        *unit_filter;
   GtkDropDown        *owner_filter;
   GHashTable         *unit_scope;
-  char               *needle;
+  VaernSearch         search;
   guint               n_bands;      /* of the band filter's list */
   guint               count_idle;
   gboolean            attached;     /* showing the document (once mapped) */
@@ -111,7 +111,7 @@ in_scope (VaernRisk *risk,
     return FALSE;
   if (self->only_overdue && !risk->overdue)
     return FALSE;
-  if (self->needle && (risk->search_key == NULL || !strstr (risk->search_key, self->needle)))
+  if (!vaern_search_matches (&self->search, risk->search_key))
     return FALSE;
   return TRUE;
 }
@@ -172,15 +172,10 @@ refilter (VaernRisksView   *self,
 static void
 search_changed_cb (VaernRisksView *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  g_autofree char *old = g_steal_pointer (&self->needle);
+  GtkFilterChange change;
 
-  if (*trimmed)
-    self->needle = g_utf8_casefold (trimmed, -1);
-  if (g_strcmp0 (old, self->needle) == 0)
-    return;
-  refilter (self, vaern_search_change (old, self->needle));
+  if (vaern_search_read (&self->search, GTK_EDITABLE (self->search_entry), &change))
+    refilter (self, change);
 }
 
 static void
@@ -508,7 +503,7 @@ describe_scope (VaernRisksView *self)
 {
   gint64 asset_id = self->asset_filter ? vaern_record_dropdown_get_id (self->asset_filter) : 0;
   gint64 unit_id = self->unit_filter ? vaern_record_dropdown_get_id (self->unit_filter) : 0;
-  gboolean narrowed = self->needle != NULL
+  gboolean narrowed = self->search.needle != NULL
                       || gtk_drop_down_get_selected (self->band_filter) > 0
                       || gtk_drop_down_get_selected (self->treatment_filter) > 0
                       || (self->owner_filter && vaern_record_dropdown_get_id (self->owner_filter))
@@ -796,7 +791,7 @@ reset_filters (VaernRisksView *self,
 {
   self->filling++;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  g_clear_pointer (&self->needle, g_free);
+  vaern_search_clear (&self->search);
   gtk_drop_down_set_selected (self->band_filter, 0);
   gtk_drop_down_set_selected (self->treatment_filter, 0);
   gtk_toggle_button_set_active (self->overdue_filter, FALSE);
@@ -1238,7 +1233,7 @@ vaern_risks_view_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->unit_scope, g_hash_table_unref);
-  g_clear_pointer (&self->needle, g_free);
+  vaern_search_clear (&self->search);
 
   G_OBJECT_CLASS (vaern_risks_view_parent_class)->dispose (object);
 }

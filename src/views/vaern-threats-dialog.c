@@ -21,7 +21,7 @@ struct _VaernThreatsDialog
   GtkFilterListModel *filter_model;
   GtkCustomFilter    *filter;
   GtkSingleSelection *selection;   /* the table's, over the sorted list */
-  char               *needle;      /* casefolded search text, or NULL */
+  VaernSearch         search;
   GtkWindow          *dialog;      /* weak: the editor or question opened last */
   AdwToast           *toast;       /* the Undo notification while it is shown */
 
@@ -49,36 +49,14 @@ selected_threat (VaernThreatsDialog *self)
 
 /* Filtering */
 
-static gboolean
-text_matches (const char *text,
-              const char *needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL)
-    return FALSE;
-  folded = g_utf8_casefold (text, -1);
-  return strstr (folded, needle) != NULL;
-}
-
 /* Every word of the search must be in the category, name or description. */
 static gboolean
 threat_matches (gpointer item,
                 gpointer user_data)
 {
   VaernThreatsDialog *self = user_data;
-  VaernThreat *threat = item;
-  g_auto(GStrv) words = NULL;
 
-  if (self->needle == NULL)
-    return TRUE;
-  words = g_strsplit (self->needle, " ", -1);
-  for (guint i = 0; words[i]; i++)
-    if (*words[i] && !text_matches (threat->category, words[i])
-        && !text_matches (threat->name, words[i])
-        && !text_matches (threat->description, words[i]))
-      return FALSE;
-  return TRUE;
+  return vaern_search_matches (&self->search, VAERN_THREAT (item)->search_key);
 }
 
 static void
@@ -119,19 +97,10 @@ update_state (VaernThreatsDialog *self)
 static void
 search_changed_cb (VaernThreatsDialog *self)
 {
-  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *text = g_strstrip (g_strdup (typed));
-  g_autofree char *old = g_steal_pointer (&self->needle);
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+  GtkFilterChange change;
 
-  if (*text)
-    self->needle = g_utf8_casefold (text, -1);
-  if (g_strcmp0 (old, self->needle) == 0)
+  if (!vaern_search_read (&self->search, GTK_EDITABLE (self->search_entry), &change))
     return;
-  if (old == NULL || (self->needle && g_str_has_prefix (self->needle, old)))
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (self->needle == NULL || g_str_has_prefix (old, self->needle))
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
   gtk_filter_changed (GTK_FILTER (self->filter), change);
   update_state (self);
 }
@@ -481,7 +450,7 @@ vaern_threats_dialog_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->document);
-  g_clear_pointer (&self->needle, g_free);
+  vaern_search_clear (&self->search);
 
   G_OBJECT_CLASS (vaern_threats_dialog_parent_class)->dispose (object);
 }

@@ -233,9 +233,9 @@ vaern_add_view_shortcuts (GtkWidget         *view,
 /* How the search text changed: typing on narrows the list, deleting
  * widens it, and the filter model then only looks at the rows that can
  * change. */
-GtkFilterChange
-vaern_search_change (const char *old_needle,
-                     const char *new_needle)
+static GtkFilterChange
+search_change (const char *old_needle,
+               const char *new_needle)
 {
   if (old_needle == NULL)
     return new_needle ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_DIFFERENT;
@@ -308,4 +308,42 @@ vaern_offer_undo (AdwToastOverlay *overlay,
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), overlay, 0);
   *slot = toast;
   adw_toast_overlay_add_toast (overlay, toast);
+}
+
+gboolean
+vaern_search_read (VaernSearch     *search,
+                   GtkEditable     *entry,
+                   GtkFilterChange *change)
+{
+  g_autofree char *text = vaern_entry_get_text (entry);
+  g_autofree char *old = g_steal_pointer (&search->needle);
+
+  search->needle = text ? g_utf8_casefold (text, -1) : NULL;
+  if (g_strcmp0 (old, search->needle) == 0)
+    return FALSE;
+  g_strfreev (search->words);
+  search->words = search->needle ? g_strsplit_set (search->needle, " \t", -1) : NULL;
+  *change = search_change (old, search->needle);
+  return TRUE;
+}
+
+gboolean
+vaern_search_matches (const VaernSearch *search,
+                      const char        *key)
+{
+  if (search->words == NULL)
+    return TRUE;
+  if (key == NULL)
+    return FALSE;
+  for (guint i = 0; search->words[i]; i++)
+    if (*search->words[i] && strstr (key, search->words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+void
+vaern_search_clear (VaernSearch *search)
+{
+  g_clear_pointer (&search->needle, g_free);
+  g_clear_pointer (&search->words, g_strfreev);
 }

@@ -57,10 +57,24 @@ void           vaern_add_delete_key        (GtkWidget       *widget,
 void           vaern_add_view_shortcuts    (GtkWidget       *view,
                                             const char *const *bindings);
 
-/* How a search filter changes from one needle to the next (either may be
- * NULL for no search): typing on narrows, deleting widens. */
-GtkFilterChange vaern_search_change        (const char      *old_needle,
-                                            const char      *new_needle);
+/* A search field's text as a filter uses it: casefolded, and split into
+ * words that must all be found (in any order). */
+typedef struct
+{
+  char  *needle;   /* the casefolded text, NULL when empty */
+  GStrv  words;    /* its words, NULL when empty */
+} VaernSearch;
+
+/* Reads the field into search. FALSE when the search did not change;
+ * otherwise TRUE, with how the filter changes (typing on narrows, deleting
+ * widens) in *change. */
+gboolean       vaern_search_read           (VaernSearch     *search,
+                                            GtkEditable     *entry,
+                                            GtkFilterChange *change);
+/* Whether a casefolded search key holds every word (TRUE with no search). */
+gboolean       vaern_search_matches        (const VaernSearch *search,
+                                            const char        *key);
+void           vaern_search_clear          (VaernSearch     *search);
 
 /* The colours of a widget's style, for widgets that draw themselves (GTK
  * 4.8 has no gtk_widget_get_color): its text colour, the view background
