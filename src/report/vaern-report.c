@@ -512,12 +512,17 @@ write_risks (Out           *o,
              VaernDocument *doc)
 {
   const VaernRiskScale *scale = vaern_document_get_scale (doc);
-  g_autoptr(GPtrArray) risks = sorted_by_id (vaern_document_get_risks (doc));
+  /* The document keeps its risks in id order already. */
+  GListModel *risks = vaern_document_get_risks (doc);
 
   out_start (o, "risks");
   out_attr (o, "iso-clause", CLAUSE_RISKS);
-  for (guint i = 0; i < risks->len && !o->failed; i++)
-    write_risk (o, scale, risks->pdata[i]);
+  for (guint i = 0; i < g_list_model_get_n_items (risks) && !o->failed; i++)
+    {
+      g_autoptr(VaernRisk) risk = g_list_model_get_item (risks, i);
+
+      write_risk (o, scale, risk);
+    }
   out_end (o);
 }
 
@@ -572,7 +577,8 @@ keep_first_error (void       *user_data,
 {
   FirstError *first = user_data;
 
-  if (first->message != NULL || err == NULL)
+  /* Warnings are not why a file is refused. */
+  if (first->message != NULL || err == NULL || err->level < XML_ERR_ERROR)
     return;
   first->line = err->line;
   first->message = g_strstrip (g_strdup (err->message ? err->message : ""));
@@ -666,9 +672,15 @@ load_schema (const char *xsd_path,
     {
       g_autofree char *display = g_filename_display_name (xsd_path);
 
-      g_set_error (error, VAERN_REPORT_ERROR, VAERN_REPORT_ERROR_READ,
-                   /* Translators: %s is a file name; the file describes the report format */
-                   _("The report format “%s” cannot be read. Reinstall Værn."), display);
+      if (first.message)
+        g_set_error (error, VAERN_REPORT_ERROR, VAERN_REPORT_ERROR_READ,
+                     /* Translators: %s is a file name (the report format), %d a line, %s why */
+                     _("The report format “%s” cannot be read (line %d: %s). Reinstall Værn."),
+                     display, first.line, first.message);
+      else
+        g_set_error (error, VAERN_REPORT_ERROR, VAERN_REPORT_ERROR_READ,
+                     /* Translators: %s is a file name; the file describes the report format */
+                     _("The report format “%s” cannot be read. Reinstall Værn."), display);
     }
   g_free (first.message);
   return schema;
@@ -714,6 +726,11 @@ vaern_report_validate_file (const char *path,
     return FALSE;
 
   parser = xmlNewParserCtxt ();
+  if (parser == NULL)
+    {
+      set_invalid_error (error, path, 0, _("unknown error"));
+      return FALSE;
+    }
   doc = xmlCtxtReadMemory (parser, contents, (int) length, NULL, NULL, parse_options);
   if (doc == NULL)
     {
@@ -739,10 +756,7 @@ vaern_report_validate_file (const char *path,
   xmlSchemaSetValidStructuredErrors (validator, keep_first_error, &first);
   rc = xmlSchemaValidateDoc (validator, doc);
   if (rc != 0)
-    {
-      set_invalid_error (error, path, first.line, first.message);
-      g_free (first.message);
-      return FALSE;
-    }
-  return TRUE;
+    set_invalid_error (error, path, first.line, first.message);
+  g_free (first.message);
+  return rc == 0;
 }
