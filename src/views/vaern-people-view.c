@@ -1292,7 +1292,9 @@ ask_delete_person (VaernPeopleView *self,
   gint64 id = record_id (person);
   const char *body;
 
-  dialog = adw_message_dialog_new (parent_window (self), NULL, NULL);
+  dialog = GTK_WIDGET (vaern_question_new (parent_window (self), NULL, NULL,
+                                           /* Translators: a button */
+                                           "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE));
   /* Translators: heading of a question; %s is a person's name */
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Delete %s?"), person->name);
   /* Translators: body of a question; %s is a person's name, %u the number of roles */
@@ -1322,15 +1324,6 @@ ask_delete_person (VaernPeopleView *self,
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    /* Translators: a button */
-                                    "cancel", _("_Cancel"),
-                                    /* Translators: a button */
-                                    "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
   g_object_set_data (G_OBJECT (dialog), "vaern-person-dropdown", dropdown);
   g_object_set_data (G_OBJECT (dialog), "vaern-hand-check", hand);
@@ -1441,7 +1434,9 @@ hand_over_action (GtkWidget  *widget,
   dropdown = other_people_dropdown (self, id);
 
   /* Translators: heading of a dialog */
-  dialog = adw_message_dialog_new (parent_window (self), _("Hand Over Roles"), NULL);
+  dialog = GTK_WIDGET (vaern_question_new (parent_window (self), _("Hand Over Roles"), NULL,
+                                           /* Translators: a button: give the roles to the chosen person */
+                                           "hand-over", _("_Hand Over"), ADW_RESPONSE_SUGGESTED));
   /* Translators: body of a dialog; %s is a person's name, %u the number of roles */
   body = g_dngettext (GETTEXT_PACKAGE, "%s holds %u role. Who takes it over, and from which "
                                        "date? The current assignment ends on that date and "
@@ -1470,15 +1465,6 @@ hand_over_action (GtkWidget  *widget,
   gtk_list_box_append (GTK_LIST_BOX (list), date_row);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    /* Translators: a button */
-                                    "cancel", _("_Cancel"),
-                                    /* Translators: a button: give the roles to the chosen person */
-                                    "hand-over", _("_Hand Over"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "hand-over",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "hand-over");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
   g_object_set_data (G_OBJECT (dialog), "vaern-person-dropdown", dropdown);
   g_object_set_data (G_OBJECT (dialog), "vaern-date-row", date_row);

@@ -8,6 +8,7 @@
 #include "vaern-heat-map-widget.h"
 #include "vaern-scale-dialog.h"
 #include "vaern-scale-dialog-private.h"
+#include "vaern-ui-util.h"
 
 /* The risk scale of a document. The widgets hold the scale being edited:
  * rows for all six possible levels and bands exist from the start and are
@@ -578,18 +579,9 @@ ask_to_move (VaernScaleDialog     *self,
   g_string_append (body, _("Scores and bands may change. Undo puts everything back."));
 
   /* Translators: heading of the question before the levels of the risks are moved */
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Move Risk Levels?"), body->str);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    /* Translators: button of a question */
-                                    "cancel", _("_Cancel"),
-                                    /* Translators: button of a question: move the levels of the risks to the new scale */
-                                    "move", _("_Move Levels"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = GTK_WIDGET (vaern_question_new (GTK_WINDOW (self), _("Move Risk Levels?"), body->str,
+                                           /* Translators: button of a question: move the levels of the risks to the new scale */
+                                           "move", _("_Move Levels"), ADW_RESPONSE_DESTRUCTIVE));
   g_object_set_data_full (G_OBJECT (dialog), "vaern-scale", vaern_risk_scale_copy (scale),
                           (GDestroyNotify) vaern_risk_scale_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (question_response_cb), self, 0);

@@ -351,18 +351,9 @@ delete_action (GtkWidget  *widget,
                                        "%u risks use this threat; they keep their scenario without it.",
                                        threat->n_risks),
                           threat->n_risks);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    /* Translators: button of a question */
-                                    "cancel", _("_Cancel"),
-                                    /* Translators: button of a question: delete the threat */
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = GTK_WIDGET (vaern_question_new (GTK_WINDOW (self), heading, body,
+                                           /* Translators: button of a question: delete the threat */
+                                           "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE));
   g_object_set_data (G_OBJECT (dialog), "vaern-threat-id", GSIZE_TO_POINTER ((gsize) id));
   g_signal_connect_object (dialog, "response", G_CALLBACK (question_response_cb), self, 0);
   present_dialog (self, GTK_WINDOW (dialog));

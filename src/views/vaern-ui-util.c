@@ -347,3 +347,25 @@ vaern_search_clear (VaernSearch *search)
   g_clear_pointer (&search->needle, g_free);
   g_clear_pointer (&search->words, g_strfreev);
 }
+
+AdwMessageDialog *
+vaern_question_new (GtkWindow            *parent,
+                    const char           *heading,
+                    const char           *body,
+                    const char           *answer_id,
+                    const char           *answer_label,
+                    AdwResponseAppearance appearance)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  adw_message_dialog_add_responses (dialog,
+                                    /* Translators: button of a question */
+                                    "cancel", _("_Cancel"),
+                                    answer_id, answer_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, answer_id, appearance);
+  adw_message_dialog_set_default_response (dialog, appearance == ADW_RESPONSE_SUGGESTED
+                                                   ? answer_id : "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return dialog;
+}

@@ -101,6 +101,17 @@ void           vaern_offer_undo            (AdwToastOverlay *overlay,
                                             const char      *action,
                                             const char      *message);
 
+/* A question with Cancel and one answer: Cancel is what Escape does, and
+ * the default unless the answer is a suggested (not a destructive) one.
+ * The caller adds what else it needs, connects ::response and presents it;
+ * it closes with its parent. */
+AdwMessageDialog *vaern_question_new       (GtkWindow            *parent,
+                                            const char           *heading,
+                                            const char           *body,
+                                            const char           *answer_id,
+                                            const char           *answer_label,
+                                            AdwResponseAppearance appearance);
+
 /* Shows an error in the window that holds the widget. */
 void           vaern_show_error            (GtkWidget       *widget,
                                             const char      *heading,
