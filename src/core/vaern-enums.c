@@ -84,6 +84,72 @@ static const VaernEnumEntry treatments[] = {
 };
 ENUM (vaern_enum_treatment, treatments);
 
+static const VaernEnumEntry soa_statuses[] = {
+  /* Translators: implementation status of an Annex A control in the SoA */
+  { "not_started", N_("Not started"), "ikke påbegyndt|ikke startet|nej" },
+  /* Translators: implementation status of an Annex A control in the SoA */
+  { "planned", N_("Planned"), "planlagt" },
+  /* Translators: implementation status of an Annex A control in the SoA */
+  { "partly", N_("Partly implemented"), "delvist|delvist implementeret|delvis" },
+  /* Translators: implementation status of an Annex A control in the SoA */
+  { "implemented", N_("Implemented"), "implementeret|ja|fuldt implementeret" },
+};
+ENUM (vaern_enum_soa_status, soa_statuses);
+
+static const VaernEnumEntry soa_reasons[] = {
+  /* Translators: why a control is included in the SoA */
+  { "risk", N_("Risk treatment"), "risiko|risikohåndtering" },
+  /* Translators: why a control is included in the SoA */
+  { "law", N_("Law or regulation"), "lov|lovkrav|regulering" },
+  /* Translators: why a control is included in the SoA */
+  { "contract", N_("Contract"), "kontrakt|aftale" },
+  /* Translators: why a control is included in the SoA */
+  { "practice", N_("Good practice"), "god praksis|best practice" },
+};
+ENUM (vaern_enum_soa_reason, soa_reasons);
+
+static const VaernEnumEntry doc_kinds[] = {
+  /* Translators: a kind of ISMS document */
+  { "policy", N_("Policy"), "politik|informationssikkerhedspolitik" },
+  /* Translators: a kind of ISMS document */
+  { "guideline", N_("Guideline"), "retningslinje|retningslinjer" },
+  /* Translators: a kind of ISMS document */
+  { "procedure", N_("Procedure"), "procedure|instruks" },
+  /* Translators: a kind of ISMS document */
+  { "contingency", N_("Contingency plan"), "beredskabsplan|beredskab" },
+  /* Translators: a kind of ISMS document */
+  { "report", N_("Management report"), "ledelsesrapport|rapport" },
+  /* Translators: a kind of ISMS document */
+  { "improvement", N_("Improvement memo"), "forbedringsnotat|notat" },
+  /* Translators: a kind of ISMS document */
+  { "other", N_("Other"), "andet" },
+};
+ENUM (vaern_enum_doc_kind, doc_kinds);
+
+static const VaernEnumEntry doc_statuses[] = {
+  /* Translators: the status of an ISMS document */
+  { "draft", N_("Draft"), "kladde|udkast" },
+  /* Translators: the status of an ISMS document */
+  { "in_review", N_("In review"), "til godkendelse|i høring" },
+  /* Translators: the status of an ISMS document */
+  { "approved", N_("Approved"), "godkendt" },
+  /* Translators: the status of an ISMS document */
+  { "withdrawn", N_("Withdrawn"), "udgået|tilbagekaldt|historisk" },
+};
+ENUM (vaern_enum_doc_status, doc_statuses);
+
+static const VaernEnumEntry approval_subjects[] = {
+  /* Translators: what management approved */
+  { "soa", N_("Statement of Applicability"), "soa|anvendelseserklæring|sammenhængserklæring" },
+  /* Translators: what management approved */
+  { "risks", N_("Risk assessment result"), "risikovurdering" },
+  /* Translators: what management approved */
+  { "document", N_("Document version"), "dokument" },
+  /* Translators: what management approved */
+  { "other", N_("Other"), "andet" },
+};
+ENUM (vaern_enum_approval_subject, approval_subjects);
+
 static const VaernEnumEntry levels[] = {
   /* Translators: a level of criticality or classification that is not set */
   { "unset", N_("Not assessed"), "ikke vurderet|0" },

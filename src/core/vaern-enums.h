@@ -105,6 +105,56 @@ typedef enum
   VAERN_TREATMENT_REDUCE,
 } VaernTreatment;
 
+/* How far an Annex A control is implemented (the SoA's status). */
+typedef enum
+{
+  VAERN_SOA_STATUS_NOT_STARTED,
+  VAERN_SOA_STATUS_PLANNED,
+  VAERN_SOA_STATUS_PARTLY,
+  VAERN_SOA_STATUS_IMPLEMENTED,
+} VaernSoaStatus;
+
+/* Why an applicable control is included in the SoA; an entry may have
+ * several, stored as a set of bits (1 << value). */
+typedef enum
+{
+  VAERN_SOA_REASON_RISK,     /* risk treatment */
+  VAERN_SOA_REASON_LAW,      /* law or regulation */
+  VAERN_SOA_REASON_CONTRACT, /* a contract or agreement */
+  VAERN_SOA_REASON_PRACTICE, /* good practice */
+} VaernSoaReason;
+
+#define VAERN_SOA_REASONS_ALL 0xfu
+
+/* The kinds of documents the ISMS keeps track of. */
+typedef enum
+{
+  VAERN_DOC_KIND_POLICY,       /* informationssikkerhedspolitik */
+  VAERN_DOC_KIND_GUIDELINE,    /* retningslinje */
+  VAERN_DOC_KIND_PROCEDURE,    /* procedure, instruks */
+  VAERN_DOC_KIND_CONTINGENCY,  /* beredskabsplan */
+  VAERN_DOC_KIND_REPORT,       /* ledelsesrapport */
+  VAERN_DOC_KIND_IMPROVEMENT,  /* forbedringsnotat */
+  VAERN_DOC_KIND_OTHER,
+} VaernDocKind;
+
+typedef enum
+{
+  VAERN_DOC_STATUS_DRAFT,
+  VAERN_DOC_STATUS_IN_REVIEW,
+  VAERN_DOC_STATUS_APPROVED,
+  VAERN_DOC_STATUS_WITHDRAWN,
+} VaernDocStatus;
+
+/* What management approved. */
+typedef enum
+{
+  VAERN_APPROVAL_SOA,       /* a version of the Statement of Applicability */
+  VAERN_APPROVAL_RISKS,     /* a risk assessment result */
+  VAERN_APPROVAL_DOCUMENT,  /* a version of a document */
+  VAERN_APPROVAL_OTHER,
+} VaernApprovalSubject;
+
 extern const VaernEnum vaern_enum_asset_kind;
 extern const VaernEnum vaern_enum_lifecycle;
 extern const VaernEnum vaern_enum_personal_data;
@@ -114,6 +164,11 @@ extern const VaernEnum vaern_enum_level;
 extern const VaernEnum vaern_enum_unit_kind;
 extern const VaernEnum vaern_enum_role_scope;
 extern const VaernEnum vaern_enum_treatment;
+extern const VaernEnum vaern_enum_soa_status;
+extern const VaernEnum vaern_enum_soa_reason;
+extern const VaernEnum vaern_enum_doc_kind;
+extern const VaernEnum vaern_enum_doc_status;
+extern const VaernEnum vaern_enum_approval_subject;
 
 const char *vaern_enum_key      (const VaernEnum *e,
                                  guint            value);

@@ -12,7 +12,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* The document object and the plumbing its parts share. The document is
  * written in several files (vaern-document.c: opening, the register and
- * people; vaern-document-risks.c: the risk scale, threats and risks); they
+ * people; vaern-document-risks.c: the risk scale, threats and risks;
+ * vaern-document-soa.c: the Annex A catalogue, the SoA, documents and
+ * approvals); they
  * all reach the database through the helpers below. */
 
 typedef struct
@@ -43,6 +45,11 @@ struct _VaernDocument
   gint64      refresh_set;  /* the change set the lists must follow, or 0: all */
 
   VaernRiskScale *scale;      /* the document's risk scale */
+
+  GListStore *soa_versions;
+  GListStore *soa_entries;
+  GListStore *isms_documents;
+  GListStore *approvals;
 
   /* The change set being written, or 0 when edits are not logged. */
   gint64      change_set;
@@ -160,6 +167,8 @@ typedef enum
   DOC_TOUCHED_THREAT     = 1 << 6,
   DOC_TOUCHED_RISK       = 1 << 7,   /* risk, risk_control */
   DOC_TOUCHED_OTHER      = 1 << 8,
+  DOC_TOUCHED_SOA        = 1 << 9,   /* soa_version, soa_entry, soa_entry_document, approval */
+  DOC_TOUCHED_DOCUMENT   = 1 << 10,  /* document */
   DOC_TOUCHED_ALL        = 0xffff,
 } DocTouched;
 
@@ -172,6 +181,18 @@ G_GNUC_INTERNAL void          doc_risks_refresh    (VaernDocument *self,
 /* Gives a new document its scale and threat catalogue. */
 G_GNUC_INTERNAL gboolean      doc_risks_seed       (VaernDocument *self,
                                                     GError       **error);
+/* The SoA part (vaern-document-soa.c) */
+G_GNUC_INTERNAL void          doc_soa_init         (VaernDocument *self);
+G_GNUC_INTERNAL void          doc_soa_dispose      (VaernDocument *self);
+G_GNUC_INTERNAL void          doc_soa_refresh      (VaernDocument *self,
+                                                    DocTouched     touched);
+/* Loads the Annex A catalogue and makes the first SoA draft. */
+G_GNUC_INTERNAL gboolean      doc_soa_seed         (VaernDocument *self,
+                                                    GError       **error);
+/* Sample SoA, documents and approvals (vaern-demo-soa.c). */
+G_GNUC_INTERNAL gboolean      doc_add_sample_soa   (VaernDocument *self,
+                                                    GError       **error);
+
 /* Sample risks for the demo and large documents (vaern-demo-risks.c). */
 G_GNUC_INTERNAL gboolean      doc_add_sample_risks (VaernDocument *self,
                                                     guint          min,

@@ -129,6 +129,7 @@ vaern_document_finalize (GObject *object)
   g_clear_object (&self->units);
   g_clear_object (&self->roles);
   doc_risks_dispose (self);
+  doc_soa_dispose (self);
   g_clear_pointer (&self->undo_stack, g_array_unref);
   g_clear_pointer (&self->redo_stack, g_array_unref);
 
@@ -217,6 +218,7 @@ vaern_document_init (VaernDocument *self)
   self->units = g_list_store_new (VAERN_TYPE_UNIT);
   self->roles = g_list_store_new (VAERN_TYPE_ROLE);
   doc_risks_init (self);
+  doc_soa_init (self);
   self->audit = TRUE;
   self->undo_stack = g_array_new (FALSE, FALSE, sizeof (UndoStep));
   g_array_set_clear_func (self->undo_stack, undo_step_clear);
@@ -255,6 +257,13 @@ doc_set_db_error (VaernDocument *self,
                    _("The document is damaged (%s)."), detail);
       break;
     case SQLITE_CONSTRAINT:
+      if (strstr (detail, "approved SoA version is frozen") != NULL)
+        {
+          g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_FROZEN,
+                       _("This version of the Statement of Applicability has been approved "
+                         "and cannot be changed. Start a new draft to make changes."));
+          break;
+        }
       g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_CONSTRAINT,
                    _("The change breaks a rule of the document (%s)."), detail);
       break;
@@ -796,6 +805,7 @@ migrate (VaernDocument *self,
           || !doc_exec (self, bump, error)
           || (version == 0 && !seed (self, organisation, error))
           || (version == 1 && !doc_risks_seed (self, error))
+          || (version == 2 && !doc_soa_seed (self, error))
           || !doc_exec (self, "COMMIT", error))
         {
           doc_exec (self, "ROLLBACK", NULL);
@@ -1528,6 +1538,9 @@ touched_by (VaernDocument *self,
     { "scale", DOC_TOUCHED_SCALE }, { "scale_level", DOC_TOUCHED_SCALE },
     { "scale_band", DOC_TOUCHED_SCALE }, { "threat", DOC_TOUCHED_THREAT },
     { "risk", DOC_TOUCHED_RISK }, { "risk_control", DOC_TOUCHED_RISK },
+    { "document", DOC_TOUCHED_DOCUMENT }, { "soa_version", DOC_TOUCHED_SOA },
+    { "soa_entry", DOC_TOUCHED_SOA }, { "soa_entry_document", DOC_TOUCHED_SOA },
+    { "approval", DOC_TOUCHED_SOA },
   };
   sqlite3_stmt *stmt;
   DocTouched touched = 0;
@@ -1593,7 +1606,8 @@ refresh_lists (VaernDocument *self)
 
       doc_merge_records (self->people, people);
     }
-  if (touched & ~DOC_TOUCHED_THREAT)
+  doc_soa_refresh (self, touched);
+  if (touched & ~(DOC_TOUCHED_THREAT | DOC_TOUCHED_SOA | DOC_TOUCHED_DOCUMENT))
     {
       g_autoptr(GPtrArray) assets = load_assets (self, 0);
 

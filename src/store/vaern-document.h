@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 /* The file format's identity: PRAGMA application_id ('VaRN') and the newest
  * schema version (PRAGMA user_version) this build knows. */
 #define VAERN_APPLICATION_ID  0x5661524E
-#define VAERN_SCHEMA_VERSION  2
+#define VAERN_SCHEMA_VERSION  3
 
 #define VAERN_TYPE_DOCUMENT (vaern_document_get_type ())
 G_DECLARE_FINAL_TYPE (VaernDocument, vaern_document, VAERN, DOCUMENT, GObject)
@@ -242,6 +242,99 @@ gboolean       vaern_document_update_risk   (VaernDocument  *self,
 gboolean       vaern_document_delete_risk   (VaernDocument  *self,
                                              gint64          id,
                                              GError        **error);
+
+/* The Annex A catalogue, loaded into every document */
+
+/* The 2022 numbers of the controls that took over a 2013 control ("A.8.1.2",
+ * "8.1.2", …), sorted; NULL if it is not a 2013 control. */
+GStrv          vaern_document_map_2013_control (VaernDocument *self,
+                                                const char    *number_2013);
+/* The 2013 numbers a 2022 control covers (empty for the controls new in
+ * 2022); NULL if it is not a 2022 control. */
+GStrv          vaern_document_control_sources  (VaernDocument *self,
+                                                const char    *number_2022);
+
+/* The Statement of Applicability */
+
+/* Versions by number; the newest is last. */
+GListModel    *vaern_document_get_soa_versions (VaernDocument *self);
+/* The entries of every version, by version and then the catalogue's order. */
+GListModel    *vaern_document_get_soa_entries  (VaernDocument *self);
+VaernSoaVersion *vaern_document_get_soa_version (VaernDocument *self,
+                                                 gint64         version_id);
+/* The newest version (a draft or the last approved one). */
+VaernSoaVersion *vaern_document_get_newest_soa_version (VaernDocument *self);
+VaernSoaEntry *vaern_document_get_soa_entry    (VaernDocument *self,
+                                                gint64         entry_id,
+                                                GError       **error);
+/* Changes one control of a draft. Fails with VAERN_STORE_ERROR_FROZEN on
+ * an approved version, and with a field error ("justification") for an
+ * exclusion without a justification. */
+gboolean       vaern_document_update_soa_entry (VaernDocument *self,
+                                                VaernSoaEntry *entry,
+                                                GError       **error);
+/* Starts a new draft as a copy of the newest version, which must be
+ * approved. Returns the new version's id. */
+gint64         vaern_document_new_soa_draft    (VaernDocument *self,
+                                                GError       **error);
+/* The risks whose treatment names the control, by system and title. */
+GPtrArray     *vaern_document_list_control_risks (VaernDocument *self,
+                                                  const char    *control);
+
+/* One difference between two SoA versions: one field of one control, with
+ * its values as a person reads them. */
+typedef struct
+{
+  char *control;
+  char *title;
+  char *field;      /* translated: "Applicable", "Status", … */
+  char *old_value;
+  char *new_value;
+} VaernSoaDifference;
+
+void           vaern_soa_difference_free       (VaernSoaDifference *difference);
+/* What changed from version a to version b, by control and field. */
+GPtrArray     *vaern_document_compare_soa      (VaernDocument *self,
+                                                gint64         version_a,
+                                                gint64         version_b,
+                                                GError       **error);
+
+/* Documents of the ISMS */
+
+/* By kind and title. */
+GListModel    *vaern_document_get_isms_documents   (VaernDocument     *self);
+VaernIsmsDocument *vaern_document_find_isms_document (VaernDocument   *self,
+                                                      gint64           id);
+gint64         vaern_document_add_isms_document    (VaernDocument     *self,
+                                                    VaernIsmsDocument *doc,
+                                                    GError           **error);
+gboolean       vaern_document_update_isms_document (VaernDocument     *self,
+                                                    VaernIsmsDocument *doc,
+                                                    GError           **error);
+/* Refused while an approved SoA version refers to it (it is then
+ * withdrawn instead). */
+gboolean       vaern_document_delete_isms_document (VaernDocument     *self,
+                                                    gint64             id,
+                                                    GError           **error);
+
+/* Approvals */
+
+/* Newest first. */
+GListModel    *vaern_document_get_approvals    (VaernDocument *self);
+/* Records an approval. Approving an SoA version (the newest, a draft)
+ * freezes it; approving a document marks it approved and keeps its
+ * version. An empty title is filled in from the subject. */
+gint64         vaern_document_add_approval     (VaernDocument *self,
+                                                VaernApproval *approval,
+                                                GError       **error);
+/* Who, when and the note may be corrected; the subject stays. */
+gboolean       vaern_document_update_approval  (VaernDocument *self,
+                                                VaernApproval *approval,
+                                                GError       **error);
+/* An approval of the SoA cannot be deleted (undo is the way back). */
+gboolean       vaern_document_delete_approval  (VaernDocument *self,
+                                                gint64         id,
+                                                GError       **error);
 
 /* Sample documents */
 gboolean       vaern_document_fill_demo     (VaernDocument  *self,

@@ -661,6 +661,279 @@ vaern_risk_copy (VaernRisk *self)
   return copy;
 }
 
+/* ISMS document */
+
+G_DEFINE_FINAL_TYPE (VaernIsmsDocument, vaern_isms_document, VAERN_TYPE_RECORD)
+
+static const VaernRecordField isms_document_fields[] = {
+  FIELD (VaernIsmsDocument, "title", G_TYPE_STRING, title),
+  FIELD (VaernIsmsDocument, "kind", G_TYPE_UINT, kind),
+  FIELD (VaernIsmsDocument, "version", G_TYPE_STRING, version),
+  FIELD (VaernIsmsDocument, "status", G_TYPE_UINT, status),
+  FIELD (VaernIsmsDocument, "next-review", G_TYPE_STRING, next_review),
+  FIELD (VaernIsmsDocument, "owner-name", G_TYPE_STRING, owner_name),
+  FIELD (VaernIsmsDocument, "overdue", G_TYPE_BOOLEAN, overdue),
+  FIELD (VaernIsmsDocument, "search-key", G_TYPE_STRING, search_key),
+};
+
+static void
+vaern_isms_document_finalize (GObject *object)
+{
+  VaernIsmsDocument *self = VAERN_ISMS_DOCUMENT (object);
+
+  g_free (self->title);
+  g_free (self->version);
+  g_free (self->next_review);
+  g_free (self->location);
+  g_free (self->notes);
+  g_free (self->owner_name);
+  g_free (self->search_key);
+
+  G_OBJECT_CLASS (vaern_isms_document_parent_class)->finalize (object);
+}
+
+static void
+vaern_isms_document_class_init (VaernIsmsDocumentClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vaern_isms_document_finalize;
+  vaern_record_class_install_fields (VAERN_RECORD_CLASS (klass), isms_document_fields,
+                                     G_N_ELEMENTS (isms_document_fields));
+}
+
+static void
+vaern_isms_document_init (VaernIsmsDocument *self)
+{
+  self->kind = VAERN_DOC_KIND_OTHER;
+}
+
+VaernIsmsDocument *
+vaern_isms_document_new (void)
+{
+  return g_object_new (VAERN_TYPE_ISMS_DOCUMENT, NULL);
+}
+
+VaernIsmsDocument *
+vaern_isms_document_copy (VaernIsmsDocument *self)
+{
+  VaernIsmsDocument *copy = vaern_isms_document_new ();
+
+  vaern_record_set_identity (VAERN_RECORD (copy), vaern_record_get_id (VAERN_RECORD (self)),
+                             vaern_record_get_digest (VAERN_RECORD (self)));
+  copy->title = g_strdup (self->title);
+  copy->kind = self->kind;
+  copy->version = g_strdup (self->version);
+  copy->owner_id = self->owner_id;
+  copy->status = self->status;
+  copy->next_review = g_strdup (self->next_review);
+  copy->location = g_strdup (self->location);
+  copy->notes = g_strdup (self->notes);
+  copy->owner_name = g_strdup (self->owner_name);
+  copy->n_controls = self->n_controls;
+  copy->overdue = self->overdue;
+  copy->search_key = g_strdup (self->search_key);
+  return copy;
+}
+
+/* SoA version */
+
+G_DEFINE_FINAL_TYPE (VaernSoaVersion, vaern_soa_version, VAERN_TYPE_RECORD)
+
+static const VaernRecordField soa_version_fields[] = {
+  FIELD (VaernSoaVersion, "number", G_TYPE_UINT, number),
+  FIELD (VaernSoaVersion, "approved-by", G_TYPE_STRING, approved_by),
+  FIELD (VaernSoaVersion, "approved-on", G_TYPE_STRING, approved_on),
+  FIELD (VaernSoaVersion, "frozen", G_TYPE_BOOLEAN, frozen),
+};
+
+static void
+vaern_soa_version_finalize (GObject *object)
+{
+  VaernSoaVersion *self = VAERN_SOA_VERSION (object);
+
+  g_free (self->created_on);
+  g_free (self->approved_by);
+  g_free (self->approved_on);
+  g_free (self->approval_note);
+
+  G_OBJECT_CLASS (vaern_soa_version_parent_class)->finalize (object);
+}
+
+static void
+vaern_soa_version_class_init (VaernSoaVersionClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vaern_soa_version_finalize;
+  vaern_record_class_install_fields (VAERN_RECORD_CLASS (klass), soa_version_fields,
+                                     G_N_ELEMENTS (soa_version_fields));
+}
+
+static void
+vaern_soa_version_init (VaernSoaVersion *self)
+{
+}
+
+/* SoA entry */
+
+G_DEFINE_FINAL_TYPE (VaernSoaEntry, vaern_soa_entry, VAERN_TYPE_RECORD)
+
+static const VaernRecordField soa_entry_fields[] = {
+  FIELD (VaernSoaEntry, "control", G_TYPE_STRING, control),
+  FIELD (VaernSoaEntry, "title", G_TYPE_STRING, title),
+  FIELD (VaernSoaEntry, "applicable", G_TYPE_BOOLEAN, applicable),
+  FIELD (VaernSoaEntry, "status", G_TYPE_UINT, status),
+  FIELD (VaernSoaEntry, "owner-name", G_TYPE_STRING, owner_name),
+  FIELD (VaernSoaEntry, "theme", G_TYPE_UINT, theme),
+  FIELD (VaernSoaEntry, "position", G_TYPE_UINT, position),
+  FIELD (VaernSoaEntry, "n-risks", G_TYPE_UINT, n_risks),
+  FIELD (VaernSoaEntry, "missing-justification", G_TYPE_BOOLEAN, missing_justification),
+  FIELD (VaernSoaEntry, "search-key", G_TYPE_STRING, search_key),
+};
+
+static void
+vaern_soa_entry_finalize (GObject *object)
+{
+  VaernSoaEntry *self = VAERN_SOA_ENTRY (object);
+
+  g_free (self->control);
+  g_free (self->justification);
+  g_free (self->notes);
+  g_clear_pointer (&self->document_ids, g_array_unref);
+  g_free (self->title);
+  g_free (self->title_da);
+  g_free (self->title_en);
+  g_free (self->owner_name);
+  g_free (self->search_key);
+
+  G_OBJECT_CLASS (vaern_soa_entry_parent_class)->finalize (object);
+}
+
+static void
+vaern_soa_entry_class_init (VaernSoaEntryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vaern_soa_entry_finalize;
+  vaern_record_class_install_fields (VAERN_RECORD_CLASS (klass), soa_entry_fields,
+                                     G_N_ELEMENTS (soa_entry_fields));
+}
+
+static void
+vaern_soa_entry_init (VaernSoaEntry *self)
+{
+  self->applicable = TRUE;
+  self->document_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+VaernSoaEntry *
+vaern_soa_entry_copy (VaernSoaEntry *self)
+{
+  VaernSoaEntry *copy = g_object_new (VAERN_TYPE_SOA_ENTRY, NULL);
+
+  vaern_record_set_identity (VAERN_RECORD (copy), vaern_record_get_id (VAERN_RECORD (self)),
+                             vaern_record_get_digest (VAERN_RECORD (self)));
+  copy->version_id = self->version_id;
+  copy->control = g_strdup (self->control);
+  copy->applicable = self->applicable;
+  copy->reasons = self->reasons;
+  copy->justification = g_strdup (self->justification);
+  copy->status = self->status;
+  copy->owner_id = self->owner_id;
+  copy->notes = g_strdup (self->notes);
+  g_array_append_vals (copy->document_ids, self->document_ids->data, self->document_ids->len);
+  copy->version_number = self->version_number;
+  copy->frozen = self->frozen;
+  copy->theme = self->theme;
+  copy->position = self->position;
+  copy->title = g_strdup (self->title);
+  copy->title_da = g_strdup (self->title_da);
+  copy->title_en = g_strdup (self->title_en);
+  copy->owner_name = g_strdup (self->owner_name);
+  copy->n_risks = self->n_risks;
+  copy->missing_justification = self->missing_justification;
+  copy->search_key = g_strdup (self->search_key);
+  return copy;
+}
+
+gboolean
+vaern_soa_entry_needs_justification (VaernSoaEntry *self)
+{
+  g_return_val_if_fail (VAERN_IS_SOA_ENTRY (self), FALSE);
+
+  if (!self->applicable)
+    {
+      const char *p = self->justification ? self->justification : "";
+
+      while (g_ascii_isspace (*p))
+        p++;
+      return *p == '\0';
+    }
+  return self->reasons == 0;
+}
+
+/* Approval */
+
+G_DEFINE_FINAL_TYPE (VaernApproval, vaern_approval, VAERN_TYPE_RECORD)
+
+static const VaernRecordField approval_fields[] = {
+  FIELD (VaernApproval, "subject", G_TYPE_UINT, subject),
+  FIELD (VaernApproval, "title", G_TYPE_STRING, title),
+  FIELD (VaernApproval, "approved-by", G_TYPE_STRING, approved_by),
+  FIELD (VaernApproval, "approved-on", G_TYPE_STRING, approved_on),
+  FIELD (VaernApproval, "search-key", G_TYPE_STRING, search_key),
+};
+
+static void
+vaern_approval_finalize (GObject *object)
+{
+  VaernApproval *self = VAERN_APPROVAL (object);
+
+  g_free (self->subject_version);
+  g_free (self->title);
+  g_free (self->approved_by);
+  g_free (self->approved_on);
+  g_free (self->note);
+  g_free (self->search_key);
+
+  G_OBJECT_CLASS (vaern_approval_parent_class)->finalize (object);
+}
+
+static void
+vaern_approval_class_init (VaernApprovalClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vaern_approval_finalize;
+  vaern_record_class_install_fields (VAERN_RECORD_CLASS (klass), approval_fields,
+                                     G_N_ELEMENTS (approval_fields));
+}
+
+static void
+vaern_approval_init (VaernApproval *self)
+{
+}
+
+VaernApproval *
+vaern_approval_new (void)
+{
+  return g_object_new (VAERN_TYPE_APPROVAL, NULL);
+}
+
+VaernApproval *
+vaern_approval_copy (VaernApproval *self)
+{
+  VaernApproval *copy = vaern_approval_new ();
+
+  vaern_record_set_identity (VAERN_RECORD (copy), vaern_record_get_id (VAERN_RECORD (self)),
+                             vaern_record_get_digest (VAERN_RECORD (self)));
+  copy->subject = self->subject;
+  copy->soa_version_id = self->soa_version_id;
+  copy->document_id = self->document_id;
+  copy->asset_id = self->asset_id;
+  copy->subject_version = g_strdup (self->subject_version);
+  copy->title = g_strdup (self->title);
+  copy->approved_by = g_strdup (self->approved_by);
+  copy->approved_on = g_strdup (self->approved_on);
+  copy->note = g_strdup (self->note);
+  copy->soa_version_number = self->soa_version_number;
+  copy->search_key = g_strdup (self->search_key);
+  return copy;
+}
+
 void
 vaern_risk_list_count_cells (GListModel     *risks,
                              guint           n_likelihood,

@@ -266,6 +266,123 @@ struct _VaernRisk
 VaernRisk *vaern_risk_new  (void);
 VaernRisk *vaern_risk_copy (VaernRisk *self);
 
+/* A document the ISMS keeps track of (policy, guideline, contingency
+ * plan, …): Værn records where it is and when it is due, not its text.
+ * ("Document" alone is the Værn file, VaernDocument.) */
+#define VAERN_TYPE_ISMS_DOCUMENT (vaern_isms_document_get_type ())
+G_DECLARE_FINAL_TYPE (VaernIsmsDocument, vaern_isms_document, VAERN, ISMS_DOCUMENT, VaernRecord)
+
+struct _VaernIsmsDocument
+{
+  VaernRecord    parent_instance;
+
+  char          *title;
+  VaernDocKind   kind;
+  char          *version;     /* as the document writes it: "2.1", "2026" */
+  gint64         owner_id;    /* 0: none */
+  VaernDocStatus status;
+  char          *next_review; /* ISO date or NULL */
+  char          *location;    /* a path or a URL, "" if not given */
+  char          *notes;
+
+  /* Derived when read; ignored when written. */
+  char          *owner_name;
+  guint          n_controls;  /* controls of the newest SoA version that refer to it */
+  gboolean       overdue;     /* the review date has passed */
+  char          *search_key;
+};
+
+VaernIsmsDocument *vaern_isms_document_new  (void);
+VaernIsmsDocument *vaern_isms_document_copy (VaernIsmsDocument *self);
+
+/* A version of the Statement of Applicability. The newest version is the
+ * draft that is edited until management approves it; an approved version
+ * is frozen. */
+#define VAERN_TYPE_SOA_VERSION (vaern_soa_version_get_type ())
+G_DECLARE_FINAL_TYPE (VaernSoaVersion, vaern_soa_version, VAERN, SOA_VERSION, VaernRecord)
+
+struct _VaernSoaVersion
+{
+  VaernRecord parent_instance;
+
+  guint       number;       /* 1, 2, … */
+  char       *created_on;   /* ISO date */
+
+  /* Derived */
+  gint64      approval_id;  /* 0 while a draft */
+  char       *approved_by;
+  char       *approved_on;
+  char       *approval_note;
+  gboolean    frozen;       /* approved */
+  gboolean    newest;
+  guint       n_controls;
+  guint       n_applicable;
+  guint       n_implemented; /* of the applicable */
+};
+
+/* One control of one SoA version. */
+#define VAERN_TYPE_SOA_ENTRY (vaern_soa_entry_get_type ())
+G_DECLARE_FINAL_TYPE (VaernSoaEntry, vaern_soa_entry, VAERN, SOA_ENTRY, VaernRecord)
+
+struct _VaernSoaEntry
+{
+  VaernRecord    parent_instance;
+
+  gint64         version_id;
+  char          *control;       /* the 2022 number, "5.9" */
+  gboolean       applicable;
+  guint          reasons;       /* bits 1 << VaernSoaReason */
+  char          *justification; /* required when not applicable */
+  VaernSoaStatus status;
+  gint64         owner_id;      /* 0: none */
+  char          *notes;
+  GArray        *document_ids;  /* gint64, ascending */
+
+  /* Derived when read; ignored when written. */
+  guint          version_number;
+  gboolean       frozen;
+  guint          theme;         /* VaernControlTheme: 5–8 */
+  guint          position;      /* the catalogue's order */
+  char          *title;         /* in the language of the window */
+  char          *title_da;
+  char          *title_en;
+  char          *owner_name;    /* an approved version keeps the name it had */
+  guint          n_risks;       /* risks that name the control */
+  gboolean       missing_justification;
+  char          *search_key;
+};
+
+VaernSoaEntry *vaern_soa_entry_copy (VaernSoaEntry *self);
+/* Whether the entry lacks what clause 6.1.3 d asks: a justification for an
+ * exclusion, a reason for an inclusion. */
+gboolean       vaern_soa_entry_needs_justification (VaernSoaEntry *self);
+
+/* Management's approval of something, with who, when and a note. */
+#define VAERN_TYPE_APPROVAL (vaern_approval_get_type ())
+G_DECLARE_FINAL_TYPE (VaernApproval, vaern_approval, VAERN, APPROVAL, VaernRecord)
+
+struct _VaernApproval
+{
+  VaernRecord          parent_instance;
+
+  VaernApprovalSubject subject;
+  gint64               soa_version_id;  /* subject SOA */
+  gint64               document_id;     /* subject DOCUMENT; 0 once the document is deleted */
+  gint64               asset_id;        /* subject RISKS: one system, or 0: all */
+  char                *subject_version; /* the document's version when approved */
+  char                *title;           /* what, in words; filled in when empty */
+  char                *approved_by;
+  char                *approved_on;     /* ISO date */
+  char                *note;
+
+  /* Derived */
+  guint                soa_version_number;
+  char                *search_key;
+};
+
+VaernApproval *vaern_approval_new  (void);
+VaernApproval *vaern_approval_copy (VaernApproval *self);
+
 /* The ids of a unit and every unit under it (gint64 keys, owned), or NULL
  * for root 0. Units must be in tree order (vaern_document_get_units). */
 GHashTable *vaern_unit_subtree         (GListModel     *units,

@@ -191,12 +191,131 @@ static const char *const migrations[] = {
   "  control TEXT NOT NULL CHECK (control GLOB '[5-8].[1-9]*'),"
   "  UNIQUE (risk_id, control)"
   ") STRICT;",
+
+  /* 2 → 3: the Annex A catalogue (both editions and the mapping), the
+   * Statement of Applicability in versions, the documents register and
+   * management's approvals. An approved SoA version is frozen by the
+   * triggers below; only an entry's owner_id may still move (a person's
+   * deletion sets it NULL, its undo sets it back), since a frozen entry
+   * shows the owner_name taken when it was approved. */
+  "CREATE TABLE control ("
+  "  id INTEGER PRIMARY KEY,"
+  "  edition TEXT NOT NULL CHECK (edition IN ('2022','2013')),"
+  "  number TEXT NOT NULL,"
+  "  theme INTEGER NOT NULL CHECK (theme BETWEEN 5 AND 18),"
+  "  title_da TEXT NOT NULL,"
+  "  title_en TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  UNIQUE (edition, number)"
+  ") STRICT;"
+  "CREATE TABLE control_map ("
+  "  id INTEGER PRIMARY KEY,"
+  "  control_2013 TEXT NOT NULL,"
+  "  control_2022 TEXT NOT NULL,"
+  "  UNIQUE (control_2013, control_2022)"
+  ") STRICT;"
+  "CREATE INDEX control_map_2022 ON control_map (control_2022);"
+  "CREATE INDEX risk_control_control ON risk_control (control);"
+
+  "CREATE TABLE document ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(title)) > 0),"
+  "  kind TEXT NOT NULL DEFAULT 'other'"
+  "    CHECK (kind IN ('policy','guideline','procedure','contingency','report','improvement','other')),"
+  "  version TEXT NOT NULL DEFAULT '',"
+  "  owner_id INTEGER REFERENCES person (id) ON DELETE SET NULL,"
+  "  status TEXT NOT NULL DEFAULT 'draft'"
+  "    CHECK (status IN ('draft','in_review','approved','withdrawn')),"
+  "  next_review TEXT CHECK (next_review IS NULL OR date(next_review) IS next_review),"
+  "  location TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT ''"
+  ") STRICT;"
+  "CREATE INDEX document_owner ON document (owner_id);"
+
+  "CREATE TABLE soa_version ("
+  "  id INTEGER PRIMARY KEY,"
+  "  number INTEGER NOT NULL UNIQUE CHECK (number >= 1),"
+  "  created_on TEXT NOT NULL CHECK (date(created_on) IS created_on)"
+  ") STRICT;"
+  "CREATE TABLE soa_entry ("
+  "  id INTEGER PRIMARY KEY,"
+  "  version_id INTEGER NOT NULL REFERENCES soa_version (id) ON DELETE CASCADE,"
+  "  control TEXT NOT NULL CHECK (control GLOB '[5-8].[1-9]*'),"
+  "  applicable INTEGER NOT NULL DEFAULT 1 CHECK (applicable IN (0, 1)),"
+  "  reasons INTEGER NOT NULL DEFAULT 0 CHECK (reasons BETWEEN 0 AND 15),"
+  "  justification TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'not_started'"
+  "    CHECK (status IN ('not_started','planned','partly','implemented')),"
+  "  owner_id INTEGER REFERENCES person (id) ON DELETE SET NULL,"
+  "  owner_name TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (version_id, control),"
+  "  CHECK (applicable = 1 OR length(trim(justification)) > 0)"
+  ") STRICT;"
+  "CREATE INDEX soa_entry_owner ON soa_entry (owner_id);"
+  "CREATE TABLE soa_entry_document ("
+  "  id INTEGER PRIMARY KEY,"
+  "  entry_id INTEGER NOT NULL REFERENCES soa_entry (id) ON DELETE CASCADE,"
+  "  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,"
+  "  UNIQUE (entry_id, document_id)"
+  ") STRICT;"
+  "CREATE INDEX soa_entry_document_document ON soa_entry_document (document_id);"
+
+  "CREATE TABLE approval ("
+  "  id INTEGER PRIMARY KEY,"
+  "  subject TEXT NOT NULL CHECK (subject IN ('soa','risks','document','other')),"
+  "  soa_version_id INTEGER UNIQUE REFERENCES soa_version (id) ON DELETE RESTRICT,"
+  "  document_id INTEGER REFERENCES document (id) ON DELETE SET NULL,"
+  "  asset_id INTEGER REFERENCES asset (id) ON DELETE SET NULL,"
+  "  subject_version TEXT NOT NULL DEFAULT '',"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  approved_by TEXT NOT NULL CHECK (length(trim(approved_by)) > 0),"
+  "  approved_on TEXT NOT NULL CHECK (date(approved_on) IS approved_on),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  CHECK ((subject = 'soa') = (soa_version_id IS NOT NULL))"
+  ") STRICT;"
+  "CREATE INDEX approval_document ON approval (document_id);"
+  "CREATE INDEX approval_asset ON approval (asset_id);"
+
+  "CREATE TRIGGER soa_entry_frozen_insert BEFORE INSERT ON soa_entry"
+  "  WHEN EXISTS (SELECT 1 FROM approval WHERE soa_version_id = NEW.version_id)"
+  "  BEGIN SELECT RAISE (ABORT, 'vaern: approved SoA version is frozen'); END;"
+  "CREATE TRIGGER soa_entry_frozen_update BEFORE UPDATE ON soa_entry"
+  "  WHEN EXISTS (SELECT 1 FROM approval WHERE soa_version_id = OLD.version_id)"
+  "   AND (NEW.version_id IS NOT OLD.version_id OR NEW.control IS NOT OLD.control"
+  "        OR NEW.applicable IS NOT OLD.applicable OR NEW.reasons IS NOT OLD.reasons"
+  "        OR NEW.justification IS NOT OLD.justification OR NEW.status IS NOT OLD.status"
+  "        OR NEW.owner_name IS NOT OLD.owner_name OR NEW.notes IS NOT OLD.notes)"
+  "  BEGIN SELECT RAISE (ABORT, 'vaern: approved SoA version is frozen'); END;"
+  "CREATE TRIGGER soa_entry_frozen_delete BEFORE DELETE ON soa_entry"
+  "  WHEN EXISTS (SELECT 1 FROM approval WHERE soa_version_id = OLD.version_id)"
+  "  BEGIN SELECT RAISE (ABORT, 'vaern: approved SoA version is frozen'); END;"
+  "CREATE TRIGGER soa_entry_document_frozen_insert BEFORE INSERT ON soa_entry_document"
+  "  WHEN EXISTS (SELECT 1 FROM soa_entry e JOIN approval a ON a.soa_version_id = e.version_id"
+  "               WHERE e.id = NEW.entry_id)"
+  "  BEGIN SELECT RAISE (ABORT, 'vaern: approved SoA version is frozen'); END;"
+  "CREATE TRIGGER soa_entry_document_frozen_delete BEFORE DELETE ON soa_entry_document"
+  "  WHEN EXISTS (SELECT 1 FROM soa_entry e JOIN approval a ON a.soa_version_id = e.version_id"
+  "               WHERE e.id = OLD.entry_id)"
+  "  BEGIN SELECT RAISE (ABORT, 'vaern: approved SoA version is frozen'); END;"
+  /* An approval of the SoA is the record of what management approved: it
+   * cannot change subject, and it goes (by undo) only while its version
+   * is still the newest. */
+  "CREATE TRIGGER approval_soa_update BEFORE UPDATE ON approval"
+  "  WHEN NEW.soa_version_id IS NOT OLD.soa_version_id OR NEW.subject IS NOT OLD.subject"
+  "  BEGIN SELECT RAISE (ABORT, 'vaern: approval subject is fixed'); END;"
+  "CREATE TRIGGER approval_soa_delete BEFORE DELETE ON approval"
+  "  WHEN OLD.soa_version_id IS NOT NULL"
+  "   AND EXISTS (SELECT 1 FROM soa_version v WHERE v.number >"
+  "               (SELECT number FROM soa_version WHERE id = OLD.soa_version_id))"
+  "  BEGIN SELECT RAISE (ABORT, 'vaern: approved SoA version is frozen'); END;",
 };
 
 /* The tables whose every change goes to the change log (and so can be undone). */
 static const char *const audited_tables[] = {
   "organisation", "unit", "person", "asset", "asset_unit", "role", "assignment",
   "scale", "scale_level", "scale_band", "threat", "risk", "risk_control",
+  "document", "soa_version", "soa_entry", "soa_entry_document", "approval",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == VAERN_SCHEMA_VERSION);

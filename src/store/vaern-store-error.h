@@ -18,6 +18,8 @@ G_BEGIN_DECLS
  * @VAERN_STORE_ERROR_DUPLICATE: a name that is already used.
  * @VAERN_STORE_ERROR_CONSTRAINT: an edit that would break the model (a second systemejer).
  * @VAERN_STORE_ERROR_FAILED: anything else (disk full, I/O error).
+ * @VAERN_STORE_ERROR_FROZEN: the row belongs to an approved version (of the
+ *   SoA), which cannot change any more.
  *
  * Errors of the storage layer. Messages are translated and say what to do.
  */
@@ -34,6 +36,7 @@ typedef enum
   VAERN_STORE_ERROR_DUPLICATE,
   VAERN_STORE_ERROR_CONSTRAINT,
   VAERN_STORE_ERROR_FAILED,
+  VAERN_STORE_ERROR_FROZEN,
 } VaernStoreError;
 
 #define VAERN_STORE_ERROR (vaern_store_error_quark ())

@@ -1,0 +1,1435 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The document's Annex A catalogue, Statement of Applicability, documents
+ * register and approvals. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "core/vaern-catalogue.h"
+#include "core/vaern-date.h"
+#include "vaern-document-private.h"
+#include "vaern-store-resources.h"
+
+#define CATALOGUE_RESOURCE "/io/github/vaern/Vaern/store/annex-a.csv"
+
+void
+doc_soa_init (VaernDocument *self)
+{
+  self->soa_versions = g_list_store_new (VAERN_TYPE_SOA_VERSION);
+  self->soa_entries = g_list_store_new (VAERN_TYPE_SOA_ENTRY);
+  self->isms_documents = g_list_store_new (VAERN_TYPE_ISMS_DOCUMENT);
+  self->approvals = g_list_store_new (VAERN_TYPE_APPROVAL);
+}
+
+void
+doc_soa_dispose (VaernDocument *self)
+{
+  g_clear_object (&self->soa_versions);
+  g_clear_object (&self->soa_entries);
+  g_clear_object (&self->isms_documents);
+  g_clear_object (&self->approvals);
+}
+
+/* Control titles follow the window's language: Danish when it is asked
+ * for before English, English otherwise. */
+static gboolean
+prefer_danish (void)
+{
+  const char *const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i]; i++)
+    {
+      if (g_str_has_prefix (names[i], "da"))
+        return TRUE;
+      if (g_str_has_prefix (names[i], "en") || g_str_equal (names[i], "C"))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* The catalogue */
+
+static VaernCatalogue *
+load_catalogue (GError **error)
+{
+  g_autoptr(GBytes) bytes = g_resource_lookup_data (vaern_store_get_resource (),
+                                                    CATALOGUE_RESOURCE, 0, error);
+
+  return bytes ? vaern_catalogue_new_from_bytes (bytes, error) : NULL;
+}
+
+/* Loads the catalogue into a new (or newly migrated) document and gives
+ * it a first SoA draft with every 2022 control. */
+gboolean
+doc_soa_seed (VaernDocument *self,
+              GError       **error)
+{
+  g_autoptr(VaernCatalogue) catalogue = load_catalogue (error);
+  const char *const editions[] = { VAERN_EDITION_2022, VAERN_EDITION_2013 };
+  g_autofree char *today = vaern_date_today ();
+  sqlite3_stmt *stmt;
+  gint64 version_id;
+
+  if (catalogue == NULL)
+    return FALSE;
+  for (guint e = 0; e < G_N_ELEMENTS (editions); e++)
+    {
+      guint n;
+      const VaernControl *const *controls = vaern_catalogue_get_controls (catalogue, editions[e], &n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          stmt = doc_prepare (self,
+                              "INSERT INTO control (edition, number, theme, title_da, title_en,"
+                              " position) VALUES (?, ?, ?, ?, ?, ?)", error);
+          if (stmt == NULL)
+            return FALSE;
+          doc_bind_text (stmt, 1, controls[i]->edition);
+          doc_bind_text (stmt, 2, controls[i]->number);
+          sqlite3_bind_int (stmt, 3, controls[i]->theme_or_clause);
+          doc_bind_text (stmt, 4, controls[i]->title_da);
+          doc_bind_text (stmt, 5, controls[i]->title_en);
+          sqlite3_bind_int (stmt, 6, (int) i);
+          if (!doc_step_done (self, stmt, error))
+            return FALSE;
+
+          if (g_str_equal (editions[e], VAERN_EDITION_2013))
+            {
+              guint n_map;
+              const VaernControl *const *to = vaern_catalogue_map_2013 (catalogue,
+                                                                        controls[i]->number,
+                                                                        &n_map);
+
+              for (guint k = 0; k < n_map; k++)
+                {
+                  stmt = doc_prepare (self,
+                                      "INSERT INTO control_map (control_2013, control_2022)"
+                                      " VALUES (?, ?)", error);
+                  if (stmt == NULL)
+                    return FALSE;
+                  doc_bind_text (stmt, 1, controls[i]->number);
+                  doc_bind_text (stmt, 2, to[k]->number);
+                  if (!doc_step_done (self, stmt, error))
+                    return FALSE;
+                }
+            }
+        }
+    }
+
+  stmt = doc_prepare (self, "INSERT INTO soa_version (number, created_on) VALUES (1, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  doc_bind_text (stmt, 1, today);
+  if (!doc_step_done (self, stmt, error))
+    return FALSE;
+  version_id = sqlite3_last_insert_rowid (self->db);
+  stmt = doc_prepare (self,
+                      "INSERT INTO soa_entry (version_id, control)"
+                      " SELECT ?, number FROM control WHERE edition = '2022' ORDER BY position",
+                      error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, version_id);
+  return doc_step_done (self, stmt, error);
+}
+
+static GStrv
+query_strv (VaernDocument *self,
+            const char    *sql,
+            const char    *param)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt = doc_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  doc_bind_text (stmt, 1, param);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+control_exists (VaernDocument *self,
+                const char    *edition,
+                const char    *number)
+{
+  sqlite3_stmt *stmt = doc_prepare (self,
+                                    "SELECT 1 FROM control WHERE edition = ? AND number = ?", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  doc_bind_text (stmt, 1, edition);
+  doc_bind_text (stmt, 2, number);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static int
+compare_numbers (gconstpointer a,
+                 gconstpointer b)
+{
+  return vaern_control_number_compare (*(const char *const *) a, *(const char *const *) b);
+}
+
+static GStrv
+sorted (GStrv numbers)
+{
+  if (numbers)
+    qsort (numbers, g_strv_length (numbers), sizeof (char *), compare_numbers);
+  return numbers;
+}
+
+GStrv
+vaern_document_map_2013_control (VaernDocument *self,
+                                 const char    *number_2013)
+{
+  g_autofree char *number = NULL;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), NULL);
+
+  number = vaern_control_number_normalize (number_2013 ? number_2013 : "");
+  /* "A.8.1" is a 2022 number in the older spelling; three parts make a
+   * 2013 number. */
+  if (number == NULL || !control_exists (self, VAERN_EDITION_2013, number))
+    return NULL;
+  return sorted (query_strv (self, "SELECT control_2022 FROM control_map WHERE control_2013 = ?",
+                             number));
+}
+
+GStrv
+vaern_document_control_sources (VaernDocument *self,
+                                const char    *number_2022)
+{
+  g_autofree char *number = NULL;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), NULL);
+
+  number = vaern_control_number_normalize (number_2022 ? number_2022 : "");
+  if (number == NULL || !control_exists (self, VAERN_EDITION_2022, number))
+    return NULL;
+  return sorted (query_strv (self, "SELECT control_2013 FROM control_map WHERE control_2022 = ?",
+                             number));
+}
+
+/* Reading */
+
+static GPtrArray *
+load_versions (VaernDocument *self,
+               gint64         id)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = doc_prepare (self,
+    "SELECT v.id, v.number, v.created_on, a.id, a.approved_by, a.approved_on, a.note,"
+    "  (SELECT count(*) FROM soa_entry e WHERE e.version_id = v.id),"
+    "  (SELECT count(*) FROM soa_entry e WHERE e.version_id = v.id AND e.applicable),"
+    "  (SELECT count(*) FROM soa_entry e WHERE e.version_id = v.id AND e.applicable"
+    "     AND e.status = 'implemented'),"
+    "  v.number = (SELECT max(number) FROM soa_version)"
+    "  FROM soa_version v LEFT JOIN approval a ON a.soa_version_id = v.id"
+    " WHERE ?1 = 0 OR v.id = ?1"
+    " ORDER BY v.id", NULL);
+
+  if (stmt == NULL)
+    return result;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      VaernSoaVersion *v = g_object_new (VAERN_TYPE_SOA_VERSION, NULL);
+
+      vaern_record_set_identity (VAERN_RECORD (v), sqlite3_column_int64 (stmt, 0),
+                                 doc_row_digest (stmt));
+      v->number = sqlite3_column_int (stmt, 1);
+      v->created_on = doc_column_dup (stmt, 2);
+      v->approval_id = sqlite3_column_int64 (stmt, 3);
+      v->approved_by = doc_column_dup (stmt, 4);
+      v->approved_on = doc_column_dup (stmt, 5);
+      v->approval_note = doc_column_dup (stmt, 6);
+      v->frozen = v->approval_id != 0;
+      v->n_controls = sqlite3_column_int (stmt, 7);
+      v->n_applicable = sqlite3_column_int (stmt, 8);
+      v->n_implemented = sqlite3_column_int (stmt, 9);
+      v->newest = sqlite3_column_int (stmt, 10) != 0;
+      g_ptr_array_add (result, v);
+    }
+  sqlite3_reset (stmt);
+  return result;
+}
+
+static void
+parse_ids (const char *list,
+           GArray     *ids)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (list == NULL || *list == '\0')
+    return;
+  parts = g_strsplit (list, ",", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      gint64 id = g_ascii_strtoll (parts[i], NULL, 10);
+
+      if (id > 0)
+        g_array_append_val (ids, id);
+    }
+}
+
+static GPtrArray *
+load_entries (VaernDocument *self,
+              gint64         id,
+              gint64         version_id)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean danish = prefer_danish ();
+  sqlite3_stmt *stmt = doc_prepare (self,
+    "SELECT e.id, e.version_id, v.number, e.control, c.theme, c.position, c.title_da,"
+    "  c.title_en, e.applicable, e.reasons, e.justification, e.status, e.owner_id,"
+    "  CASE WHEN a.id IS NOT NULL THEN e.owner_name ELSE coalesce (p.name, '') END,"
+    "  e.notes,"
+    "  (SELECT group_concat (document_id) FROM (SELECT document_id FROM soa_entry_document"
+    "     WHERE entry_id = e.id ORDER BY document_id)),"
+    "  (SELECT count(*) FROM risk_control rc WHERE rc.control = e.control),"
+    "  a.id IS NOT NULL"
+    "  FROM soa_entry e JOIN soa_version v ON v.id = e.version_id"
+    "  LEFT JOIN control c ON c.edition = '2022' AND c.number = e.control"
+    "  LEFT JOIN approval a ON a.soa_version_id = e.version_id"
+    "  LEFT JOIN person p ON p.id = e.owner_id"
+    " WHERE (?1 = 0 OR e.id = ?1) AND (?2 = 0 OR e.version_id = ?2)"
+    " ORDER BY e.id", NULL);
+
+  if (stmt == NULL)
+    return result;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, version_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      VaernSoaEntry *e = g_object_new (VAERN_TYPE_SOA_ENTRY, NULL);
+      g_autofree char *reasons = NULL;
+
+      vaern_record_set_identity (VAERN_RECORD (e), sqlite3_column_int64 (stmt, 0),
+                                 doc_row_digest (stmt));
+      e->version_id = sqlite3_column_int64 (stmt, 1);
+      e->version_number = sqlite3_column_int (stmt, 2);
+      e->control = doc_column_dup (stmt, 3);
+      e->theme = sqlite3_column_int (stmt, 4);
+      e->position = sqlite3_column_int (stmt, 5);
+      e->title_da = doc_column_dup (stmt, 6);
+      e->title_en = doc_column_dup (stmt, 7);
+      e->title = g_strdup (danish ? e->title_da : e->title_en);
+      e->applicable = sqlite3_column_int (stmt, 8) != 0;
+      e->reasons = sqlite3_column_int (stmt, 9);
+      e->justification = doc_column_dup (stmt, 10);
+      e->status = doc_column_enum (stmt, 11, &vaern_enum_soa_status);
+      e->owner_id = sqlite3_column_int64 (stmt, 12);
+      e->owner_name = doc_column_dup (stmt, 13);
+      e->notes = doc_column_dup (stmt, 14);
+      parse_ids ((const char *) sqlite3_column_text (stmt, 15), e->document_ids);
+      e->n_risks = sqlite3_column_int (stmt, 16);
+      e->frozen = sqlite3_column_int (stmt, 17) != 0;
+      e->missing_justification = vaern_soa_entry_needs_justification (e);
+      /* The number is searched as written ("5.9 ") and as the 2013
+       * spelling people know ("A.5.9"). */
+      {
+        g_autofree char *spelled = g_strconcat ("a.", e->control, NULL);
+
+        e->search_key = doc_casefold_join (e->control, spelled, e->title_da, e->title_en,
+                                           e->justification, e->owner_name, e->notes,
+                                           (const char *) -1);
+      }
+      g_ptr_array_add (result, e);
+    }
+  sqlite3_reset (stmt);
+  return result;
+}
+
+static GPtrArray *
+load_isms_documents (VaernDocument *self,
+                     gint64         id)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *today = vaern_date_today ();
+  sqlite3_stmt *stmt = doc_prepare (self,
+    "SELECT d.id, d.title, d.kind, d.version, d.owner_id, d.status, d.next_review,"
+    "  d.location, d.notes, coalesce (p.name, ''),"
+    "  (SELECT count(*) FROM soa_entry_document sd JOIN soa_entry e ON e.id = sd.entry_id"
+    "     WHERE sd.document_id = d.id AND e.version_id ="
+    "       (SELECT id FROM soa_version ORDER BY number DESC LIMIT 1))"
+    "  FROM document d LEFT JOIN person p ON p.id = d.owner_id"
+    " WHERE ?1 = 0 OR d.id = ?1"
+    " ORDER BY CASE d.kind WHEN 'policy' THEN 0 WHEN 'guideline' THEN 1 WHEN 'procedure' THEN 2"
+    "   WHEN 'contingency' THEN 3 WHEN 'report' THEN 4 WHEN 'improvement' THEN 5 ELSE 6 END,"
+    "   d.title COLLATE NOCASE", NULL);
+
+  if (stmt == NULL)
+    return result;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      VaernIsmsDocument *d = vaern_isms_document_new ();
+
+      vaern_record_set_identity (VAERN_RECORD (d), sqlite3_column_int64 (stmt, 0),
+                                 doc_row_digest (stmt) ^ g_str_hash (today));
+      d->title = doc_column_dup (stmt, 1);
+      d->kind = doc_column_enum (stmt, 2, &vaern_enum_doc_kind);
+      d->version = doc_column_dup (stmt, 3);
+      d->owner_id = sqlite3_column_int64 (stmt, 4);
+      d->status = doc_column_enum (stmt, 5, &vaern_enum_doc_status);
+      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+        d->next_review = doc_column_dup (stmt, 6);
+      d->location = doc_column_dup (stmt, 7);
+      d->notes = doc_column_dup (stmt, 8);
+      d->owner_name = doc_column_dup (stmt, 9);
+      d->n_controls = sqlite3_column_int (stmt, 10);
+      d->overdue = d->status != VAERN_DOC_STATUS_WITHDRAWN && d->next_review != NULL
+                   && strcmp (d->next_review, today) < 0;
+      d->search_key = doc_casefold_join (d->title, d->version, d->owner_name, d->location,
+                                         d->notes, (const char *) -1);
+      g_ptr_array_add (result, d);
+    }
+  sqlite3_reset (stmt);
+  return result;
+}
+
+static GPtrArray *
+load_approvals (VaernDocument *self,
+                gint64         id)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = doc_prepare (self,
+    "SELECT a.id, a.subject, a.soa_version_id, a.document_id, a.asset_id, a.subject_version,"
+    "  a.title, a.approved_by, a.approved_on, a.note, coalesce (v.number, 0)"
+    "  FROM approval a LEFT JOIN soa_version v ON v.id = a.soa_version_id"
+    " WHERE ?1 = 0 OR a.id = ?1"
+    " ORDER BY a.approved_on DESC, a.id DESC", NULL);
+
+  if (stmt == NULL)
+    return result;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      VaernApproval *a = vaern_approval_new ();
+
+      vaern_record_set_identity (VAERN_RECORD (a), sqlite3_column_int64 (stmt, 0),
+                                 doc_row_digest (stmt));
+      a->subject = doc_column_enum (stmt, 1, &vaern_enum_approval_subject);
+      a->soa_version_id = sqlite3_column_int64 (stmt, 2);
+      a->document_id = sqlite3_column_int64 (stmt, 3);
+      a->asset_id = sqlite3_column_int64 (stmt, 4);
+      a->subject_version = doc_column_dup (stmt, 5);
+      a->title = doc_column_dup (stmt, 6);
+      a->approved_by = doc_column_dup (stmt, 7);
+      a->approved_on = doc_column_dup (stmt, 8);
+      a->note = doc_column_dup (stmt, 9);
+      a->soa_version_number = sqlite3_column_int (stmt, 10);
+      a->search_key = doc_casefold_join (a->title, a->approved_by, a->note,
+                                         (const char *) -1);
+      g_ptr_array_add (result, a);
+    }
+  sqlite3_reset (stmt);
+  return result;
+}
+
+void
+doc_soa_refresh (VaernDocument *self,
+                 DocTouched     touched)
+{
+  if (touched & (DOC_TOUCHED_SOA | DOC_TOUCHED_PERSON | DOC_TOUCHED_RISK | DOC_TOUCHED_OTHER))
+    {
+      g_autoptr(GPtrArray) versions = load_versions (self, 0);
+      g_autoptr(GPtrArray) entries = load_entries (self, 0, 0);
+
+      doc_merge_records (self->soa_versions, versions);
+      doc_merge_records (self->soa_entries, entries);
+    }
+  if (touched & (DOC_TOUCHED_DOCUMENT | DOC_TOUCHED_SOA | DOC_TOUCHED_PERSON | DOC_TOUCHED_OTHER))
+    {
+      g_autoptr(GPtrArray) docs = load_isms_documents (self, 0);
+
+      doc_replace_ordered (self->isms_documents, docs);
+    }
+  if (touched & (DOC_TOUCHED_SOA | DOC_TOUCHED_DOCUMENT | DOC_TOUCHED_ASSET | DOC_TOUCHED_OTHER))
+    {
+      g_autoptr(GPtrArray) approvals = load_approvals (self, 0);
+
+      doc_replace_ordered (self->approvals, approvals);
+    }
+}
+
+GListModel *
+vaern_document_get_soa_versions (VaernDocument *self)
+{
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->soa_versions);
+}
+
+GListModel *
+vaern_document_get_soa_entries (VaernDocument *self)
+{
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->soa_entries);
+}
+
+/* Read from the file rather than the list, so that it is right inside a
+ * batch of edits too. */
+VaernSoaVersion *
+vaern_document_get_soa_version (VaernDocument *self,
+                                gint64         version_id)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), NULL);
+
+  if (version_id <= 0 || self->db == NULL)
+    return NULL;
+  found = load_versions (self, version_id);
+  return found->len > 0 ? g_object_ref (found->pdata[0]) : NULL;
+}
+
+VaernSoaVersion *
+vaern_document_get_newest_soa_version (VaernDocument *self)
+{
+  gint64 id;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), NULL);
+
+  if (self->db == NULL)
+    return NULL;
+  id = doc_query_int (self, "SELECT coalesce (max (id), ?) FROM soa_version"
+                      " WHERE number = (SELECT max (number) FROM soa_version)", 0, NULL);
+  return id > 0 ? vaern_document_get_soa_version (self, id) : NULL;
+}
+
+VaernSoaEntry *
+vaern_document_get_soa_entry (VaernDocument *self,
+                              gint64         entry_id,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), NULL);
+
+  if (entry_id > 0 && self->db != NULL)
+    {
+      found = load_entries (self, entry_id, 0);
+      if (found->len > 0)
+        return g_object_ref (found->pdata[0]);
+    }
+  g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND,
+               _("The control is no longer in the Statement of Applicability."));
+  return NULL;
+}
+
+/* Writing the SoA */
+
+static gboolean
+frozen_error (VaernDocument *self,
+              gint64         version_id,
+              GError       **error)
+{
+  g_autoptr(VaernSoaVersion) version = vaern_document_get_soa_version (self, version_id);
+  g_autofree char *date = NULL;
+
+  if (version == NULL)
+    {
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND,
+                   _("That version of the Statement of Applicability no longer exists."));
+      return FALSE;
+    }
+  if (!version->frozen)
+    return TRUE;
+  date = vaern_date_format (version->approved_on);
+  g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_FROZEN,
+               /* Translators: %u is a version number, then a name and a date */
+               _("Version %u of the Statement of Applicability was approved by %s on %s and "
+                 "cannot be changed. Start a new draft to make changes."),
+               version->number, version->approved_by, date);
+  return FALSE;
+}
+
+static gboolean
+person_exists (VaernDocument *self,
+               gint64         id)
+{
+  return id == 0 || doc_query_int (self, "SELECT count(*) FROM person WHERE id = ?", id, NULL) > 0;
+}
+
+static void
+bind_entry (sqlite3_stmt *stmt,
+            gpointer      record)
+{
+  VaernSoaEntry *e = record;
+  g_autofree char *justification = g_strstrip (g_strdup (e->justification ? e->justification : ""));
+
+  sqlite3_bind_int (stmt, 1, e->applicable ? 1 : 0);
+  sqlite3_bind_int (stmt, 2, (int) (e->reasons & VAERN_SOA_REASONS_ALL));
+  doc_bind_text (stmt, 3, justification);
+  doc_bind_text (stmt, 4, vaern_enum_key (&vaern_enum_soa_status, e->status));
+  doc_bind_id (stmt, 5, e->owner_id);
+  doc_bind_text_or_empty (stmt, 6, e->notes);
+}
+
+/* Makes the entry's documents the given set. */
+static gboolean
+write_entry_documents (VaernDocument *self,
+                       gint64         entry_id,
+                       gpointer       record,
+                       GError       **error)
+{
+  GArray *wanted = VAERN_SOA_ENTRY (record)->document_ids;
+  g_autoptr(GArray) existing = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = doc_prepare (self,
+                                    "SELECT document_id FROM soa_entry_document WHERE entry_id = ?",
+                                    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (existing, id);
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < existing->len; i++)
+    {
+      gint64 id = g_array_index (existing, gint64, i);
+      gboolean keep = FALSE;
+
+      for (guint k = 0; wanted && k < wanted->len && !keep; k++)
+        keep = g_array_index (wanted, gint64, k) == id;
+      if (keep)
+        continue;
+      stmt = doc_prepare (self, "DELETE FROM soa_entry_document WHERE entry_id = ? AND document_id = ?",
+                          error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, entry_id);
+      sqlite3_bind_int64 (stmt, 2, id);
+      if (!doc_step_done (self, stmt, error))
+        return FALSE;
+    }
+  for (guint k = 0; wanted && k < wanted->len; k++)
+    {
+      gint64 id = g_array_index (wanted, gint64, k);
+      gboolean have = FALSE;
+
+      for (guint i = 0; i < existing->len && !have; i++)
+        have = g_array_index (existing, gint64, i) == id;
+      if (have)
+        continue;
+      if (doc_query_int (self, "SELECT count(*) FROM document WHERE id = ?", id, NULL) <= 0)
+        {
+          vaern_store_set_field_error (error, VAERN_STORE_ERROR_NOT_FOUND, "documents",
+                                       _("One of the chosen documents no longer exists."));
+          return FALSE;
+        }
+      stmt = doc_prepare (self,
+                          "INSERT INTO soa_entry_document (entry_id, document_id) VALUES (?, ?)"
+                          " ON CONFLICT DO NOTHING", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, entry_id);
+      sqlite3_bind_int64 (stmt, 2, id);
+      if (!doc_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+vaern_document_update_soa_entry (VaernDocument *self,
+                                 VaernSoaEntry *entry,
+                                 GError       **error)
+{
+  g_autoptr(VaernSoaEntry) stored = NULL;
+  g_autofree char *label = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (VAERN_IS_SOA_ENTRY (entry), FALSE);
+
+  id = vaern_record_get_id (VAERN_RECORD (entry));
+  if (!doc_check_writable (self, error))
+    return FALSE;
+  stored = vaern_document_get_soa_entry (self, id, error);
+  if (stored == NULL || !frozen_error (self, stored->version_id, error))
+    return FALSE;
+  if (!entry->applicable)
+    {
+      g_autofree char *text = g_strstrip (g_strdup (entry->justification ? entry->justification : ""));
+
+      if (*text == '\0')
+        {
+          vaern_store_set_field_error (error, VAERN_STORE_ERROR_INVALID, "justification",
+                                       _("A control that does not apply needs a justification: "
+                                         "say why it is left out."));
+          return FALSE;
+        }
+    }
+  if (entry->status >= vaern_enum_soa_status.n_entries)
+    {
+      vaern_store_set_field_error (error, VAERN_STORE_ERROR_INVALID, "status",
+                                   _("Choose an implementation status."));
+      return FALSE;
+    }
+  if (!person_exists (self, entry->owner_id))
+    {
+      vaern_store_set_field_error (error, VAERN_STORE_ERROR_NOT_FOUND, "owner",
+                                   _("The chosen owner no longer exists."));
+      return FALSE;
+    }
+  /* Translators: an undo step; %s is an Annex A control number, "5.9" */
+  label = g_strdup_printf (_("Edit control %s in the SoA"), stored->control);
+  return doc_write_row (self, label,
+                        "UPDATE soa_entry SET applicable = ?, reasons = ?, justification = ?,"
+                        " status = ?, owner_id = ?, notes = ? WHERE id = ?",
+                        bind_entry, 6, entry, id, write_entry_documents,
+                        _("The control is no longer in the Statement of Applicability."),
+                        error) != 0;
+}
+
+gint64
+vaern_document_new_soa_draft (VaernDocument *self,
+                              GError       **error)
+{
+  g_autoptr(VaernSoaVersion) newest = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *today = vaern_date_today ();
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), 0);
+
+  if (!doc_check_writable (self, error))
+    return 0;
+  newest = vaern_document_get_newest_soa_version (self);
+  if (newest != NULL && !newest->frozen)
+    {
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_CONSTRAINT,
+                   _("Version %u is still a draft: edit it, and start a new draft once it "
+                     "has been approved."), newest->number);
+      return 0;
+    }
+  /* Translators: an undo step; %u is the number of the new SoA version */
+  label = g_strdup_printf (_("Start draft %u of the SoA"), newest ? newest->number + 1 : 1);
+  if (!doc_begin_change (self, label, error))
+    return 0;
+  stmt = doc_prepare (self, "INSERT INTO soa_version (number, created_on) VALUES (?, ?)", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int (stmt, 1, newest ? (int) newest->number + 1 : 1);
+      doc_bind_text (stmt, 2, today);
+      ok = doc_step_done (self, stmt, error);
+      id = sqlite3_last_insert_rowid (self->db);
+    }
+  /* The draft starts as a copy of the approved version, and the owner
+   * is the person again rather than the name kept at approval. */
+  if (ok)
+    {
+      stmt = doc_prepare (self,
+                          "INSERT INTO soa_entry (version_id, control, applicable, reasons,"
+                          " justification, status, owner_id, notes)"
+                          " SELECT ?1, e.control, e.applicable, e.reasons, e.justification,"
+                          "   e.status, e.owner_id, e.notes"
+                          "   FROM soa_entry e JOIN control c ON c.edition = '2022'"
+                          "     AND c.number = e.control"
+                          "  WHERE e.version_id = ?2 ORDER BY c.position", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_int64 (stmt, 2, newest ? vaern_record_get_id (VAERN_RECORD (newest)) : 0);
+          ok = doc_step_done (self, stmt, error);
+        }
+    }
+  /* A first version (none before) lists every control. */
+  if (ok && newest == NULL)
+    {
+      stmt = doc_prepare (self,
+                          "INSERT INTO soa_entry (version_id, control)"
+                          " SELECT ?, number FROM control WHERE edition = '2022' ORDER BY position",
+                          error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, id);
+          ok = doc_step_done (self, stmt, error);
+        }
+    }
+  if (ok && newest != NULL)
+    {
+      stmt = doc_prepare (self,
+                          "INSERT INTO soa_entry_document (entry_id, document_id)"
+                          " SELECT n.id, sd.document_id FROM soa_entry_document sd"
+                          "   JOIN soa_entry o ON o.id = sd.entry_id AND o.version_id = ?2"
+                          "   JOIN soa_entry n ON n.version_id = ?1 AND n.control = o.control"
+                          "  ORDER BY n.id, sd.document_id", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_int64 (stmt, 2, vaern_record_get_id (VAERN_RECORD (newest)));
+          ok = doc_step_done (self, stmt, error);
+        }
+    }
+  return doc_end_change (self, ok, label, error) ? id : 0;
+}
+
+GPtrArray *
+vaern_document_list_control_risks (VaernDocument *self,
+                                   const char    *control)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), result);
+
+  stmt = doc_prepare (self,
+                      "SELECT r.id FROM risk_control rc JOIN risk r ON r.id = rc.risk_id"
+                      "  JOIN asset a ON a.id = r.asset_id"
+                      " WHERE rc.control = ?"
+                      " ORDER BY a.name COLLATE NOCASE, r.title COLLATE NOCASE", NULL);
+  if (stmt == NULL)
+    return result;
+  doc_bind_text (stmt, 1, control);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      VaernRisk *risk = vaern_document_get_risk (self, g_array_index (ids, gint64, i), NULL);
+
+      if (risk)
+        g_ptr_array_add (result, risk);
+    }
+  return result;
+}
+
+/* Comparing versions */
+
+void
+vaern_soa_difference_free (VaernSoaDifference *difference)
+{
+  if (difference == NULL)
+    return;
+  g_free (difference->control);
+  g_free (difference->title);
+  g_free (difference->field);
+  g_free (difference->old_value);
+  g_free (difference->new_value);
+  g_free (difference);
+}
+
+static char *
+reasons_text (guint reasons)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < vaern_enum_soa_reason.n_entries; i++)
+    if (reasons & (1u << i))
+      {
+        if (s->len > 0)
+          g_string_append (s, ", ");
+        g_string_append (s, vaern_enum_label (&vaern_enum_soa_reason, i));
+      }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+documents_text (VaernDocument *self,
+                GArray        *ids)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(VaernIsmsDocument) doc = vaern_document_find_isms_document (self,
+                                                                            g_array_index (ids, gint64, i));
+
+      if (s->len > 0)
+        g_string_append (s, ", ");
+      g_string_append (s, doc ? doc->title : "?");
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+add_difference (GPtrArray     *out,
+                VaernSoaEntry *entry,
+                const char    *field,
+                const char    *old_value,
+                const char    *new_value)
+{
+  VaernSoaDifference *d;
+
+  if (g_strcmp0 (old_value, new_value) == 0)
+    return;
+  d = g_new0 (VaernSoaDifference, 1);
+  d->control = g_strdup (entry->control);
+  d->title = g_strdup (entry->title);
+  d->field = g_strdup (field);
+  d->old_value = g_strdup (old_value ? old_value : "");
+  d->new_value = g_strdup (new_value ? new_value : "");
+  g_ptr_array_add (out, d);
+}
+
+GPtrArray *
+vaern_document_compare_soa (VaernDocument *self,
+                            gint64         version_a,
+                            gint64         version_b,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GPtrArray) b = NULL;
+  g_autoptr(GHashTable) by_control = NULL;
+  GPtrArray *out;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), NULL);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr(VaernSoaVersion) v = vaern_document_get_soa_version (self, k ? version_b : version_a);
+
+      if (v == NULL)
+        {
+          g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND,
+                       _("That version of the Statement of Applicability no longer exists."));
+          return NULL;
+        }
+    }
+  a = load_entries (self, 0, version_a);
+  b = load_entries (self, 0, version_b);
+  by_control = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < a->len; i++)
+    g_hash_table_insert (by_control, VAERN_SOA_ENTRY (a->pdata[i])->control, a->pdata[i]);
+
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) vaern_soa_difference_free);
+  for (guint i = 0; i < b->len; i++)
+    {
+      VaernSoaEntry *n = b->pdata[i];
+      VaernSoaEntry *o = g_hash_table_lookup (by_control, n->control);
+      g_autofree char *old_reasons = NULL, *new_reasons = NULL;
+      g_autofree char *old_docs = NULL, *new_docs = NULL;
+
+      if (o == NULL)
+        {
+          add_difference (out, n, _("Control"), "", _("Added"));
+          continue;
+        }
+      add_difference (out, n, _("Applicable"), o->applicable ? _("Yes") : _("No"),
+                      n->applicable ? _("Yes") : _("No"));
+      old_reasons = reasons_text (o->reasons);
+      new_reasons = reasons_text (n->reasons);
+      add_difference (out, n, _("Reason"), old_reasons, new_reasons);
+      add_difference (out, n, _("Justification"), o->justification, n->justification);
+      add_difference (out, n, _("Status"), vaern_enum_label (&vaern_enum_soa_status, o->status),
+                      vaern_enum_label (&vaern_enum_soa_status, n->status));
+      add_difference (out, n, _("Owner"), o->owner_name, n->owner_name);
+      old_docs = documents_text (self, o->document_ids);
+      new_docs = documents_text (self, n->document_ids);
+      add_difference (out, n, _("Documentation"), old_docs, new_docs);
+      add_difference (out, n, _("Notes"), o->notes, n->notes);
+      g_hash_table_remove (by_control, n->control);
+    }
+  /* Controls only in the first version (a version of a later catalogue). */
+  for (guint i = 0; i < a->len; i++)
+    {
+      VaernSoaEntry *o = a->pdata[i];
+
+      if (g_hash_table_contains (by_control, o->control))
+        add_difference (out, o, _("Control"), _("Present"), _("Removed"));
+    }
+  return out;
+}
+
+/* Documents of the ISMS */
+
+GListModel *
+vaern_document_get_isms_documents (VaernDocument *self)
+{
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->isms_documents);
+}
+
+VaernIsmsDocument *
+vaern_document_find_isms_document (VaernDocument *self,
+                                   gint64         id)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), NULL);
+
+  if (id <= 0 || self->db == NULL)
+    return NULL;
+  found = load_isms_documents (self, id);
+  return found->len > 0 ? g_object_ref (found->pdata[0]) : NULL;
+}
+
+static gboolean
+validate_isms_document (VaernDocument     *self,
+                        VaernIsmsDocument *doc,
+                        gint64             own_id,
+                        GError           **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 other = 0;
+  g_autofree char *title = NULL;
+
+  title = g_strstrip (g_strdup (doc->title ? doc->title : ""));
+  if (*title == '\0')
+    {
+      vaern_store_set_field_error (error, VAERN_STORE_ERROR_INVALID, "title",
+                                   _("The document needs a title."));
+      return FALSE;
+    }
+  if (doc->kind >= vaern_enum_doc_kind.n_entries || doc->status >= vaern_enum_doc_status.n_entries)
+    {
+      vaern_store_set_field_error (error, VAERN_STORE_ERROR_INVALID, "kind",
+                                   _("Choose the kind and status of the document."));
+      return FALSE;
+    }
+  if (!doc_require_date (doc->next_review, "next_review", TRUE, error))
+    return FALSE;
+  if (!person_exists (self, doc->owner_id))
+    {
+      vaern_store_set_field_error (error, VAERN_STORE_ERROR_NOT_FOUND, "owner",
+                                   _("The chosen owner no longer exists."));
+      return FALSE;
+    }
+  stmt = doc_prepare (self, "SELECT id FROM document WHERE title = ? COLLATE NOCASE", error);
+  if (stmt == NULL)
+    return FALSE;
+  doc_bind_text (stmt, 1, title);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    other = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (other != 0 && other != own_id)
+    {
+      vaern_store_set_field_error (error, VAERN_STORE_ERROR_DUPLICATE, "title",
+                                   _("A document titled “%s” already exists. Choose another title."),
+                                   title);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+bind_isms_document (sqlite3_stmt *stmt,
+                    gpointer      record)
+{
+  VaernIsmsDocument *d = record;
+  g_autofree char *title = g_strstrip (g_strdup (d->title));
+  g_autofree char *version = g_strstrip (g_strdup (d->version ? d->version : ""));
+  g_autofree char *location = g_strstrip (g_strdup (d->location ? d->location : ""));
+
+  doc_bind_text (stmt, 1, title);
+  doc_bind_text (stmt, 2, vaern_enum_key (&vaern_enum_doc_kind, d->kind));
+  doc_bind_text (stmt, 3, version);
+  doc_bind_id (stmt, 4, d->owner_id);
+  doc_bind_text (stmt, 5, vaern_enum_key (&vaern_enum_doc_status, d->status));
+  doc_bind_text (stmt, 6, d->next_review);
+  doc_bind_text (stmt, 7, location);
+  doc_bind_text_or_empty (stmt, 8, d->notes);
+}
+
+gint64
+vaern_document_add_isms_document (VaernDocument     *self,
+                                  VaernIsmsDocument *doc,
+                                  GError           **error)
+{
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (VAERN_IS_ISMS_DOCUMENT (doc), 0);
+
+  if (!doc_check_writable (self, error) || !validate_isms_document (self, doc, 0, error))
+    return 0;
+  /* Translators: an undo step; %s is the title of a policy, guideline, … */
+  label = g_strdup_printf (_("Add document “%s”"), doc->title);
+  return doc_write_row (self, label,
+                        "INSERT INTO document (title, kind, version, owner_id, status, next_review,"
+                        " location, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        bind_isms_document, 8, doc, 0, NULL, NULL, error);
+}
+
+gboolean
+vaern_document_update_isms_document (VaernDocument     *self,
+                                     VaernIsmsDocument *doc,
+                                     GError           **error)
+{
+  g_autofree char *label = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (VAERN_IS_ISMS_DOCUMENT (doc), FALSE);
+
+  id = vaern_record_get_id (VAERN_RECORD (doc));
+  if (!doc_check_writable (self, error) || !validate_isms_document (self, doc, id, error))
+    return FALSE;
+  /* Translators: an undo step; %s is the title of a policy, guideline, … */
+  label = g_strdup_printf (_("Edit document “%s”"), doc->title);
+  return doc_write_row (self, label,
+                        "UPDATE document SET title = ?, kind = ?, version = ?, owner_id = ?,"
+                        " status = ?, next_review = ?, location = ?, notes = ? WHERE id = ?",
+                        bind_isms_document, 8, doc, id, NULL,
+                        _("The document is no longer in the register."), error) != 0;
+}
+
+gboolean
+vaern_document_delete_isms_document (VaernDocument *self,
+                                     gint64         id,
+                                     GError       **error)
+{
+  g_autoptr(VaernIsmsDocument) doc = NULL;
+  g_autofree char *label = NULL;
+  gint64 frozen;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
+
+  doc = vaern_document_find_isms_document (self, id);
+  if (doc == NULL)
+    {
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND,
+                   _("The document is no longer in the register."));
+      return FALSE;
+    }
+  frozen = doc_query_int (self,
+                          "SELECT coalesce (max (v.number), 0) FROM soa_entry_document sd"
+                          "  JOIN soa_entry e ON e.id = sd.entry_id"
+                          "  JOIN soa_version v ON v.id = e.version_id"
+                          "  JOIN approval a ON a.soa_version_id = v.id"
+                          " WHERE sd.document_id = ?", id, error);
+  if (frozen < 0)
+    return FALSE;
+  if (frozen > 0)
+    {
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_FROZEN,
+                   /* Translators: %s is a document's title, %u an SoA version number */
+                   _("“%s” is documentation in the approved version %u of the Statement of "
+                     "Applicability, so it stays in the register. Set its status to Withdrawn "
+                     "instead."), doc->title, (guint) frozen);
+      return FALSE;
+    }
+  /* Translators: an undo step; %s is the title of a policy, guideline, … */
+  label = g_strdup_printf (_("Delete document “%s”"), doc->title);
+  return doc_delete_row (self, "DELETE FROM document WHERE id = ?", id, label, error);
+}
+
+/* Approvals */
+
+GListModel *
+vaern_document_get_approvals (VaernDocument *self)
+{
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->approvals);
+}
+
+static VaernApproval *
+find_approval (VaernDocument *self,
+               gint64         id)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (id <= 0 || self->db == NULL)
+    return NULL;
+  found = load_approvals (self, id);
+  return found->len > 0 ? g_object_ref (found->pdata[0]) : NULL;
+}
+
+static gboolean
+validate_approval (VaernApproval *approval,
+                   GError       **error)
+{
+  g_autofree char *by = g_strstrip (g_strdup (approval->approved_by ? approval->approved_by : ""));
+
+  if (*by == '\0')
+    {
+      vaern_store_set_field_error (error, VAERN_STORE_ERROR_INVALID, "approved_by",
+                                   _("Say who approved it: a person or a body such as the "
+                                     "executive board."));
+      return FALSE;
+    }
+  if (approval->approved_on == NULL || *approval->approved_on == '\0')
+    {
+      vaern_store_set_field_error (error, VAERN_STORE_ERROR_INVALID, "approved_on",
+                                   _("Give the date of the approval."));
+      return FALSE;
+    }
+  return doc_require_date (approval->approved_on, "approved_on", FALSE, error);
+}
+
+static void
+bind_approval (sqlite3_stmt *stmt,
+               gpointer      record)
+{
+  VaernApproval *a = record;
+  g_autofree char *by = g_strstrip (g_strdup (a->approved_by));
+  g_autofree char *title = g_strstrip (g_strdup (a->title));
+
+  doc_bind_text (stmt, 1, vaern_enum_key (&vaern_enum_approval_subject, a->subject));
+  doc_bind_id (stmt, 2, a->subject == VAERN_APPROVAL_SOA ? a->soa_version_id : 0);
+  doc_bind_id (stmt, 3, a->subject == VAERN_APPROVAL_DOCUMENT ? a->document_id : 0);
+  doc_bind_id (stmt, 4, a->subject == VAERN_APPROVAL_RISKS ? a->asset_id : 0);
+  doc_bind_text_or_empty (stmt, 5, a->subject_version);
+  doc_bind_text (stmt, 6, title);
+  doc_bind_text (stmt, 7, by);
+  doc_bind_text (stmt, 8, a->approved_on);
+  doc_bind_text_or_empty (stmt, 9, a->note);
+}
+
+/* What approving the subject does besides the record: an SoA version
+ * keeps its owners' names; a document becomes approved. */
+static gboolean
+apply_approval (VaernDocument *self,
+                gint64         id,
+                gpointer       record,
+                GError       **error)
+{
+  VaernApproval *a = record;
+  sqlite3_stmt *stmt;
+
+  if (a->subject == VAERN_APPROVAL_DOCUMENT)
+    {
+      stmt = doc_prepare (self, "UPDATE document SET status = 'approved' WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, a->document_id);
+      return doc_step_done (self, stmt, error);
+    }
+  return TRUE;
+}
+
+gint64
+vaern_document_add_approval (VaernDocument *self,
+                             VaernApproval *approval,
+                             GError       **error)
+{
+  g_autoptr(VaernApproval) a = NULL;
+  g_autofree char *label = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (VAERN_IS_APPROVAL (approval), 0);
+
+  if (!doc_check_writable (self, error) || !validate_approval (approval, error))
+    return 0;
+  a = vaern_approval_copy (approval);
+  switch (a->subject)
+    {
+    case VAERN_APPROVAL_SOA:
+      {
+        g_autoptr(VaernSoaVersion) version = vaern_document_get_soa_version (self, a->soa_version_id);
+
+        if (version == NULL)
+          {
+            g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND,
+                         _("That version of the Statement of Applicability no longer exists."));
+            return 0;
+          }
+        if (!frozen_error (self, a->soa_version_id, error))
+          return 0;
+        if (!version->newest)
+          {
+            g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_CONSTRAINT,
+                         _("Only the newest version of the Statement of Applicability can be "
+                           "approved."));
+            return 0;
+          }
+        if (a->title == NULL || *a->title == '\0')
+          {
+            g_free (a->title);
+            /* Translators: what was approved; %u is a version number */
+            a->title = g_strdup_printf (_("Statement of Applicability, version %u"),
+                                        version->number);
+          }
+        g_free (a->subject_version);
+        a->subject_version = g_strdup_printf ("%u", version->number);
+      }
+      break;
+    case VAERN_APPROVAL_DOCUMENT:
+      {
+        g_autoptr(VaernIsmsDocument) doc = vaern_document_find_isms_document (self, a->document_id);
+
+        if (doc == NULL)
+          {
+            vaern_store_set_field_error (error, VAERN_STORE_ERROR_NOT_FOUND, "document",
+                                         _("Choose the document that was approved."));
+            return 0;
+          }
+        if (a->subject_version == NULL || *a->subject_version == '\0')
+          {
+            g_free (a->subject_version);
+            a->subject_version = g_strdup (doc->version);
+          }
+        if (a->title == NULL || *a->title == '\0')
+          {
+            g_free (a->title);
+            a->title = *a->subject_version
+              /* Translators: what was approved: a document's title and its version */
+              ? g_strdup_printf (_("%s, version %s"), doc->title, a->subject_version)
+              : g_strdup (doc->title);
+          }
+      }
+      break;
+    case VAERN_APPROVAL_RISKS:
+      if (a->title == NULL || *a->title == '\0')
+        {
+          g_autofree char *name = NULL;
+          sqlite3_stmt *stmt = doc_prepare (self, "SELECT name FROM asset WHERE id = ?", error);
+
+          if (stmt == NULL)
+            return 0;
+          sqlite3_bind_int64 (stmt, 1, a->asset_id);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            name = doc_column_dup (stmt, 0);
+          sqlite3_reset (stmt);
+          g_free (a->title);
+          a->title = name
+            /* Translators: what was approved; %s is the name of an IT system */
+            ? g_strdup_printf (_("Risk assessment of %s"), name)
+            : g_strdup (_("Risk assessment of all systems"));
+        }
+      break;
+    case VAERN_APPROVAL_OTHER:
+    default:
+      if (a->title == NULL || *g_strstrip (a->title) == '\0')
+        {
+          vaern_store_set_field_error (error, VAERN_STORE_ERROR_INVALID, "title",
+                                       _("Say what was approved."));
+          return 0;
+        }
+      break;
+    }
+
+  /* Translators: an undo step; %s says what was approved */
+  label = g_strdup_printf (_("Approve “%s”"), a->title);
+  if (a->subject == VAERN_APPROVAL_SOA)
+    {
+      /* The names of the owners are kept with the approved version, so it
+       * reads the same when people later leave. */
+      sqlite3_stmt *stmt;
+      gboolean ok;
+
+      if (!doc_begin_change (self, label, error))
+        return 0;
+      stmt = doc_prepare (self,
+                          "UPDATE soa_entry SET owner_name = coalesce ("
+                          "  (SELECT name FROM person WHERE id = soa_entry.owner_id), '')"
+                          " WHERE version_id = ?", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, a->soa_version_id);
+          ok = doc_step_done (self, stmt, error);
+        }
+      id = 0;
+      if (ok)
+        {
+          stmt = doc_prepare (self,
+                              "INSERT INTO approval (subject, soa_version_id, document_id, asset_id,"
+                              " subject_version, title, approved_by, approved_on, note)"
+                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+          ok = stmt != NULL;
+          if (ok)
+            {
+              bind_approval (stmt, a);
+              ok = doc_step_done (self, stmt, error);
+              id = sqlite3_last_insert_rowid (self->db);
+            }
+        }
+      return doc_end_change (self, ok, label, error) ? id : 0;
+    }
+  return doc_write_row (self, label,
+                        "INSERT INTO approval (subject, soa_version_id, document_id, asset_id,"
+                        " subject_version, title, approved_by, approved_on, note)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        bind_approval, 9, a, 0, apply_approval, NULL, error);
+}
+
+static void
+bind_approval_edit (sqlite3_stmt *stmt,
+                    gpointer      record)
+{
+  VaernApproval *a = record;
+  g_autofree char *by = g_strstrip (g_strdup (a->approved_by));
+
+  doc_bind_text (stmt, 1, by);
+  doc_bind_text (stmt, 2, a->approved_on);
+  doc_bind_text_or_empty (stmt, 3, a->note);
+}
+
+gboolean
+vaern_document_update_approval (VaernDocument *self,
+                                VaernApproval *approval,
+                                GError       **error)
+{
+  g_autoptr(VaernApproval) stored = NULL;
+  g_autofree char *label = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (VAERN_IS_APPROVAL (approval), FALSE);
+
+  id = vaern_record_get_id (VAERN_RECORD (approval));
+  if (!doc_check_writable (self, error) || !validate_approval (approval, error))
+    return FALSE;
+  stored = find_approval (self, id);
+  if (stored == NULL)
+    {
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND,
+                   _("The approval no longer exists."));
+      return FALSE;
+    }
+  /* Translators: an undo step; %s says what was approved */
+  label = g_strdup_printf (_("Edit approval of “%s”"), stored->title);
+  return doc_write_row (self, label,
+                        "UPDATE approval SET approved_by = ?, approved_on = ?, note = ? WHERE id = ?",
+                        bind_approval_edit, 3, approval, id, NULL,
+                        _("The approval no longer exists."), error) != 0;
+}
+
+gboolean
+vaern_document_delete_approval (VaernDocument *self,
+                                gint64         id,
+                                GError       **error)
+{
+  g_autoptr(VaernApproval) approval = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
+
+  approval = find_approval (self, id);
+  if (approval == NULL)
+    {
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND,
+                   _("The approval no longer exists."));
+      return FALSE;
+    }
+  if (approval->subject == VAERN_APPROVAL_SOA)
+    {
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_FROZEN,
+                   _("An approval of the Statement of Applicability is the record of what "
+                     "management approved and cannot be deleted."));
+      return FALSE;
+    }
+  /* Translators: an undo step; %s says what was approved */
+  label = g_strdup_printf (_("Delete approval of “%s”"), approval->title);
+  return doc_delete_row (self, "DELETE FROM approval WHERE id = ?", id, label, error);
+}
