@@ -778,9 +778,10 @@ test_migrations (Fixture       *f,
       g_assert_cmpuint (count_rows (doc, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
                                          " AND name LIKE 'audit_%'"), ==, 3 * n_audited);
       /* Documents from before risk assessment get the scale and the threat
-       * catalogue. */
+       * catalogue (a version 2 file made here by bare SQL has none). */
       g_assert_cmpuint (vaern_document_get_scale (doc)->n_likelihood, ==, 4);
-      g_assert_cmpuint (count_rows (doc, "SELECT count(*) FROM threat"), >=, 30);
+      if (version < 2)
+        g_assert_cmpuint (count_rows (doc, "SELECT count(*) FROM threat"), >=, 30);
       /* And the Annex A catalogue with a first SoA draft. */
       g_assert_cmpuint (count_rows (doc, "SELECT count(*) FROM control WHERE edition = '2022'"),
                         ==, 93);

@@ -293,7 +293,9 @@ load_entries (VaernDocument *self,
     "  (SELECT group_concat (document_id) FROM (SELECT document_id FROM soa_entry_document"
     "     WHERE entry_id = e.id ORDER BY document_id)),"
     "  (SELECT count(*) FROM risk_control rc WHERE rc.control = e.control),"
-    "  a.id IS NOT NULL"
+    "  a.id IS NOT NULL,"
+    "  (SELECT group_concat (control_2013, ' ') FROM control_map m"
+    "     WHERE m.control_2022 = e.control)"
     "  FROM soa_entry e JOIN soa_version v ON v.id = e.version_id"
     "  LEFT JOIN control c ON c.edition = '2022' AND c.number = e.control"
     "  LEFT JOIN approval a ON a.soa_version_id = e.version_id"
@@ -331,15 +333,12 @@ load_entries (VaernDocument *self,
       e->n_risks = sqlite3_column_int (stmt, 16);
       e->frozen = sqlite3_column_int (stmt, 17) != 0;
       e->missing_justification = vaern_soa_entry_needs_justification (e);
-      /* The number is searched as written ("5.9 ") and as the 2013
-       * spelling people know ("A.5.9"). */
-      {
-        g_autofree char *spelled = g_strconcat ("a.", e->control, NULL);
-
-        e->search_key = doc_casefold_join (e->control, spelled, e->title_da, e->title_en,
-                                           e->justification, e->owner_name, e->notes,
-                                           (const char *) -1);
-      }
+      /* The number is searched as written ("5.9"), and so are the 2013
+       * numbers the control took over ("A.8.1.1"): an older guideline's
+       * reference finds today's control. */
+      e->search_key = doc_casefold_join (e->control, (const char *) sqlite3_column_text (stmt, 18),
+                                         e->title_da, e->title_en, e->justification,
+                                         e->owner_name, e->notes, (const char *) -1);
       g_ptr_array_add (result, e);
     }
   sqlite3_reset (stmt);
@@ -785,16 +784,42 @@ vaern_document_new_soa_draft (VaernDocument *self,
   return doc_end_change (self, ok, label, error) ? id : 0;
 }
 
+/* The risks list is sorted by id. */
+static VaernRisk *
+find_risk (GListModel *risks,
+           gint64      id)
+{
+  guint lo = 0, hi = g_list_model_get_n_items (risks);
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      g_autoptr(VaernRecord) r = g_list_model_get_item (risks, mid);
+      gint64 at = vaern_record_get_id (r);
+
+      if (at == id)
+        return VAERN_RISK (g_steal_pointer (&r));
+      if (at < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return NULL;
+}
+
 GPtrArray *
 vaern_document_list_control_risks (VaernDocument *self,
                                    const char    *control)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GListModel *risks;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), result);
 
+  /* The records come from the document's list (read once), not a query
+   * per risk: a control may be named by thousands of risks. */
+  risks = vaern_document_get_risks (self);
   stmt = doc_prepare (self,
                       "SELECT r.id FROM risk_control rc JOIN risk r ON r.id = rc.risk_id"
                       "  JOIN asset a ON a.id = r.asset_id"
@@ -805,18 +830,12 @@ vaern_document_list_control_risks (VaernDocument *self,
   doc_bind_text (stmt, 1, control);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      VaernRisk *risk = vaern_document_get_risk (self, g_array_index (ids, gint64, i), NULL);
+      VaernRisk *risk = find_risk (risks, sqlite3_column_int64 (stmt, 0));
 
       if (risk)
         g_ptr_array_add (result, risk);
     }
+  sqlite3_reset (stmt);
   return result;
 }
 
