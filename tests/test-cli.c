@@ -287,6 +287,23 @@ test_export (void)
   after = vaern_test_read (path);
   g_assert_true (g_bytes_equal (before, after));
 
+  /* The SoA as XML (valid) and as the printed table (PDF), the document
+   * untouched. */
+  g_unlink (xml);
+  g_unlink (pdf);
+  g_assert_cmpint (run (&out, &err, "--export=soa", out_xml, path, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  ok = vaern_report_validate_file (xml, xsd, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpint (run (NULL, NULL, "--export=soa", out_pdf, path, NULL), ==, 0);
+  g_assert_true (file_starts_with (pdf, "%PDF", 4));
+  g_clear_pointer (&after, g_bytes_unref);
+  after = vaern_test_read (path);
+  g_assert_true (g_bytes_equal (before, after));
+  assert_export_fails (path, before, ".xml or .pdf", "--export=soa", "--output=x.png", path, NULL);
+  assert_export_fails (path, before, "--scope", "--export=soa", out_xml, "--scope=all", path, NULL);
+
   /* Scopes the document does not have, or cannot be. */
   g_unlink (png);
   assert_export_fails (path, before, "Nowhere", "--export=heat-map", out_png,
@@ -300,7 +317,7 @@ test_export (void)
 
   /* Exports that do not exist, or not yet. */
   assert_export_fails (path, before, "nope", "--export=nope", out_xml, path, NULL);
-  assert_export_fails (path, before, "not available yet", "--export=soa", out_xml, path, NULL);
+  assert_export_fails (path, before, "not available yet", "--export=wheel", out_xml, path, NULL);
   assert_export_fails (path, before, "not available yet", "--export=wheel-picture", out_png,
                        path, NULL);
 

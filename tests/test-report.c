@@ -792,6 +792,159 @@ test_invalid (Fixture       *f,
   g_assert_error (error, VAERN_REPORT_ERROR, VAERN_REPORT_ERROR_READ);
 }
 
+/* The SoA: the demo's draft and its approved first version, and a new
+ * document's untouched draft, all valid and saying what the store says. */
+
+static void
+export_soa_and_validate (Fixture       *f,
+                         VaernDocument *doc,
+                         gint64         version_id,
+                         const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vaern_report_write_soa (doc, version_id, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (vaern_report_validate_file (path, f->xsd, &error));
+  g_assert_no_error (error);
+}
+
+static Node *
+soa_control (Node       *soa,
+             const char *number)
+{
+  for (guint i = 0; i < soa->children->len; i++)
+    {
+      Node *c = soa->children->pdata[i];
+
+      if (g_str_equal (c->name, "control") && g_strcmp0 (attr (c, "number"), number) == 0)
+        return c;
+    }
+  return NULL;
+}
+
+static guint
+count_children (Node       *node,
+                const char *name)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < node->children->len; i++)
+    n += g_str_equal (((Node *) node->children->pdata[i])->name, name);
+  return n;
+}
+
+static void
+test_soa (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(VaernDocument) doc = make_demo (f, "demo.vaern");
+  g_autofree char *draft_path = g_build_filename (f->dir, "soa.xml", NULL);
+  g_autofree char *approved_path = g_build_filename (f->dir, "soa-1.xml", NULL);
+  g_autoptr(VaernSoaVersion) first = g_list_model_get_item (vaern_document_get_soa_versions (doc), 0);
+  g_autoptr(VaernSoaVersion) newest = vaern_document_get_newest_soa_version (doc);
+  g_autoptr(Node) draft = NULL;
+  g_autoptr(Node) approved = NULL;
+  Node *soa, *control, *refs, *approval;
+  guint documents = 0, risks = 0;
+
+  export_soa_and_validate (f, doc, 0, draft_path);
+  draft = read_tree (draft_path);
+  g_assert_cmpstr (attr (draft, "kind"), ==, "soa");
+  soa = child (draft, "soa");
+  g_assert_nonnull (soa);
+  g_assert_cmpstr (attr (soa, "iso-clause"), ==, "6.1.3");
+  g_assert_cmpstr (attr (soa, "status"), ==, "draft");
+  g_assert_cmpuint (g_ascii_strtoull (attr (soa, "version"), NULL, 10), ==, newest->number);
+  g_assert_null (child (soa, "approval"));
+  g_assert_cmpuint (count_children (soa, "control"), ==, 93);
+  g_assert_cmpuint (g_ascii_strtoull (attr (child (soa, "totals"), "applicable"), NULL, 10), ==,
+                    newest->n_applicable);
+  g_assert_cmpuint (g_ascii_strtoull (attr (child (soa, "totals"), "implemented"), NULL, 10), ==,
+                    newest->n_implemented);
+
+  /* An excluded control with its justification and no reasons. */
+  control = soa_control (soa, "8.25");
+  g_assert_nonnull (control);
+  g_assert_cmpstr (attr (control, "theme"), ==, "technological");
+  g_assert_cmpstr (attr (control, "edition"), ==, "2022");
+  g_assert_cmpstr (child_text (control, "applicable"), ==, "false");
+  g_assert_nonnull (strstr (child_text (control, "justification"), "udvikler ikke selv"));
+  g_assert_cmpuint (child (control, "reasons")->children->len, ==, 0);
+  /* The policy's control names the policy, and the risks that treat it. */
+  control = soa_control (soa, "5.1");
+  refs = child (control, "references");
+  for (guint i = 0; i < refs->children->len; i++)
+    {
+      Node *r = refs->children->pdata[i];
+
+      if (g_str_equal (r->name, "document"))
+        {
+          documents++;
+          g_assert_cmpstr (child_text (r, "title"), ==, "Informationssikkerhedspolitik");
+          g_assert_cmpstr (attr (r, "kind"), ==, "policy");
+        }
+    }
+  g_assert_cmpuint (documents, ==, 1);
+  g_assert_cmpstr (((Node *) child (control, "reasons")->children->pdata[0])->text->str, ==, "risk");
+  for (guint i = 0; i < soa->children->len; i++)
+    {
+      Node *c = soa->children->pdata[i];
+
+      if (g_str_equal (c->name, "control"))
+        risks += count_children (child (c, "references"), "risk");
+    }
+  g_assert_cmpuint (risks, >, 0);
+
+  /* Version 1, approved: the approval is in the report. */
+  export_soa_and_validate (f, doc, vaern_record_get_id (VAERN_RECORD (first)), approved_path);
+  approved = read_tree (approved_path);
+  soa = child (approved, "soa");
+  g_assert_cmpstr (attr (soa, "status"), ==, "approved");
+  g_assert_cmpstr (attr (soa, "version"), ==, "1");
+  approval = child (soa, "approval");
+  g_assert_nonnull (approval);
+  g_assert_cmpstr (child_text (approval, "approved-by"), ==, "Direktionen");
+  g_assert_cmpstr (child_text (approval, "approved-on"), ==, "2025-04-10");
+}
+
+static void
+test_soa_empty (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *doc_path = g_build_filename (f->dir, "new.vaern", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "soa.xml", NULL);
+  g_autofree char *unwritable = g_build_filename (f->dir, "missing", "soa.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VaernDocument) doc = vaern_document_create (doc_path, "Ny Kommune", &error);
+  g_autoptr(Node) root = NULL;
+  Node *soa;
+
+  g_assert_no_error (error);
+  export_soa_and_validate (f, doc, 0, path);
+  root = read_tree (path);
+  soa = child (root, "soa");
+  g_assert_cmpstr (attr (soa, "status"), ==, "draft");
+  g_assert_cmpuint (count_children (soa, "control"), ==, 93);
+  for (guint i = 0; i < soa->children->len; i++)
+    {
+      Node *c = soa->children->pdata[i];
+
+      if (g_str_equal (c->name, "control"))
+        {
+          g_assert_cmpstr (child_text (c, "status"), ==, "not_started");
+          g_assert_null (child (c, "owner"));
+        }
+    }
+  /* A version that does not exist, and a place that cannot be written. */
+  g_assert_false (vaern_report_write_soa (doc, 9999, path, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (vaern_report_write_soa (doc, 0, unwritable, &error));
+  g_assert_error (error, VAERN_REPORT_ERROR, VAERN_REPORT_ERROR_WRITE);
+  g_assert_false (g_file_test (unwritable, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -807,6 +960,8 @@ main (int   argc,
   ADD ("stable", test_stable);
   ADD ("unwritable", test_unwritable);
   ADD ("invalid", test_invalid);
+  ADD ("soa", test_soa);
+  ADD ("soa-empty", test_soa_empty);
 
   return g_test_run ();
 }

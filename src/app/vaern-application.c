@@ -377,6 +377,8 @@ static const struct
   { "win.show-view::register", { "<Alt>1", NULL } },
   { "win.show-view::people", { "<Alt>2", NULL } },
   { "win.show-view::risks", { "<Alt>3", NULL } },
+  { "win.show-view::soa", { "<Alt>4", NULL } },
+  { "win.show-view::documents", { "<Alt>5", NULL } },
 };
 
 /* Startup, activation and the command line */

@@ -7,6 +7,7 @@
 #include "core/vaern-core-error.h"
 #include "core/vaern-date.h"
 #include "render/vaern-heat-map.h"
+#include "render/vaern-soa-table.h"
 #include "report/vaern-report.h"
 #include "store/vaern-document-private.h"
 #include "vaern-cli.h"
@@ -157,6 +158,7 @@ typedef enum
 {
   EXPORT_RISKS,
   EXPORT_HEAT_MAP,
+  EXPORT_SOA,
   EXPORT_NOT_YET,
 } ExportKind;
 
@@ -168,7 +170,7 @@ static const struct
   { "full", EXPORT_NOT_YET },
   { "systems", EXPORT_NOT_YET },
   { "risks", EXPORT_RISKS },
-  { "soa", EXPORT_NOT_YET },
+  { "soa", EXPORT_SOA },
   { "wheel", EXPORT_NOT_YET },
   { "management", EXPORT_NOT_YET },
   { "heat-map", EXPORT_HEAT_MAP },
@@ -315,6 +317,25 @@ export_heat_map (VaernDocument        *doc,
   return vaern_heat_map_export (output, &map, &page, error);
 }
 
+/* The newest version of the SoA: as XML, or as the printed table. */
+static gboolean
+export_soa (VaernDocument *doc,
+            const char    *output,
+            GError       **error)
+{
+  g_autofree char *lower = g_ascii_strdown (output, -1);
+  g_autoptr(VaernSoaTable) table = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *date = NULL;
+
+  if (g_str_has_suffix (lower, ".xml"))
+    return vaern_report_write_soa (doc, 0, output, error);
+  today = vaern_date_today ();
+  date = vaern_date_format (today);
+  table = vaern_soa_table_new (doc, 0, date);
+  return vaern_soa_table_export (table, output, error);
+}
+
 /**
  * vaern_cli_export:
  *
@@ -327,6 +348,7 @@ vaern_cli_export (const VaernCliExport *options)
 {
   static const char *const xml[] = { ".xml", NULL };
   static const char *const pictures[] = { ".png", ".pdf", ".svg", NULL };
+  static const char *const tables[] = { ".xml", ".pdf", NULL };
   g_autoptr(VaernDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *scope_label = NULL;
@@ -371,7 +393,7 @@ vaern_cli_export (const VaernCliExport *options)
     return fail_message (_("--export needs the document to export: "
                            "vaern --export=WHAT --output=OUT FILE.vaern"));
 
-  extensions = kind == EXPORT_HEAT_MAP ? pictures : xml;
+  extensions = kind == EXPORT_HEAT_MAP ? pictures : kind == EXPORT_SOA ? tables : xml;
   if (!has_extension (options->output, extensions))
     {
       g_autofree char *message = NULL;
@@ -380,6 +402,10 @@ vaern_cli_export (const VaernCliExport *options)
         /* Translators: the first %s is a kind of export, the second a file name */
         message = g_strdup_printf (_("Cannot export %s as “%s”. Choose a name that ends in "
                                      ".png, .pdf or .svg."), options->what, options->output);
+      else if (kind == EXPORT_SOA)
+        /* Translators: the first %s is a kind of export, the second a file name */
+        message = g_strdup_printf (_("Cannot export %s as “%s”. Choose a name that ends in "
+                                     ".xml or .pdf."), options->what, options->output);
       else
         /* Translators: the first %s is a kind of export, the second a file name */
         message = g_strdup_printf (_("Cannot export %s as “%s”. Choose a name that ends in "
@@ -421,6 +447,8 @@ vaern_cli_export (const VaernCliExport *options)
 
   if (kind == EXPORT_RISKS)
     ok = vaern_report_write_risks (doc, options->output, &error);
+  else if (kind == EXPORT_SOA)
+    ok = export_soa (doc, options->output, &error);
   else
     ok = export_heat_map (doc, options->output, &scope, scope_label, show, &error);
   g_clear_pointer (&scope.unit_ids, g_hash_table_unref);

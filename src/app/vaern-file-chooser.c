@@ -61,6 +61,24 @@ vaern_choose_file_full (GtkWindow            *parent,
       gtk_file_filter_add_suffix (filter, "png");
       gtk_file_filter_add_suffix (filter, "svg");
     }
+  else if (kind == VAERN_FILES_PDF)
+    {
+      /* Translators: a file type in the file chooser */
+      gtk_file_filter_set_name (filter, _("PDF documents"));
+      gtk_file_filter_add_suffix (filter, "pdf");
+    }
+  else if (kind == VAERN_FILES_XML)
+    {
+      /* Translators: a file type in the file chooser */
+      gtk_file_filter_set_name (filter, _("XML reports"));
+      gtk_file_filter_add_suffix (filter, "xml");
+    }
+  else if (kind == VAERN_FILES_ANY)
+    {
+      /* Translators: a file type in the file chooser */
+      gtk_file_filter_set_name (filter, _("All files"));
+      gtk_file_filter_add_pattern (filter, "*");
+    }
   else if (kind == VAERN_FILES_CSV)
     {
       /* Translators: a file type in the file chooser */
@@ -77,7 +95,7 @@ vaern_choose_file_full (GtkWindow            *parent,
       gtk_file_filter_add_mime_type (filter, "application/x-vaern");
     }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  if (action == GTK_FILE_CHOOSER_ACTION_OPEN)
+  if (action == GTK_FILE_CHOOSER_ACTION_OPEN && kind != VAERN_FILES_ANY)
     {
       /* Translators: a file type in the file chooser */
       gtk_file_filter_set_name (all, _("All files"));

@@ -13,6 +13,9 @@ typedef enum
   VAERN_FILES_DOCUMENTS,
   VAERN_FILES_CSV,
   VAERN_FILES_PICTURES,   /* PDF, PNG and SVG */
+  VAERN_FILES_PDF,
+  VAERN_FILES_XML,
+  VAERN_FILES_ANY,        /* any file: where a policy or a plan lives */
 } VaernFileKind;
 
 typedef void (*VaernFileCallback) (GtkWindow *parent,

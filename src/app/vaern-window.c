@@ -7,10 +7,12 @@
 #include "vaern-file-chooser.h"
 #include "vaern-view.h"
 #include "vaern-window.h"
+#include "views/vaern-documents-view.h"
 #include "views/vaern-people-view.h"
 #include "views/vaern-register-view.h"
 #include "views/vaern-ui-util.h"
 #include "views/vaern-risks-view.h"
+#include "views/vaern-soa-view.h"
 
 struct _VaernWindow
 {
@@ -604,6 +606,12 @@ vaern_window_init (VaernWindow *self)
   /* Translators: a view in the sidebar: risk assessment and the heat map */
   add_view (self, g_object_new (VAERN_TYPE_RISKS_VIEW, NULL), "risks", _("Risks"),
             "security-medium-symbolic");
+  /* Translators: a view in the sidebar: the Statement of Applicability over Annex A */
+  add_view (self, g_object_new (VAERN_TYPE_SOA_VIEW, NULL), "soa", _("Statement of Applicability"),
+            "object-select-symbolic");
+  /* Translators: a view in the sidebar: the documents register and management's approvals */
+  add_view (self, g_object_new (VAERN_TYPE_DOCUMENTS_VIEW, NULL), "documents",
+            _("Documents and Approvals"), "folder-documents-symbolic");
 
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   update_actions (self);

@@ -16,6 +16,7 @@
 
 #include "core/vaern-core-error.h"
 #include "vaern-heat-map.h"
+#include "vaern-render-file.h"
 
 /* All sizes below are in the user units of the cairo context. On screen
  * and on the image surface one unit is one pixel, so a font size in points
@@ -975,46 +976,24 @@ typedef enum
 
 typedef struct
 {
-  int fd;
-  int saved_errno;   /* of the first failed write, or 0 */
-} Sink;
+  Format                  format;
+  const VaernHeatMap     *map;
+  const VaernHeatMapPage *page;
+} Export;
 
 static cairo_status_t
-sink_write (void                *closure,
-            const unsigned char *data,
-            unsigned int         length)
+render_to (cairo_write_func_t write,
+           void              *sink,
+           gpointer           user_data)
 {
-  Sink *sink = closure;
-
-  while (length > 0)
-    {
-      ssize_t n = write (sink->fd, data, length);
-
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          sink->saved_errno = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
-        }
-      data += n;
-      length -= n;
-    }
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static cairo_status_t
-render_to (Format                  format,
-           Sink                   *sink,
-           const VaernHeatMap     *map,
-           const VaernHeatMapPage *page)
-{
+  const Export *export = user_data;
+  const VaernHeatMap *map = export->map;
+  const VaernHeatMapPage *page = export->page;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
-  switch (format)
+  switch (export->format)
     {
     case FORMAT_PNG:
       /* The page is opaque, so no alpha channel. */
@@ -1025,19 +1004,19 @@ render_to (Format                  format,
       status = cairo_status (cr);
       cairo_destroy (cr);
       if (status == CAIRO_STATUS_SUCCESS)
-        status = cairo_surface_write_to_png_stream (surface, sink_write, sink);
+        status = cairo_surface_write_to_png_stream (surface, write, sink);
       cairo_surface_destroy (surface);
       return status;
 
     case FORMAT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (sink_write, sink,
+      surface = cairo_pdf_surface_create_for_stream (write, sink,
                                                      A4_LANDSCAPE_WIDTH, A4_LANDSCAPE_HEIGHT);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Risk matrix"));
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Værn");
       break;
 
     case FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (sink_write, sink,
+      surface = cairo_svg_surface_create_for_stream (write, sink,
                                                      A4_LANDSCAPE_WIDTH, A4_LANDSCAPE_HEIGHT);
       break;
 
@@ -1055,21 +1034,6 @@ render_to (Format                  format,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   return status;
-}
-
-static void
-set_write_error (GError    **error,
-                 const char *path,
-                 int         saved_errno,
-                 const char *reason)
-{
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, G_IO_ERROR,
-               saved_errno != 0 ? g_io_error_from_errno (saved_errno) : G_IO_ERROR_FAILED,
-               /* Translators: the first %s is a file name, the second why it failed */
-               _("Could not save the risk matrix as “%s”: %s"),
-               display, reason);
 }
 
 /**
@@ -1092,13 +1056,8 @@ vaern_heat_map_export (const char             *path,
                        GError                **error)
 {
   g_autofree char *lower = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_name = NULL;
-  g_autofree char *tmp_path = NULL;
-  cairo_status_t status;
   Format format;
-  Sink sink = { -1, 0 };
+  Export export;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (map != NULL && map->scale != NULL, FALSE);
@@ -1122,49 +1081,11 @@ vaern_heat_map_export (const char             *path,
       return FALSE;
     }
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_name = g_strdup_printf (".%s.XXXXXX", base);
-  tmp_path = g_build_filename (dir, tmp_name, NULL);
-  /* 0666 so that the umask, not the temporary name, decides who may read it. */
-  sink.fd = g_mkstemp_full (tmp_path, O_WRONLY, 0666);
-  if (sink.fd < 0)
-    {
-      int saved_errno = errno;
-
-      set_write_error (error, path, saved_errno, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  status = render_to (format, &sink, map, page);
-  if (status == CAIRO_STATUS_SUCCESS && g_fsync (sink.fd) != 0)
-    {
-      sink.saved_errno = errno;
-      status = CAIRO_STATUS_WRITE_ERROR;
-    }
-  if (close (sink.fd) != 0 && status == CAIRO_STATUS_SUCCESS)
-    {
-      sink.saved_errno = errno;
-      status = CAIRO_STATUS_WRITE_ERROR;
-    }
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_unlink (tmp_path);
-      set_write_error (error, path, sink.saved_errno,
-                       sink.saved_errno != 0 ? g_strerror (sink.saved_errno)
-                                             : cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      set_write_error (error, path, saved_errno, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
+  export.format = format;
+  export.map = map;
+  export.page = page;
+  return vaern_render_write_file (path, render_to, &export,
+                                  /* Translators: the first %s is a file name, the second why
+                                   * it failed */
+                                  _("Could not save the risk matrix as “%s”: %s"), error);
 }

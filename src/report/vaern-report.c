@@ -37,6 +37,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlSchemaValidCtxt, xmlSchemaFreeValidCtxt)
 #define CLAUSE_SCALE   "6.1.2"
 #define CLAUSE_THREATS "6.1.2"
 #define CLAUSE_RISKS   "6.1.2 8.2"
+/* The Statement of Applicability: 6.1.3 d. */
+#define CLAUSE_SOA     "6.1.3"
 
 /* Writing ================================================================ */
 
@@ -554,6 +556,165 @@ vaern_report_write_risks (VaernDocument *doc,
   write_scale (o, vaern_document_get_scale (doc));
   write_threats (o, doc);
   write_risks (o, doc);
+  return out_finish (o, error);
+}
+
+static const char *
+theme_key (guint theme)
+{
+  switch (theme)
+    {
+    case 5: return "organisational";
+    case 6: return "people";
+    case 7: return "physical";
+    default: return "technological";
+    }
+}
+
+static void
+write_soa_control (Out           *o,
+                   VaernDocument *doc,
+                   VaernSoaEntry *e)
+{
+  g_autoptr(GPtrArray) risks = vaern_document_list_control_risks (doc, e->control);
+
+  out_start (o, "control");
+  out_attr (o, "number", e->control);
+  out_attr (o, "edition", "2022");
+  out_attr (o, "theme", theme_key (e->theme));
+  out_element (o, "title-da", e->title_da);
+  out_element (o, "title-en", e->title_en);
+  out_element_bool (o, "applicable", e->applicable);
+  out_start (o, "reasons");
+  for (guint i = 0; e->applicable && i < vaern_enum_soa_reason.n_entries; i++)
+    if (e->reasons & (1u << i))
+      out_element (o, "reason", vaern_enum_key (&vaern_enum_soa_reason, i));
+  out_end (o);
+  out_element (o, "justification", e->justification);
+  out_element (o, "status", vaern_enum_key (&vaern_enum_soa_status, e->status));
+  if (e->owner_name != NULL && *e->owner_name != '\0')
+    {
+      out_start (o, "owner");
+      if (e->owner_id > 0)
+        out_attr_ref (o, "person-ref", "person", e->owner_id);
+      out_content (o, e->owner_name);
+      out_end (o);
+    }
+  out_start (o, "references");
+  for (guint i = 0; i < e->document_ids->len; i++)
+    {
+      gint64 id = g_array_index (e->document_ids, gint64, i);
+      g_autoptr(VaernIsmsDocument) d = vaern_document_find_isms_document (doc, id);
+
+      if (d == NULL)
+        continue;
+      out_start (o, "document");
+      out_attr_ref (o, "ref", "document", id);
+      out_attr (o, "kind", vaern_enum_key (&vaern_enum_doc_kind, d->kind));
+      if (d->version != NULL && *d->version != '\0')
+        out_attr (o, "version", d->version);
+      out_attr (o, "status", vaern_enum_key (&vaern_enum_doc_status, d->status));
+      out_element (o, "title", d->title);
+      if (d->location != NULL && *d->location != '\0')
+        out_element (o, "location", d->location);
+      out_end (o);
+    }
+  for (guint i = 0; i < risks->len && !o->failed; i++)
+    {
+      VaernRisk *risk = risks->pdata[i];
+
+      out_start (o, "risk");
+      out_attr_ref (o, "ref", "risk", vaern_record_get_id (VAERN_RECORD (risk)));
+      out_attr_ref (o, "asset-ref", "asset", risk->asset_id);
+      out_element (o, "system", risk->asset_name);
+      out_element (o, "title", risk->title);
+      out_end (o);
+    }
+  out_end (o);
+  out_element (o, "notes", e->notes);
+  out_end (o);
+}
+
+/* One version of the SoA (0: the newest), as the "soa" section: the part
+ * a full report carries too. */
+static gboolean
+write_soa (Out           *o,
+           VaernDocument *doc,
+           gint64         version_id,
+           GError       **error)
+{
+  g_autoptr(VaernSoaVersion) version = version_id
+    ? vaern_document_get_soa_version (doc, version_id)
+    : vaern_document_get_newest_soa_version (doc);
+  GListModel *entries = vaern_document_get_soa_entries (doc);
+  gint64 id;
+
+  if (version == NULL)
+    {
+      g_set_error (error, VAERN_REPORT_ERROR, VAERN_REPORT_ERROR_WRITE,
+                   _("That version of the Statement of Applicability does not exist."));
+      return FALSE;
+    }
+  id = vaern_record_get_id (VAERN_RECORD (version));
+  out_start (o, "soa");
+  out_attr (o, "iso-clause", CLAUSE_SOA);
+  out_attr_uint (o, "version", version->number);
+  out_attr (o, "status", version->frozen ? "approved" : "draft");
+  out_attr (o, "created-on", version->created_on);
+  if (version->frozen)
+    {
+      out_start (o, "approval");
+      out_element (o, "approved-by", version->approved_by);
+      out_element (o, "approved-on", version->approved_on);
+      out_element (o, "note", version->approval_note);
+      out_end (o);
+    }
+  out_start (o, "totals");
+  out_attr_uint (o, "controls", version->n_controls);
+  out_attr_uint (o, "applicable", version->n_applicable);
+  out_attr_uint (o, "implemented", version->n_implemented);
+  out_end (o);
+  for (guint i = 0; i < g_list_model_get_n_items (entries) && !o->failed; i++)
+    {
+      g_autoptr(VaernSoaEntry) e = g_list_model_get_item (entries, i);
+
+      if (e->version_id == id)
+        write_soa_control (o, doc, e);
+    }
+  out_end (o);
+  return TRUE;
+}
+
+/**
+ * vaern_report_write_soa:
+ * @doc: the document
+ * @version_id: the SoA version, or 0 for the newest
+ * @path: the XML file to write
+ * @error: return location for a %VAERN_REPORT_ERROR
+ *
+ * Writes one version of the Statement of Applicability: its approval,
+ * totals, and every control with its applicability, reasons,
+ * justification, status, owner, documents and risks.
+ *
+ * Returns: %TRUE when the whole report is in place at @path.
+ */
+gboolean
+vaern_report_write_soa (VaernDocument *doc,
+                        gint64         version_id,
+                        const char    *path,
+                        GError       **error)
+{
+  g_autoptr(Out) o = NULL;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (doc), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  o = out_begin (doc, path, "soa", error);
+  if (o == NULL)
+    return FALSE;
+  if (!write_soa (o, doc, version_id, error))
+    return FALSE;
   return out_finish (o, error);
 }
 

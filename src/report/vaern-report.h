@@ -25,6 +25,13 @@ gboolean vaern_report_write_risks   (VaernDocument *doc,
                                      const char    *path,
                                      GError       **error);
 
+/* One version of the Statement of Applicability (kind "soa"; version_id
+ * 0: the newest), written the same way. */
+gboolean vaern_report_write_soa     (VaernDocument *doc,
+                                     gint64         version_id,
+                                     const char    *path,
+                                     GError       **error);
+
 /* Checks that the file at path is well-formed and valid against the schema
  * at xsd_path. Never reads from the network nor loads external entities.
  * VAERN_REPORT_ERROR_INVALID with the line and the reason, or _READ. */

@@ -190,6 +190,17 @@ save_action (GtkWidget  *widget,
 }
 
 void
+vaern_editor_set_save_label (VaernEditor *self,
+                             const char  *label)
+{
+  VaernEditorPrivate *priv = vaern_editor_get_instance_private (self);
+
+  g_return_if_fail (VAERN_IS_EDITOR (self));
+
+  gtk_button_set_label (GTK_BUTTON (priv->save_button), label);
+}
+
+void
 vaern_editor_add_page (VaernEditor *self,
                        GtkWidget   *page)
 {

@@ -31,6 +31,9 @@ struct _VaernEditorClass
 void        vaern_editor_set_heading  (VaernEditor *self,
                                        const char  *title,
                                        const char  *subtitle);
+/* What the Save button says when saving is more than saving ("_Approve"). */
+void        vaern_editor_set_save_label (VaernEditor *self,
+                                         const char  *label);
 /* The page of fields, for editors built in code (templates use <child>). */
 void        vaern_editor_add_page     (VaernEditor *self,
                                        GtkWidget   *page);

@@ -117,4 +117,13 @@ void           vaern_show_error            (GtkWidget       *widget,
                                             const char      *heading,
                                             const GError    *error);
 
+/* A framed, scrolling, wrapping text field for a few lines of prose;
+ * returns the frame to pack and sets *view. */
+GtkWidget     *vaern_text_field_new        (GtkTextView    **view,
+                                            int              min_height);
+void           vaern_text_view_set_text    (GtkTextView     *view,
+                                            const char      *text);
+/* The text, trimmed; "" when empty. */
+char          *vaern_text_view_get_text    (GtkTextView     *view);
+
 G_END_DECLS

@@ -1,0 +1,594 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "core/vaern-core-error.h"
+#include "core/vaern-date.h"
+#include "vaern-render-file.h"
+#include "vaern-soa-table.h"
+
+#define MARGIN        36.0    /* half an inch */
+#define FONT_SIZE     8.0
+#define CELL_PAD      3.0
+#define HEADER_HEIGHT 46.0    /* the page's heading above the table */
+#define FOOTER_HEIGHT 18.0
+#define THEME_HEIGHT  20.0    /* a theme's heading row */
+
+enum { COL_NUMBER, COL_TITLE, COL_APPLIES, COL_JUSTIFICATION, COL_STATUS, COL_OWNER, COL_DOCS,
+       N_COLUMNS };
+
+/* Shares of the table's width. */
+static const double column_share[N_COLUMNS] = { 0.06, 0.19, 0.08, 0.21, 0.16, 0.13, 0.17 };
+
+typedef struct
+{
+  char   *text[N_COLUMNS];
+  guint   theme;
+  gboolean applicable;
+  gboolean missing;     /* no justification yet */
+  double  height;       /* laid out */
+} Row;
+
+typedef struct
+{
+  guint first;
+  guint n_rows;
+} Page;
+
+struct _VaernSoaTable
+{
+  char         *organisation;
+  char         *title;      /* "Statement of Applicability, version 2" */
+  char         *state;      /* "Draft" or "Approved by … on …" */
+  char         *date;
+  GArray       *rows;       /* Row */
+  GArray       *pages;      /* Page */
+  double        width, height;
+  PangoContext *context;
+};
+
+static void
+row_clear (gpointer data)
+{
+  Row *row = data;
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    g_free (row->text[c]);
+}
+
+static const char *
+theme_heading (guint theme)
+{
+  switch (theme)
+    {
+    /* Translators: a theme's heading in the printed SoA (ISO 27001:2022, clause 5) */
+    case 5: return _("5 Organisational controls");
+    /* Translators: a theme's heading in the printed SoA (clause 6) */
+    case 6: return _("6 People controls");
+    /* Translators: a theme's heading in the printed SoA (clause 7) */
+    case 7: return _("7 Physical controls");
+    /* Translators: a theme's heading in the printed SoA (clause 8) */
+    case 8: return _("8 Technological controls");
+    default: return "";
+    }
+}
+
+static char *
+justification_text (VaernSoaEntry *e)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; e->applicable && i < vaern_enum_soa_reason.n_entries; i++)
+    if (e->reasons & (1u << i))
+      {
+        if (s->len)
+          g_string_append (s, ", ");
+        g_string_append (s, vaern_enum_label (&vaern_enum_soa_reason, i));
+      }
+  if (e->justification && *e->justification)
+    {
+      if (s->len)
+        g_string_append (s, ". ");
+      g_string_append (s, e->justification);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+documents_text (VaernDocument *doc,
+                VaernSoaEntry *e)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < e->document_ids->len; i++)
+    {
+      g_autoptr(VaernIsmsDocument) d = vaern_document_find_isms_document (
+        doc, g_array_index (e->document_ids, gint64, i));
+
+      if (d == NULL)
+        continue;
+      if (s->len)
+        g_string_append (s, "; ");
+      g_string_append (s, d->title);
+      if (d->version && *d->version)
+        g_string_append_printf (s, " (%s)", d->version);
+    }
+  return g_string_free (s, FALSE);
+}
+
+VaernSoaTable *
+vaern_soa_table_new (VaernDocument *doc,
+                     gint64         version_id,
+                     const char    *date_label)
+{
+  VaernSoaTable *t;
+  g_autoptr(VaernSoaVersion) version = NULL;
+  GListModel *entries;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (doc), NULL);
+
+  version = version_id ? vaern_document_get_soa_version (doc, version_id)
+                       : vaern_document_get_newest_soa_version (doc);
+  t = g_new0 (VaernSoaTable, 1);
+  t->rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_array_set_clear_func (t->rows, row_clear);
+  t->pages = g_array_new (FALSE, TRUE, sizeof (Page));
+  t->organisation = g_strdup (vaern_document_get_organisation (doc));
+  t->date = g_strdup (date_label ? date_label : "");
+  if (version == NULL)
+    return t;
+  /* Translators: the heading of the printed SoA; %u is the version */
+  t->title = g_strdup_printf (_("Statement of Applicability, version %u"), version->number);
+  if (version->frozen)
+    {
+      g_autofree char *date = vaern_date_format (version->approved_on);
+
+      /* Translators: under the heading of the printed SoA: who approved it, and when */
+      t->state = g_strdup_printf (_("Approved by %s on %s"), version->approved_by, date);
+    }
+  else
+    /* Translators: under the heading of the printed SoA */
+    t->state = g_strdup (_("Draft, not yet approved by management"));
+
+  entries = vaern_document_get_soa_entries (doc);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(VaernSoaEntry) e = g_list_model_get_item (entries, i);
+      Row row = { { NULL } };
+
+      if (e->version_id != vaern_record_get_id (VAERN_RECORD (version)))
+        continue;
+      row.theme = e->theme;
+      row.applicable = e->applicable;
+      row.missing = e->missing_justification;
+      row.text[COL_NUMBER] = g_strdup (e->control);
+      row.text[COL_TITLE] = g_strdup (e->title);
+      /* Translators: in the printed SoA's "Applies" column */
+      row.text[COL_APPLIES] = g_strdup (e->applicable ? _("Yes") : _("No"));
+      row.text[COL_JUSTIFICATION] = justification_text (e);
+      row.text[COL_STATUS] = g_strdup (e->applicable
+                                       ? vaern_enum_label (&vaern_enum_soa_status, e->status) : "–");
+      row.text[COL_OWNER] = g_strdup (e->owner_name ? e->owner_name : "");
+      row.text[COL_DOCS] = documents_text (doc, e);
+      g_array_append_val (t->rows, row);
+    }
+  return t;
+}
+
+void
+vaern_soa_table_free (VaernSoaTable *t)
+{
+  if (t == NULL)
+    return;
+  g_free (t->organisation);
+  g_free (t->title);
+  g_free (t->state);
+  g_free (t->date);
+  g_array_unref (t->rows);
+  g_array_unref (t->pages);
+  g_clear_object (&t->context);
+  g_free (t);
+}
+
+/* Text is measured and drawn with the same context and unhinted metrics,
+ * so a row measured for print is as tall on the printed page. */
+static void
+prepare_context (VaernSoaTable *t,
+                 cairo_t       *cr)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  if (t->context == NULL)
+    t->context = pango_cairo_create_context (cr);
+  else
+    pango_cairo_update_context (cr, t->context);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (t->context, options);
+  cairo_font_options_destroy (options);
+}
+
+static PangoLayout *
+layout_new (VaernSoaTable *t,
+            const char    *text,
+            double         width,
+            double         size,
+            gboolean       bold)
+{
+  PangoLayout *layout = pango_layout_new (t->context);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_text (layout, text ? text : "", -1);
+  return layout;
+}
+
+static double
+content_width (VaernSoaTable *t)
+{
+  return t->width - 2 * MARGIN;
+}
+
+static double
+column_x (VaernSoaTable *t,
+          guint          column)
+{
+  double x = MARGIN;
+
+  for (guint c = 0; c < column; c++)
+    x += column_share[c] * content_width (t);
+  return x;
+}
+
+static double
+column_width (VaernSoaTable *t,
+              guint          column)
+{
+  return column_share[column] * content_width (t);
+}
+
+static const char *
+column_title (guint column)
+{
+  switch (column)
+    {
+    /* Translators: column heading of the printed SoA: the control's number */
+    case COL_NUMBER: return _("No.");
+    /* Translators: column heading of the printed SoA */
+    case COL_TITLE: return _("Control");
+    /* Translators: column heading of the printed SoA: whether the control applies */
+    case COL_APPLIES: return _("Applies");
+    /* Translators: column heading of the printed SoA: why a control is included or left out */
+    case COL_JUSTIFICATION: return _("Reason or justification");
+    /* Translators: column heading of the printed SoA: implementation status */
+    case COL_STATUS: return _("Status");
+    /* Translators: column heading of the printed SoA */
+    case COL_OWNER: return _("Owner");
+    /* Translators: column heading of the printed SoA: the linked documents */
+    case COL_DOCS: return _("Documentation");
+    default: return "";
+    }
+}
+
+static double
+column_header_height (VaernSoaTable *t)
+{
+  double h = 0;
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      g_autoptr(PangoLayout) layout = layout_new (t, column_title (c),
+                                                  column_width (t, c) - 2 * CELL_PAD, FONT_SIZE, TRUE);
+      int lh;
+
+      pango_layout_get_size (layout, NULL, &lh);
+      h = MAX (h, (double) lh / PANGO_SCALE);
+    }
+  return h + 2 * CELL_PAD;
+}
+
+static double
+measure_row (VaernSoaTable *t,
+             Row           *row)
+{
+  double h = 0;
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      g_autoptr(PangoLayout) layout = layout_new (t, row->text[c], column_width (t, c) - 2 * CELL_PAD,
+                                                  FONT_SIZE, c == COL_NUMBER);
+      int lh;
+
+      pango_layout_get_size (layout, NULL, &lh);
+      h = MAX (h, (double) lh / PANGO_SCALE);
+    }
+  return h + 2 * CELL_PAD;
+}
+
+guint
+vaern_soa_table_paginate (VaernSoaTable *t,
+                          cairo_t       *cr,
+                          double         width,
+                          double         height)
+{
+  cairo_surface_t *scratch = NULL;
+  cairo_t *own = NULL;
+  double top, bottom, y;
+  Page page = { 0, 0 };
+  guint theme = 0;
+
+  g_return_val_if_fail (t != NULL, 0);
+
+  if (cr == NULL)
+    {
+      scratch = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1, 1);
+      cr = own = cairo_create (scratch);
+    }
+  prepare_context (t, cr);
+  t->width = width;
+  t->height = height;
+  g_array_set_size (t->pages, 0);
+
+  top = MARGIN + HEADER_HEIGHT + column_header_height (t);
+  bottom = height - MARGIN - FOOTER_HEIGHT;
+  y = top;
+  for (guint i = 0; i < t->rows->len; i++)
+    {
+      Row *row = &g_array_index (t->rows, Row, i);
+      /* A theme's heading stays with its first row. */
+      double need;
+
+      row->height = measure_row (t, row);
+      need = row->height + (row->theme != theme ? THEME_HEIGHT : 0);
+      if (y + need > bottom && page.n_rows > 0)
+        {
+          g_array_append_val (t->pages, page);
+          page.first = i;
+          page.n_rows = 0;
+          y = top;
+        }
+      y += need;
+      theme = row->theme;
+      page.n_rows++;
+    }
+  g_array_append_val (t->pages, page);
+
+  if (own)
+    {
+      cairo_destroy (own);
+      cairo_surface_destroy (scratch);
+    }
+  return t->pages->len;
+}
+
+static void
+show (cairo_t     *cr,
+      PangoLayout *layout,
+      double       x,
+      double       y)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_column_header (VaernSoaTable *t,
+                    cairo_t       *cr,
+                    double         y,
+                    double         h)
+{
+  cairo_set_source_rgb (cr, 0.88, 0.88, 0.88);
+  cairo_rectangle (cr, MARGIN, y, content_width (t), h);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      g_autoptr(PangoLayout) layout = layout_new (t, column_title (c),
+                                                  column_width (t, c) - 2 * CELL_PAD, FONT_SIZE, TRUE);
+
+      show (cr, layout, column_x (t, c) + CELL_PAD, y + CELL_PAD);
+    }
+}
+
+void
+vaern_soa_table_draw_page (VaernSoaTable *t,
+                           cairo_t       *cr,
+                           guint          page_no)
+{
+  const Page *page;
+  double y, header_h;
+  guint theme = 0;
+
+  g_return_if_fail (t != NULL);
+  if (t->pages->len == 0 || page_no >= t->pages->len)
+    return;
+  page = &g_array_index (t->pages, Page, page_no);
+  prepare_context (t, cr);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+
+  /* The page's heading: who, what, which version, when. */
+  {
+    g_autoptr(PangoLayout) org = layout_new (t, t->organisation, content_width (t) * 0.7, 12, TRUE);
+    g_autoptr(PangoLayout) title = layout_new (t, t->title, content_width (t) * 0.7, 10, FALSE);
+    g_autoptr(PangoLayout) state = layout_new (t, t->state, content_width (t) * 0.7, FONT_SIZE, FALSE);
+    g_autoptr(PangoLayout) date = layout_new (t, t->date, -1, FONT_SIZE, FALSE);
+    int dw;
+
+    show (cr, org, MARGIN, MARGIN);
+    show (cr, title, MARGIN, MARGIN + 16);
+    cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+    show (cr, state, MARGIN, MARGIN + 30);
+    pango_layout_get_size (date, &dw, NULL);
+    show (cr, date, t->width - MARGIN - (double) dw / PANGO_SCALE, MARGIN);
+    cairo_set_source_rgb (cr, 0, 0, 0);
+  }
+
+  y = MARGIN + HEADER_HEIGHT;
+  header_h = column_header_height (t);
+  draw_column_header (t, cr, y, header_h);
+  y += header_h;
+
+  if (page->first > 0)
+    theme = g_array_index (t->rows, Row, page->first - 1).theme;
+  for (guint i = page->first; i < page->first + page->n_rows; i++)
+    {
+      Row *row = &g_array_index (t->rows, Row, i);
+
+      if (row->theme != theme)
+        {
+          g_autoptr(PangoLayout) heading = layout_new (t, theme_heading (row->theme),
+                                                       content_width (t), 9, TRUE);
+
+          show (cr, heading, MARGIN, y + 5);
+          y += THEME_HEIGHT;
+          theme = row->theme;
+        }
+      /* Left-out controls in grey, missing justifications marked. */
+      for (guint c = 0; c < N_COLUMNS; c++)
+        {
+          g_autoptr(PangoLayout) layout = layout_new (t, row->text[c],
+                                                      column_width (t, c) - 2 * CELL_PAD, FONT_SIZE,
+                                                      c == COL_NUMBER);
+
+          if (!row->applicable)
+            cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
+          else
+            cairo_set_source_rgb (cr, 0, 0, 0);
+          show (cr, layout, column_x (t, c) + CELL_PAD, y + CELL_PAD);
+        }
+      if (row->missing)
+        {
+          /* A bar in the justification cell: something to do before approval. */
+          cairo_set_source_rgb (cr, 0.75, 0.45, 0.0);
+          cairo_rectangle (cr, column_x (t, COL_JUSTIFICATION), y + CELL_PAD, 2,
+                           row->height - 2 * CELL_PAD);
+          cairo_fill (cr);
+        }
+      y += row->height;
+      cairo_set_source_rgb (cr, 0.8, 0.8, 0.8);
+      cairo_set_line_width (cr, 0.5);
+      cairo_move_to (cr, MARGIN, y);
+      cairo_line_to (cr, t->width - MARGIN, y);
+      cairo_stroke (cr);
+    }
+
+  /* The footer: the page number. */
+  {
+    /* Translators: the footer of a printed page */
+    g_autofree char *text = g_strdup_printf (_("Page %u of %u"), page_no + 1, t->pages->len);
+    g_autoptr(PangoLayout) footer = layout_new (t, text, -1, FONT_SIZE, FALSE);
+    int fw;
+
+    pango_layout_get_size (footer, &fw, NULL);
+    cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+    show (cr, footer, (t->width - (double) fw / PANGO_SCALE) / 2, t->height - MARGIN - FONT_SIZE);
+  }
+  cairo_restore (cr);
+}
+
+guint
+vaern_soa_table_get_n_rows (VaernSoaTable *t)
+{
+  return t->rows->len;
+}
+
+guint
+vaern_soa_table_get_n_pages (VaernSoaTable *t)
+{
+  return t->pages->len;
+}
+
+void
+vaern_soa_table_page_rows (VaernSoaTable *t,
+                           guint          page,
+                           guint         *first,
+                           guint         *n_rows)
+{
+  g_return_if_fail (page < t->pages->len);
+
+  *first = g_array_index (t->pages, Page, page).first;
+  *n_rows = g_array_index (t->pages, Page, page).n_rows;
+}
+
+const char *
+vaern_soa_table_row_control (VaernSoaTable *t,
+                             guint          row)
+{
+  g_return_val_if_fail (row < t->rows->len, NULL);
+
+  return g_array_index (t->rows, Row, row).text[COL_NUMBER];
+}
+
+static cairo_status_t
+render_pdf (cairo_write_func_t write,
+            void              *closure,
+            gpointer           user_data)
+{
+  VaernSoaTable *t = user_data;
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write, closure,
+                                                                  VAERN_SOA_TABLE_A4_WIDTH,
+                                                                  VAERN_SOA_TABLE_A4_HEIGHT);
+  cairo_status_t status;
+  cairo_t *cr;
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, t->title ? t->title : "");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Værn");
+  cr = cairo_create (surface);
+  vaern_soa_table_paginate (t, cr, VAERN_SOA_TABLE_A4_WIDTH, VAERN_SOA_TABLE_A4_HEIGHT);
+  for (guint p = 0; p < t->pages->len; p++)
+    {
+      vaern_soa_table_draw_page (t, cr, p);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return status;
+}
+
+gboolean
+vaern_soa_table_export (VaernSoaTable *t,
+                        const char    *path,
+                        GError       **error)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (t != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  lower = g_ascii_strdown (path, -1);
+  if (!g_str_has_suffix (lower, ".pdf"))
+    {
+      g_autofree char *display = g_filename_display_basename (path);
+
+      g_set_error (error, VAERN_CORE_ERROR, VAERN_CORE_ERROR_INVALID,
+                   /* Translators: %s is a file name */
+                   _("Cannot save the Statement of Applicability as “%s”. Choose a name that ends "
+                     "in .pdf."), display);
+      return FALSE;
+    }
+  return vaern_render_write_file (path, render_pdf, t,
+                                  /* Translators: the first %s is a file name, the second why it
+                                   * failed */
+                                  _("Could not save the Statement of Applicability as “%s”: %s"),
+                                  error);
+}

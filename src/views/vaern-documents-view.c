@@ -1,0 +1,668 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "app/vaern-view.h"
+#include "app/vaern-window.h"
+#include "core/vaern-date.h"
+#include "vaern-approval-editor.h"
+#include "vaern-documents-view.h"
+#include "vaern-isms-document-editor.h"
+#include "vaern-table.h"
+#include "vaern-ui-util.h"
+
+/* Documents and approvals: the register of the ISMS's documents (policy,
+ * guidelines, contingency plan, management reports, improvement memos)
+ * with where each lives and when it is due for review, and the record of
+ * what management approved, by whom and when. One search field serves
+ * both pages. */
+
+struct _VaernDocumentsView
+{
+  GtkWidget        parent_instance;
+
+  VaernDocument   *document;
+  VaernSearch      search;
+  GtkCustomFilter *documents_filter;
+  GtkCustomFilter *approvals_filter;
+
+  AdwViewStack    *stack;
+  GtkSearchEntry  *search_entry;
+  VaernTable      *documents_table;
+  VaernTable      *approvals_table;
+  GtkStack        *documents_content;
+  GtkStack        *approvals_content;
+  GtkLabel        *count_label;
+  GtkWidget       *documents_buttons;
+  GtkWidget       *approvals_buttons;
+};
+
+static void vaern_documents_view_iface_init (VaernViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VaernDocumentsView, vaern_documents_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (VAERN_TYPE_VIEW,
+                                                      vaern_documents_view_iface_init))
+
+static void update_state (VaernDocumentsView *self);
+
+static gboolean
+showing_documents (VaernDocumentsView *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "approvals") != 0;
+}
+
+/* Filtering */
+
+static gboolean
+document_matches (gpointer item,
+                  gpointer user_data)
+{
+  VaernDocumentsView *self = user_data;
+
+  return vaern_search_matches (&self->search, VAERN_ISMS_DOCUMENT (item)->search_key);
+}
+
+static gboolean
+approval_matches (gpointer item,
+                  gpointer user_data)
+{
+  VaernDocumentsView *self = user_data;
+
+  return vaern_search_matches (&self->search, VAERN_APPROVAL (item)->search_key);
+}
+
+static void
+search_changed_cb (VaernDocumentsView *self)
+{
+  GtkFilterChange change;
+
+  if (!vaern_search_read (&self->search, GTK_EDITABLE (self->search_entry), &change))
+    return;
+  gtk_filter_changed (GTK_FILTER (self->documents_filter), change);
+  gtk_filter_changed (GTK_FILTER (self->approvals_filter), change);
+  update_state (self);
+}
+
+/* Cells */
+
+static void
+title_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
+{
+  VaernIsmsDocument *d = item;
+
+  cell->text = g_strdup (d->title);
+  if (d->status == VAERN_DOC_STATUS_WITHDRAWN)
+    cell->style = VAERN_TABLE_CELL_DIM;
+}
+
+static void
+kind_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
+{
+  cell->text = g_strdup (vaern_enum_label (&vaern_enum_doc_kind, VAERN_ISMS_DOCUMENT (item)->kind));
+}
+
+static void
+version_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
+{
+  cell->text = g_strdup (VAERN_ISMS_DOCUMENT (item)->version);
+}
+
+static void
+status_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
+{
+  VaernIsmsDocument *d = item;
+
+  cell->text = g_strdup (vaern_enum_label (&vaern_enum_doc_status, d->status));
+  if (d->status == VAERN_DOC_STATUS_APPROVED)
+    cell->icon_name = "object-select-symbolic";
+  else if (d->status == VAERN_DOC_STATUS_WITHDRAWN)
+    cell->style = VAERN_TABLE_CELL_DIM;
+}
+
+static void
+owner_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
+{
+  cell->text = g_strdup (VAERN_ISMS_DOCUMENT (item)->owner_name);
+}
+
+static void
+review_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
+{
+  VaernIsmsDocument *d = item;
+
+  cell->text = vaern_date_format (d->next_review);
+  if (d->overdue)
+    {
+      cell->style = VAERN_TABLE_CELL_WARNING;
+      cell->icon_name = "dialog-warning-symbolic";
+    }
+}
+
+static void
+controls_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
+{
+  VaernIsmsDocument *d = item;
+
+  cell->text = d->n_controls ? g_strdup_printf ("%u", d->n_controls) : g_strdup ("");
+}
+
+static void
+date_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
+{
+  cell->text = vaern_date_format (VAERN_APPROVAL (item)->approved_on);
+}
+
+static void
+what_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
+{
+  VaernApproval *a = item;
+
+  cell->text = g_strdup (a->title);
+  if (a->subject == VAERN_APPROVAL_SOA)
+    cell->icon_name = "emblem-readonly-symbolic";
+}
+
+static void
+subject_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
+{
+  cell->text = g_strdup (vaern_enum_label (&vaern_enum_approval_subject,
+                                           VAERN_APPROVAL (item)->subject));
+}
+
+static void
+by_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
+{
+  cell->text = g_strdup (VAERN_APPROVAL (item)->approved_by);
+}
+
+static void
+note_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
+{
+  cell->text = g_strdup (VAERN_APPROVAL (item)->note);
+  cell->style = VAERN_TABLE_CELL_DIM;
+}
+
+static GtkSorter *
+sorter_for (GType       type,
+            const char *property,
+            gboolean    numeric)
+{
+  GtkExpression *e = gtk_property_expression_new (type, NULL, property);
+
+  if (numeric)
+    return GTK_SORTER (gtk_numeric_sorter_new (e));
+  else
+    {
+      GtkStringSorter *sorter = gtk_string_sorter_new (e);
+
+      gtk_string_sorter_set_ignore_case (sorter, TRUE);
+      return GTK_SORTER (sorter);
+    }
+}
+
+static void
+setup_columns (VaernDocumentsView *self)
+{
+  VaernTable *t = self->documents_table;
+  GType d = VAERN_TYPE_ISMS_DOCUMENT, a = VAERN_TYPE_APPROVAL;
+  guint date;
+
+  /* Translators: column heading: a document's title */
+  vaern_table_add_column (t, _("Title"), title_cell, NULL, sorter_for (d, "title", FALSE), 260, TRUE, 0);
+  /* Translators: column heading: policy, guideline, … */
+  vaern_table_add_column (t, _("Kind"), kind_cell, NULL, sorter_for (d, "kind", TRUE), 150, FALSE, 3);
+  /* Translators: column heading: a document's version */
+  vaern_table_add_column (t, _("Version"), version_cell, NULL, sorter_for (d, "version", FALSE), 80,
+                          FALSE, 4);
+  /* Translators: column heading: draft, approved, … */
+  vaern_table_add_column (t, _("Status"), status_cell, NULL, sorter_for (d, "status", TRUE), 130,
+                          FALSE, 1);
+  /* Translators: column heading */
+  vaern_table_add_column (t, _("Owner"), owner_cell, NULL, sorter_for (d, "owner-name", FALSE), 150,
+                          FALSE, 5);
+  /* Translators: column heading: the next review date */
+  vaern_table_add_column (t, _("Review"), review_cell, NULL, sorter_for (d, "next-review", FALSE),
+                          120, FALSE, 2);
+  /* Translators: column heading: the number of SoA controls the document documents */
+  vaern_table_add_column (t, _("Controls"), controls_cell, NULL, NULL, 80, FALSE, 6);
+
+  t = self->approvals_table;
+  /* Translators: column heading: the date of an approval */
+  date = vaern_table_add_column (t, _("Date"), date_cell, NULL, sorter_for (a, "approved-on", FALSE),
+                                 110, FALSE, 0);
+  /* Translators: column heading: what was approved */
+  vaern_table_add_column (t, _("Approved"), what_cell, NULL, sorter_for (a, "title", FALSE), 260,
+                          TRUE, 0);
+  /* Translators: column heading: the kind of thing approved */
+  vaern_table_add_column (t, _("Subject"), subject_cell, NULL, sorter_for (a, "subject", TRUE), 170,
+                          FALSE, 3);
+  /* Translators: column heading: who approved */
+  vaern_table_add_column (t, _("By"), by_cell, NULL, sorter_for (a, "approved-by", FALSE), 160,
+                          FALSE, 1);
+  /* Translators: column heading: the approval's note */
+  vaern_table_add_column (t, _("Note"), note_cell, NULL, NULL, 220, TRUE, 2);
+  vaern_table_sort_by (t, date, GTK_SORT_DESCENDING);
+}
+
+/* State */
+
+static void
+update_state (VaernDocumentsView *self)
+{
+  gboolean documents = showing_documents (self);
+  VaernTable *table = documents ? self->documents_table : self->approvals_table;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (vaern_table_get_selection (table)));
+  guint total = 0;
+  gboolean writable = self->document && !vaern_document_get_read_only (self->document);
+  VaernIsmsDocument *doc = vaern_table_get_selected (self->documents_table);
+  VaernApproval *approval = vaern_table_get_selected (self->approvals_table);
+  g_autofree char *count = NULL;
+  GtkStack *content = documents ? self->documents_content : self->approvals_content;
+
+  if (self->document)
+    total = g_list_model_get_n_items (documents ? vaern_document_get_isms_documents (self->document)
+                                                : vaern_document_get_approvals (self->document));
+  if (documents)
+    /* Translators: the number of documents shown */
+    count = g_strdup_printf (ngettext ("%u document", "%u documents", shown), shown);
+  else
+    /* Translators: the number of approvals shown */
+    count = g_strdup_printf (ngettext ("%u approval", "%u approvals", shown), shown);
+  gtk_label_set_text (self->count_label, count);
+  gtk_stack_set_visible_child_name (content, shown > 0 ? "table" : total > 0 ? "none-match" : "empty");
+  gtk_widget_set_visible (self->documents_buttons, documents);
+  gtk_widget_set_visible (self->approvals_buttons, !documents);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.add", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.edit", documents && doc != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.delete",
+                                 writable && documents && doc != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.open",
+                                 documents && doc != NULL && doc->location && *doc->location);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.approve",
+                                 writable && documents && doc != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "approvals.add", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "approvals.edit", !documents && approval != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "approvals.delete",
+                                 writable && !documents && approval != NULL
+                                 && approval->subject != VAERN_APPROVAL_SOA);
+}
+
+/* Actions */
+
+static GtkWindow *
+parent_window (GtkWidget *widget)
+{
+  return GTK_WINDOW (gtk_widget_get_root (widget));
+}
+
+static void
+add_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  VaernDocumentsView *self = VAERN_DOCUMENTS_VIEW (widget);
+
+  gtk_window_present (GTK_WINDOW (vaern_isms_document_editor_new (parent_window (widget),
+                                                                  self->document, NULL)));
+}
+
+static void
+edit_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  VaernDocumentsView *self = VAERN_DOCUMENTS_VIEW (widget);
+  VaernIsmsDocument *doc = vaern_table_get_selected (self->documents_table);
+
+  if (doc)
+    gtk_window_present (GTK_WINDOW (vaern_isms_document_editor_new (parent_window (widget),
+                                                                    self->document, doc)));
+}
+
+static void
+delete_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  VaernDocumentsView *self = VAERN_DOCUMENTS_VIEW (widget);
+  VaernIsmsDocument *doc = vaern_table_get_selected (self->documents_table);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (doc == NULL)
+    return;
+  /* Translators: notification after deleting a document from the register; %s is its title */
+  message = g_strdup_printf (_("“%s” deleted"), doc->title);
+  if (!vaern_document_delete_isms_document (self->document, vaern_record_get_id (VAERN_RECORD (doc)),
+                                            &error))
+    /* Translators: heading of an error message */
+    vaern_show_error (widget, _("Could Not Delete the Document"), error);
+  else if (vaern_window_for_widget (widget))
+    vaern_window_offer_undo (vaern_window_for_widget (widget), message);
+}
+
+static void
+open_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  VaernDocumentsView *self = VAERN_DOCUMENTS_VIEW (widget);
+  VaernIsmsDocument *doc = vaern_table_get_selected (self->documents_table);
+  g_autoptr(GError) error = NULL;
+
+  if (doc && !vaern_open_location (widget, doc->location, &error))
+    /* Translators: heading of an error message */
+    vaern_show_error (widget, _("Could Not Open the Document"), error);
+}
+
+static void
+approve_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  VaernDocumentsView *self = VAERN_DOCUMENTS_VIEW (widget);
+  VaernIsmsDocument *doc = vaern_table_get_selected (self->documents_table);
+  g_autoptr(VaernApproval) approval = vaern_approval_new ();
+
+  if (doc == NULL)
+    return;
+  approval->subject = VAERN_APPROVAL_DOCUMENT;
+  approval->document_id = vaern_record_get_id (VAERN_RECORD (doc));
+  gtk_window_present (GTK_WINDOW (vaern_approval_editor_new (parent_window (widget), self->document,
+                                                             approval)));
+}
+
+static void
+add_approval_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  VaernDocumentsView *self = VAERN_DOCUMENTS_VIEW (widget);
+
+  gtk_window_present (GTK_WINDOW (vaern_approval_editor_new (parent_window (widget), self->document,
+                                                             NULL)));
+}
+
+static void
+edit_approval_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  VaernDocumentsView *self = VAERN_DOCUMENTS_VIEW (widget);
+  VaernApproval *approval = vaern_table_get_selected (self->approvals_table);
+
+  if (approval)
+    gtk_window_present (GTK_WINDOW (vaern_approval_editor_new (parent_window (widget),
+                                                               self->document, approval)));
+}
+
+static void
+delete_approval_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  VaernDocumentsView *self = VAERN_DOCUMENTS_VIEW (widget);
+  VaernApproval *approval = vaern_table_get_selected (self->approvals_table);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (approval == NULL)
+    return;
+  /* Translators: notification after deleting an approval; %s says what was approved */
+  message = g_strdup_printf (_("Approval of “%s” deleted"), approval->title);
+  if (!vaern_document_delete_approval (self->document, vaern_record_get_id (VAERN_RECORD (approval)),
+                                       &error))
+    /* Translators: heading of an error message */
+    vaern_show_error (widget, _("Could Not Delete the Approval"), error);
+  else if (vaern_window_for_widget (widget))
+    vaern_window_offer_undo (vaern_window_for_widget (widget), message);
+}
+
+/* The document */
+
+static void
+vaern_documents_view_set_document (VaernView     *view,
+                                   VaernDocument *document)
+{
+  VaernDocumentsView *self = VAERN_DOCUMENTS_VIEW (view);
+
+  if (self->document)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  vaern_table_set_model (self->documents_table,
+                         document ? vaern_document_get_isms_documents (document) : NULL);
+  vaern_table_set_model (self->approvals_table,
+                         document ? vaern_document_get_approvals (document) : NULL);
+  if (document)
+    g_signal_connect_swapped (document, "notify::read-only", G_CALLBACK (update_state), self);
+  update_state (self);
+}
+
+static void
+vaern_documents_view_focus_search (VaernView *view)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (VAERN_DOCUMENTS_VIEW (view)->search_entry));
+}
+
+static void
+vaern_documents_view_iface_init (VaernViewInterface *iface)
+{
+  iface->set_document = vaern_documents_view_set_document;
+  iface->focus_search = vaern_documents_view_focus_search;
+}
+
+/* Layout */
+
+static GtkWidget *
+status_page (const char *icon,
+             const char *title,
+             const char *description,
+             const char *button_label,
+             const char *action)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+  if (button_label)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (button_label);
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+      gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_add_css_class (button, "suggested-action");
+      adw_status_page_set_child (ADW_STATUS_PAGE (page), button);
+    }
+  return page;
+}
+
+static GtkStack *
+content_stack (VaernTable *table,
+               GtkWidget  *empty,
+               GtkWidget  *none_match)
+{
+  GtkStack *stack = GTK_STACK (gtk_stack_new ());
+
+  gtk_widget_set_vexpand (GTK_WIDGET (stack), TRUE);
+  gtk_stack_add_named (stack, GTK_WIDGET (table), "table");
+  gtk_stack_add_named (stack, empty, "empty");
+  gtk_stack_add_named (stack, none_match, "none-match");
+  return stack;
+}
+
+static GtkWidget *
+button (const char *label,
+        const char *action)
+{
+  GtkWidget *b = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (b), action);
+  return b;
+}
+
+static void
+build (VaernDocumentsView *self)
+{
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *switcher = adw_view_switcher_new ();
+  GtkWidget *bar = gtk_action_bar_new ();
+  GtkWidget *box;
+  AdwViewStackPage *page;
+
+  gtk_widget_set_margin_start (top, 12);
+  gtk_widget_set_margin_end (top, 12);
+  gtk_widget_set_margin_top (top, 6);
+  gtk_widget_set_margin_bottom (top, 6);
+  self->stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->stack);
+  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
+  gtk_box_append (GTK_BOX (top), switcher);
+  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  /* Translators: placeholder of the documents view's search field */
+  g_object_set (self->search_entry, "placeholder-text", _("Search titles, owners and notes"), NULL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search_entry), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->search_entry), GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->search_entry));
+  gtk_widget_set_parent (top, GTK_WIDGET (self));
+  gtk_widget_set_parent (gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), GTK_WIDGET (self));
+
+  self->documents_table = VAERN_TABLE (vaern_table_new ());
+  g_object_set (self->documents_table, "activate-action", "documents.edit", NULL);
+  self->documents_content = content_stack (
+    self->documents_table,
+    status_page ("folder-documents-symbolic",
+                 /* Translators: the documents register when it is empty */
+                 _("No Documents Yet"),
+                 /* Translators: the documents register when it is empty */
+                 _("Register the information security policy, the guidelines, the contingency "
+                   "plan and the reports management approves: where each lives, who keeps it, "
+                   "and when it is due for review."),
+                 /* Translators: button of the empty documents register */
+                 _("_Add Document…"), "documents.add"),
+    status_page ("edit-find-symbolic",
+                 /* Translators: the documents register when the search finds nothing */
+                 _("No Documents Match"),
+                 /* Translators: the documents register when the search finds nothing */
+                 _("Try other words."), NULL, NULL));
+  page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->documents_content), "documents",
+                                    /* Translators: a page of the documents view */
+                                    _("Documents"));
+  adw_view_stack_page_set_icon_name (page, "folder-documents-symbolic");
+
+  self->approvals_table = VAERN_TABLE (vaern_table_new ());
+  g_object_set (self->approvals_table, "activate-action", "approvals.edit", NULL);
+  self->approvals_content = content_stack (
+    self->approvals_table,
+    status_page ("emblem-ok-symbolic",
+                 /* Translators: the list of approvals when it is empty */
+                 _("No Approvals Yet"),
+                 /* Translators: the list of approvals when it is empty */
+                 _("When management approves the SoA, a risk assessment or a document, record "
+                   "who approved it and when."),
+                 /* Translators: button of the empty list of approvals */
+                 _("_Record Approval…"), "approvals.add"),
+    status_page ("edit-find-symbolic",
+                 /* Translators: the list of approvals when the search finds nothing */
+                 _("No Approvals Match"), _("Try other words."), NULL, NULL));
+  page = adw_view_stack_add_titled (self->stack, GTK_WIDGET (self->approvals_content), "approvals",
+                                    /* Translators: a page of the documents view */
+                                    _("Approvals"));
+  adw_view_stack_page_set_icon_name (page, "emblem-ok-symbolic");
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
+
+  self->count_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), GTK_WIDGET (self->count_label));
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* Translators: button of the documents view */
+  gtk_box_append (GTK_BOX (box), button (_("_Open"), "documents.open"));
+  /* Translators: button of the documents view */
+  gtk_box_append (GTK_BOX (box), button (_("A_pprove…"), "documents.approve"));
+  /* Translators: button of the documents view */
+  gtk_box_append (GTK_BOX (box), button (_("_Delete"), "documents.delete"));
+  /* Translators: button of the documents view */
+  gtk_box_append (GTK_BOX (box), button (_("_Edit…"), "documents.edit"));
+  /* Translators: button of the documents view */
+  gtk_box_append (GTK_BOX (box), button (_("_Add…"), "documents.add"));
+  self->documents_buttons = box;
+  gtk_action_bar_pack_end (GTK_ACTION_BAR (bar), box);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* Translators: button of the approvals page */
+  gtk_box_append (GTK_BOX (box), button (_("_Delete"), "approvals.delete"));
+  /* Translators: button of the approvals page */
+  gtk_box_append (GTK_BOX (box), button (_("_Edit…"), "approvals.edit"));
+  /* Translators: button of the approvals page */
+  gtk_box_append (GTK_BOX (box), button (_("_Record Approval…"), "approvals.add"));
+  self->approvals_buttons = box;
+  gtk_action_bar_pack_end (GTK_ACTION_BAR (bar), box);
+  gtk_widget_set_parent (bar, GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (update_state), self);
+}
+
+static void
+vaern_documents_view_dispose (GObject *object)
+{
+  VaernDocumentsView *self = VAERN_DOCUMENTS_VIEW (object);
+  GtkWidget *child;
+
+  if (self->document)
+    vaern_documents_view_set_document (VAERN_VIEW (self), NULL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->documents_filter);
+  g_clear_object (&self->approvals_filter);
+  vaern_search_clear (&self->search);
+
+  G_OBJECT_CLASS (vaern_documents_view_parent_class)->dispose (object);
+}
+
+static void
+vaern_documents_view_class_init (VaernDocumentsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vaern_documents_view_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "documents.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "documents.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "documents.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "documents.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "documents.approve", NULL, approve_action);
+  gtk_widget_class_install_action (widget_class, "approvals.add", NULL, add_approval_action);
+  gtk_widget_class_install_action (widget_class, "approvals.edit", NULL, edit_approval_action);
+  gtk_widget_class_install_action (widget_class, "approvals.delete", NULL, delete_approval_action);
+}
+
+static void
+vaern_documents_view_init (VaernDocumentsView *self)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  build (self);
+  self->documents_filter = gtk_custom_filter_new (document_matches, self, NULL);
+  self->approvals_filter = gtk_custom_filter_new (approval_matches, self, NULL);
+  vaern_table_set_filter (self->documents_table, GTK_FILTER (self->documents_filter));
+  vaern_table_set_filter (self->approvals_table, GTK_FILTER (self->approvals_filter));
+  setup_columns (self);
+  g_signal_connect_swapped (vaern_table_get_selection (self->documents_table), "notify::selected",
+                            G_CALLBACK (update_state), self);
+  g_signal_connect_swapped (vaern_table_get_selection (self->approvals_table), "notify::selected",
+                            G_CALLBACK (update_state), self);
+  g_signal_connect_swapped (vaern_table_get_selection (self->documents_table), "items-changed",
+                            G_CALLBACK (update_state), self);
+  g_signal_connect_swapped (vaern_table_get_selection (self->approvals_table), "items-changed",
+                            G_CALLBACK (update_state), self);
+  vaern_add_view_shortcuts (GTK_WIDGET (self), (const char *const[]) {
+    "<Control><Shift>n", "documents.add",
+    NULL });
+  vaern_add_delete_key (GTK_WIDGET (self), GTK_WIDGET (self->documents_table), "documents.delete");
+  vaern_add_delete_key (GTK_WIDGET (self), GTK_WIDGET (self->approvals_table), "approvals.delete");
+  update_state (self);
+}
+
+/* For tests */
+
+VaernTable *
+vaern_documents_view_get_table (VaernDocumentsView *self,
+                                gboolean            approvals)
+{
+  return approvals ? self->approvals_table : self->documents_table;
+}
+
+void
+vaern_documents_view_show_approvals (VaernDocumentsView *self,
+                                     gboolean            approvals)
+{
+  adw_view_stack_set_visible_child_name (self->stack, approvals ? "approvals" : "documents");
+}

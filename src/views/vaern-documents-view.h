@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "vaern-table.h"
+
+G_BEGIN_DECLS
+
+#define VAERN_TYPE_DOCUMENTS_VIEW (vaern_documents_view_get_type ())
+G_DECLARE_FINAL_TYPE (VaernDocumentsView, vaern_documents_view, VAERN, DOCUMENTS_VIEW, GtkWidget)
+
+/* For tests */
+VaernTable *vaern_documents_view_get_table      (VaernDocumentsView *self,
+                                                 gboolean            approvals);
+void        vaern_documents_view_show_approvals (VaernDocumentsView *self,
+                                                 gboolean            approvals);
+
+G_END_DECLS

@@ -1,0 +1,405 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "app/vaern-window.h"
+#include "vaern-risk-editor.h"
+#include "vaern-soa-entry-editor.h"
+#include "vaern-ui-util.h"
+
+struct _VaernSoaEntryEditor
+{
+  VaernEditor     parent_instance;
+
+  VaernDocument  *document;
+  VaernSoaEntry  *entry;
+
+  GtkSwitch      *applicable_switch;
+  GtkCheckButton *reason_checks[4];
+  GtkWidget      *reasons_row;
+  GtkLabel       *justification_label;
+  GtkTextView    *justification_view;
+  AdwComboRow    *status_row;
+  AdwActionRow   *owner_row;
+  GtkDropDown    *owner_dropdown;
+  AdwPreferencesGroup *documents_group;
+  GPtrArray      *document_checks;  /* GtkCheckButton, with "document-id" data */
+  AdwPreferencesGroup *risks_group;
+  GtkTextView    *notes_view;
+};
+
+G_DEFINE_FINAL_TYPE (VaernSoaEntryEditor, vaern_soa_entry_editor, VAERN_TYPE_EDITOR)
+
+G_STATIC_ASSERT (G_N_ELEMENTS (((VaernSoaEntryEditor *) 0)->reason_checks) == 4);
+
+static gint64
+vaern_soa_entry_editor_save (VaernEditor *editor,
+                             GError     **error)
+{
+  VaernSoaEntryEditor *self = VAERN_SOA_ENTRY_EDITOR (editor);
+  g_autoptr(VaernSoaEntry) e = vaern_soa_entry_copy (self->entry);
+
+  e->applicable = gtk_switch_get_active (self->applicable_switch);
+  e->reasons = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (self->reason_checks); i++)
+    if (gtk_check_button_get_active (self->reason_checks[i]))
+      e->reasons |= 1u << i;
+  /* An excluded control has no reasons for inclusion. */
+  if (!e->applicable)
+    e->reasons = 0;
+  g_free (e->justification);
+  e->justification = vaern_text_view_get_text (self->justification_view);
+  e->status = adw_combo_row_get_selected (self->status_row);
+  e->owner_id = vaern_record_dropdown_get_id (self->owner_dropdown);
+  g_free (e->notes);
+  e->notes = vaern_text_view_get_text (self->notes_view);
+  g_array_set_size (e->document_ids, 0);
+  for (guint i = 0; i < self->document_checks->len; i++)
+    {
+      GtkCheckButton *check = self->document_checks->pdata[i];
+      gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (check), "document-id");
+
+      if (gtk_check_button_get_active (check))
+        g_array_append_val (e->document_ids, id);
+    }
+  if (!vaern_document_update_soa_entry (self->document, e, error))
+    return 0;
+  return vaern_record_get_id (VAERN_RECORD (e));
+}
+
+/* An included control is justified by its reasons (and may say more); an
+ * excluded one must say why. */
+static void
+applicable_changed_cb (VaernSoaEntryEditor *self)
+{
+  gboolean applicable = gtk_switch_get_active (self->applicable_switch);
+
+  gtk_widget_set_visible (self->reasons_row, applicable);
+  gtk_label_set_text (self->justification_label,
+                      applicable
+                      /* Translators: heading of the SoA editor's text field for an included control */
+                      ? _("Explanation (optional)")
+                      /* Translators: heading of the SoA editor's text field for an excluded control */
+                      : _("Why the control does not apply (required)"));
+}
+
+static void
+open_risk_cb (AdwActionRow *row,
+              VaernSoaEntryEditor *self)
+{
+  VaernRisk *risk = g_object_get_data (G_OBJECT (row), "risk");
+  VaernRiskEditor *editor = vaern_risk_editor_new (GTK_WINDOW (self), self->document, risk,
+                                                   risk->asset_id);
+
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+vaern_soa_entry_editor_dispose (GObject *object)
+{
+  VaernSoaEntryEditor *self = VAERN_SOA_ENTRY_EDITOR (object);
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->entry);
+  g_clear_pointer (&self->document_checks, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (vaern_soa_entry_editor_parent_class)->dispose (object);
+}
+
+static void
+vaern_soa_entry_editor_class_init (VaernSoaEntryEditorClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = vaern_soa_entry_editor_dispose;
+  VAERN_EDITOR_CLASS (klass)->save = vaern_soa_entry_editor_save;
+}
+
+static GtkWidget *
+group_new (AdwPreferencesPage *page,
+           const char         *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
+  return group;
+}
+
+static void
+vaern_soa_entry_editor_init (VaernSoaEntryEditor *self)
+{
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  GtkWidget *group, *row, *box, *frame;
+
+  gtk_window_set_default_size (GTK_WINDOW (self), 600, 700);
+  self->document_checks = g_ptr_array_new ();
+
+  /* Translators: a group of the SoA editor */
+  group = group_new (page, _("Applicability"));
+  row = adw_action_row_new ();
+  /* Translators: field of the SoA editor: whether the control applies to the organisation */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The control _applies"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  self->applicable_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->applicable_switch), GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->applicable_switch));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->applicable_switch));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  vaern_editor_add_field (VAERN_EDITOR (self), "applicable", row);
+
+  /* Why it is included: any of the four. */
+  box = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 4);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  for (guint i = 0; i < G_N_ELEMENTS (self->reason_checks); i++)
+    {
+      self->reason_checks[i] = GTK_CHECK_BUTTON (
+        gtk_check_button_new_with_label (vaern_enum_label (&vaern_enum_soa_reason, i)));
+      gtk_flow_box_append (GTK_FLOW_BOX (box), GTK_WIDGET (self->reason_checks[i]));
+    }
+  vaern_flow_box_tab_through (GTK_FLOW_BOX (box));
+  {
+    GtkWidget *reasons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    /* Translators: heading of the SoA editor's reasons for including a control */
+    GtkWidget *label = gtk_label_new (_("Included because of"));
+
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_widget_add_css_class (label, "heading");
+    gtk_widget_set_margin_top (label, 12);
+    gtk_box_append (GTK_BOX (reasons), label);
+    gtk_box_append (GTK_BOX (reasons), box);
+    self->reasons_row = reasons;
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), reasons);
+  }
+  self->justification_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->justification_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->justification_label), "heading");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->justification_label), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->justification_label), 6);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->justification_label));
+  frame = vaern_text_field_new (&self->justification_view, 60);
+  gtk_label_set_mnemonic_widget (self->justification_label, GTK_WIDGET (self->justification_view));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
+  vaern_editor_add_field (VAERN_EDITOR (self), "justification", GTK_WIDGET (self->justification_view));
+  g_signal_connect_swapped (self->applicable_switch, "notify::active",
+                            G_CALLBACK (applicable_changed_cb), self);
+
+  /* Translators: a group of the SoA editor */
+  group = group_new (page, _("Implementation"));
+  self->status_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  /* Translators: field of the SoA editor: how far the control is implemented */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), _("_Status"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->status_row), TRUE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->status_row));
+  vaern_editor_add_field (VAERN_EDITOR (self), "status", GTK_WIDGET (self->status_row));
+  self->owner_row = ADW_ACTION_ROW (adw_action_row_new ());
+  /* Translators: field of the SoA editor: who is responsible for the control */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->owner_row), _("_Owner"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->owner_row), TRUE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->owner_row));
+  vaern_editor_add_field (VAERN_EDITOR (self), "owner", GTK_WIDGET (self->owner_row));
+
+  /* Translators: a group of the SoA editor: the documents that describe the control */
+  self->documents_group = ADW_PREFERENCES_GROUP (group_new (page, _("Documentation")));
+  vaern_editor_add_field (VAERN_EDITOR (self), "documents", GTK_WIDGET (self->documents_group));
+  /* Translators: a group of the SoA editor: the risks whose treatment names the control */
+  self->risks_group = ADW_PREFERENCES_GROUP (group_new (page, _("Linked Risks")));
+
+  /* Translators: a group of the SoA editor */
+  group = group_new (page, _("Notes"));
+  frame = vaern_text_field_new (&self->notes_view, 60);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
+
+  vaern_editor_add_page (VAERN_EDITOR (self), GTK_WIDGET (page));
+}
+
+static void
+fill_documents (VaernSoaEntryEditor *self,
+                gboolean             editable)
+{
+  GListModel *docs = vaern_document_get_isms_documents (self->document);
+  guint n = g_list_model_get_n_items (docs);
+
+  if (n == 0)
+    {
+      GtkWidget *label = gtk_label_new (
+        /* Translators: in the SoA editor when the documents register is empty */
+        _("The documents register is empty. Add the policy and guidelines under Documents "
+          "to link them here."));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      adw_preferences_group_add (self->documents_group, label);
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VaernIsmsDocument) d = g_list_model_get_item (docs, i);
+      gint64 id = vaern_record_get_id (VAERN_RECORD (d));
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      g_autofree char *subtitle = NULL;
+      gboolean linked = FALSE;
+
+      for (guint k = 0; k < self->entry->document_ids->len; k++)
+        linked |= g_array_index (self->entry->document_ids, gint64, k) == id;
+      /* A withdrawn document is offered only where it is still linked. */
+      if (d->status == VAERN_DOC_STATUS_WITHDRAWN && !linked)
+        continue;
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), d->title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      subtitle = d->version && *d->version
+        /* Translators: a document's kind and version, "Guideline, version 2.1" */
+        ? g_strdup_printf (_("%s, version %s"), vaern_enum_label (&vaern_enum_doc_kind, d->kind),
+                           d->version)
+        : g_strdup (vaern_enum_label (&vaern_enum_doc_kind, d->kind));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), linked);
+      gtk_widget_set_sensitive (check, editable);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      g_object_set_data_full (G_OBJECT (check), "document-id", g_memdup2 (&id, sizeof id), g_free);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (self->documents_group, row);
+      g_ptr_array_add (self->document_checks, check);
+    }
+}
+
+static void
+fill_risks (VaernSoaEntryEditor *self)
+{
+  g_autoptr(GPtrArray) risks = vaern_document_list_control_risks (self->document,
+                                                                  self->entry->control);
+  const guint shown = 50;
+
+  if (risks->len == 0)
+    {
+      /* Translators: in the SoA editor when no risk names the control */
+      GtkWidget *label = gtk_label_new (_("No risk assessment names this control yet. Link it "
+                                          "from a risk's treatment."));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      adw_preferences_group_add (self->risks_group, label);
+      return;
+    }
+  for (guint i = 0; i < MIN (risks->len, shown); i++)
+    {
+      VaernRisk *risk = risks->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), risk->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), risk->asset_name);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "risk", g_object_ref (risk), g_object_unref);
+      g_signal_connect (row, "activated", G_CALLBACK (open_risk_cb), self);
+      adw_preferences_group_add (self->risks_group, row);
+    }
+  if (risks->len > shown)
+    {
+      g_autofree char *text =
+        /* Translators: under the first risks linked to a control */
+        g_strdup_printf (ngettext ("and %u more risk", "and %u more risks", risks->len - shown),
+                         risks->len - shown);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      adw_preferences_group_add (self->risks_group, label);
+    }
+  {
+    /* Translators: the number of risks that name a control, in the group's heading */
+    g_autofree char *count = g_strdup_printf (ngettext ("%u risk", "%u risks", risks->len),
+                                              risks->len);
+
+    adw_preferences_group_set_description (self->risks_group, count);
+  }
+}
+
+VaernSoaEntryEditor *
+vaern_soa_entry_editor_new (GtkWindow     *parent,
+                            VaernDocument *document,
+                            VaernSoaEntry *entry)
+{
+  VaernSoaEntryEditor *self;
+  g_auto(GStrv) sources = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *subtitle = NULL;
+  gboolean editable;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (VAERN_IS_SOA_ENTRY (entry), NULL);
+
+  self = g_object_new (VAERN_TYPE_SOA_ENTRY_EDITOR, "transient-for", parent, NULL);
+  self->document = g_object_ref (document);
+  self->entry = g_object_ref (entry);
+  editable = !vaern_document_get_read_only (document) && !entry->frozen;
+
+  gtk_switch_set_active (self->applicable_switch, entry->applicable);
+  applicable_changed_cb (self);
+  for (guint i = 0; i < G_N_ELEMENTS (self->reason_checks); i++)
+    {
+      gtk_check_button_set_active (self->reason_checks[i], (entry->reasons & (1u << i)) != 0);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->reason_checks[i]), editable);
+    }
+  vaern_text_view_set_text (self->justification_view, entry->justification);
+  vaern_combo_row_set_enum (self->status_row, &vaern_enum_soa_status, entry->status);
+  self->owner_dropdown = vaern_record_dropdown_new (vaern_document_get_people (document), "name",
+                                                    entry->owner_id,
+                                                    /* Translators: no owner chosen */
+                                                    _("Nobody"));
+  adw_action_row_add_suffix (self->owner_row, GTK_WIDGET (self->owner_dropdown));
+  adw_action_row_set_activatable_widget (self->owner_row, GTK_WIDGET (self->owner_dropdown));
+  vaern_text_view_set_text (self->notes_view, entry->notes);
+  fill_documents (self, editable);
+  fill_risks (self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->applicable_switch), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->owner_dropdown), editable);
+  gtk_text_view_set_editable (self->justification_view, editable);
+  gtk_text_view_set_editable (self->notes_view, editable);
+
+  /* Translators: heading of the SoA editor: a control's number and title */
+  heading = g_strdup_printf (_("%s %s"), entry->control, entry->title);
+  sources = vaern_document_control_sources (document, entry->control);
+  if (entry->frozen)
+    /* Translators: under the heading of the SoA editor; %u is a version number */
+    subtitle = g_strdup_printf (_("Version %u is approved and cannot be changed"),
+                                entry->version_number);
+  else if (sources && sources[0])
+    {
+      g_autofree char *list = g_strjoinv (", ", sources);
+
+      /* Translators: under the heading of the SoA editor: the control's numbers in the
+       * 2013 edition of Annex A */
+      subtitle = g_strdup_printf (_("Version %u · 2013: %s"), entry->version_number, list);
+    }
+  else
+    /* Translators: under the heading of the SoA editor: a control new in the 2022 edition */
+    subtitle = g_strdup_printf (_("Version %u · new in 2022"), entry->version_number);
+  vaern_editor_set_heading (VAERN_EDITOR (self), heading, subtitle);
+  vaern_editor_set_editable (VAERN_EDITOR (self), editable);
+  gtk_widget_grab_focus (GTK_WIDGET (self->applicable_switch));
+  return self;
+}
+
+void
+vaern_soa_entry_editor_set_applicable (VaernSoaEntryEditor *self,
+                                       gboolean             applicable)
+{
+  gtk_switch_set_active (self->applicable_switch, applicable);
+}
+
+void
+vaern_soa_entry_editor_set_justification (VaernSoaEntryEditor *self,
+                                          const char          *text)
+{
+  vaern_text_view_set_text (self->justification_view, text);
+}

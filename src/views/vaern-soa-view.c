@@ -1,0 +1,1093 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "app/vaern-file-chooser.h"
+#include "app/vaern-view.h"
+#include "app/vaern-window.h"
+#include "core/vaern-date.h"
+#include "vaern-approval-editor.h"
+#include "vaern-soa-entry-editor.h"
+#include "vaern-soa-view-private.h"
+#include "vaern-table.h"
+#include "vaern-ui-util.h"
+
+/* The Statement of Applicability: every Annex A control of one version in
+ * a table, with the implemented share of the applicable controls per
+ * theme above it (a click on a theme shows only that theme). The newest
+ * version is edited until management approves it; then it is frozen and
+ * the next turn of the PDCA cycle starts a new draft. Any two versions
+ * can be compared control by control.
+ *
+ * The document keeps the entries of every version in one list; the table
+ * filters it down to the chosen version and the filters. */
+
+#define N_THEMES 4
+
+struct _VaernSoaView
+{
+  GtkWidget           parent_instance;
+
+  VaernDocument      *document;
+  gint64              version_id;    /* the version shown */
+  GArray             *version_ids;   /* gint64, in the version dropdown's order */
+  GtkStringList      *version_names;
+  guint               filling;
+
+  /* The filters' values */
+  guint               only_theme;    /* 0 or 5–8 */
+  guint               only_applicable; /* 0 all, 1 applies, 2 does not */
+  guint               only_status;   /* 0 all, else status + 1 */
+  gint64              only_owner;
+  gboolean            only_missing;
+  VaernSearch         search;
+  GtkCustomFilter    *filter;
+
+  GtkWidget          *version_dropdown;
+  GtkLabel           *state_label;
+  GtkWidget          *approve_button;
+  GtkWidget          *draft_button;
+  GtkWidget          *filter_box;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *theme_filter;
+  GtkDropDown        *applicable_filter;
+  GtkDropDown        *status_filter;
+  GtkWidget          *owner_filter_box;
+  GtkDropDown        *owner_filter;
+  GtkToggleButton    *missing_filter;
+  GtkWidget          *progress_box;
+  GtkWidget          *progress_buttons[N_THEMES + 1];
+  GtkLevelBar        *progress_bars[N_THEMES + 1];
+  GtkLabel           *progress_labels[N_THEMES + 1];
+  GtkStack           *content_stack;
+  VaernTable         *table;
+  GtkLabel           *count_label;
+};
+
+static void vaern_soa_view_iface_init (VaernViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VaernSoaView, vaern_soa_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (VAERN_TYPE_VIEW, vaern_soa_view_iface_init))
+
+static void update_state (VaernSoaView *self);
+
+static const char *
+theme_name (guint theme)
+{
+  switch (theme)
+    {
+    /* Translators: an Annex A theme of ISO 27001:2022 (clause 5) */
+    case 5: return _("Organisational");
+    /* Translators: an Annex A theme of ISO 27001:2022 (clause 6) */
+    case 6: return _("People");
+    /* Translators: an Annex A theme of ISO 27001:2022 (clause 7) */
+    case 7: return _("Physical");
+    /* Translators: an Annex A theme of ISO 27001:2022 (clause 8) */
+    case 8: return _("Technological");
+    default: return "";
+    }
+}
+
+/* Filtering */
+
+static gboolean
+in_list (gpointer item,
+         gpointer user_data)
+{
+  VaernSoaView *self = user_data;
+  VaernSoaEntry *e = item;
+
+  if (e->version_id != self->version_id)
+    return FALSE;
+  if (self->only_theme && e->theme != self->only_theme)
+    return FALSE;
+  if (self->only_applicable == 1 && !e->applicable)
+    return FALSE;
+  if (self->only_applicable == 2 && e->applicable)
+    return FALSE;
+  if (self->only_status && e->status != self->only_status - 1)
+    return FALSE;
+  if (self->only_owner && e->owner_id != self->only_owner)
+    return FALSE;
+  if (self->only_missing && !e->missing_justification)
+    return FALSE;
+  return vaern_search_matches (&self->search, e->search_key);
+}
+
+static void
+refilter (VaernSoaView *self)
+{
+  if (self->filling)
+    return;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_state (self);
+}
+
+static void
+filters_changed_cb (VaernSoaView *self)
+{
+  if (self->filling)
+    return;
+  self->only_theme = gtk_drop_down_get_selected (self->theme_filter);
+  if (self->only_theme > 0)
+    self->only_theme += 4;
+  self->only_applicable = gtk_drop_down_get_selected (self->applicable_filter);
+  self->only_status = gtk_drop_down_get_selected (self->status_filter);
+  self->only_owner = self->owner_filter ? vaern_record_dropdown_get_id (self->owner_filter) : 0;
+  self->only_missing = gtk_toggle_button_get_active (self->missing_filter);
+  refilter (self);
+}
+
+static void
+search_changed_cb (VaernSoaView *self)
+{
+  GtkFilterChange change;
+
+  if (vaern_search_read (&self->search, GTK_EDITABLE (self->search_entry), &change)
+      && !self->filling)
+    {
+      gtk_filter_changed (GTK_FILTER (self->filter), change);
+      update_state (self);
+    }
+}
+
+static void
+reset_filters (VaernSoaView *self)
+{
+  self->filling++;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  vaern_search_clear (&self->search);
+  gtk_drop_down_set_selected (self->theme_filter, 0);
+  gtk_drop_down_set_selected (self->applicable_filter, 0);
+  gtk_drop_down_set_selected (self->status_filter, 0);
+  if (self->owner_filter)
+    vaern_record_dropdown_set_id (self->owner_filter, 0);
+  gtk_toggle_button_set_active (self->missing_filter, FALSE);
+  self->filling--;
+  filters_changed_cb (self);
+}
+
+/* Cells */
+
+static void
+number_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
+{
+  cell->text = g_strdup (VAERN_SOA_ENTRY (item)->control);
+}
+
+static void
+title_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
+{
+  VaernSoaEntry *e = item;
+
+  cell->text = g_strdup (e->title);
+  if (!e->applicable)
+    cell->style = VAERN_TABLE_CELL_DIM;
+}
+
+static void
+applicable_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
+{
+  VaernSoaEntry *e = item;
+
+  /* Translators: in the SoA's "Applies" column */
+  cell->text = g_strdup (e->applicable ? _("Yes") : _("No"));
+  if (!e->applicable)
+    cell->style = VAERN_TABLE_CELL_DIM;
+}
+
+static void
+status_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
+{
+  VaernSoaEntry *e = item;
+
+  if (!e->applicable)
+    {
+      cell->text = g_strdup ("–");
+      cell->style = VAERN_TABLE_CELL_DIM;
+      return;
+    }
+  cell->text = g_strdup (vaern_enum_label (&vaern_enum_soa_status, e->status));
+  if (e->status == VAERN_SOA_STATUS_IMPLEMENTED)
+    cell->icon_name = "object-select-symbolic";
+  else if (e->status == VAERN_SOA_STATUS_NOT_STARTED)
+    cell->style = VAERN_TABLE_CELL_WARNING;
+}
+
+static void
+owner_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
+{
+  cell->text = g_strdup (VAERN_SOA_ENTRY (item)->owner_name);
+}
+
+static void
+justification_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
+{
+  VaernSoaEntry *e = item;
+  GString *s = g_string_new (NULL);
+
+  if (e->missing_justification)
+    {
+      cell->style = VAERN_TABLE_CELL_WARNING;
+      cell->icon_name = "dialog-warning-symbolic";
+      /* Translators: in the SoA's justification column */
+      g_string_append (s, _("No justification"));
+    }
+  for (guint i = 0; e->applicable && i < vaern_enum_soa_reason.n_entries; i++)
+    if (e->reasons & (1u << i))
+      {
+        if (s->len)
+          g_string_append (s, ", ");
+        g_string_append (s, vaern_enum_label (&vaern_enum_soa_reason, i));
+      }
+  if (e->justification && *e->justification)
+    {
+      if (s->len)
+        g_string_append (s, ": ");
+      g_string_append (s, e->justification);
+    }
+  cell->text = g_string_free (s, FALSE);
+}
+
+static void
+documents_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
+{
+  VaernSoaEntry *e = item;
+
+  cell->text = e->document_ids->len ? g_strdup_printf ("%u", e->document_ids->len) : g_strdup ("");
+}
+
+static void
+risks_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
+{
+  VaernSoaEntry *e = item;
+
+  cell->text = e->n_risks ? g_strdup_printf ("%u", e->n_risks) : g_strdup ("");
+}
+
+static GtkSorter *
+sorter_for (const char *property,
+            gboolean    numeric)
+{
+  GtkExpression *e = gtk_property_expression_new (VAERN_TYPE_SOA_ENTRY, NULL, property);
+
+  if (numeric)
+    return GTK_SORTER (gtk_numeric_sorter_new (e));
+  else
+    {
+      GtkStringSorter *sorter = gtk_string_sorter_new (e);
+
+      gtk_string_sorter_set_ignore_case (sorter, TRUE);
+      return GTK_SORTER (sorter);
+    }
+}
+
+static void
+setup_columns (VaernSoaView *self)
+{
+  VaernTable *t = self->table;
+  guint number;
+
+  /* Translators: column heading: an Annex A control's number, "5.9" */
+  number = vaern_table_add_column (t, _("No."), number_cell, NULL, sorter_for ("position", TRUE),
+                                   60, FALSE, 0);
+  /* Translators: column heading: an Annex A control's title */
+  vaern_table_add_column (t, _("Control"), title_cell, NULL, sorter_for ("title", FALSE), 240,
+                          TRUE, 0);
+  /* Translators: column heading: whether the control applies */
+  vaern_table_add_column (t, _("Applies"), applicable_cell, NULL,
+                          sorter_for ("applicable", TRUE), 80, FALSE, 2);
+  /* Translators: column heading: implementation status */
+  vaern_table_add_column (t, _("Status"), status_cell, NULL, sorter_for ("status", TRUE), 150,
+                          FALSE, 1);
+  /* Translators: column heading */
+  vaern_table_add_column (t, _("Owner"), owner_cell, NULL, sorter_for ("owner-name", FALSE), 150,
+                          FALSE, 4);
+  /* Translators: column heading: the reasons for including or excluding a control */
+  vaern_table_add_column (t, _("Justification"), justification_cell, NULL,
+                          sorter_for ("missing-justification", TRUE), 220, TRUE, 3);
+  /* Translators: column heading: the number of linked documents */
+  vaern_table_add_column (t, _("Docs"), documents_cell, NULL, NULL, 60, FALSE, 5);
+  /* Translators: column heading: the number of risks that name the control */
+  vaern_table_add_column (t, _("Risks"), risks_cell, NULL, sorter_for ("n-risks", TRUE), 60,
+                          FALSE, 6);
+  vaern_table_sort_by (t, number, GTK_SORT_ASCENDING);
+}
+
+/* Versions */
+
+static VaernSoaVersion *
+shown_version (VaernSoaView *self)
+{
+  if (self->document == NULL || self->version_id == 0)
+    return NULL;
+  return vaern_document_get_soa_version (self->document, self->version_id);
+}
+
+static void
+fill_versions (VaernSoaView *self)
+{
+  GListModel *versions = self->document ? vaern_document_get_soa_versions (self->document) : NULL;
+  guint n = versions ? g_list_model_get_n_items (versions) : 0;
+  guint selected = G_MAXUINT;
+  gint64 newest = 0;
+  gboolean was_newest;
+
+  was_newest = self->version_ids->len == 0
+               || self->version_id == g_array_index (self->version_ids, gint64, 0);
+  self->filling++;
+  g_array_set_size (self->version_ids, 0);
+  gtk_string_list_splice (self->version_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->version_names)), NULL);
+  /* Newest first. */
+  for (guint i = n; i-- > 0;)
+    {
+      g_autoptr(VaernSoaVersion) v = g_list_model_get_item (versions, i);
+      gint64 id = vaern_record_get_id (VAERN_RECORD (v));
+      g_autofree char *label = NULL;
+
+      if (newest == 0)
+        newest = id;
+      if (v->frozen)
+        {
+          g_autofree char *date = vaern_date_format (v->approved_on);
+
+          /* Translators: a version of the SoA in the version menu: number and approval date */
+          label = g_strdup_printf (_("Version %u, approved %s"), v->number, date);
+        }
+      else
+        /* Translators: a version of the SoA in the version menu */
+        label = g_strdup_printf (_("Version %u, draft"), v->number);
+      gtk_string_list_append (self->version_names, label);
+      g_array_append_val (self->version_ids, id);
+      if (id == self->version_id)
+        selected = self->version_ids->len - 1;
+    }
+  /* A new draft, or the first look: show the newest. */
+  if (selected == G_MAXUINT || was_newest)
+    {
+      selected = 0;
+      self->version_id = newest;
+    }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->version_dropdown), selected);
+  self->filling--;
+}
+
+static void
+version_chosen_cb (VaernSoaView *self)
+{
+  guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->version_dropdown));
+
+  if (self->filling || i >= self->version_ids->len)
+    return;
+  self->version_id = g_array_index (self->version_ids, gint64, i);
+  refilter (self);
+}
+
+static void
+versions_changed_cb (VaernSoaView *self)
+{
+  gint64 before = self->version_id;
+
+  fill_versions (self);
+  if (before != self->version_id)
+    refilter (self);
+  else
+    update_state (self);
+}
+
+/* Progress: the implemented share of the applicable controls. */
+
+static void
+update_progress (VaernSoaView *self)
+{
+  guint applicable[N_THEMES + 1] = { 0 }, implemented[N_THEMES + 1] = { 0 };
+  GListModel *entries = self->document ? vaern_document_get_soa_entries (self->document) : NULL;
+  guint n = entries ? g_list_model_get_n_items (entries) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VaernSoaEntry) e = g_list_model_get_item (entries, i);
+      guint t;
+
+      if (e->version_id != self->version_id || !e->applicable || e->theme < 5 || e->theme > 8)
+        continue;
+      t = e->theme - 4;
+      applicable[t]++;
+      applicable[0]++;
+      if (e->status == VAERN_SOA_STATUS_IMPLEMENTED)
+        {
+          implemented[t]++;
+          implemented[0]++;
+        }
+    }
+  for (guint t = 0; t <= N_THEMES; t++)
+    {
+      guint percent = applicable[t] ? (implemented[t] * 100 + applicable[t] / 2) / applicable[t] : 0;
+      /* Translators: progress of a theme in the SoA: implemented of applicable, and the share */
+      g_autofree char *text = g_strdup_printf (_("%u %% · %u/%u"), percent,
+                                               implemented[t], applicable[t]);
+      g_autofree char *tooltip = NULL;
+
+      gtk_level_bar_set_value (self->progress_bars[t],
+                               applicable[t] ? (double) implemented[t] / applicable[t] : 0);
+      gtk_label_set_text (self->progress_labels[t], text);
+      tooltip = g_strdup_printf (
+        /* Translators: tooltip of a theme's progress in the SoA; %s is the theme */
+        _("%s: %u of the %u applicable controls are implemented. Click to show only these."),
+        t == 0 ? _("All themes") : theme_name (t + 4), implemented[t], applicable[t]);
+      gtk_widget_set_tooltip_text (self->progress_buttons[t], tooltip);
+      if (t == 0 ? self->only_theme == 0 : self->only_theme == t + 4)
+        gtk_widget_add_css_class (self->progress_buttons[t], "soa-theme-chosen");
+      else
+        gtk_widget_remove_css_class (self->progress_buttons[t], "soa-theme-chosen");
+    }
+}
+
+static void
+theme_clicked_cb (GtkButton    *button,
+                  VaernSoaView *self)
+{
+  guint t = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "theme"));
+
+  gtk_drop_down_set_selected (self->theme_filter, t == 0 ? 0 : t - 4);
+}
+
+/* State */
+
+static void
+update_state (VaernSoaView *self)
+{
+  g_autoptr(VaernSoaVersion) version = shown_version (self);
+  GtkSingleSelection *selection = vaern_table_get_selection (self->table);
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (selection));
+  gboolean writable = self->document && !vaern_document_get_read_only (self->document);
+  gboolean draft = version && !version->frozen;
+  gboolean newest = version && version->newest;
+  g_autofree char *count = NULL;
+  g_autofree char *state = NULL;
+
+  if (self->document == NULL)
+    return;
+  if (version == NULL)
+    state = g_strdup ("");
+  else if (version->frozen)
+    {
+      g_autofree char *date = vaern_date_format (version->approved_on);
+
+      /* Translators: the state of the SoA version shown: who approved it and when */
+      state = g_strdup_printf (_("Approved by %s on %s; locked."),
+                               version->approved_by, date);
+    }
+  else
+    /* Translators: the state of the SoA version shown */
+    state = g_strdup (_("Draft until management approves it."));
+  gtk_label_set_text (self->state_label, state);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->state_label), state);
+  gtk_widget_set_visible (self->approve_button, draft);
+  gtk_widget_set_visible (self->draft_button, newest && version->frozen);
+
+  /* Translators: the number of controls shown in the SoA view */
+  count = g_strdup_printf (ngettext ("%u control", "%u controls", shown), shown);
+  gtk_label_set_text (self->count_label, count);
+  gtk_stack_set_visible_child_name (self->content_stack, shown > 0 ? "table" : "empty");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "soa.edit",
+                                 vaern_table_get_selected (self->table) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "soa.approve", writable && draft);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "soa.new-draft",
+                                 writable && newest && version->frozen);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "soa.compare", self->version_ids->len > 1);
+  update_progress (self);
+}
+
+/* Actions */
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  VaernSoaView *self = VAERN_SOA_VIEW (widget);
+  VaernSoaEntry *entry = vaern_table_get_selected (self->table);
+  VaernSoaEntryEditor *editor;
+
+  if (entry == NULL)
+    return;
+  editor = vaern_soa_entry_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->document,
+                                       entry);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+approve_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  VaernSoaView *self = VAERN_SOA_VIEW (widget);
+  g_autoptr(VaernApproval) approval = vaern_approval_new ();
+  VaernApprovalEditor *editor;
+
+  approval->subject = VAERN_APPROVAL_SOA;
+  approval->soa_version_id = self->version_id;
+  editor = vaern_approval_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->document,
+                                      approval);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_draft_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  VaernSoaView *self = VAERN_SOA_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id = vaern_document_new_soa_draft (self->document, &error);
+
+  if (id == 0)
+    {
+      /* Translators: heading of an error message */
+      vaern_show_error (widget, _("Could Not Start a New Draft"), error);
+      return;
+    }
+  self->version_id = id;
+  fill_versions (self);
+  refilter (self);
+  if (vaern_window_for_widget (widget))
+    /* Translators: notification after starting a new draft of the SoA */
+    vaern_window_offer_undo (vaern_window_for_widget (widget), _("New draft started"));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  reset_filters (VAERN_SOA_VIEW (widget));
+}
+
+/* The comparison of two versions */
+
+typedef struct
+{
+  VaernDocument *document;
+  GArray        *ids;
+  GtkDropDown   *from;
+  GtkDropDown   *to;
+  GtkListBox    *list;
+  GtkLabel      *summary;
+} Compare;
+
+static void
+compare_free (gpointer data)
+{
+  Compare *c = data;
+
+  g_object_unref (c->document);
+  g_array_unref (c->ids);
+  g_free (c);
+}
+
+static void
+compare_update (Compare *c)
+{
+  guint a = gtk_drop_down_get_selected (c->from), b = gtk_drop_down_get_selected (c->to);
+  g_autoptr(GPtrArray) diff = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) controls = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *summary = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (c->list))))
+    gtk_list_box_remove (c->list, child);
+  if (a >= c->ids->len || b >= c->ids->len)
+    return;
+  diff = vaern_document_compare_soa (c->document, g_array_index (c->ids, gint64, a),
+                                     g_array_index (c->ids, gint64, b), &error);
+  if (diff == NULL)
+    {
+      gtk_label_set_text (c->summary, error->message);
+      return;
+    }
+  for (guint i = 0; i < diff->len; i++)
+    {
+      VaernSoaDifference *d = diff->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+
+      g_hash_table_add (controls, d->control);
+      /* Translators: a changed control in the comparison: number, title and the field */
+      title = g_strdup_printf (_("%s %s: %s"), d->control, d->title, d->field);
+      /* Translators: a change in the comparison of two SoA versions: old → new */
+      subtitle = g_strdup_printf (_("%s → %s"), *d->old_value ? d->old_value : "–",
+                                  *d->new_value ? d->new_value : "–");
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+      gtk_list_box_append (c->list, row);
+    }
+  if (a == b)
+    /* Translators: the comparison of a version with itself */
+    summary = g_strdup (_("Choose two different versions."));
+  else
+    summary = g_strdup_printf (
+      /* Translators: summary of the comparison of two SoA versions */
+      ngettext ("%u control changed.", "%u controls changed.", g_hash_table_size (controls)),
+      g_hash_table_size (controls));
+  gtk_label_set_text (c->summary, summary);
+}
+
+GtkWindow *
+vaern_soa_view_compare (VaernSoaView *self)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *choose = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *label;
+  Compare *c = g_new0 (Compare, 1);
+  GtkShortcutController *keys;
+
+  c->document = g_object_ref (self->document);
+  c->ids = g_array_ref (self->version_ids);
+  /* Translators: title of the window that compares two versions of the SoA */
+  gtk_window_set_title (GTK_WINDOW (window), _("Compare Versions"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 560);
+  keys = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_shortcut_controller_add_shortcut (keys, gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                                gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, GTK_EVENT_CONTROLLER (keys));
+
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_widget_set_margin_start (choose, 12);
+  gtk_widget_set_margin_end (choose, 12);
+  gtk_widget_set_margin_top (choose, 12);
+  /* Translators: in the comparison window: from version … */
+  label = gtk_label_new_with_mnemonic (_("_From"));
+  gtk_box_append (GTK_BOX (choose), label);
+  c->from = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->version_names)), NULL));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (c->from));
+  gtk_box_append (GTK_BOX (choose), GTK_WIDGET (c->from));
+  /* Translators: in the comparison window: … to version */
+  label = gtk_label_new_with_mnemonic (_("_To"));
+  gtk_box_append (GTK_BOX (choose), label);
+  c->to = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->version_names)), NULL));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (c->to));
+  gtk_box_append (GTK_BOX (choose), GTK_WIDGET (c->to));
+  gtk_box_append (GTK_BOX (box), choose);
+  c->summary = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (c->summary, 0);
+  gtk_label_set_wrap (c->summary, TRUE);
+  gtk_widget_set_margin_start (GTK_WIDGET (c->summary), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (c->summary), 6);
+  gtk_widget_add_css_class (GTK_WIDGET (c->summary), "dim-label");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (c->summary));
+
+  c->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (c->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (c->list), "boxed-list");
+  gtk_widget_set_valign (GTK_WIDGET (c->list), GTK_ALIGN_START);
+  gtk_widget_set_margin_top (GTK_WIDGET (c->list), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (c->list), 12);
+  gtk_widget_set_margin_start (GTK_WIDGET (c->list), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (c->list), 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (c->list));
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 800);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  /* The previous version to the one shown, or the two newest. */
+  {
+    guint shown = 0;
+
+    for (guint i = 0; i < self->version_ids->len; i++)
+      if (g_array_index (self->version_ids, gint64, i) == self->version_id)
+        shown = i;
+    if (shown + 1 >= self->version_ids->len && shown > 0)
+      shown--;
+    gtk_drop_down_set_selected (c->to, shown);
+    gtk_drop_down_set_selected (c->from, MIN (shown + 1, self->version_ids->len - 1));
+  }
+  g_object_set_data_full (G_OBJECT (window), "compare", c, compare_free);
+  g_signal_connect_swapped (c->from, "notify::selected", G_CALLBACK (compare_update), c);
+  g_signal_connect_swapped (c->to, "notify::selected", G_CALLBACK (compare_update), c);
+  compare_update (c);
+  return GTK_WINDOW (window);
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  gtk_window_present (vaern_soa_view_compare (VAERN_SOA_VIEW (widget)));
+}
+
+/* The document */
+
+static void
+entries_changed_cb (VaernSoaView *self)
+{
+  update_state (self);
+}
+
+static void
+vaern_soa_view_set_document (VaernView     *view,
+                             VaernDocument *document)
+{
+  VaernSoaView *self = VAERN_SOA_VIEW (view);
+
+  if (self->document)
+    {
+      g_signal_handlers_disconnect_by_data (vaern_document_get_soa_versions (self->document), self);
+      g_signal_handlers_disconnect_by_data (vaern_document_get_soa_entries (self->document), self);
+      g_signal_handlers_disconnect_by_data (self->document, self);
+    }
+  g_set_object (&self->document, document);
+  self->version_id = 0;
+  g_array_set_size (self->version_ids, 0);
+
+  if (self->owner_filter)
+    gtk_box_remove (GTK_BOX (self->owner_filter_box), GTK_WIDGET (self->owner_filter));
+  self->owner_filter = NULL;
+  if (document == NULL)
+    {
+      vaern_table_set_model (self->table, NULL);
+      return;
+    }
+  self->owner_filter = vaern_record_dropdown_new (vaern_document_get_people (document), "name", 0,
+                                                  /* Translators: owner filter: no filter */
+                                                  _("Any owner"));
+  /* Translators: tooltip of the SoA view's owner filter */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->owner_filter), _("Owner"));
+  gtk_box_append (GTK_BOX (self->owner_filter_box), GTK_WIDGET (self->owner_filter));
+  g_signal_connect_swapped (self->owner_filter, "notify::selected",
+                            G_CALLBACK (filters_changed_cb), self);
+
+  fill_versions (self);
+  self->filling++;
+  vaern_table_set_model (self->table, vaern_document_get_soa_entries (document));
+  self->filling--;
+  reset_filters (self);
+  g_signal_connect_swapped (vaern_document_get_soa_versions (document), "items-changed",
+                            G_CALLBACK (versions_changed_cb), self);
+  g_signal_connect_swapped (vaern_document_get_soa_entries (document), "items-changed",
+                            G_CALLBACK (entries_changed_cb), self);
+  g_signal_connect_swapped (document, "notify::read-only", G_CALLBACK (update_state), self);
+  update_state (self);
+}
+
+static void
+vaern_soa_view_focus_search (VaernView *view)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (VAERN_SOA_VIEW (view)->search_entry));
+}
+
+static void
+vaern_soa_view_iface_init (VaernViewInterface *iface)
+{
+  iface->set_document = vaern_soa_view_set_document;
+  iface->focus_search = vaern_soa_view_focus_search;
+}
+
+/* Layout */
+
+static GtkDropDown *
+filter_dropdown (const char *tooltip,
+                 const char *first,
+                 ...)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+  GtkWidget *dropdown;
+  const char *item = first;
+  va_list args;
+
+  va_start (args, first);
+  while (item)
+    {
+      gtk_string_list_append (list, item);
+      item = va_arg (args, const char *);
+    }
+  va_end (args);
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (list), NULL);
+  gtk_widget_set_tooltip_text (dropdown, tooltip);
+  return GTK_DROP_DOWN (dropdown);
+}
+
+static GtkWidget *
+build_progress (VaernSoaView *self)
+{
+  /* One row, however narrow: the labels shorten, the tooltips tell all. */
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_bottom (box, 6);
+  for (guint t = 0; t <= N_THEMES; t++)
+    {
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+      g_autofree char *title = t == 0
+        /* Translators: the SoA's total progress */
+        ? g_strdup (_("All themes"))
+        /* Translators: a theme in the SoA's progress: its clause number and name */
+        : g_strdup_printf (_("%u %s"), t + 4, theme_name (t + 4));
+      GtkWidget *heading = gtk_label_new (title);
+
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (heading), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (heading, "caption-heading");
+      gtk_box_append (GTK_BOX (inner), heading);
+      self->progress_bars[t] = GTK_LEVEL_BAR (gtk_level_bar_new_for_interval (0, 1));
+      gtk_level_bar_remove_offset_value (self->progress_bars[t], GTK_LEVEL_BAR_OFFSET_LOW);
+      gtk_level_bar_remove_offset_value (self->progress_bars[t], GTK_LEVEL_BAR_OFFSET_HIGH);
+      gtk_level_bar_remove_offset_value (self->progress_bars[t], GTK_LEVEL_BAR_OFFSET_FULL);
+      gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->progress_bars[t]));
+      self->progress_labels[t] = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_xalign (self->progress_labels[t], 0);
+      gtk_label_set_ellipsize (self->progress_labels[t], PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (GTK_WIDGET (self->progress_labels[t]), "caption");
+      gtk_widget_add_css_class (GTK_WIDGET (self->progress_labels[t]), "numeric");
+      gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->progress_labels[t]));
+      gtk_button_set_child (GTK_BUTTON (button), inner);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "soa-theme");
+      g_object_set_data (G_OBJECT (button), "theme", GUINT_TO_POINTER (t == 0 ? 0 : t + 4));
+      g_signal_connect (button, "clicked", G_CALLBACK (theme_clicked_cb), self);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      title, -1);
+      self->progress_buttons[t] = button;
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  return box;
+}
+
+static void
+build (VaernSoaView *self)
+{
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *menu_button = gtk_menu_button_new ();
+  GMenu *menu = g_menu_new ();
+  GtkWidget *status_page, *bar, *clear;
+  GtkWidget *scroll_box = GTK_WIDGET (self);
+
+  /* The version and its state */
+  gtk_widget_set_margin_start (top, 12);
+  gtk_widget_set_margin_end (top, 12);
+  gtk_widget_set_margin_top (top, 6);
+  gtk_widget_set_margin_bottom (top, 6);
+  self->version_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->version_names)), NULL);
+  /* Translators: tooltip of the SoA view's version menu */
+  gtk_widget_set_tooltip_text (self->version_dropdown, _("Version"));
+  gtk_box_append (GTK_BOX (top), self->version_dropdown);
+  self->state_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_ellipsize (self->state_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (self->state_label, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->state_label), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "dim-label");
+  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->state_label));
+  /* Translators: button of the SoA view */
+  self->approve_button = gtk_button_new_with_mnemonic (_("_Approve…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->approve_button), "soa.approve");
+  gtk_widget_add_css_class (self->approve_button, "suggested-action");
+  gtk_widget_set_valign (self->approve_button, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (top), self->approve_button);
+  /* Translators: button of the SoA view, shown when the newest version is approved */
+  self->draft_button = gtk_button_new_with_mnemonic (_("Start _New Draft"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->draft_button), "soa.new-draft");
+  gtk_widget_set_valign (self->draft_button, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (top), self->draft_button);
+  /* Translators: menu of the SoA view */
+  g_menu_append (menu, _("_Compare Versions…"), "soa.compare");
+  /* Translators: menu of the SoA view */
+  g_menu_append (menu, _("_Print…"), "soa.print");
+  /* Translators: menu of the SoA view */
+  g_menu_append (menu, _("Export as _PDF…"), "soa.export-pdf");
+  /* Translators: menu of the SoA view */
+  g_menu_append (menu, _("Export as _XML…"), "soa.export-xml");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
+  g_object_unref (menu);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
+  /* Translators: tooltip of the SoA view's menu button */
+  gtk_widget_set_tooltip_text (menu_button, _("More"));
+  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (top), menu_button);
+  gtk_widget_set_parent (top, scroll_box);
+
+  /* Filters */
+  self->filter_box = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->filter_box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->filter_box), 8);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->filter_box), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->filter_box), 6);
+  gtk_widget_set_margin_start (self->filter_box, 12);
+  gtk_widget_set_margin_end (self->filter_box, 12);
+  gtk_widget_set_margin_bottom (self->filter_box, 6);
+  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  /* Translators: placeholder of the SoA view's search field */
+  g_object_set (self->search_entry, "placeholder-text", _("Search number or words, or A.8.1.1"), NULL);
+  gtk_widget_set_size_request (GTK_WIDGET (self->search_entry), 240, -1);
+  gtk_flow_box_append (GTK_FLOW_BOX (self->filter_box), GTK_WIDGET (self->search_entry));
+  self->theme_filter = filter_dropdown (_("Theme"), _("All themes"), theme_name (5), theme_name (6),
+                                        theme_name (7), theme_name (8), NULL);
+  gtk_flow_box_append (GTK_FLOW_BOX (self->filter_box), GTK_WIDGET (self->theme_filter));
+  /* Translators: the SoA view's applicability filter and its choices */
+  self->applicable_filter = filter_dropdown (_("Applicability"), _("Applies or not"),
+                                             /* Translators: applicability filter */
+                                             _("Applies"),
+                                             /* Translators: applicability filter */
+                                             _("Does not apply"), NULL);
+  gtk_flow_box_append (GTK_FLOW_BOX (self->filter_box), GTK_WIDGET (self->applicable_filter));
+  self->status_filter = filter_dropdown (_("Status"),
+                                         /* Translators: status filter: no filter */
+                                         _("Any status"),
+                                         vaern_enum_label (&vaern_enum_soa_status, 0),
+                                         vaern_enum_label (&vaern_enum_soa_status, 1),
+                                         vaern_enum_label (&vaern_enum_soa_status, 2),
+                                         vaern_enum_label (&vaern_enum_soa_status, 3), NULL);
+  gtk_flow_box_append (GTK_FLOW_BOX (self->filter_box), GTK_WIDGET (self->status_filter));
+  self->owner_filter_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_flow_box_append (GTK_FLOW_BOX (self->filter_box), self->owner_filter_box);
+  /* Translators: a toggle in the SoA view: show only the controls that lack a justification */
+  self->missing_filter = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Missing Justification")));
+  gtk_flow_box_append (GTK_FLOW_BOX (self->filter_box), GTK_WIDGET (self->missing_filter));
+  vaern_flow_box_tab_through (GTK_FLOW_BOX (self->filter_box));
+  gtk_widget_set_parent (self->filter_box, scroll_box);
+
+  self->progress_box = build_progress (self);
+  gtk_widget_set_parent (self->progress_box, scroll_box);
+  gtk_widget_set_parent (gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), scroll_box);
+
+  /* The table, or why it is empty */
+  self->content_stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->content_stack), TRUE);
+  self->table = VAERN_TABLE (vaern_table_new ());
+  g_object_set (self->table, "activate-action", "soa.edit", NULL);
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->table), "table");
+  status_page = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status_page), "edit-find-symbolic");
+  /* Translators: the SoA view when the filters leave nothing */
+  adw_status_page_set_title (ADW_STATUS_PAGE (status_page), _("No Controls Match"));
+  /* Translators: the SoA view when the filters leave nothing */
+  adw_status_page_set_description (ADW_STATUS_PAGE (status_page),
+                                   _("Try other words, or a number such as 5.15 or A.9.2.1."));
+  clear = gtk_button_new_with_mnemonic (_("_Clear Filters"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "soa.clear-filters");
+  gtk_widget_set_halign (clear, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (clear, "pill");
+  adw_status_page_set_child (ADW_STATUS_PAGE (status_page), clear);
+  gtk_stack_add_named (self->content_stack, status_page, "empty");
+  gtk_widget_set_parent (GTK_WIDGET (self->content_stack), scroll_box);
+
+  bar = gtk_action_bar_new ();
+  self->count_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), GTK_WIDGET (self->count_label));
+  {
+    /* Translators: button of the SoA view's action bar */
+    GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit…"));
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "soa.edit");
+    gtk_action_bar_pack_end (GTK_ACTION_BAR (bar), edit);
+  }
+  gtk_widget_set_parent (bar, scroll_box);
+
+  g_signal_connect_swapped (self->version_dropdown, "notify::selected",
+                            G_CALLBACK (version_chosen_cb), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->theme_filter, "notify::selected", G_CALLBACK (filters_changed_cb), self);
+  g_signal_connect_swapped (self->applicable_filter, "notify::selected",
+                            G_CALLBACK (filters_changed_cb), self);
+  g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (filters_changed_cb), self);
+  g_signal_connect_swapped (self->missing_filter, "toggled", G_CALLBACK (filters_changed_cb), self);
+}
+
+static void
+vaern_soa_view_dispose (GObject *object)
+{
+  VaernSoaView *self = VAERN_SOA_VIEW (object);
+  GtkWidget *child;
+
+  if (self->document)
+    vaern_soa_view_set_document (VAERN_VIEW (self), NULL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->version_names);
+  g_clear_pointer (&self->version_ids, g_array_unref);
+  vaern_search_clear (&self->search);
+
+  G_OBJECT_CLASS (vaern_soa_view_parent_class)->dispose (object);
+}
+
+static void
+vaern_soa_view_class_init (VaernSoaViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vaern_soa_view_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "soa.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "soa.approve", NULL, approve_action);
+  gtk_widget_class_install_action (widget_class, "soa.new-draft", NULL, new_draft_action);
+  gtk_widget_class_install_action (widget_class, "soa.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "soa.clear-filters", NULL, clear_filters_action);
+  vaern_soa_view_class_init_output (widget_class);
+}
+
+static void
+vaern_soa_view_init (VaernSoaView *self)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  self->version_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->version_names = gtk_string_list_new (NULL);
+  build (self);
+  self->filter = gtk_custom_filter_new (in_list, self, NULL);
+  vaern_table_set_filter (self->table, GTK_FILTER (self->filter));
+  setup_columns (self);
+  g_signal_connect_swapped (vaern_table_get_selection (self->table), "notify::selected",
+                            G_CALLBACK (update_state), self);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->table));
+  vaern_add_view_shortcuts (GTK_WIDGET (self), (const char *const[]) {
+    "<Control>p", "soa.print",
+    NULL });
+}
+
+/* For tests */
+
+VaernTable *
+vaern_soa_view_get_table (VaernSoaView *self)
+{
+  return self->table;
+}
+
+gint64
+vaern_soa_view_get_version (VaernSoaView *self)
+{
+  return self->version_id;
+}
+
+void
+vaern_soa_view_set_search (VaernSoaView *self,
+                           const char   *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  search_changed_cb (self);
+}
+
+VaernDocument *
+vaern_soa_view_get_document (VaernSoaView *self)
+{
+  return self->document;
+}
