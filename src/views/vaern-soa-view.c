@@ -353,8 +353,10 @@ fill_versions (VaernSoaView *self)
         {
           g_autofree char *date = vaern_date_format (v->approved_on);
 
-          /* Translators: a version of the SoA in the version menu: number and approval date */
-          label = g_strdup_printf (_("Version %u, approved %s"), v->number, date);
+          /* Translators: a version of the SoA in the version menu: number, approval date
+           * and who approved it */
+          label = g_strdup_printf (_("Version %u, approved %s by %s"), v->number, date,
+                                   v->approved_by);
         }
       else
         /* Translators: a version of the SoA in the version menu */
