@@ -79,15 +79,9 @@ theme_heading (guint theme)
 static char *
 justification_text (VaernSoaEntry *e)
 {
-  GString *s = g_string_new (NULL);
+  g_autofree char *reasons = vaern_soa_entry_reasons_text (e);
+  GString *s = g_string_new (reasons);
 
-  for (guint i = 0; e->applicable && i < vaern_enum_soa_reason.n_entries; i++)
-    if (e->reasons & (1u << i))
-      {
-        if (s->len)
-          g_string_append (s, ", ");
-        g_string_append (s, vaern_enum_label (&vaern_enum_soa_reason, i));
-      }
   if (e->justification && *e->justification)
     {
       if (s->len)

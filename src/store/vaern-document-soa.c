@@ -855,21 +855,6 @@ vaern_soa_difference_free (VaernSoaDifference *difference)
 }
 
 static char *
-reasons_text (guint reasons)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; i < vaern_enum_soa_reason.n_entries; i++)
-    if (reasons & (1u << i))
-      {
-        if (s->len > 0)
-          g_string_append (s, ", ");
-        g_string_append (s, vaern_enum_label (&vaern_enum_soa_reason, i));
-      }
-  return g_string_free (s, FALSE);
-}
-
-static char *
 documents_text (VaernDocument *self,
                 GArray        *ids)
 {
@@ -952,8 +937,8 @@ vaern_document_compare_soa (VaernDocument *self,
         }
       add_difference (out, n, _("Applicable"), o->applicable ? _("Yes") : _("No"),
                       n->applicable ? _("Yes") : _("No"));
-      old_reasons = reasons_text (o->reasons);
-      new_reasons = reasons_text (n->reasons);
+      old_reasons = vaern_soa_entry_reasons_text (o);
+      new_reasons = vaern_soa_entry_reasons_text (n);
       add_difference (out, n, _("Reason"), old_reasons, new_reasons);
       add_difference (out, n, _("Justification"), o->justification, n->justification);
       add_difference (out, n, _("Status"), vaern_enum_label (&vaern_enum_soa_status, o->status),

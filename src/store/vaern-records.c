@@ -867,6 +867,23 @@ vaern_soa_entry_needs_justification (VaernSoaEntry *self)
   return self->reasons == 0;
 }
 
+char *
+vaern_soa_entry_reasons_text (VaernSoaEntry *self)
+{
+  GString *s = g_string_new (NULL);
+
+  g_return_val_if_fail (VAERN_IS_SOA_ENTRY (self), g_string_free (s, FALSE));
+
+  for (guint i = 0; self->applicable && i < vaern_enum_soa_reason.n_entries; i++)
+    if (self->reasons & (1u << i))
+      {
+        if (s->len > 0)
+          g_string_append (s, ", ");
+        g_string_append (s, vaern_enum_label (&vaern_enum_soa_reason, i));
+      }
+  return g_string_free (s, FALSE);
+}
+
 /* Approval */
 
 G_DEFINE_FINAL_TYPE (VaernApproval, vaern_approval, VAERN_TYPE_RECORD)

@@ -356,6 +356,9 @@ VaernSoaEntry *vaern_soa_entry_copy (VaernSoaEntry *self);
 /* Whether the entry lacks what clause 6.1.3 d asks: a justification for an
  * exclusion, a reason for an inclusion. */
 gboolean       vaern_soa_entry_needs_justification (VaernSoaEntry *self);
+/* The reasons for including it, as a person reads them ("Risk treatment,
+ * Law or regulation"); "" for none or for an excluded control. */
+char          *vaern_soa_entry_reasons_text        (VaernSoaEntry *self);
 
 /* Management's approval of something, with who, when and a note. */
 #define VAERN_TYPE_APPROVAL (vaern_approval_get_type ())

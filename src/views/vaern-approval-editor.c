@@ -105,19 +105,6 @@ vaern_approval_editor_class_init (VaernApprovalEditorClass *klass)
   VAERN_EDITOR_CLASS (klass)->save = vaern_approval_editor_save;
 }
 
-static AdwEntryRow *
-entry_row (AdwPreferencesGroup *group,
-           const char          *title)
-{
-  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_entry_row_set_activates_default (row, TRUE);
-  adw_preferences_group_add (group, GTK_WIDGET (row));
-  return row;
-}
-
 static void
 vaern_approval_editor_init (VaernApprovalEditor *self)
 {
@@ -135,9 +122,9 @@ vaern_approval_editor_init (VaernApprovalEditor *self)
   adw_preferences_group_set_title (group, _("Approval"));
   adw_preferences_page_add (page, group);
   /* Translators: field of the approval editor: a person or a body such as Direktionen */
-  self->by_row = entry_row (group, _("Approved _By"));
+  self->by_row = vaern_entry_row_add (group, _("Approved _By"));
   /* Translators: field of the approval editor; a date like 23-11-2026 */
-  self->on_row = entry_row (group, _("_Date"));
+  self->on_row = vaern_entry_row_add (group, _("_Date"));
   vaern_editor_add_field (VAERN_EDITOR (self), "approved_by", GTK_WIDGET (self->by_row));
   vaern_editor_add_field (VAERN_EDITOR (self), "approved_on", GTK_WIDGET (self->on_row));
 
@@ -284,7 +271,7 @@ vaern_approval_editor_new (GtkWindow     *parent,
           adw_action_row_set_activatable_widget (self->asset_row, GTK_WIDGET (self->asset_dropdown));
           adw_preferences_group_add (self->subject_group, GTK_WIDGET (self->asset_row));
 
-          self->title_row = entry_row (self->subject_group, "");
+          self->title_row = vaern_entry_row_add (self->subject_group, "");
           vaern_editor_add_field (VAERN_EDITOR (self), "title", GTK_WIDGET (self->title_row));
           g_signal_connect_swapped (self->subject_row, "notify::selected",
                                     G_CALLBACK (subject_changed_cb), self);

@@ -183,24 +183,6 @@ note_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
   cell->style = VAERN_TABLE_CELL_DIM;
 }
 
-static GtkSorter *
-sorter_for (GType       type,
-            const char *property,
-            gboolean    numeric)
-{
-  GtkExpression *e = gtk_property_expression_new (type, NULL, property);
-
-  if (numeric)
-    return GTK_SORTER (gtk_numeric_sorter_new (e));
-  else
-    {
-      GtkStringSorter *sorter = gtk_string_sorter_new (e);
-
-      gtk_string_sorter_set_ignore_case (sorter, TRUE);
-      return GTK_SORTER (sorter);
-    }
-}
-
 static void
 setup_columns (VaernDocumentsView *self)
 {
@@ -209,36 +191,36 @@ setup_columns (VaernDocumentsView *self)
   guint date;
 
   /* Translators: column heading: a document's title */
-  vaern_table_add_column (t, _("Title"), title_cell, NULL, sorter_for (d, "title", FALSE), 260, TRUE, 0);
+  vaern_table_add_column (t, _("Title"), title_cell, NULL, vaern_table_sorter_new (d, "title", FALSE), 260, TRUE, 0);
   /* Translators: column heading: policy, guideline, … */
-  vaern_table_add_column (t, _("Kind"), kind_cell, NULL, sorter_for (d, "kind", TRUE), 150, FALSE, 3);
+  vaern_table_add_column (t, _("Kind"), kind_cell, NULL, vaern_table_sorter_new (d, "kind", TRUE), 150, FALSE, 3);
   /* Translators: column heading: a document's version */
-  vaern_table_add_column (t, _("Version"), version_cell, NULL, sorter_for (d, "version", FALSE), 80,
+  vaern_table_add_column (t, _("Version"), version_cell, NULL, vaern_table_sorter_new (d, "version", FALSE), 80,
                           FALSE, 4);
   /* Translators: column heading: draft, approved, … */
-  vaern_table_add_column (t, _("Status"), status_cell, NULL, sorter_for (d, "status", TRUE), 130,
+  vaern_table_add_column (t, _("Status"), status_cell, NULL, vaern_table_sorter_new (d, "status", TRUE), 130,
                           FALSE, 1);
   /* Translators: column heading */
-  vaern_table_add_column (t, _("Owner"), owner_cell, NULL, sorter_for (d, "owner-name", FALSE), 150,
+  vaern_table_add_column (t, _("Owner"), owner_cell, NULL, vaern_table_sorter_new (d, "owner-name", FALSE), 150,
                           FALSE, 5);
   /* Translators: column heading: the next review date */
-  vaern_table_add_column (t, _("Review"), review_cell, NULL, sorter_for (d, "next-review", FALSE),
+  vaern_table_add_column (t, _("Review"), review_cell, NULL, vaern_table_sorter_new (d, "next-review", FALSE),
                           120, FALSE, 2);
   /* Translators: column heading: the number of SoA controls the document documents */
   vaern_table_add_column (t, _("Controls"), controls_cell, NULL, NULL, 80, FALSE, 6);
 
   t = self->approvals_table;
   /* Translators: column heading: the date of an approval */
-  date = vaern_table_add_column (t, _("Date"), date_cell, NULL, sorter_for (a, "approved-on", FALSE),
+  date = vaern_table_add_column (t, _("Date"), date_cell, NULL, vaern_table_sorter_new (a, "approved-on", FALSE),
                                  110, FALSE, 0);
   /* Translators: column heading: what was approved */
-  vaern_table_add_column (t, _("Approved"), what_cell, NULL, sorter_for (a, "title", FALSE), 260,
+  vaern_table_add_column (t, _("Approved"), what_cell, NULL, vaern_table_sorter_new (a, "title", FALSE), 260,
                           TRUE, 0);
   /* Translators: column heading: the kind of thing approved */
-  vaern_table_add_column (t, _("Subject"), subject_cell, NULL, sorter_for (a, "subject", TRUE), 170,
+  vaern_table_add_column (t, _("Subject"), subject_cell, NULL, vaern_table_sorter_new (a, "subject", TRUE), 170,
                           FALSE, 3);
   /* Translators: column heading: who approved */
-  vaern_table_add_column (t, _("By"), by_cell, NULL, sorter_for (a, "approved-by", FALSE), 160,
+  vaern_table_add_column (t, _("By"), by_cell, NULL, vaern_table_sorter_new (a, "approved-by", FALSE), 160,
                           FALSE, 1);
   /* Translators: column heading: the approval's note */
   vaern_table_add_column (t, _("Note"), note_cell, NULL, NULL, 220, TRUE, 2);

@@ -148,31 +148,6 @@ vaern_isms_document_editor_class_init (VaernIsmsDocumentEditorClass *klass)
   VAERN_EDITOR_CLASS (klass)->save = vaern_isms_document_editor_save;
 }
 
-static AdwEntryRow *
-entry_row (AdwPreferencesGroup *group,
-           const char          *title)
-{
-  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_entry_row_set_activates_default (row, TRUE);
-  adw_preferences_group_add (group, GTK_WIDGET (row));
-  return row;
-}
-
-static AdwComboRow *
-combo_row (AdwPreferencesGroup *group,
-           const char          *title)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_preferences_group_add (group, GTK_WIDGET (row));
-  return row;
-}
-
 static void
 vaern_isms_document_editor_init (VaernIsmsDocumentEditor *self)
 {
@@ -183,20 +158,20 @@ vaern_isms_document_editor_init (VaernIsmsDocumentEditor *self)
   gtk_window_set_default_size (GTK_WINDOW (self), 540, 640);
   adw_preferences_page_add (page, group);
   /* Translators: field of the document editor */
-  self->title_row = entry_row (group, _("_Title"));
+  self->title_row = vaern_entry_row_add (group, _("_Title"));
   /* Translators: field of the document editor: policy, guideline, … */
-  self->kind_row = combo_row (group, _("_Kind"));
+  self->kind_row = vaern_combo_row_add (group, _("_Kind"));
   /* Translators: field of the document editor: the document's own version, "2.1" */
-  self->version_row = entry_row (group, _("_Version"));
+  self->version_row = vaern_entry_row_add (group, _("_Version"));
   /* Translators: field of the document editor: draft, approved, … */
-  self->status_row = combo_row (group, _("_Status"));
+  self->status_row = vaern_combo_row_add (group, _("_Status"));
   self->owner_row = ADW_ACTION_ROW (adw_action_row_new ());
   /* Translators: field of the document editor: who keeps the document */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->owner_row), _("_Owner"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->owner_row), TRUE);
   adw_preferences_group_add (group, GTK_WIDGET (self->owner_row));
   /* Translators: field of the document editor; a date like 01-06-2027 */
-  self->review_row = entry_row (group, _("_Next Review"));
+  self->review_row = vaern_entry_row_add (group, _("_Next Review"));
 
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   /* Translators: a group of the document editor */
@@ -206,7 +181,7 @@ vaern_isms_document_editor_init (VaernIsmsDocumentEditor *self)
                                                   "the document; the file itself stays where it is."));
   adw_preferences_page_add (page, group);
   /* Translators: field of the document editor: a path or a URL */
-  self->location_row = entry_row (group, _("_Location"));
+  self->location_row = vaern_entry_row_add (group, _("_Location"));
   button = gtk_button_new_from_icon_name ("document-open-symbolic");
   /* Translators: tooltip of the button that chooses a document's file */
   gtk_widget_set_tooltip_text (button, _("Choose a File"));

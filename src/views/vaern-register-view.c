@@ -364,23 +364,6 @@ assessed_text (VaernAsset *a)
   return vaern_date_format (a->last_assessed);
 }
 
-static GtkSorter *
-string_sorter (const char *property)
-{
-  GtkExpression *e = gtk_property_expression_new (VAERN_TYPE_ASSET, NULL, property);
-  GtkStringSorter *sorter = gtk_string_sorter_new (e);
-
-  gtk_string_sorter_set_ignore_case (sorter, TRUE);
-  return GTK_SORTER (sorter);
-}
-
-static GtkSorter *
-numeric_sorter (const char *property)
-{
-  return GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (VAERN_TYPE_ASSET, NULL,
-                                                                          property)));
-}
-
 static void
 add_text_column (VaernRegisterView *self,
                  const char        *title,
@@ -402,32 +385,32 @@ setup_columns (VaernRegisterView *self)
 
   /* Translators: column heading */
   name_column = vaern_table_add_column (self->table, _("Name"), text_cell, (gpointer) name_text,
-                                        string_sorter ("name"), 220, TRUE, 0);
+                                        vaern_table_sorter_new (VAERN_TYPE_ASSET, "name", FALSE), 220, TRUE, 0);
   /* Translators: column heading */
-  add_text_column (self, _("Kind"), kind_text, numeric_sorter ("kind"), 110, 7);
+  add_text_column (self, _("Kind"), kind_text, vaern_table_sorter_new (VAERN_TYPE_ASSET, "kind", TRUE), 110, 7);
   /* Translators: column heading */
-  add_text_column (self, _("Unit"), unit_text, string_sorter ("unit-name"), 170, 4);
+  add_text_column (self, _("Unit"), unit_text, vaern_table_sorter_new (VAERN_TYPE_ASSET, "unit-name", FALSE), 170, 4);
   /* Translators: column heading: the owner of a system or asset */
   vaern_table_add_column (self->table, _("Systemejer"), owner_cell, NULL,
-                          string_sorter ("owner-name"), 160, FALSE, 1);
+                          vaern_table_sorter_new (VAERN_TYPE_ASSET, "owner-name", FALSE), 160, FALSE, 1);
   /* Translators: column heading: life-cycle status */
-  add_text_column (self, _("Status"), lifecycle_text, numeric_sorter ("lifecycle"), 120, 6);
+  add_text_column (self, _("Status"), lifecycle_text, vaern_table_sorter_new (VAERN_TYPE_ASSET, "lifecycle", TRUE), 120, 6);
   /* Translators: column heading */
   add_text_column (self, _("Personal data"), personal_data_text,
-                   numeric_sorter ("personal-data"), 130, 8);
+                   vaern_table_sorter_new (VAERN_TYPE_ASSET, "personal-data", TRUE), 130, 8);
   /* Translators: column heading */
-  add_text_column (self, _("Criticality"), criticality_text, numeric_sorter ("criticality"),
+  add_text_column (self, _("Criticality"), criticality_text, vaern_table_sorter_new (VAERN_TYPE_ASSET, "criticality", TRUE),
                    100, 9);
   /* Translators: column heading */
-  add_text_column (self, _("Next review"), review_text, string_sorter ("next-review"), 110, 10);
+  add_text_column (self, _("Next review"), review_text, vaern_table_sorter_new (VAERN_TYPE_ASSET, "next-review", FALSE), 110, 10);
   /* Translators: column heading: what needs attention */
   vaern_table_add_column (self->table, _("Findings"), findings_cell, NULL,
-                          numeric_sorter ("findings"), 200, FALSE, 2);
+                          vaern_table_sorter_new (VAERN_TYPE_ASSET, "findings", TRUE), 200, FALSE, 2);
   /* Translators: column heading: the highest risk level after treatment */
   vaern_table_add_column (self->table, _("Risk"), risk_cell, self,
-                          numeric_sorter ("max-residual-band"), 110, FALSE, 3);
+                          vaern_table_sorter_new (VAERN_TYPE_ASSET, "max-residual-band", TRUE), 110, FALSE, 3);
   /* Translators: column heading: the date of the newest risk assessment */
-  add_text_column (self, _("Assessed"), assessed_text, string_sorter ("last-assessed"), 110, 5);
+  add_text_column (self, _("Assessed"), assessed_text, vaern_table_sorter_new (VAERN_TYPE_ASSET, "last-assessed", FALSE), 110, 5);
 
   vaern_table_sort_by (self->table, name_column, GTK_SORT_ASCENDING);
 }

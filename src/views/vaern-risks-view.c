@@ -416,23 +416,6 @@ threat_cell (gpointer        item,
   cell->text = g_strdup (VAERN_RISK (item)->threat_name ? VAERN_RISK (item)->threat_name : "");
 }
 
-static GtkSorter *
-sorter_for (const char *property,
-            gboolean    numeric)
-{
-  GtkExpression *e = gtk_property_expression_new (VAERN_TYPE_RISK, NULL, property);
-
-  if (numeric)
-    return GTK_SORTER (gtk_numeric_sorter_new (e));
-  else
-    {
-      GtkStringSorter *sorter = gtk_string_sorter_new (e);
-
-      gtk_string_sorter_set_ignore_case (sorter, TRUE);
-      return GTK_SORTER (sorter);
-    }
-}
-
 static void
 setup_columns (VaernRisksView *self)
 {
@@ -440,27 +423,27 @@ setup_columns (VaernRisksView *self)
   guint after;
 
   /* Translators: column heading: the risk scenario */
-  vaern_table_add_column (t, _("Risk"), title_cell, NULL, sorter_for ("title", FALSE), 230, TRUE, 0);
+  vaern_table_add_column (t, _("Risk"), title_cell, NULL, vaern_table_sorter_new (VAERN_TYPE_RISK, "title", FALSE), 230, TRUE, 0);
   /* Translators: column heading */
-  vaern_table_add_column (t, _("System"), asset_cell, NULL, sorter_for ("asset-name", FALSE), 170,
+  vaern_table_add_column (t, _("System"), asset_cell, NULL, vaern_table_sorter_new (VAERN_TYPE_RISK, "asset-name", FALSE), 170,
                           FALSE, 1);
   /* Translators: column heading: the risk before treatment */
-  vaern_table_add_column (t, _("Before"), before_cell, self, sorter_for ("score", TRUE), 110,
+  vaern_table_add_column (t, _("Before"), before_cell, self, vaern_table_sorter_new (VAERN_TYPE_RISK, "score", TRUE), 110,
                           FALSE, 3);
   /* Translators: column heading: the risk after treatment */
   after = vaern_table_add_column (t, _("After"), after_cell, self,
-                                  sorter_for ("residual-score", TRUE), 110, FALSE, 0);
+                                  vaern_table_sorter_new (VAERN_TYPE_RISK, "residual-score", TRUE), 110, FALSE, 0);
   /* Translators: column heading */
-  vaern_table_add_column (t, _("Treatment"), treatment_cell, NULL, sorter_for ("treatment", TRUE),
+  vaern_table_add_column (t, _("Treatment"), treatment_cell, NULL, vaern_table_sorter_new (VAERN_TYPE_RISK, "treatment", TRUE),
                           110, FALSE, 4);
   /* Translators: column heading: the risk owner */
-  vaern_table_add_column (t, _("Owner"), owner_cell, NULL, sorter_for ("owner-name", FALSE), 150,
+  vaern_table_add_column (t, _("Owner"), owner_cell, NULL, vaern_table_sorter_new (VAERN_TYPE_RISK, "owner-name", FALSE), 150,
                           FALSE, 5);
   /* Translators: column heading: the next review date */
-  vaern_table_add_column (t, _("Review"), review_cell, NULL, sorter_for ("review-date", FALSE),
+  vaern_table_add_column (t, _("Review"), review_cell, NULL, vaern_table_sorter_new (VAERN_TYPE_RISK, "review-date", FALSE),
                           120, FALSE, 2);
   /* Translators: column heading */
-  vaern_table_add_column (t, _("Threat"), threat_cell, NULL, sorter_for ("threat-name", FALSE),
+  vaern_table_add_column (t, _("Threat"), threat_cell, NULL, vaern_table_sorter_new (VAERN_TYPE_RISK, "threat-name", FALSE),
                           190, FALSE, 6);
   /* The highest risks after treatment first: what management looks at. */
   vaern_table_sort_by (t, after, GTK_SORT_DESCENDING);
@@ -986,13 +969,6 @@ page_data_free (gpointer data)
   g_free (p);
 }
 
-static void
-page_data_closure_free (gpointer  data,
-                        GClosure *closure)
-{
-  page_data_free (data);
-}
-
 static PageData *
 page_data_new (VaernRisksView *self)
 {
@@ -1050,31 +1026,14 @@ vaern_risks_view_print (VaernRisksView *self,
                         const char     *export_path,
                         GError        **error)
 {
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  PageData *p;
-
   g_return_val_if_fail (VAERN_IS_RISKS_VIEW (self), FALSE);
   g_return_val_if_fail (self->document != NULL, FALSE);
 
-  p = page_data_new (self);
-  gtk_page_setup_set_paper_size (setup, a4);
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_n_pages (operation, 1);
-  /* Translators: the name of the print job */
-  gtk_print_operation_set_job_name (operation, _("Risk matrix"));
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), p,
-                         page_data_closure_free, 0);
-  if (export_path)
-    gtk_print_operation_set_export_filename (operation, export_path);
-  return gtk_print_operation_run (operation,
-                                  export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                              : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                  GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), error)
-         != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return vaern_print_a4 (GTK_WIDGET (self),
+                         /* Translators: the name of the print job */
+                         _("Risk matrix"), GTK_PAGE_ORIENTATION_LANDSCAPE, NULL,
+                         G_CALLBACK (draw_page_cb), page_data_new (self), page_data_free,
+                         export_path, error);
 }
 
 static void

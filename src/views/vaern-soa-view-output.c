@@ -52,32 +52,14 @@ vaern_soa_view_print (VaernSoaView *self,
                       const char   *export_path,
                       GError      **error)
 {
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  VaernSoaTable *table;
-
   g_return_val_if_fail (VAERN_IS_SOA_VIEW (self), FALSE);
   g_return_val_if_fail (vaern_soa_view_get_document (self) != NULL, FALSE);
 
-  table = table_for (self);
-  gtk_page_setup_set_paper_size (setup, a4);
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  /* Translators: the name of the print job */
-  gtk_print_operation_set_job_name (operation, _("Statement of Applicability"));
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), table);
-  g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), table,
-                         (GClosureNotify) (void (*) (void)) vaern_soa_table_free, 0);
-  if (export_path)
-    gtk_print_operation_set_export_filename (operation, export_path);
-  return gtk_print_operation_run (operation,
-                                  export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                              : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                  GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), error)
-         != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return vaern_print_a4 (GTK_WIDGET (self),
+                         /* Translators: the name of the print job */
+                         _("Statement of Applicability"), GTK_PAGE_ORIENTATION_PORTRAIT,
+                         G_CALLBACK (begin_print_cb), G_CALLBACK (draw_page_cb), table_for (self),
+                         (GDestroyNotify) vaern_soa_table_free, export_path, error);
 }
 
 static void

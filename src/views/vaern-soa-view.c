@@ -225,7 +225,8 @@ static void
 justification_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
 {
   VaernSoaEntry *e = item;
-  GString *s = g_string_new (NULL);
+  g_autofree char *reasons = vaern_soa_entry_reasons_text (e);
+  GString *s = g_string_new (reasons);
 
   if (e->missing_justification)
     {
@@ -234,13 +235,6 @@ justification_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
       /* Translators: in the SoA's justification column */
       g_string_append (s, _("No justification"));
     }
-  for (guint i = 0; e->applicable && i < vaern_enum_soa_reason.n_entries; i++)
-    if (e->reasons & (1u << i))
-      {
-        if (s->len)
-          g_string_append (s, ", ");
-        g_string_append (s, vaern_enum_label (&vaern_enum_soa_reason, i));
-      }
   if (e->justification && *e->justification)
     {
       if (s->len)
@@ -266,23 +260,6 @@ risks_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
   cell->text = e->n_risks ? g_strdup_printf ("%u", e->n_risks) : g_strdup ("");
 }
 
-static GtkSorter *
-sorter_for (const char *property,
-            gboolean    numeric)
-{
-  GtkExpression *e = gtk_property_expression_new (VAERN_TYPE_SOA_ENTRY, NULL, property);
-
-  if (numeric)
-    return GTK_SORTER (gtk_numeric_sorter_new (e));
-  else
-    {
-      GtkStringSorter *sorter = gtk_string_sorter_new (e);
-
-      gtk_string_sorter_set_ignore_case (sorter, TRUE);
-      return GTK_SORTER (sorter);
-    }
-}
-
 static void
 setup_columns (VaernSoaView *self)
 {
@@ -290,27 +267,27 @@ setup_columns (VaernSoaView *self)
   guint number;
 
   /* Translators: column heading: an Annex A control's number, "5.9" */
-  number = vaern_table_add_column (t, _("No."), number_cell, NULL, sorter_for ("position", TRUE),
+  number = vaern_table_add_column (t, _("No."), number_cell, NULL, vaern_table_sorter_new (VAERN_TYPE_SOA_ENTRY, "position", TRUE),
                                    60, FALSE, 0);
   /* Translators: column heading: an Annex A control's title */
-  vaern_table_add_column (t, _("Control"), title_cell, NULL, sorter_for ("title", FALSE), 240,
+  vaern_table_add_column (t, _("Control"), title_cell, NULL, vaern_table_sorter_new (VAERN_TYPE_SOA_ENTRY, "title", FALSE), 240,
                           TRUE, 0);
   /* Translators: column heading: whether the control applies */
   vaern_table_add_column (t, _("Applies"), applicable_cell, NULL,
-                          sorter_for ("applicable", TRUE), 80, FALSE, 2);
+                          vaern_table_sorter_new (VAERN_TYPE_SOA_ENTRY, "applicable", TRUE), 80, FALSE, 2);
   /* Translators: column heading: implementation status */
-  vaern_table_add_column (t, _("Status"), status_cell, NULL, sorter_for ("status", TRUE), 150,
+  vaern_table_add_column (t, _("Status"), status_cell, NULL, vaern_table_sorter_new (VAERN_TYPE_SOA_ENTRY, "status", TRUE), 150,
                           FALSE, 1);
   /* Translators: column heading */
-  vaern_table_add_column (t, _("Owner"), owner_cell, NULL, sorter_for ("owner-name", FALSE), 150,
+  vaern_table_add_column (t, _("Owner"), owner_cell, NULL, vaern_table_sorter_new (VAERN_TYPE_SOA_ENTRY, "owner-name", FALSE), 150,
                           FALSE, 4);
   /* Translators: column heading: the reasons for including or excluding a control */
   vaern_table_add_column (t, _("Justification"), justification_cell, NULL,
-                          sorter_for ("missing-justification", TRUE), 220, TRUE, 3);
+                          vaern_table_sorter_new (VAERN_TYPE_SOA_ENTRY, "missing-justification", TRUE), 220, TRUE, 3);
   /* Translators: column heading: the number of linked documents */
   vaern_table_add_column (t, _("Docs"), documents_cell, NULL, NULL, 60, FALSE, 5);
   /* Translators: column heading: the number of risks that name the control */
-  vaern_table_add_column (t, _("Risks"), risks_cell, NULL, sorter_for ("n-risks", TRUE), 60,
+  vaern_table_add_column (t, _("Risks"), risks_cell, NULL, vaern_table_sorter_new (VAERN_TYPE_SOA_ENTRY, "n-risks", TRUE), 60,
                           FALSE, 6);
   vaern_table_sort_by (t, number, GTK_SORT_ASCENDING);
 }

@@ -1134,3 +1134,18 @@ vaern_table_init (VaernTable *self)
   gtk_widget_set_vexpand (self->scrolled, TRUE);
   gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
 }
+
+GtkSorter *
+vaern_table_sorter_new (GType       type,
+                        const char *property,
+                        gboolean    numeric)
+{
+  GtkExpression *e = gtk_property_expression_new (type, NULL, property);
+  GtkStringSorter *sorter;
+
+  if (numeric)
+    return GTK_SORTER (gtk_numeric_sorter_new (e));
+  sorter = gtk_string_sorter_new (e);
+  gtk_string_sorter_set_ignore_case (sorter, TRUE);
+  return GTK_SORTER (sorter);
+}

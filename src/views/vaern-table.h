@@ -37,6 +37,11 @@ typedef void (*VaernTableCellFunc) (gpointer        item,
                                     gpointer        user_data);
 
 GtkWidget          *vaern_table_new             (void);
+/* A column's sorter on a property of the records (text without case, or
+ * numbers). */
+GtkSorter          *vaern_table_sorter_new      (GType              type,
+                                                 const char        *property,
+                                                 gboolean           numeric);
 guint               vaern_table_add_column      (VaernTable        *self,
                                                  const char        *title,
                                                  VaernTableCellFunc func,

@@ -173,39 +173,22 @@ risks_cell (gpointer        item,
     cell->style = VAERN_TABLE_CELL_DIM;
 }
 
-static GtkSorter *
-numeric_sorter (const char *property)
-{
-  return GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (VAERN_TYPE_THREAT, NULL,
-                                                                          property)));
-}
-
-static GtkSorter *
-string_sorter (const char *property)
-{
-  GtkStringSorter *sorter = gtk_string_sorter_new (gtk_property_expression_new (VAERN_TYPE_THREAT,
-                                                                                NULL, property));
-
-  gtk_string_sorter_set_ignore_case (sorter, TRUE);
-  return GTK_SORTER (sorter);
-}
-
 static void
 setup_columns (VaernThreatsDialog *self)
 {
   GtkMultiSorter *by_category = gtk_multi_sorter_new ();
   guint category_column;
 
-  gtk_multi_sorter_append (by_category, string_sorter ("category"));
-  gtk_multi_sorter_append (by_category, string_sorter ("name"));
+  gtk_multi_sorter_append (by_category, vaern_table_sorter_new (VAERN_TYPE_THREAT, "category", FALSE));
+  gtk_multi_sorter_append (by_category, vaern_table_sorter_new (VAERN_TYPE_THREAT, "name", FALSE));
   /* Translators: column heading in the threat catalogue */
   category_column = vaern_table_add_column (self->table, _("Category"), category_cell, NULL,
                                             GTK_SORTER (by_category), 200, FALSE, 1);
   /* Translators: column heading in the threat catalogue */
-  vaern_table_add_column (self->table, _("Name"), name_cell, NULL, string_sorter ("name"), 260,
+  vaern_table_add_column (self->table, _("Name"), name_cell, NULL, vaern_table_sorter_new (VAERN_TYPE_THREAT, "name", FALSE), 260,
                           TRUE, 0);
   /* Translators: column heading in the threat catalogue: how many risks use the threat */
-  vaern_table_add_column (self->table, _("Risks"), risks_cell, NULL, numeric_sorter ("n-risks"),
+  vaern_table_add_column (self->table, _("Risks"), risks_cell, NULL, vaern_table_sorter_new (VAERN_TYPE_THREAT, "n-risks", TRUE),
                           70, FALSE, 2);
   vaern_table_sort_by (self->table, category_column, GTK_SORT_ASCENDING);
 }

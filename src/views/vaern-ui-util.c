@@ -411,3 +411,63 @@ vaern_text_view_get_text (GtkTextView *view)
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
 }
+
+AdwEntryRow *
+vaern_entry_row_add (AdwPreferencesGroup *group,
+                     const char          *title)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_entry_row_set_activates_default (row, TRUE);
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+  return row;
+}
+
+AdwComboRow *
+vaern_combo_row_add (AdwPreferencesGroup *group,
+                     const char          *title)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+  return row;
+}
+
+gboolean
+vaern_print_a4 (GtkWidget          *widget,
+                const char         *job_name,
+                GtkPageOrientation  orientation,
+                GCallback           begin_print,
+                GCallback           draw_page,
+                gpointer            data,
+                GDestroyNotify      free_data,
+                const char         *export_path,
+                GError            **error)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  /* The job owns the data: freed with the operation, after the last page. */
+  g_object_set_data_full (G_OBJECT (operation), "vaern-print-data", data, free_data);
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_page_setup_set_orientation (setup, orientation);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_job_name (operation, job_name);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  if (begin_print)
+    g_signal_connect (operation, "begin-print", begin_print, data);
+  g_signal_connect (operation, "draw-page", draw_page, data);
+  if (export_path)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  return gtk_print_operation_run (operation,
+                                  export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                              : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                  GTK_WINDOW (gtk_widget_get_root (widget)), error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
+}

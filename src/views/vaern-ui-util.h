@@ -117,6 +117,28 @@ void           vaern_show_error            (GtkWidget       *widget,
                                             const char      *heading,
                                             const GError    *error);
 
+/* Rows of a preferences group, titled with a mnemonic; an entry row
+ * activates the dialog's default (Save). */
+AdwEntryRow   *vaern_entry_row_add         (AdwPreferencesGroup *group,
+                                            const char          *title);
+AdwComboRow   *vaern_combo_row_add         (AdwPreferencesGroup *group,
+                                            const char          *title);
+
+/* Runs a print job on A4: straight to the PDF export_path when given (for
+ * tests), else through the print dialog. Units are points. begin_print
+ * (may be NULL: then one page) and draw_page are GtkPrintOperation's
+ * signal handlers, called with data, which free_data frees when the job
+ * is done. */
+gboolean       vaern_print_a4              (GtkWidget          *widget,
+                                            const char         *job_name,
+                                            GtkPageOrientation  orientation,
+                                            GCallback           begin_print,
+                                            GCallback           draw_page,
+                                            gpointer            data,
+                                            GDestroyNotify      free_data,
+                                            const char         *export_path,
+                                            GError            **error);
+
 /* A framed, scrolling, wrapping text field for a few lines of prose;
  * returns the frame to pack and sets *view. */
 GtkWidget     *vaern_text_field_new        (GtkTextView    **view,
