@@ -8,8 +8,11 @@
 #include "app/vaern-view.h"
 #include "core/vaern-date.h"
 #include "render/vaern-heat-map.h"
+#include "render/vaern-soa-table.h"
+#include "report/vaern-report.h"
 #include "views/vaern-register-view.h"
 #include "views/vaern-risks-view.h"
+#include "views/vaern-soa-view-private.h"
 
 /* The benchmark: on the large document (2,000 systems, 1,000 people),
  * how long opening it and showing the register takes, how long one
@@ -188,6 +191,58 @@ bench_risks (VaernDocument *doc,
            "without them)\n", status_kb ("VmHWM:") / 1024.0);
 }
 
+/* The SoA: showing the view, a keystroke in its search, and its two
+ * exports; with every risk linked to its controls (the large document has
+ * thousands per control). */
+static void
+bench_soa (VaernDocument *doc,
+           GtkWindow     *window)
+{
+  const char *keys[] = { "a", "ad", "adg", "adgang", "a.9.2", "a.9.2.1", "8", "8.1", "" };
+  g_autofree char *dir = g_dir_make_tmp ("vaern-bench-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "soa.pdf", NULL);
+  g_autofree char *xml = g_build_filename (dir, "soa.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VaernSoaTable) table = NULL;
+  GtkWidget *view = g_object_new (VAERN_TYPE_SOA_VIEW, NULL);
+  double worst = 0, t;
+  gint64 start;
+
+  gtk_window_set_child (window, view);
+  start = g_get_monotonic_time ();
+  vaern_view_set_document (VAERN_VIEW (view), doc);
+  wait_for_frame (view);
+  g_print ("show the SoA view:                  %8.1f ms\n", ms_since (start));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      start = g_get_monotonic_time ();
+      vaern_soa_view_set_search (VAERN_SOA_VIEW (view), keys[i]);
+      t = ms_since (start);
+      worst = MAX (worst, t);
+      wait_for_frame (view);
+    }
+  g_print ("SoA keystroke refilters (worst):    %8.1f ms   (target < 50 ms) %s\n", worst,
+           worst < 50 ? "ok" : "SLOW");
+
+  start = g_get_monotonic_time ();
+  table = vaern_soa_table_new (doc, 0, "23-11-2026");
+  if (!vaern_soa_table_export (table, pdf, &error))
+    g_printerr ("vaern-bench: %s\n", error->message);
+  t = ms_since (start);
+  g_print ("SoA table to PDF (%u pages):         %8.1f ms   (target < 1000 ms) %s\n",
+           vaern_soa_table_get_n_pages (table), t, t < 1000 ? "ok" : "SLOW");
+  g_clear_error (&error);
+  start = g_get_monotonic_time ();
+  if (!vaern_report_write_soa (doc, 0, xml, &error))
+    g_printerr ("vaern-bench: %s\n", error->message);
+  t = ms_since (start);
+  g_print ("SoA to XML, with every linked risk:%8.1f ms   (target < 1000 ms) %s\n", t,
+           t < 1000 ? "ok" : "SLOW");
+  g_unlink (pdf);
+  g_unlink (xml);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +376,7 @@ main (int   argc,
            status_kb ("VmHWM:") / 1024.0, status_kb ("VmHWM:") < 200 * 1024 ? "ok" : "HIGH");
 
   bench_risks (doc, window);
+  bench_soa (doc, window);
 
   gtk_window_destroy (window);
   g_clear_object (&doc);
