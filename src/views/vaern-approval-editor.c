@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "app/vaern-window.h"
 #include "core/vaern-date.h"
 #include "vaern-approval-editor.h"
 #include "vaern-ui-util.h"
@@ -46,6 +47,8 @@ vaern_approval_editor_save (VaernEditor *editor,
 {
   VaernApprovalEditor *self = VAERN_APPROVAL_EDITOR (editor);
   g_autoptr(VaernApproval) a = vaern_approval_copy (self->approval);
+  GtkWindow *window;
+  gint64 id;
 
   g_free (a->approved_by);
   a->approved_by = vaern_entry_get_text (GTK_EDITABLE (self->by_row));
@@ -68,7 +71,17 @@ vaern_approval_editor_save (VaernEditor *editor,
       g_free (a->title);
       a->title = vaern_entry_get_text (GTK_EDITABLE (self->title_row));
     }
-  return vaern_document_add_approval (self->document, a, error);
+  id = vaern_document_add_approval (self->document, a, error);
+  /* An approval locks things; say so, with the way back. */
+  if (id != 0 && (window = gtk_window_get_transient_for (GTK_WINDOW (self)))
+      && vaern_window_for_widget (GTK_WIDGET (window)))
+    vaern_window_offer_undo (vaern_window_for_widget (GTK_WIDGET (window)),
+                             a->subject == VAERN_APPROVAL_SOA
+                             /* Translators: notification after approving the SoA */
+                             ? _("Approved; this version of the SoA is now locked")
+                             /* Translators: notification after recording an approval */
+                             : _("Approval recorded"));
+  return id;
 }
 
 static void

@@ -160,7 +160,7 @@ what_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
 
   cell->text = g_strdup (a->title);
   if (a->subject == VAERN_APPROVAL_SOA)
-    cell->icon_name = "emblem-readonly-symbolic";
+    cell->icon_name = "changes-prevent-symbolic";
 }
 
 static void

@@ -189,7 +189,7 @@ vaern_isms_document_editor_init (VaernIsmsDocumentEditor *self)
   gtk_widget_add_css_class (button, "flat");
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (choose_location_cb), self);
   adw_entry_row_add_suffix (self->location_row, button);
-  button = gtk_button_new_from_icon_name ("external-link-symbolic");
+  button = gtk_button_new_from_icon_name ("go-jump-symbolic");
   /* Translators: tooltip of the button that opens a document's file */
   gtk_widget_set_tooltip_text (button, _("Open"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
