@@ -10,8 +10,9 @@
 #include "vaern-render-file.h"
 #include "vaern-soa-table.h"
 
+/* Sizes in points: the renderer's user unit is the point on paper. */
 #define MARGIN        36.0    /* half an inch */
-#define FONT_SIZE     8.0
+#define FONT_SIZE     8.5
 #define CELL_PAD      3.0
 #define HEADER_HEIGHT 46.0    /* the page's heading above the table */
 #define FOOTER_HEIGHT 18.0
@@ -20,8 +21,9 @@
 enum { COL_NUMBER, COL_TITLE, COL_APPLIES, COL_JUSTIFICATION, COL_STATUS, COL_OWNER, COL_DOCS,
        N_COLUMNS };
 
-/* Shares of the table's width. */
-static const double column_share[N_COLUMNS] = { 0.06, 0.19, 0.08, 0.21, 0.16, 0.13, 0.17 };
+/* Shares of the table's width: room for the long Danish compounds of
+ * document titles and justifications, little for the short columns. */
+static const double column_share[N_COLUMNS] = { 0.055, 0.19, 0.085, 0.22, 0.14, 0.13, 0.18 };
 
 typedef struct
 {
@@ -29,7 +31,10 @@ typedef struct
   guint   theme;
   gboolean applicable;
   gboolean missing;     /* no justification yet */
-  double  height;       /* laid out */
+  /* Laid out: the page, the top of the row on it and its height. */
+  guint   page;
+  double  y;
+  double  height;
 } Row;
 
 typedef struct
@@ -47,6 +52,7 @@ struct _VaernSoaTable
   GArray       *rows;       /* Row */
   GArray       *pages;      /* Page */
   double        width, height;
+  double        max_cell;   /* the tallest a cell's text may be */
   PangoContext *context;
 };
 
@@ -76,19 +82,18 @@ theme_heading (guint theme)
     }
 }
 
+/* The reasons for an included control (the store's wording), then the
+ * justification on a line of its own; an excluded control has only the
+ * justification. */
 static char *
 justification_text (VaernSoaEntry *e)
 {
   g_autofree char *reasons = vaern_soa_entry_reasons_text (e);
-  GString *s = g_string_new (reasons);
+  const char *justification = e->justification ? e->justification : "";
 
-  if (e->justification && *e->justification)
-    {
-      if (s->len)
-        g_string_append (s, ". ");
-      g_string_append (s, e->justification);
-    }
-  return g_string_free (s, FALSE);
+  if (*reasons && *justification)
+    return g_strconcat (reasons, "\n", justification, NULL);
+  return g_strdup (*reasons ? reasons : justification);
 }
 
 static char *
@@ -141,7 +146,8 @@ vaern_soa_table_new (VaernDocument *doc,
       g_autofree char *date = vaern_date_format (version->approved_on);
 
       /* Translators: under the heading of the printed SoA: who approved it, and when */
-      t->state = g_strdup_printf (_("Approved by %s on %s"), version->approved_by, date);
+      t->state = g_strdup_printf (_("Approved by %s on %s"),
+                                  version->approved_by ? version->approved_by : "", date);
     }
   else
     /* Translators: under the heading of the printed SoA */
@@ -205,6 +211,9 @@ prepare_context (VaernSoaTable *t,
   cairo_font_options_destroy (options);
 }
 
+/* A layout in the table's font, size points high (absolute, so that a
+ * point is a point whatever the target's resolution), wrapped to width
+ * when width > 0. */
 static PangoLayout *
 layout_new (VaernSoaTable *t,
             const char    *text,
@@ -215,7 +224,7 @@ layout_new (VaernSoaTable *t,
   PangoLayout *layout = pango_layout_new (t->context);
   PangoFontDescription *font = pango_font_description_from_string ("Sans");
 
-  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   if (bold)
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, font);
@@ -226,6 +235,22 @@ layout_new (VaernSoaTable *t,
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
   pango_layout_set_text (layout, text ? text : "", -1);
+  return layout;
+}
+
+/* One line of the page's heading, cut short with an ellipsis rather than
+ * run into the line below. */
+static PangoLayout *
+line_new (VaernSoaTable *t,
+          const char    *text,
+          double         width,
+          double         size,
+          gboolean       bold)
+{
+  PangoLayout *layout = layout_new (t, text, width, size, bold);
+
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -1);
   return layout;
 }
 
@@ -293,6 +318,22 @@ column_header_height (VaernSoaTable *t)
   return h + 2 * CELL_PAD;
 }
 
+/* A cell's text, wrapped to its column. A text too long for a page (a
+ * justification pasted in whole) is cut with an ellipsis, so that a row
+ * always fits on one page. */
+static PangoLayout *
+cell_new (VaernSoaTable *t,
+          const Row     *row,
+          guint          column)
+{
+  PangoLayout *layout = layout_new (t, row->text[column], column_width (t, column) - 2 * CELL_PAD,
+                                    FONT_SIZE, column == COL_NUMBER);
+
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, (int) (t->max_cell * PANGO_SCALE));
+  return layout;
+}
+
 static double
 measure_row (VaernSoaTable *t,
              Row           *row)
@@ -301,8 +342,7 @@ measure_row (VaernSoaTable *t,
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      g_autoptr(PangoLayout) layout = layout_new (t, row->text[c], column_width (t, c) - 2 * CELL_PAD,
-                                                  FONT_SIZE, c == COL_NUMBER);
+      g_autoptr(PangoLayout) layout = cell_new (t, row, c);
       int lh;
 
       pango_layout_get_size (layout, NULL, &lh);
@@ -337,6 +377,7 @@ vaern_soa_table_paginate (VaernSoaTable *t,
 
   top = MARGIN + HEADER_HEIGHT + column_header_height (t);
   bottom = height - MARGIN - FOOTER_HEIGHT;
+  t->max_cell = MAX (bottom - top - THEME_HEIGHT - 2 * CELL_PAD, FONT_SIZE * 2);
   y = top;
   for (guint i = 0; i < t->rows->len; i++)
     {
@@ -353,6 +394,8 @@ vaern_soa_table_paginate (VaernSoaTable *t,
           page.n_rows = 0;
           y = top;
         }
+      row->page = t->pages->len;
+      row->y = y + need - row->height;
       y += need;
       theme = row->theme;
       page.n_rows++;
@@ -402,7 +445,6 @@ vaern_soa_table_draw_page (VaernSoaTable *t,
                            guint          page_no)
 {
   const Page *page;
-  double y, header_h;
   guint theme = 0;
 
   g_return_if_fail (t != NULL);
@@ -418,9 +460,9 @@ vaern_soa_table_draw_page (VaernSoaTable *t,
 
   /* The page's heading: who, what, which version, when. */
   {
-    g_autoptr(PangoLayout) org = layout_new (t, t->organisation, content_width (t) * 0.7, 12, TRUE);
-    g_autoptr(PangoLayout) title = layout_new (t, t->title, content_width (t) * 0.7, 10, FALSE);
-    g_autoptr(PangoLayout) state = layout_new (t, t->state, content_width (t) * 0.7, FONT_SIZE, FALSE);
+    g_autoptr(PangoLayout) org = line_new (t, t->organisation, content_width (t) * 0.75, 12, TRUE);
+    g_autoptr(PangoLayout) title = line_new (t, t->title, content_width (t) * 0.75, 10, FALSE);
+    g_autoptr(PangoLayout) state = line_new (t, t->state, content_width (t) * 0.75, FONT_SIZE, FALSE);
     g_autoptr(PangoLayout) date = layout_new (t, t->date, -1, FONT_SIZE, FALSE);
     int dw;
 
@@ -433,35 +475,31 @@ vaern_soa_table_draw_page (VaernSoaTable *t,
     cairo_set_source_rgb (cr, 0, 0, 0);
   }
 
-  y = MARGIN + HEADER_HEIGHT;
-  header_h = column_header_height (t);
-  draw_column_header (t, cr, y, header_h);
-  y += header_h;
+  draw_column_header (t, cr, MARGIN + HEADER_HEIGHT, column_header_height (t));
 
   if (page->first > 0)
     theme = g_array_index (t->rows, Row, page->first - 1).theme;
   for (guint i = page->first; i < page->first + page->n_rows; i++)
     {
-      Row *row = &g_array_index (t->rows, Row, i);
+      const Row *row = &g_array_index (t->rows, Row, i);
+      double y = row->y;
 
       if (row->theme != theme)
         {
-          g_autoptr(PangoLayout) heading = layout_new (t, theme_heading (row->theme),
-                                                       content_width (t), 9, TRUE);
+          g_autoptr(PangoLayout) heading = line_new (t, theme_heading (row->theme),
+                                                     content_width (t), 9.5, TRUE);
 
-          show (cr, heading, MARGIN, y + 5);
-          y += THEME_HEIGHT;
+          cairo_set_source_rgb (cr, 0, 0, 0);
+          show (cr, heading, MARGIN, y - THEME_HEIGHT + 6);
           theme = row->theme;
         }
       /* Left-out controls in grey, missing justifications marked. */
       for (guint c = 0; c < N_COLUMNS; c++)
         {
-          g_autoptr(PangoLayout) layout = layout_new (t, row->text[c],
-                                                      column_width (t, c) - 2 * CELL_PAD, FONT_SIZE,
-                                                      c == COL_NUMBER);
+          g_autoptr(PangoLayout) layout = cell_new (t, row, c);
 
           if (!row->applicable)
-            cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
+            cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
           else
             cairo_set_source_rgb (cr, 0, 0, 0);
           show (cr, layout, column_x (t, c) + CELL_PAD, y + CELL_PAD);
@@ -499,12 +537,16 @@ vaern_soa_table_draw_page (VaernSoaTable *t,
 guint
 vaern_soa_table_get_n_rows (VaernSoaTable *t)
 {
+  g_return_val_if_fail (t != NULL, 0);
+
   return t->rows->len;
 }
 
 guint
 vaern_soa_table_get_n_pages (VaernSoaTable *t)
 {
+  g_return_val_if_fail (t != NULL, 0);
+
   return t->pages->len;
 }
 
@@ -514,10 +556,34 @@ vaern_soa_table_page_rows (VaernSoaTable *t,
                            guint         *first,
                            guint         *n_rows)
 {
+  *first = 0;
+  *n_rows = 0;
+  g_return_if_fail (t != NULL);
   g_return_if_fail (page < t->pages->len);
 
   *first = g_array_index (t->pages, Page, page).first;
   *n_rows = g_array_index (t->pages, Page, page).n_rows;
+}
+
+void
+vaern_soa_table_row_area (VaernSoaTable *t,
+                          guint          row,
+                          guint         *page,
+                          double        *y,
+                          double        *height)
+{
+  const Row *r;
+
+  *page = 0;
+  *y = *height = 0;
+  g_return_if_fail (t != NULL);
+  g_return_if_fail (row < t->rows->len);
+  g_return_if_fail (t->pages->len > 0);
+
+  r = &g_array_index (t->rows, Row, row);
+  *page = r->page;
+  *y = r->y;
+  *height = r->height;
 }
 
 const char *

@@ -32,7 +32,10 @@ void           vaern_soa_table_free       (VaernSoaTable *table);
 
 /* Lays the rows out on pages of width × height points (measuring text
  * with cr's font setup, or an image surface's when cr is NULL) and
- * returns the number of pages. */
+ * returns the number of pages. The user unit of cr is the point (for a
+ * GtkPrintOperation: gtk_print_operation_set_unit (op, GTK_UNIT_POINTS)
+ * and the print context's width and height). A row never splits: a cell
+ * taller than a page is cut short with an ellipsis. */
 guint          vaern_soa_table_paginate   (VaernSoaTable *table,
                                            cairo_t       *cr,
                                            double         width,
@@ -49,6 +52,13 @@ void           vaern_soa_table_page_rows   (VaernSoaTable *table,
                                             guint          page,
                                             guint         *first,
                                             guint         *n_rows);
+/* Where the last pagination put a row: its page (from 0), and the top
+ * and height of the row on that page, in points. */
+void           vaern_soa_table_row_area    (VaernSoaTable *table,
+                                            guint          row,
+                                            guint         *page,
+                                            double        *y,
+                                            double        *height);
 /* A row's control number, "5.9". */
 const char    *vaern_soa_table_row_control (VaernSoaTable *table,
                                             guint          row);
