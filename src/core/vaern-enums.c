@@ -150,6 +150,32 @@ static const VaernEnumEntry approval_subjects[] = {
 };
 ENUM (vaern_enum_approval_subject, approval_subjects);
 
+static const VaernEnumEntry recurrences[] = {
+  /* Translators: how often an activity of the annual wheel comes round */
+  { "once", N_("Once"), "én gang|engang|enkeltstående" },
+  /* Translators: how often an activity of the annual wheel comes round */
+  { "yearly", N_("Every year"), "årligt|hvert år|årlig" },
+  /* Translators: how often an activity of the annual wheel comes round */
+  { "half_yearly", N_("Every half year"), "halvårligt|hvert halve år|halvårlig" },
+  /* Translators: how often an activity of the annual wheel comes round */
+  { "quarterly", N_("Every quarter"), "kvartalsvis|hvert kvartal" },
+  /* Translators: how often an activity of the annual wheel comes round */
+  { "monthly", N_("Every month"), "månedligt|hver måned|månedlig" },
+};
+ENUM (vaern_enum_recurrence, recurrences);
+
+static const VaernEnumEntry pdca_phases[] = {
+  /* Translators: a phase of the PDCA cycle (Plan-Do-Check-Act) */
+  { "plan", N_("Plan"), "planlæg|planlægge" },
+  /* Translators: a phase of the PDCA cycle (Plan-Do-Check-Act) */
+  { "do", N_("Do"), "udfør|udføre|gør" },
+  /* Translators: a phase of the PDCA cycle (Plan-Do-Check-Act) */
+  { "check", N_("Check"), "kontroller|kontrollér|tjek" },
+  /* Translators: a phase of the PDCA cycle (Plan-Do-Check-Act) */
+  { "act", N_("Act"), "forbedr|forbedre|handl" },
+};
+ENUM (vaern_enum_pdca_phase, pdca_phases);
+
 static const VaernEnumEntry levels[] = {
   /* Translators: a level of criticality or classification that is not set */
   { "unset", N_("Not assessed"), "ikke vurderet|0" },

@@ -155,6 +155,25 @@ typedef enum
   VAERN_APPROVAL_OTHER,
 } VaernApprovalSubject;
 
+/* How often an activity of the annual wheel comes round. */
+typedef enum
+{
+  VAERN_RECURRENCE_ONCE,
+  VAERN_RECURRENCE_YEARLY,
+  VAERN_RECURRENCE_HALF_YEARLY,
+  VAERN_RECURRENCE_QUARTERLY,
+  VAERN_RECURRENCE_MONTHLY,
+} VaernRecurrence;
+
+/* The phase of the PDCA cycle an activity belongs to. */
+typedef enum
+{
+  VAERN_PDCA_PLAN,
+  VAERN_PDCA_DO,
+  VAERN_PDCA_CHECK,
+  VAERN_PDCA_ACT,
+} VaernPdcaPhase;
+
 extern const VaernEnum vaern_enum_asset_kind;
 extern const VaernEnum vaern_enum_lifecycle;
 extern const VaernEnum vaern_enum_personal_data;
@@ -169,6 +188,8 @@ extern const VaernEnum vaern_enum_soa_reason;
 extern const VaernEnum vaern_enum_doc_kind;
 extern const VaernEnum vaern_enum_doc_status;
 extern const VaernEnum vaern_enum_approval_subject;
+extern const VaernEnum vaern_enum_recurrence;
+extern const VaernEnum vaern_enum_pdca_phase;
 
 const char *vaern_enum_key      (const VaernEnum *e,
                                  guint            value);
