@@ -50,6 +50,7 @@ struct _VaernDocument
   GListStore *soa_entries;
   GListStore *isms_documents;
   GListStore *approvals;
+  GListStore *activities;
 
   /* The change set being written, or 0 when edits are not logged. */
   gint64      change_set;
@@ -169,6 +170,7 @@ typedef enum
   DOC_TOUCHED_OTHER      = 1 << 8,
   DOC_TOUCHED_SOA        = 1 << 9,   /* soa_version, soa_entry, soa_entry_document, approval */
   DOC_TOUCHED_DOCUMENT   = 1 << 10,  /* document */
+  DOC_TOUCHED_ACTIVITY   = 1 << 11,  /* activity, activity_done */
   DOC_TOUCHED_ALL        = 0xffff,
 } DocTouched;
 
@@ -192,6 +194,16 @@ G_GNUC_INTERNAL gboolean      doc_soa_seed         (VaernDocument *self,
 /* Sample SoA, documents and approvals (vaern-demo-soa.c). */
 G_GNUC_INTERNAL gboolean      doc_add_sample_soa   (VaernDocument *self,
                                                     GError       **error);
+
+/* The annual wheel (vaern-document-wheel.c) */
+G_GNUC_INTERNAL void          doc_wheel_init       (VaernDocument *self);
+G_GNUC_INTERNAL void          doc_wheel_dispose    (VaernDocument *self);
+G_GNUC_INTERNAL void          doc_wheel_refresh    (VaernDocument *self,
+                                                    DocTouched     touched);
+/* Gives a new document the default wheel of PDCA activities. */
+G_GNUC_INTERNAL gboolean      doc_wheel_seed       (VaernDocument *self,
+                                                    GError       **error);
+G_GNUC_INTERNAL const char   *doc_concerns_key     (VaernConcerns  concerns);
 
 /* Sample risks for the demo and large documents (vaern-demo-risks.c). */
 G_GNUC_INTERNAL gboolean      doc_add_sample_risks (VaernDocument *self,

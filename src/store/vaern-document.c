@@ -130,6 +130,7 @@ vaern_document_finalize (GObject *object)
   g_clear_object (&self->roles);
   doc_risks_dispose (self);
   doc_soa_dispose (self);
+  doc_wheel_dispose (self);
   g_clear_pointer (&self->undo_stack, g_array_unref);
   g_clear_pointer (&self->redo_stack, g_array_unref);
 
@@ -219,6 +220,7 @@ vaern_document_init (VaernDocument *self)
   self->roles = g_list_store_new (VAERN_TYPE_ROLE);
   doc_risks_init (self);
   doc_soa_init (self);
+  doc_wheel_init (self);
   self->audit = TRUE;
   self->undo_stack = g_array_new (FALSE, FALSE, sizeof (UndoStep));
   g_array_set_clear_func (self->undo_stack, undo_step_clear);
@@ -806,6 +808,7 @@ migrate (VaernDocument *self,
           || (version == 0 && !seed (self, organisation, error))
           || (version == 1 && !doc_risks_seed (self, error))
           || (version == 2 && !doc_soa_seed (self, error))
+          || (version == 3 && !doc_wheel_seed (self, error))
           || !doc_exec (self, "COMMIT", error))
         {
           doc_exec (self, "ROLLBACK", NULL);
@@ -1540,7 +1543,8 @@ touched_by (VaernDocument *self,
     { "risk", DOC_TOUCHED_RISK }, { "risk_control", DOC_TOUCHED_RISK },
     { "document", DOC_TOUCHED_DOCUMENT }, { "soa_version", DOC_TOUCHED_SOA },
     { "soa_entry", DOC_TOUCHED_SOA }, { "soa_entry_document", DOC_TOUCHED_SOA },
-    { "approval", DOC_TOUCHED_SOA },
+    { "approval", DOC_TOUCHED_SOA }, { "activity", DOC_TOUCHED_ACTIVITY },
+    { "activity_done", DOC_TOUCHED_ACTIVITY },
   };
   sqlite3_stmt *stmt;
   DocTouched touched = 0;
@@ -1607,7 +1611,9 @@ refresh_lists (VaernDocument *self)
       doc_merge_records (self->people, people);
     }
   doc_soa_refresh (self, touched);
-  if (touched & ~(DOC_TOUCHED_THREAT | DOC_TOUCHED_SOA | DOC_TOUCHED_DOCUMENT))
+  doc_wheel_refresh (self, touched);
+  if (touched & ~(DOC_TOUCHED_THREAT | DOC_TOUCHED_SOA | DOC_TOUCHED_DOCUMENT
+                  | DOC_TOUCHED_ACTIVITY))
     {
       g_autoptr(GPtrArray) assets = load_assets (self, 0);
 

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 /* The file format's identity: PRAGMA application_id ('VaRN') and the newest
  * schema version (PRAGMA user_version) this build knows. */
 #define VAERN_APPLICATION_ID  0x5661524E
-#define VAERN_SCHEMA_VERSION  3
+#define VAERN_SCHEMA_VERSION  4
 
 #define VAERN_TYPE_DOCUMENT (vaern_document_get_type ())
 G_DECLARE_FINAL_TYPE (VaernDocument, vaern_document, VAERN, DOCUMENT, GObject)
@@ -334,6 +334,35 @@ gboolean       vaern_document_update_approval  (VaernDocument *self,
 /* An approval of the SoA cannot be deleted (undo is the way back). */
 gboolean       vaern_document_delete_approval  (VaernDocument *self,
                                                 gint64         id,
+                                                GError       **error);
+
+/* The annual wheel and the annual plan */
+
+/* Every activity, of the wheel and of the plan, by id. */
+GListModel    *vaern_document_get_activities   (VaernDocument *self);
+VaernActivity *vaern_document_find_activity    (VaernDocument *self,
+                                                gint64         id);
+gint64         vaern_document_add_activity     (VaernDocument *self,
+                                                VaernActivity *activity,
+                                                GError       **error);
+gboolean       vaern_document_update_activity  (VaernDocument *self,
+                                                VaernActivity *activity,
+                                                GError       **error);
+gboolean       vaern_document_delete_activity  (VaernDocument *self,
+                                                gint64         id,
+                                                GError       **error);
+/* Records that the occurrence due on occurrence was done on done_on by
+ * done_by; occurrence must be one of the activity's due dates. */
+gboolean       vaern_document_mark_done        (VaernDocument *self,
+                                                gint64         activity_id,
+                                                const char    *occurrence,
+                                                const char    *done_on,
+                                                const char    *done_by,
+                                                const char    *note,
+                                                GError       **error);
+gboolean       vaern_document_unmark_done      (VaernDocument *self,
+                                                gint64         activity_id,
+                                                const char    *occurrence,
                                                 GError       **error);
 
 /* Sample documents */

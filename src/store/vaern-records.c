@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/vaern-date.h"
 #include "vaern-records.h"
 
 typedef struct
@@ -949,6 +950,175 @@ vaern_approval_copy (VaernApproval *self)
   copy->soa_version_number = self->soa_version_number;
   copy->search_key = g_strdup (self->search_key);
   return copy;
+}
+
+/* Activity */
+
+G_DEFINE_FINAL_TYPE (VaernActivity, vaern_activity, VAERN_TYPE_RECORD)
+
+static const VaernRecordField activity_fields[] = {
+  FIELD (VaernActivity, "title", G_TYPE_STRING, title),
+  FIELD (VaernActivity, "phase", G_TYPE_UINT, phase),
+  FIELD (VaernActivity, "recurrence", G_TYPE_UINT, recurrence),
+  FIELD (VaernActivity, "start-date", G_TYPE_STRING, start_date),
+  FIELD (VaernActivity, "next-date", G_TYPE_STRING, next_date),
+  FIELD (VaernActivity, "owner-name", G_TYPE_STRING, owner_name),
+  FIELD (VaernActivity, "overdue", G_TYPE_BOOLEAN, overdue),
+  FIELD (VaernActivity, "search-key", G_TYPE_STRING, search_key),
+};
+
+static void
+activity_done_free (gpointer data)
+{
+  VaernActivityDone *d = data;
+
+  g_free (d->occurrence);
+  g_free (d->done_on);
+  g_free (d->done_by);
+  g_free (d->note);
+  g_free (d);
+}
+
+static void
+vaern_activity_finalize (GObject *object)
+{
+  VaernActivity *self = VAERN_ACTIVITY (object);
+
+  g_free (self->title);
+  g_free (self->description);
+  g_free (self->start_date);
+  g_free (self->end_date);
+  g_free (self->control);
+  g_ptr_array_unref (self->done);
+  g_free (self->owner_name);
+  g_free (self->concerns_name);
+  g_free (self->next_date);
+  g_free (self->search_key);
+
+  G_OBJECT_CLASS (vaern_activity_parent_class)->finalize (object);
+}
+
+static void
+vaern_activity_class_init (VaernActivityClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vaern_activity_finalize;
+  vaern_record_class_install_fields (VAERN_RECORD_CLASS (klass), activity_fields,
+                                     G_N_ELEMENTS (activity_fields));
+}
+
+static void
+vaern_activity_init (VaernActivity *self)
+{
+  self->recurrence = VAERN_RECURRENCE_YEARLY;
+  self->done = g_ptr_array_new_with_free_func (activity_done_free);
+}
+
+VaernActivity *
+vaern_activity_new (void)
+{
+  return g_object_new (VAERN_TYPE_ACTIVITY, NULL);
+}
+
+VaernActivity *
+vaern_activity_copy (VaernActivity *self)
+{
+  VaernActivity *copy = vaern_activity_new ();
+
+  vaern_record_set_identity (VAERN_RECORD (copy), vaern_record_get_id (VAERN_RECORD (self)),
+                             vaern_record_get_digest (VAERN_RECORD (self)));
+  copy->plan = self->plan;
+  copy->title = g_strdup (self->title);
+  copy->description = g_strdup (self->description);
+  copy->phase = self->phase;
+  copy->recurrence = self->recurrence;
+  copy->start_date = g_strdup (self->start_date);
+  copy->end_date = g_strdup (self->end_date);
+  copy->owner_id = self->owner_id;
+  copy->in_progress = self->in_progress;
+  copy->concerns = self->concerns;
+  copy->asset_id = self->asset_id;
+  copy->document_id = self->document_id;
+  copy->risk_id = self->risk_id;
+  copy->control = g_strdup (self->control);
+  for (guint i = 0; i < self->done->len; i++)
+    {
+      const VaernActivityDone *d = self->done->pdata[i];
+      VaernActivityDone *c = g_new0 (VaernActivityDone, 1);
+
+      c->occurrence = g_strdup (d->occurrence);
+      c->done_on = g_strdup (d->done_on);
+      c->done_by = g_strdup (d->done_by);
+      c->note = g_strdup (d->note);
+      g_ptr_array_add (copy->done, c);
+    }
+  copy->owner_name = g_strdup (self->owner_name);
+  copy->concerns_name = g_strdup (self->concerns_name);
+  copy->next_date = g_strdup (self->next_date);
+  copy->overdue = self->overdue;
+  copy->search_key = g_strdup (self->search_key);
+  return copy;
+}
+
+const VaernActivityDone *
+vaern_activity_find_done (VaernActivity *self,
+                          const char    *occurrence)
+{
+  g_return_val_if_fail (VAERN_IS_ACTIVITY (self), NULL);
+
+  for (guint i = 0; occurrence && i < self->done->len; i++)
+    {
+      const VaernActivityDone *d = self->done->pdata[i];
+
+      if (g_str_equal (d->occurrence, occurrence))
+        return d;
+    }
+  return NULL;
+}
+
+static void
+occurrence_clear (gpointer data)
+{
+  g_free (((VaernOccurrence *) data)->date);
+}
+
+GArray *
+vaern_activity_occurrences (VaernActivity *self,
+                            const char    *from,
+                            const char    *to,
+                            const char    *today)
+{
+  GArray *result = g_array_new (FALSE, TRUE, sizeof (VaernOccurrence));
+  g_auto(GStrv) dates = NULL;
+  g_autofree char *now = NULL;
+  gboolean first_open = TRUE;
+
+  g_return_val_if_fail (VAERN_IS_ACTIVITY (self), result);
+
+  g_array_set_clear_func (result, occurrence_clear);
+  if (today == NULL)
+    today = now = vaern_date_today ();
+  dates = vaern_recurrence_between (self->recurrence, self->start_date, self->end_date, from, to,
+                                    0);
+  for (guint i = 0; dates[i]; i++)
+    {
+      VaernOccurrence o = { g_strdup (dates[i]), VAERN_OCCURRENCE_PLANNED, NULL };
+
+      o.done = vaern_activity_find_done (self, dates[i]);
+      if (o.done)
+        o.state = VAERN_OCCURRENCE_DONE;
+      else if (vaern_occurrence_is_overdue (dates[i], FALSE, today))
+        o.state = VAERN_OCCURRENCE_OVERDUE;
+      else
+        {
+          /* Under way is the first open occurrence, not every later one. */
+          if (self->in_progress && first_open && self->next_date
+              && g_str_equal (self->next_date, dates[i]))
+            o.state = VAERN_OCCURRENCE_IN_PROGRESS;
+          first_open = FALSE;
+        }
+      g_array_append_val (result, o);
+    }
+  return result;
 }
 
 void

@@ -5,6 +5,7 @@
 
 #include "core/vaern-enums.h"
 #include "core/vaern-findings.h"
+#include "core/vaern-recurrence.h"
 
 G_BEGIN_DECLS
 
@@ -385,6 +386,87 @@ struct _VaernApproval
 
 VaernApproval *vaern_approval_new  (void);
 VaernApproval *vaern_approval_copy (VaernApproval *self);
+
+/* What an activity concerns, which opens from it. */
+typedef enum
+{
+  VAERN_CONCERNS_NONE,
+  VAERN_CONCERNS_RISKS,     /* a system's risk assessment (asset_id), or all */
+  VAERN_CONCERNS_SOA,
+  VAERN_CONCERNS_DOCUMENT,  /* document_id */
+} VaernConcerns;
+
+/* An occurrence marked done: which (its due date), when and by whom. */
+typedef struct
+{
+  char *occurrence;
+  char *done_on;
+  char *done_by;
+  char *note;
+} VaernActivityDone;
+
+/* An activity of the annual wheel (kind "wheel": recurring) or of the
+ * annual plan (kind "plan": a one-off improvement with a deadline, which
+ * may serve a risk or a control). */
+#define VAERN_TYPE_ACTIVITY (vaern_activity_get_type ())
+G_DECLARE_FINAL_TYPE (VaernActivity, vaern_activity, VAERN, ACTIVITY, VaernRecord)
+
+struct _VaernActivity
+{
+  VaernRecord     parent_instance;
+
+  gboolean        plan;          /* an annual-plan item rather than the wheel's */
+  char           *title;
+  char           *description;
+  VaernPdcaPhase  phase;
+  VaernRecurrence recurrence;    /* once for plan items */
+  char           *start_date;    /* the first due date (a plan item's deadline) */
+  char           *end_date;      /* NULL: no end */
+  gint64          owner_id;
+  gboolean        in_progress;   /* the next open occurrence is under way */
+  VaernConcerns   concerns;
+  gint64          asset_id;      /* concerns RISKS: one system, or 0: all */
+  gint64          document_id;   /* concerns DOCUMENT */
+  gint64          risk_id;       /* plan items: the risk it serves, or 0 */
+  char           *control;       /* plan items: the control it serves, or NULL */
+
+  /* Derived when read; ignored when written. */
+  GPtrArray      *done;          /* VaernActivityDone, by occurrence */
+  char           *owner_name;
+  char           *concerns_name; /* the system's or document's name */
+  char           *next_date;     /* the first occurrence not done, or NULL */
+  gboolean        overdue;       /* an occurrence before today is not done */
+  char           *search_key;
+};
+
+VaernActivity *vaern_activity_new  (void);
+VaernActivity *vaern_activity_copy (VaernActivity *self);
+/* The record of an occurrence done, or NULL. */
+const VaernActivityDone *vaern_activity_find_done (VaernActivity *self,
+                                                   const char    *occurrence);
+
+typedef enum
+{
+  VAERN_OCCURRENCE_PLANNED,
+  VAERN_OCCURRENCE_IN_PROGRESS,
+  VAERN_OCCURRENCE_DONE,
+  VAERN_OCCURRENCE_OVERDUE,
+} VaernOccurrenceState;
+
+typedef struct
+{
+  char                    *date;
+  VaernOccurrenceState     state;
+  const VaernActivityDone *done;   /* owned by the activity */
+} VaernOccurrence;
+
+/* The activity's occurrences from from to to (ISO dates, included), each
+ * with its state on today (NULL: vaern_date_today); an array of
+ * VaernOccurrence that frees its dates. */
+GArray        *vaern_activity_occurrences (VaernActivity *self,
+                                           const char    *from,
+                                           const char    *to,
+                                           const char    *today);
 
 /* The ids of a unit and every unit under it (gint64 keys, owned), or NULL
  * for root 0. Units must be in tree order (vaern_document_get_units). */

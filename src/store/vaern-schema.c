@@ -309,6 +309,42 @@ static const char *const migrations[] = {
   "   AND EXISTS (SELECT 1 FROM soa_version v WHERE v.number >"
   "               (SELECT number FROM soa_version WHERE id = OLD.soa_version_id))"
   "  BEGIN SELECT RAISE (ABORT, 'vaern: approved SoA version is frozen'); END;",
+
+  /* 3 → 4: the annual wheel (årshjul: recurring activities of the PDCA
+   * cycle) and the annual plan (årsplan: one-off improvements), and the
+   * occurrences marked done. An occurrence is named by its due date. */
+  "CREATE TABLE activity ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL DEFAULT 'wheel' CHECK (kind IN ('wheel','plan')),"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  phase TEXT NOT NULL DEFAULT 'plan' CHECK (phase IN ('plan','do','check','act')),"
+  "  recurrence TEXT NOT NULL DEFAULT 'yearly'"
+  "    CHECK (recurrence IN ('once','yearly','half_yearly','quarterly','monthly')),"
+  "  start_date TEXT NOT NULL CHECK (date(start_date) IS start_date),"
+  "  end_date TEXT CHECK (end_date IS NULL OR (date(end_date) IS end_date AND end_date >= start_date)),"
+  "  owner_id INTEGER REFERENCES person (id) ON DELETE SET NULL,"
+  "  in_progress INTEGER NOT NULL DEFAULT 0 CHECK (in_progress IN (0, 1)),"
+  "  concerns TEXT NOT NULL DEFAULT 'none' CHECK (concerns IN ('none','risks','soa','document')),"
+  "  asset_id INTEGER REFERENCES asset (id) ON DELETE SET NULL,"
+  "  document_id INTEGER REFERENCES document (id) ON DELETE SET NULL,"
+  "  risk_id INTEGER REFERENCES risk (id) ON DELETE SET NULL,"
+  "  control TEXT CHECK (control IS NULL OR control GLOB '[5-8].[1-9]*'),"
+  "  CHECK (kind = 'wheel' OR recurrence = 'once')"
+  ") STRICT;"
+  "CREATE INDEX activity_owner ON activity (owner_id);"
+  "CREATE INDEX activity_asset ON activity (asset_id);"
+  "CREATE INDEX activity_document ON activity (document_id);"
+  "CREATE INDEX activity_risk ON activity (risk_id);"
+  "CREATE TABLE activity_done ("
+  "  id INTEGER PRIMARY KEY,"
+  "  activity_id INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,"
+  "  occurrence TEXT NOT NULL CHECK (date(occurrence) IS occurrence),"
+  "  done_on TEXT NOT NULL CHECK (date(done_on) IS done_on),"
+  "  done_by TEXT NOT NULL CHECK (length(trim(done_by)) > 0),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (activity_id, occurrence)"
+  ") STRICT;",
 };
 
 /* The tables whose every change goes to the change log (and so can be undone). */
@@ -316,6 +352,7 @@ static const char *const audited_tables[] = {
   "organisation", "unit", "person", "asset", "asset_unit", "role", "assignment",
   "scale", "scale_level", "scale_band", "threat", "risk", "risk_control",
   "document", "soa_version", "soa_entry", "soa_entry_document", "approval",
+  "activity", "activity_done",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == VAERN_SCHEMA_VERSION);
