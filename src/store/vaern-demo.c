@@ -1212,7 +1212,8 @@ demo_fill (VaernDocument *self,
          demo_add_assets (&b, error) &&
          /* Two to four risks for most assets; every ninth not assessed yet. */
          doc_add_sample_risks (self, 2, 4, 9, 2700, error) &&
-         doc_add_sample_soa (self, error);
+         doc_add_sample_soa (self, error) &&
+         doc_add_sample_wheel (self, 0, error);
 }
 
 /**
@@ -1558,7 +1559,8 @@ large_fill (VaernDocument *self,
   /* The risks, spread evenly: ten per asset for 20,000 on 2,000. */
   if (n_risks > 0 && n_systems > 0)
     return doc_add_sample_risks (self, n_risks / n_systems, n_risks / n_systems, 0, 27001, error)
-           && doc_add_sample_soa (self, error);
+           && doc_add_sample_soa (self, error)
+           && doc_add_sample_wheel (self, 2000 - 22, error);
   return TRUE;
 }
 

@@ -204,6 +204,11 @@ G_GNUC_INTERNAL void          doc_wheel_refresh    (VaernDocument *self,
 G_GNUC_INTERNAL gboolean      doc_wheel_seed       (VaernDocument *self,
                                                     GError       **error);
 G_GNUC_INTERNAL const char   *doc_concerns_key     (VaernConcerns  concerns);
+/* Sample owners, occurrences done and plan items (vaern-demo-wheel.c);
+ * n_extra more activities for the large document. */
+G_GNUC_INTERNAL gboolean      doc_add_sample_wheel (VaernDocument *self,
+                                                    guint          n_extra,
+                                                    GError       **error);
 
 /* Sample risks for the demo and large documents (vaern-demo-risks.c). */
 G_GNUC_INTERNAL gboolean      doc_add_sample_risks (VaernDocument *self,
