@@ -123,7 +123,7 @@ approve_soa (VaernDocument *doc,
   a->subject = VAERN_APPROVAL_SOA;
   a->soa_version_id = version_id;
   a->approved_by = g_strdup ("Direktionen");
-  a->approved_on = g_strdup ("2026-11-20");
+  a->approved_on = g_strdup ("2026-11-23");
   id = vaern_document_add_approval (doc, a, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
@@ -342,13 +342,24 @@ test_approval_freezes (Fixture       *f,
     g_assert_cmpint (vaern_document_add_approval (f->doc, a, &error), ==, 0);
     g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID);
     g_clear_error (&error);
+    /* Not before the version was started (today, here), nor in the future. */
+    g_free (a->approved_on);
+    a->approved_on = g_strdup ("2026-11-20");
+    g_assert_cmpint (vaern_document_add_approval (f->doc, a, &error), ==, 0);
+    g_assert_cmpstr (vaern_store_error_get_field (error), ==, "approved_on");
+    g_clear_error (&error);
+    g_free (a->approved_on);
+    a->approved_on = g_strdup ("2026-11-24");
+    g_assert_cmpint (vaern_document_add_approval (f->doc, a, &error), ==, 0);
+    g_assert_cmpstr (vaern_store_error_get_field (error), ==, "approved_on");
+    g_clear_error (&error);
   }
 
   approve_soa (f->doc, v1);
   version = vaern_document_get_soa_version (f->doc, v1);
   g_assert_true (version->frozen);
   g_assert_cmpstr (version->approved_by, ==, "Direktionen");
-  g_assert_cmpstr (version->approved_on, ==, "2026-11-20");
+  g_assert_cmpstr (version->approved_on, ==, "2026-11-23");
 
   /* Frozen: the store refuses, and so does the file itself. */
   g_clear_object (&e);
@@ -372,7 +383,7 @@ test_approval_freezes (Fixture       *f,
     again->subject = VAERN_APPROVAL_SOA;
     again->soa_version_id = v1;
     again->approved_by = g_strdup ("Byrådet");
-    again->approved_on = g_strdup ("2026-11-21");
+    again->approved_on = g_strdup ("2026-11-23");
     g_assert_cmpint (vaern_document_add_approval (f->doc, again, &error), ==, 0);
     g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_FROZEN);
     g_clear_error (&error);

@@ -1176,7 +1176,20 @@ validate_approval (VaernApproval *approval,
                                    _("Give the date of the approval."));
       return FALSE;
     }
-  return doc_require_date (approval->approved_on, "approved_on", FALSE, error);
+  if (!doc_require_date (approval->approved_on, "approved_on", FALSE, error))
+    return FALSE;
+  {
+    g_autofree char *today = vaern_date_today ();
+
+    if (strcmp (approval->approved_on, today) > 0)
+      {
+        vaern_store_set_field_error (error, VAERN_STORE_ERROR_INVALID, "approved_on",
+                                     _("An approval is recorded once it has been given; the date "
+                                       "cannot be in the future."));
+        return FALSE;
+      }
+  }
+  return TRUE;
 }
 
 static void
@@ -1235,6 +1248,9 @@ vaern_document_add_approval (VaernDocument *self,
   if (!doc_check_writable (self, error) || !validate_approval (approval, error))
     return 0;
   a = vaern_approval_copy (approval);
+  /* A title of blanks is no title: the subject gives one. */
+  if (a->title != NULL)
+    g_strstrip (a->title);
   switch (a->subject)
     {
     case VAERN_APPROVAL_SOA:
@@ -1265,6 +1281,17 @@ vaern_document_add_approval (VaernDocument *self,
           }
         g_free (a->subject_version);
         a->subject_version = g_strdup_printf ("%u", version->number);
+        /* Management cannot approve a version before it was written. */
+        if (strcmp (a->approved_on, version->created_on) < 0)
+          {
+            g_autofree char *created = vaern_date_format (version->created_on);
+
+            vaern_store_set_field_error (error, VAERN_STORE_ERROR_INVALID, "approved_on",
+                                         /* Translators: %u is a version number, %s a date */
+                                         _("Version %u was started on %s; it cannot have been "
+                                           "approved before that."), version->number, created);
+            return 0;
+          }
       }
       break;
     case VAERN_APPROVAL_DOCUMENT:
@@ -1293,6 +1320,13 @@ vaern_document_add_approval (VaernDocument *self,
       }
       break;
     case VAERN_APPROVAL_RISKS:
+      if (a->asset_id > 0
+          && doc_query_int (self, "SELECT count(*) FROM asset WHERE id = ?", a->asset_id, NULL) <= 0)
+        {
+          vaern_store_set_field_error (error, VAERN_STORE_ERROR_NOT_FOUND, "asset",
+                                       _("The chosen system no longer exists."));
+          return 0;
+        }
       if (a->title == NULL || *a->title == '\0')
         {
           g_autofree char *name = NULL;
@@ -1313,7 +1347,7 @@ vaern_document_add_approval (VaernDocument *self,
       break;
     case VAERN_APPROVAL_OTHER:
     default:
-      if (a->title == NULL || *g_strstrip (a->title) == '\0')
+      if (a->title == NULL || *a->title == '\0')
         {
           vaern_store_set_field_error (error, VAERN_STORE_ERROR_INVALID, "title",
                                        _("Say what was approved."));

@@ -2915,6 +2915,28 @@ hand_over (VaernDocument *self,
       if (!doc_step_done (self, stmt, error))
         return -1;
     }
+
+  /* What the person owns goes too: the controls of SoA drafts (an
+   * approved version keeps its names), documents and activities. */
+  {
+    static const char *const owned[] = {
+      "UPDATE soa_entry SET owner_id = ?1 WHERE owner_id = ?2 AND NOT EXISTS"
+      " (SELECT 1 FROM approval a WHERE a.soa_version_id = soa_entry.version_id)",
+      "UPDATE document SET owner_id = ?1 WHERE owner_id = ?2",
+      "UPDATE activity SET owner_id = ?1 WHERE owner_id = ?2",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (owned); i++)
+      {
+        stmt = doc_prepare (self, owned[i], error);
+        if (stmt == NULL)
+          return -1;
+        sqlite3_bind_int64 (stmt, 1, to_person_id);
+        sqlite3_bind_int64 (stmt, 2, from_person_id);
+        if (!doc_step_done (self, stmt, error))
+          return -1;
+      }
+  }
   return ids->len;
 }
 

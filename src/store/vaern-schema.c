@@ -195,9 +195,9 @@ static const char *const migrations[] = {
   /* 2 → 3: the Annex A catalogue (both editions and the mapping), the
    * Statement of Applicability in versions, the documents register and
    * management's approvals. An approved SoA version is frozen by the
-   * triggers below; only an entry's owner_id may still move (a person's
-   * deletion sets it NULL, its undo sets it back), since a frozen entry
-   * shows the owner_name taken when it was approved. */
+   * triggers below; only an entry's owner_id may still go to NULL and
+   * back (a person's deletion, and its undo), since a frozen entry shows
+   * the owner_name taken when it was approved. */
   "CREATE TABLE control ("
   "  id INTEGER PRIMARY KEY,"
   "  edition TEXT NOT NULL CHECK (edition IN ('2022','2013')),"
@@ -285,7 +285,9 @@ static const char *const migrations[] = {
   "   AND (NEW.version_id IS NOT OLD.version_id OR NEW.control IS NOT OLD.control"
   "        OR NEW.applicable IS NOT OLD.applicable OR NEW.reasons IS NOT OLD.reasons"
   "        OR NEW.justification IS NOT OLD.justification OR NEW.status IS NOT OLD.status"
-  "        OR NEW.owner_name IS NOT OLD.owner_name OR NEW.notes IS NOT OLD.notes)"
+  "        OR NEW.owner_name IS NOT OLD.owner_name OR NEW.notes IS NOT OLD.notes"
+  "        OR (NEW.owner_id IS NOT NULL AND OLD.owner_id IS NOT NULL"
+  "            AND NEW.owner_id IS NOT OLD.owner_id))"
   "  BEGIN SELECT RAISE (ABORT, 'vaern: approved SoA version is frozen'); END;"
   "CREATE TRIGGER soa_entry_frozen_delete BEFORE DELETE ON soa_entry"
   "  WHEN EXISTS (SELECT 1 FROM approval WHERE soa_version_id = OLD.version_id)"
@@ -293,6 +295,14 @@ static const char *const migrations[] = {
   "CREATE TRIGGER soa_entry_document_frozen_insert BEFORE INSERT ON soa_entry_document"
   "  WHEN EXISTS (SELECT 1 FROM soa_entry e JOIN approval a ON a.soa_version_id = e.version_id"
   "               WHERE e.id = NEW.entry_id)"
+  "  BEGIN SELECT RAISE (ABORT, 'vaern: approved SoA version is frozen'); END;"
+  "CREATE TRIGGER soa_entry_document_frozen_update BEFORE UPDATE ON soa_entry_document"
+  "  WHEN EXISTS (SELECT 1 FROM soa_entry e JOIN approval a ON a.soa_version_id = e.version_id"
+  "               WHERE e.id IN (OLD.entry_id, NEW.entry_id))"
+  "   AND (NEW.entry_id IS NOT OLD.entry_id OR NEW.document_id IS NOT OLD.document_id)"
+  "  BEGIN SELECT RAISE (ABORT, 'vaern: approved SoA version is frozen'); END;"
+  "CREATE TRIGGER soa_version_frozen_update BEFORE UPDATE ON soa_version"
+  "  WHEN EXISTS (SELECT 1 FROM approval WHERE soa_version_id = OLD.id)"
   "  BEGIN SELECT RAISE (ABORT, 'vaern: approved SoA version is frozen'); END;"
   "CREATE TRIGGER soa_entry_document_frozen_delete BEFORE DELETE ON soa_entry_document"
   "  WHEN EXISTS (SELECT 1 FROM soa_entry e JOIN approval a ON a.soa_version_id = e.version_id"
