@@ -235,6 +235,24 @@ test_lookup_2013 (Fixture       *f,
   g_assert_null (not_2022);
   /* Both ways agree on every pair. */
   g_assert_cmpint (count (f->doc, "SELECT count(*) FROM control_map"), >=, 114);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (vaern_document_get_db (f->doc),
+                                         "SELECT control_2013, control_2022 FROM control_map", -1,
+                                         &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        const char *old = (const char *) sqlite3_column_text (stmt, 0);
+        const char *new = (const char *) sqlite3_column_text (stmt, 1);
+        g_auto(GStrv) forward = vaern_document_map_2013_control (f->doc, old);
+        g_auto(GStrv) back = vaern_document_control_sources (f->doc, new);
+
+        g_assert_true (g_strv_contains ((const char *const *) forward, new));
+        g_assert_true (g_strv_contains ((const char *const *) back, old));
+      }
+    sqlite3_finalize (stmt);
+  }
 }
 
 /* An exclusion needs a justification; the edit is refused without one and
@@ -674,6 +692,130 @@ test_demo (Fixture       *f,
   }
 }
 
+/* The review's holes: a locked version's own row and its links cannot be
+ * changed behind the store's back; a locked approval keeps who and when;
+ * a hand-over takes the draft's controls and the documents along; a
+ * document's deleted approval puts it back in review. */
+static void
+test_locks_and_hand_over (Fixture       *f,
+                          gconstpointer  data)
+{
+  gint64 v1 = newest_id (f->doc);
+  gint64 policy = add_doc (f->doc, "Informationssikkerhedspolitik");
+  gint64 successor = add_person (f->doc, "Sofus Efterfølger", "se@example.dk", 0);
+  sqlite3 *db = vaern_document_get_db (f->doc);
+  g_autoptr(VaernSoaEntry) e = entry (f->doc, v1, "5.1");
+  g_autoptr(GError) error = NULL;
+  gint64 approval_id, v2, doc_approval;
+
+  e->owner_id = f->person;
+  e->reasons = 1u << VAERN_SOA_REASON_RISK;
+  g_array_append_val (e->document_ids, policy);
+  g_assert_true (vaern_document_update_soa_entry (f->doc, e, &error));
+  approval_id = approve_soa (f->doc, v1);
+
+  g_assert_cmpint (0xff & sqlite3_exec (db, "UPDATE soa_version SET number = 7", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (0xff & sqlite3_exec (db, "UPDATE soa_entry_document SET document_id = document_id + 0,"
+                                            " entry_id = entry_id + 1", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT);
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE soa_entry SET owner_id = %" G_GINT64_FORMAT
+                                            " WHERE control = '5.1'", successor);
+
+    g_assert_cmpint (0xff & sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  }
+  {
+    g_autoptr(VaernApproval) a = g_list_model_get_item (vaern_document_get_approvals (f->doc), 0);
+    g_autoptr(VaernApproval) edit = vaern_approval_copy (a);
+
+    g_assert_cmpint (vaern_record_get_id (VAERN_RECORD (a)), ==, approval_id);
+    g_free (edit->approved_by);
+    edit->approved_by = g_strdup ("Byrådet");
+    g_assert_false (vaern_document_update_approval (f->doc, edit, &error));
+    g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_FROZEN);
+    g_clear_error (&error);
+    g_free (edit->approved_by);
+    edit->approved_by = g_strdup (a->approved_by);
+    g_free (edit->note);
+    edit->note = g_strdup ("Referat vedlagt.");
+    g_assert_true (vaern_document_update_approval (f->doc, edit, &error));
+    g_assert_no_error (error);
+  }
+
+  /* The hand-over: the draft's control and the document follow the
+   * successor; the locked version keeps the name. */
+  v2 = vaern_document_new_soa_draft (f->doc, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(VaernIsmsDocument) d = vaern_document_find_isms_document (f->doc, policy);
+    g_autoptr(VaernIsmsDocument) edit = vaern_isms_document_copy (d);
+
+    edit->owner_id = f->person;
+    g_assert_true (vaern_document_update_isms_document (f->doc, edit, &error));
+  }
+  g_assert_true (vaern_document_delete_person (f->doc, f->person, successor, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(VaernSoaEntry) draft = entry (f->doc, v2, "5.1");
+    g_autoptr(VaernSoaEntry) locked = entry (f->doc, v1, "5.1");
+    g_autoptr(VaernIsmsDocument) d = vaern_document_find_isms_document (f->doc, policy);
+
+    g_assert_cmpint (draft->owner_id, ==, successor);
+    g_assert_cmpstr (locked->owner_name, ==, "Sanne Soa");
+    g_assert_cmpint (d->owner_id, ==, successor);
+  }
+
+  /* A document approved, then the approval deleted: back in review. */
+  {
+    g_autoptr(VaernApproval) a = vaern_approval_new ();
+    g_autoptr(VaernIsmsDocument) d = NULL;
+
+    a->subject = VAERN_APPROVAL_DOCUMENT;
+    a->document_id = policy;
+    a->approved_by = g_strdup ("Direktionen");
+    a->approved_on = g_strdup ("2026-11-23");
+    doc_approval = vaern_document_add_approval (f->doc, a, &error);
+    g_assert_no_error (error);
+    g_assert_true (vaern_document_delete_approval (f->doc, doc_approval, &error));
+    g_assert_no_error (error);
+    d = vaern_document_find_isms_document (f->doc, policy);
+    g_assert_cmpint (d->status, ==, VAERN_DOC_STATUS_IN_REVIEW);
+  }
+}
+
+/* The lists follow: a risk naming a control counts on its entry at once,
+ * and undo takes it back; linking a document counts on the document. */
+static void
+test_lists_follow (Fixture       *f,
+                   gconstpointer  data)
+{
+  gint64 v = newest_id (f->doc);
+  g_autoptr(VaernAsset) asset = vaern_asset_new ();
+  g_autoptr(VaernRisk) risk = vaern_risk_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VaernSoaEntry) before = entry (f->doc, v, "8.13");
+  g_autoptr(VaernSoaEntry) after = NULL;
+  g_autoptr(GPtrArray) risks = NULL;
+
+  asset->name = g_strdup ("Lønsystem");
+  risk->asset_id = vaern_document_add_asset (f->doc, asset, &error);
+  g_assert_no_error (error);
+  risk->title = g_strdup ("Backup kan ikke læses tilbage");
+  risk->controls = g_strsplit ("8.13", " ", -1);
+  g_assert_cmpint (vaern_document_add_risk (f->doc, risk, &error), >, 0);
+  g_assert_no_error (error);
+  after = entry (f->doc, v, "8.13");
+  g_assert_cmpuint (after->n_risks, ==, before->n_risks + 1);
+  risks = vaern_document_list_control_risks (f->doc, "8.13");
+  g_assert_cmpuint (risks->len, ==, 1);
+  g_assert_cmpstr (VAERN_RISK (risks->pdata[0])->asset_name, ==, "Lønsystem");
+  g_assert_true (vaern_document_undo (f->doc, &error));
+  g_clear_object (&after);
+  after = entry (f->doc, v, "8.13");
+  g_assert_cmpuint (after->n_risks, ==, before->n_risks);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -690,6 +832,8 @@ main (int   argc,
   ADD ("compare", test_compare);
   ADD ("documents", test_documents);
   ADD ("demo", test_demo);
+  ADD ("locks-and-hand-over", test_locks_and_hand_over);
+  ADD ("lists-follow", test_lists_follow);
 #undef ADD
 
   return g_test_run ();

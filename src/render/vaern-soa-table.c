@@ -635,6 +635,12 @@ vaern_soa_table_export (VaernSoaTable *t,
   g_return_val_if_fail (t != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (t->title == NULL)
+    {
+      g_set_error (error, VAERN_CORE_ERROR, VAERN_CORE_ERROR_INVALID,
+                   _("That version of the Statement of Applicability does not exist."));
+      return FALSE;
+    }
   lower = g_ascii_strdown (path, -1);
   if (!g_str_has_suffix (lower, ".pdf"))
     {

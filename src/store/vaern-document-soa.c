@@ -1435,6 +1435,16 @@ vaern_document_update_approval (VaernDocument *self,
                    _("The approval no longer exists."));
       return FALSE;
     }
+  /* An approval of the SoA records a locked version: who and when stay. */
+  if (stored->subject == VAERN_APPROVAL_SOA
+      && (g_strcmp0 (g_strstrip (approval->approved_by), stored->approved_by) != 0
+          || g_strcmp0 (approval->approved_on, stored->approved_on) != 0))
+    {
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_FROZEN,
+                   _("Who approved a version of the Statement of Applicability, and when, "
+                     "cannot be changed; only the note can."));
+      return FALSE;
+    }
   /* Translators: an undo step; %s says what was approved */
   label = g_strdup_printf (_("Edit approval of “%s”"), stored->title);
   return doc_write_row (self, label,
@@ -1469,5 +1479,36 @@ vaern_document_delete_approval (VaernDocument *self,
     }
   /* Translators: an undo step; %s says what was approved */
   label = g_strdup_printf (_("Delete approval of “%s”"), approval->title);
+  if (approval->subject == VAERN_APPROVAL_DOCUMENT && approval->document_id > 0)
+    {
+      /* Without its approval an approved document is back in review
+       * (unless another approval of it remains). */
+      sqlite3_stmt *stmt;
+      gboolean ok;
+
+      if (!doc_begin_change (self, label, error))
+        return FALSE;
+      stmt = doc_prepare (self, "DELETE FROM approval WHERE id = ?", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, id);
+          ok = doc_step_done (self, stmt, error);
+        }
+      if (ok)
+        {
+          stmt = doc_prepare (self,
+                              "UPDATE document SET status = 'in_review' WHERE id = ?"
+                              " AND status = 'approved' AND NOT EXISTS"
+                              " (SELECT 1 FROM approval WHERE document_id = document.id)", error);
+          ok = stmt != NULL;
+          if (ok)
+            {
+              sqlite3_bind_int64 (stmt, 1, approval->document_id);
+              ok = doc_step_done (self, stmt, error);
+            }
+        }
+      return doc_end_change (self, ok, label, error);
+    }
   return doc_delete_row (self, "DELETE FROM approval WHERE id = ?", id, label, error);
 }

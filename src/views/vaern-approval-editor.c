@@ -125,7 +125,7 @@ vaern_approval_editor_init (VaernApprovalEditor *self)
   AdwPreferencesGroup *group;
   GtkWidget *frame;
 
-  gtk_window_set_default_size (GTK_WINDOW (self), 520, 560);
+  gtk_window_set_default_size (GTK_WINDOW (self), 520, 520);
 
   self->subject_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_page_add (page, self->subject_group);
@@ -295,6 +295,16 @@ vaern_approval_editor_new (GtkWindow     *parent,
   if (!self->existing)
     /* Translators: the button that records an approval */
     vaern_editor_set_save_label (VAERN_EDITOR (self), _("_Approve"));
+  /* Read-only, nothing can be typed; an approval of the SoA is the record
+   * of a locked version: only its note may be added to. */
+  if (vaern_document_get_read_only (document)
+      || (self->existing && approval->subject == VAERN_APPROVAL_SOA))
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->by_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->on_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->subject_group), FALSE);
+    }
+  gtk_text_view_set_editable (self->note_view, !vaern_document_get_read_only (document));
   vaern_editor_set_editable (VAERN_EDITOR (self), !vaern_document_get_read_only (document));
   gtk_widget_grab_focus (GTK_WIDGET (self->subject_row ? GTK_WIDGET (self->subject_row)
                                                        : GTK_WIDGET (self->by_row)));

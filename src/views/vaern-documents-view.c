@@ -84,6 +84,12 @@ search_changed_cb (VaernDocumentsView *self)
   update_state (self);
 }
 
+static void
+stop_search_cb (VaernDocumentsView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
 /* Cells */
 
 static void
@@ -263,7 +269,8 @@ update_state (VaernDocumentsView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.open",
                                  documents && doc != NULL && doc->location && *doc->location);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.approve",
-                                 writable && documents && doc != NULL);
+                                 writable && documents && doc != NULL
+                                 && doc->status != VAERN_DOC_STATUS_WITHDRAWN);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "approvals.add", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "approvals.edit", !documents && approval != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "approvals.delete",
@@ -279,13 +286,44 @@ parent_window (GtkWidget *widget)
   return GTK_WINDOW (gtk_widget_get_root (widget));
 }
 
+/* After a save the saved row is selected, in the table it belongs to. */
+static void
+saved_cb (VaernEditor        *editor,
+          gint64              id,
+          VaernDocumentsView *self)
+{
+  VaernTable *table = VAERN_IS_APPROVAL_EDITOR (editor) ? self->approvals_table
+                                                        : self->documents_table;
+  guint i = vaern_record_list_find (G_LIST_MODEL (vaern_table_get_selection (table)), id);
+
+  if (VAERN_IS_APPROVAL_EDITOR (editor) && g_object_get_data (G_OBJECT (editor), "document"))
+    {
+      /* Approving a document: stay with the document. */
+      table = self->documents_table;
+      i = vaern_record_list_find (G_LIST_MODEL (vaern_table_get_selection (table)),
+                                  GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (editor), "document")));
+    }
+  if (i != G_MAXUINT)
+    {
+      vaern_table_select (table, i);
+      gtk_widget_grab_focus (GTK_WIDGET (table));
+    }
+}
+
+static void
+present (VaernDocumentsView *self,
+         gpointer            editor)
+{
+  g_signal_connect_object (editor, "saved", G_CALLBACK (saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 static void
 add_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   VaernDocumentsView *self = VAERN_DOCUMENTS_VIEW (widget);
 
-  gtk_window_present (GTK_WINDOW (vaern_isms_document_editor_new (parent_window (widget),
-                                                                  self->document, NULL)));
+  present (self, vaern_isms_document_editor_new (parent_window (widget), self->document, NULL));
 }
 
 static void
@@ -295,8 +333,7 @@ edit_action (GtkWidget *widget, const char *name, GVariant *param)
   VaernIsmsDocument *doc = vaern_table_get_selected (self->documents_table);
 
   if (doc)
-    gtk_window_present (GTK_WINDOW (vaern_isms_document_editor_new (parent_window (widget),
-                                                                    self->document, doc)));
+    present (self, vaern_isms_document_editor_new (parent_window (widget), self->document, doc));
 }
 
 static void
@@ -326,7 +363,7 @@ open_action (GtkWidget *widget, const char *name, GVariant *param)
   VaernIsmsDocument *doc = vaern_table_get_selected (self->documents_table);
   g_autoptr(GError) error = NULL;
 
-  if (doc && !vaern_open_location (widget, doc->location, &error))
+  if (doc && !vaern_open_location (widget, self->document, doc->location, &error))
     /* Translators: heading of an error message */
     vaern_show_error (widget, _("Could Not Open the Document"), error);
 }
@@ -342,8 +379,13 @@ approve_action (GtkWidget *widget, const char *name, GVariant *param)
     return;
   approval->subject = VAERN_APPROVAL_DOCUMENT;
   approval->document_id = vaern_record_get_id (VAERN_RECORD (doc));
-  gtk_window_present (GTK_WINDOW (vaern_approval_editor_new (parent_window (widget), self->document,
-                                                             approval)));
+  {
+    VaernApprovalEditor *editor = vaern_approval_editor_new (parent_window (widget), self->document,
+                                                             approval);
+
+    g_object_set_data (G_OBJECT (editor), "document", GSIZE_TO_POINTER (approval->document_id));
+    present (self, editor);
+  }
 }
 
 static void
@@ -351,8 +393,7 @@ add_approval_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   VaernDocumentsView *self = VAERN_DOCUMENTS_VIEW (widget);
 
-  gtk_window_present (GTK_WINDOW (vaern_approval_editor_new (parent_window (widget), self->document,
-                                                             NULL)));
+  present (self, vaern_approval_editor_new (parent_window (widget), self->document, NULL));
 }
 
 static void
@@ -362,8 +403,7 @@ edit_approval_action (GtkWidget *widget, const char *name, GVariant *param)
   VaernApproval *approval = vaern_table_get_selected (self->approvals_table);
 
   if (approval)
-    gtk_window_present (GTK_WINDOW (vaern_approval_editor_new (parent_window (widget),
-                                                               self->document, approval)));
+    present (self, vaern_approval_editor_new (parent_window (widget), self->document, approval));
 }
 
 static void
@@ -384,6 +424,14 @@ delete_approval_action (GtkWidget *widget, const char *name, GVariant *param)
     vaern_show_error (widget, _("Could Not Delete the Approval"), error);
   else if (vaern_window_for_widget (widget))
     vaern_window_offer_undo (vaern_window_for_widget (widget), message);
+}
+
+/* Ctrl+Shift+N adds to the page shown. */
+static void
+new_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  gtk_widget_activate_action (widget, showing_documents (VAERN_DOCUMENTS_VIEW (widget))
+                                      ? "documents.add" : "approvals.add", NULL);
 }
 
 /* The document */
@@ -470,6 +518,20 @@ button (const char *label,
   return b;
 }
 
+/* The less used actions as icons, so the bar fits a small window. */
+static GtkWidget *
+icon_button (const char *icon,
+             const char *tooltip,
+             const char *action)
+{
+  GtkWidget *b = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (b, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (b), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (b), action);
+  return b;
+}
+
 static void
 build (VaernDocumentsView *self)
 {
@@ -544,12 +606,14 @@ build (VaernDocumentsView *self)
   self->count_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), GTK_WIDGET (self->count_label));
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  /* Translators: button of the documents view */
-  gtk_box_append (GTK_BOX (box), button (_("_Open"), "documents.open"));
+  /* Translators: tooltip of a button of the documents view */
+  gtk_box_append (GTK_BOX (box), icon_button ("go-jump-symbolic", _("Open the File"),
+                                              "documents.open"));
+  /* Translators: tooltip of a button of the documents view */
+  gtk_box_append (GTK_BOX (box), icon_button ("user-trash-symbolic", _("Delete"),
+                                              "documents.delete"));
   /* Translators: button of the documents view */
   gtk_box_append (GTK_BOX (box), button (_("A_pprove…"), "documents.approve"));
-  /* Translators: button of the documents view */
-  gtk_box_append (GTK_BOX (box), button (_("_Delete"), "documents.delete"));
   /* Translators: button of the documents view */
   gtk_box_append (GTK_BOX (box), button (_("_Edit…"), "documents.edit"));
   /* Translators: button of the documents view */
@@ -557,8 +621,9 @@ build (VaernDocumentsView *self)
   self->documents_buttons = box;
   gtk_action_bar_pack_end (GTK_ACTION_BAR (bar), box);
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  /* Translators: button of the approvals page */
-  gtk_box_append (GTK_BOX (box), button (_("_Delete"), "approvals.delete"));
+  /* Translators: tooltip of a button of the approvals page */
+  gtk_box_append (GTK_BOX (box), icon_button ("user-trash-symbolic", _("Delete"),
+                                              "approvals.delete"));
   /* Translators: button of the approvals page */
   gtk_box_append (GTK_BOX (box), button (_("_Edit…"), "approvals.edit"));
   /* Translators: button of the approvals page */
@@ -568,6 +633,7 @@ build (VaernDocumentsView *self)
   gtk_widget_set_parent (bar, GTK_WIDGET (self));
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (stop_search_cb), self);
   g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (update_state), self);
 }
 
@@ -604,6 +670,7 @@ vaern_documents_view_class_init (VaernDocumentsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "approvals.add", NULL, add_approval_action);
   gtk_widget_class_install_action (widget_class, "approvals.edit", NULL, edit_approval_action);
   gtk_widget_class_install_action (widget_class, "approvals.delete", NULL, delete_approval_action);
+  gtk_widget_class_install_action (widget_class, "documents.new", NULL, new_action);
 }
 
 static void
@@ -626,8 +693,9 @@ vaern_documents_view_init (VaernDocumentsView *self)
   g_signal_connect_swapped (vaern_table_get_selection (self->approvals_table), "items-changed",
                             G_CALLBACK (update_state), self);
   vaern_add_view_shortcuts (GTK_WIDGET (self), (const char *const[]) {
-    "<Control><Shift>n", "documents.add",
+    "<Control><Shift>n", "documents.new",
     NULL });
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->stack));
   vaern_add_delete_key (GTK_WIDGET (self), GTK_WIDGET (self->documents_table), "documents.delete");
   vaern_add_delete_key (GTK_WIDGET (self), GTK_WIDGET (self->approvals_table), "approvals.delete");
   update_state (self);

@@ -57,13 +57,13 @@ vaern_isms_document_editor_save (VaernEditor *editor,
 }
 
 gboolean
-vaern_open_location (GtkWidget  *widget,
-                     const char *location,
-                     GError    **error)
+vaern_open_location (GtkWidget     *widget,
+                     VaernDocument *document,
+                     const char    *location,
+                     GError       **error)
 {
   g_autofree char *uri = NULL;
   g_autofree char *scheme = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
   GdkDisplay *display = gtk_widget_get_display (widget);
   g_autoptr(GdkAppLaunchContext) context = gdk_display_get_app_launch_context (display);
 
@@ -80,7 +80,12 @@ vaern_open_location (GtkWidget  *widget,
     uri = g_strdup (location);
   else
     {
-      g_autoptr(GFile) file = g_file_new_for_path (location);
+      /* A relative path is read from the Værn document's folder, where a
+       * shared drive's ISMS folder usually sits. */
+      g_autofree char *folder = g_path_get_dirname (vaern_document_get_path (document));
+      g_autofree char *full = g_path_is_absolute (location)
+                              ? g_strdup (location) : g_build_filename (folder, location, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (full);
 
       if (!g_file_query_exists (file, NULL))
         {
@@ -92,7 +97,6 @@ vaern_open_location (GtkWidget  *widget,
         }
       uri = g_file_get_uri (file);
     }
-  (void) root;
   return g_app_info_launch_default_for_uri (uri, G_APP_LAUNCH_CONTEXT (context), error);
 }
 
@@ -125,7 +129,7 @@ open_location_cb (VaernIsmsDocumentEditor *self)
   g_autofree char *location = vaern_entry_get_text (GTK_EDITABLE (self->location_row));
   g_autoptr(GError) error = NULL;
 
-  if (!vaern_open_location (GTK_WIDGET (self), location, &error))
+  if (!vaern_open_location (GTK_WIDGET (self), self->document, location, &error))
     /* Translators: heading of an error message */
     vaern_show_error (GTK_WIDGET (self), _("Could Not Open the Document"), error);
 }
@@ -155,7 +159,7 @@ vaern_isms_document_editor_init (VaernIsmsDocumentEditor *self)
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   GtkWidget *button, *frame;
 
-  gtk_window_set_default_size (GTK_WINDOW (self), 540, 640);
+  gtk_window_set_default_size (GTK_WINDOW (self), 540, 560);
   adw_preferences_page_add (page, group);
   /* Translators: field of the document editor */
   self->title_row = vaern_entry_row_add (group, _("_Title"));
@@ -248,8 +252,19 @@ vaern_isms_document_editor_new (GtkWindow         *parent,
                             ? _("Edit Document")
                             /* Translators: title of the document editor for a new one */
                             : _("New Document"), doc ? doc->title : NULL);
+  if (vaern_document_get_read_only (document))
+    {
+      /* Nothing to type into where nothing can be saved. */
+      GtkWidget *rows[] = { GTK_WIDGET (self->title_row), GTK_WIDGET (self->kind_row),
+                            GTK_WIDGET (self->version_row), GTK_WIDGET (self->status_row),
+                            GTK_WIDGET (self->owner_dropdown), GTK_WIDGET (self->review_row) };
+
+      for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+        gtk_widget_set_sensitive (rows[i], FALSE);
+      gtk_editable_set_editable (GTK_EDITABLE (self->location_row), FALSE);
+      gtk_text_view_set_editable (self->notes_view, FALSE);
+    }
   vaern_editor_set_editable (VAERN_EDITOR (self), !vaern_document_get_read_only (document));
-  gtk_text_view_set_editable (self->notes_view, !vaern_document_get_read_only (document));
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
   return self;
 }

@@ -16,10 +16,12 @@ VaernIsmsDocumentEditor *vaern_isms_document_editor_new (GtkWindow         *pare
                                                          VaernDocument     *document,
                                                          VaernIsmsDocument *doc);
 
-/* Opens a document's location (a path or a URL) with the desktop's default
- * application; FALSE with an error a person can act on. */
-gboolean vaern_open_location (GtkWidget  *widget,
-                              const char *location,
-                              GError    **error);
+/* Opens a document's location (a URL, or a path: a relative one from the
+ * Værn document's folder) with the desktop's default application; FALSE
+ * with an error a person can act on. */
+gboolean vaern_open_location (GtkWidget     *widget,
+                              VaernDocument *document,
+                              const char    *location,
+                              GError       **error);
 
 G_END_DECLS

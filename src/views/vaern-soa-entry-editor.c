@@ -27,6 +27,7 @@ struct _VaernSoaEntryEditor
   GPtrArray      *document_checks;  /* GtkCheckButton, with "document-id" data */
   AdwPreferencesGroup *risks_group;
   GtkTextView    *notes_view;
+  gboolean        editable;
 };
 
 G_DEFINE_FINAL_TYPE (VaernSoaEntryEditor, vaern_soa_entry_editor, VAERN_TYPE_EDITOR)
@@ -76,6 +77,10 @@ applicable_changed_cb (VaernSoaEntryEditor *self)
   gboolean applicable = gtk_switch_get_active (self->applicable_switch);
 
   gtk_widget_set_visible (self->reasons_row, applicable);
+  /* How far a left-out control is implemented, and by whom, is moot. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), applicable && self->editable);
+  if (self->owner_dropdown)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->owner_dropdown), applicable && self->editable);
   gtk_label_set_text (self->justification_label,
                       applicable
                       /* Translators: heading of the SoA editor's text field for an included control */
@@ -131,7 +136,7 @@ vaern_soa_entry_editor_init (VaernSoaEntryEditor *self)
   AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   GtkWidget *group, *row, *box, *frame;
 
-  gtk_window_set_default_size (GTK_WINDOW (self), 600, 700);
+  gtk_window_set_default_size (GTK_WINDOW (self), 600, 560);
   self->document_checks = g_ptr_array_new ();
 
   /* Translators: a group of the SoA editor */
@@ -340,6 +345,7 @@ vaern_soa_entry_editor_new (GtkWindow     *parent,
   self->document = g_object_ref (document);
   self->entry = g_object_ref (entry);
   editable = !vaern_document_get_read_only (document) && !entry->frozen;
+  self->editable = editable;
 
   gtk_switch_set_active (self->applicable_switch, entry->applicable);
   applicable_changed_cb (self);
@@ -361,8 +367,7 @@ vaern_soa_entry_editor_new (GtkWindow     *parent,
   fill_risks (self);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->applicable_switch), editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->owner_dropdown), editable);
+  applicable_changed_cb (self);
   gtk_text_view_set_editable (self->justification_view, editable);
   gtk_text_view_set_editable (self->notes_view, editable);
 

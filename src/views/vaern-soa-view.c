@@ -153,6 +153,12 @@ search_changed_cb (VaernSoaView *self)
 }
 
 static void
+stop_search_cb (VaernSoaView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
 reset_filters (VaernSoaView *self)
 {
   self->filling++;
@@ -330,10 +336,9 @@ fill_versions (VaernSoaView *self)
         {
           g_autofree char *date = vaern_date_format (v->approved_on);
 
-          /* Translators: a version of the SoA in the version menu: number, approval date
-           * and who approved it */
-          label = g_strdup_printf (_("Version %u, approved %s by %s"), v->number, date,
-                                   v->approved_by);
+          /* Translators: a version of the SoA in the version menu and its approval date;
+           * who approved it is said beside the menu and on the Approvals page */
+          label = g_strdup_printf (_("Version %u, approved %s"), v->number, date);
         }
       else
         /* Translators: a version of the SoA in the version menu */
@@ -417,6 +422,8 @@ update_progress (VaernSoaView *self)
         _("%s: %u of the %u applicable controls are implemented. Click to show only these."),
         t == 0 ? _("All themes") : theme_name (t + 4), implemented[t], applicable[t]);
       gtk_widget_set_tooltip_text (self->progress_buttons[t], tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_buttons[t]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
       if (t == 0 ? self->only_theme == 0 : self->only_theme == t + 4)
         gtk_widget_add_css_class (self->progress_buttons[t], "soa-theme-chosen");
       else
@@ -483,6 +490,35 @@ update_state (VaernSoaView *self)
 
 /* Actions */
 
+/* After a save the list has a new row for the control: select it again,
+ * and give the table the focus back. */
+static void
+select_control (VaernSoaView *self,
+                const char   *control)
+{
+  GListModel *shown = G_LIST_MODEL (vaern_table_get_selection (self->table));
+
+  for (guint i = 0; control && i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(VaernSoaEntry) e = g_list_model_get_item (shown, i);
+
+      if (g_str_equal (e->control, control))
+        {
+          vaern_table_select (self->table, i);
+          gtk_widget_grab_focus (GTK_WIDGET (self->table));
+          return;
+        }
+    }
+}
+
+static void
+editor_saved_cb (VaernEditor *editor,
+                 gint64       id,
+                 VaernSoaView *self)
+{
+  select_control (self, g_object_get_data (G_OBJECT (editor), "control"));
+}
+
 static void
 edit_action (GtkWidget  *widget,
              const char *name,
@@ -496,6 +532,8 @@ edit_action (GtkWidget  *widget,
     return;
   editor = vaern_soa_entry_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->document,
                                        entry);
+  g_object_set_data_full (G_OBJECT (editor), "control", g_strdup (entry->control), g_free);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -512,6 +550,13 @@ approve_action (GtkWidget  *widget,
   approval->soa_version_id = self->version_id;
   editor = vaern_approval_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->document,
                                       approval);
+  {
+    VaernSoaEntry *entry = vaern_table_get_selected (self->table);
+
+    if (entry)
+      g_object_set_data_full (G_OBJECT (editor), "control", g_strdup (entry->control), g_free);
+  }
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -530,6 +575,7 @@ new_draft_action (GtkWidget  *widget,
       vaern_show_error (widget, _("Could Not Start a New Draft"), error);
       return;
     }
+  /* The versions' list has followed already; show the new draft. */
   self->version_id = id;
   fill_versions (self);
   refilter (self);
@@ -719,6 +765,33 @@ entries_changed_cb (VaernSoaView *self)
   update_state (self);
 }
 
+/* The owner filter lists the people there are now. */
+static void
+rebuild_owner_filter (VaernSoaView *self)
+{
+  gint64 selected = self->owner_filter ? vaern_record_dropdown_get_id (self->owner_filter) : 0;
+
+  if (self->owner_filter)
+    gtk_box_remove (GTK_BOX (self->owner_filter_box), GTK_WIDGET (self->owner_filter));
+  self->owner_filter = NULL;
+  if (self->document == NULL)
+    return;
+  self->filling++;
+  self->owner_filter = vaern_record_dropdown_new (vaern_document_get_people (self->document),
+                                                  "name", selected,
+                                                  /* Translators: owner filter: no filter */
+                                                  _("Any owner"));
+  /* Translators: tooltip of the SoA view's owner filter */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->owner_filter), _("Owner"));
+  gtk_box_append (GTK_BOX (self->owner_filter_box), GTK_WIDGET (self->owner_filter));
+  g_signal_connect_swapped (self->owner_filter, "notify::selected",
+                            G_CALLBACK (filters_changed_cb), self);
+  self->filling--;
+  /* The chosen owner may have gone. */
+  if (vaern_record_dropdown_get_id (self->owner_filter) != self->only_owner)
+    filters_changed_cb (self);
+}
+
 static void
 vaern_soa_view_set_document (VaernView     *view,
                              VaernDocument *document)
@@ -729,28 +802,20 @@ vaern_soa_view_set_document (VaernView     *view,
     {
       g_signal_handlers_disconnect_by_data (vaern_document_get_soa_versions (self->document), self);
       g_signal_handlers_disconnect_by_data (vaern_document_get_soa_entries (self->document), self);
+      g_signal_handlers_disconnect_by_data (vaern_document_get_people (self->document), self);
       g_signal_handlers_disconnect_by_data (self->document, self);
     }
   g_set_object (&self->document, document);
   self->version_id = 0;
   g_array_set_size (self->version_ids, 0);
-
-  if (self->owner_filter)
-    gtk_box_remove (GTK_BOX (self->owner_filter_box), GTK_WIDGET (self->owner_filter));
-  self->owner_filter = NULL;
+  rebuild_owner_filter (self);
   if (document == NULL)
     {
       vaern_table_set_model (self->table, NULL);
       return;
     }
-  self->owner_filter = vaern_record_dropdown_new (vaern_document_get_people (document), "name", 0,
-                                                  /* Translators: owner filter: no filter */
-                                                  _("Any owner"));
-  /* Translators: tooltip of the SoA view's owner filter */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->owner_filter), _("Owner"));
-  gtk_box_append (GTK_BOX (self->owner_filter_box), GTK_WIDGET (self->owner_filter));
-  g_signal_connect_swapped (self->owner_filter, "notify::selected",
-                            G_CALLBACK (filters_changed_cb), self);
+  g_signal_connect_swapped (vaern_document_get_people (document), "items-changed",
+                            G_CALLBACK (rebuild_owner_filter), self);
 
   fill_versions (self);
   self->filling++;
@@ -983,6 +1048,7 @@ build (VaernSoaView *self)
   g_signal_connect_swapped (self->version_dropdown, "notify::selected",
                             G_CALLBACK (version_chosen_cb), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (stop_search_cb), self);
   g_signal_connect_swapped (self->theme_filter, "notify::selected", G_CALLBACK (filters_changed_cb), self);
   g_signal_connect_swapped (self->applicable_filter, "notify::selected",
                             G_CALLBACK (filters_changed_cb), self);
