@@ -743,6 +743,36 @@ test_locks_and_hand_over (Fixture       *f,
     g_assert_no_error (error);
   }
 
+  /* The locked version shows the document as it was when approved; the
+   * draft as it is. */
+  {
+    g_autoptr(VaernIsmsDocument) d = vaern_document_find_isms_document (f->doc, policy);
+    g_autoptr(VaernIsmsDocument) edit = vaern_isms_document_copy (d);
+    g_autoptr(VaernSoaEntry) locked = NULL;
+    g_autoptr(VaernSoaEntry) draft = NULL;
+    gint64 draft_version = vaern_document_new_soa_draft (f->doc, &error);
+
+    g_assert_no_error (error);
+    g_free (edit->title);
+    edit->title = g_strdup ("Politik (omskrevet)");
+    g_free (edit->version);
+    edit->version = g_strdup ("4.0");
+    edit->status = VAERN_DOC_STATUS_WITHDRAWN;
+    g_assert_true (vaern_document_update_isms_document (f->doc, edit, &error));
+    g_assert_no_error (error);
+    locked = entry (f->doc, v1, "5.1");
+    draft = entry (f->doc, draft_version, "5.1");
+    g_assert_cmpuint (locked->documents->len, ==, 1);
+    g_assert_cmpstr (((VaernSoaDocumentRef *) locked->documents->pdata[0])->title, ==,
+                     "Informationssikkerhedspolitik");
+    g_assert_cmpstr (((VaernSoaDocumentRef *) locked->documents->pdata[0])->version, ==, "1.0");
+    g_assert_cmpstr (((VaernSoaDocumentRef *) draft->documents->pdata[0])->title, ==,
+                     "Politik (omskrevet)");
+    g_assert_true (vaern_document_undo (f->doc, &error));
+    g_assert_true (vaern_document_undo (f->doc, &error));
+    g_assert_no_error (error);
+  }
+
   /* The hand-over: the draft's control and the document follow the
    * successor; the locked version keeps the name. */
   v2 = vaern_document_new_soa_draft (f->doc, &error);

@@ -97,18 +97,15 @@ justification_text (VaernSoaEntry *e)
 }
 
 static char *
-documents_text (VaernDocument *doc,
-                VaernSoaEntry *e)
+documents_text (VaernSoaEntry *e)
 {
   GString *s = g_string_new (NULL);
 
-  for (guint i = 0; i < e->document_ids->len; i++)
+  /* As the entry sees them: an approved version's as they were. */
+  for (guint i = 0; i < e->documents->len; i++)
     {
-      g_autoptr(VaernIsmsDocument) d = vaern_document_find_isms_document (
-        doc, g_array_index (e->document_ids, gint64, i));
+      const VaernSoaDocumentRef *d = e->documents->pdata[i];
 
-      if (d == NULL)
-        continue;
       if (s->len)
         g_string_append (s, "; ");
       g_string_append (s, d->title);
@@ -172,7 +169,7 @@ vaern_soa_table_new (VaernDocument *doc,
       row.text[COL_STATUS] = g_strdup (e->applicable
                                        ? vaern_enum_label (&vaern_enum_soa_status, e->status) : "–");
       row.text[COL_OWNER] = g_strdup (e->owner_name ? e->owner_name : "");
-      row.text[COL_DOCS] = documents_text (doc, e);
+      row.text[COL_DOCS] = documents_text (e);
       g_array_append_val (t->rows, row);
     }
   return t;

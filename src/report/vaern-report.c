@@ -601,15 +601,12 @@ write_soa_control (Out           *o,
       out_end (o);
     }
   out_start (o, "references");
-  for (guint i = 0; i < e->document_ids->len; i++)
+  for (guint i = 0; i < e->documents->len; i++)
     {
-      gint64 id = g_array_index (e->document_ids, gint64, i);
-      g_autoptr(VaernIsmsDocument) d = vaern_document_find_isms_document (doc, id);
+      const VaernSoaDocumentRef *d = e->documents->pdata[i];
 
-      if (d == NULL)
-        continue;
       out_start (o, "document");
-      out_attr_ref (o, "ref", "document", id);
+      out_attr_ref (o, "ref", "document", d->id);
       out_attr (o, "kind", vaern_enum_key (&vaern_enum_doc_kind, d->kind));
       if (d->version != NULL && *d->version != '\0')
         out_attr (o, "version", d->version);

@@ -278,6 +278,60 @@ parse_ids (const char *list,
     }
 }
 
+/* The documents the entries refer to, in one pass: for an approved
+ * version as kept at approval, else as they are. */
+static void
+load_document_refs (VaernDocument *self,
+                    GPtrArray     *entries,
+                    gint64         id,
+                    gint64         version_id)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      gint64 key = vaern_record_get_id (VAERN_RECORD (entries->pdata[i]));
+
+      g_hash_table_insert (by_id, g_memdup2 (&key, sizeof key), entries->pdata[i]);
+    }
+  stmt = doc_prepare (self,
+    "SELECT sd.entry_id, sd.document_id, coalesce (sd.title, d.title), coalesce (sd.kind, d.kind),"
+    "  coalesce (sd.version, d.version), coalesce (sd.status, d.status),"
+    "  coalesce (sd.location, d.location)"
+    "  FROM soa_entry_document sd JOIN soa_entry e ON e.id = sd.entry_id"
+    "  JOIN document d ON d.id = sd.document_id"
+    " WHERE (?1 = 0 OR e.id = ?1) AND (?2 = 0 OR e.version_id = ?2)"
+    " ORDER BY sd.entry_id, sd.document_id", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, version_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 entry_id = sqlite3_column_int64 (stmt, 0);
+      VaernSoaEntry *e = g_hash_table_lookup (by_id, &entry_id);
+      VaernSoaDocumentRef *ref;
+
+      if (e == NULL)
+        continue;
+      ref = g_new0 (VaernSoaDocumentRef, 1);
+      ref->id = sqlite3_column_int64 (stmt, 1);
+      ref->title = doc_column_dup (stmt, 2);
+      ref->kind = doc_column_enum (stmt, 3, &vaern_enum_doc_kind);
+      ref->version = doc_column_dup (stmt, 4);
+      ref->status = doc_column_enum (stmt, 5, &vaern_enum_doc_status);
+      ref->location = doc_column_dup (stmt, 6);
+      g_ptr_array_add (e->documents, ref);
+      /* A document's new title is a change of the entry that shows it. */
+      vaern_record_set_identity (VAERN_RECORD (e), entry_id,
+                                 vaern_record_get_digest (VAERN_RECORD (e)) * 31
+                                 + g_str_hash (ref->title) + g_str_hash (ref->version)
+                                 + ref->status * 7 + ref->kind);
+    }
+  sqlite3_reset (stmt);
+}
+
 static GPtrArray *
 load_entries (VaernDocument *self,
               gint64         id,
@@ -342,6 +396,7 @@ load_entries (VaernDocument *self,
       g_ptr_array_add (result, e);
     }
   sqlite3_reset (stmt);
+  load_document_refs (self, result, id, version_id);
   return result;
 }
 
@@ -436,7 +491,8 @@ void
 doc_soa_refresh (VaernDocument *self,
                  DocTouched     touched)
 {
-  if (touched & (DOC_TOUCHED_SOA | DOC_TOUCHED_PERSON | DOC_TOUCHED_RISK | DOC_TOUCHED_OTHER))
+  if (touched & (DOC_TOUCHED_SOA | DOC_TOUCHED_PERSON | DOC_TOUCHED_RISK | DOC_TOUCHED_DOCUMENT
+                 | DOC_TOUCHED_OTHER))
     {
       g_autoptr(GPtrArray) versions = load_versions (self, 0);
       g_autoptr(GPtrArray) entries = load_entries (self, 0, 0);
@@ -855,19 +911,17 @@ vaern_soa_difference_free (VaernSoaDifference *difference)
 }
 
 static char *
-documents_text (VaernDocument *self,
-                GArray        *ids)
+documents_text (VaernSoaEntry *entry)
 {
   GString *s = g_string_new (NULL);
 
-  for (guint i = 0; i < ids->len; i++)
+  for (guint i = 0; i < entry->documents->len; i++)
     {
-      g_autoptr(VaernIsmsDocument) doc = vaern_document_find_isms_document (self,
-                                                                            g_array_index (ids, gint64, i));
+      const VaernSoaDocumentRef *ref = entry->documents->pdata[i];
 
       if (s->len > 0)
         g_string_append (s, ", ");
-      g_string_append (s, doc ? doc->title : "?");
+      g_string_append (s, ref->title);
     }
   return g_string_free (s, FALSE);
 }
@@ -944,8 +998,8 @@ vaern_document_compare_soa (VaernDocument *self,
       add_difference (out, n, _("Status"), vaern_enum_label (&vaern_enum_soa_status, o->status),
                       vaern_enum_label (&vaern_enum_soa_status, n->status));
       add_difference (out, n, _("Owner"), o->owner_name, n->owner_name);
-      old_docs = documents_text (self, o->document_ids);
-      new_docs = documents_text (self, n->document_ids);
+      old_docs = documents_text (o);
+      new_docs = documents_text (n);
       add_difference (out, n, _("Documentation"), old_docs, new_docs);
       add_difference (out, n, _("Notes"), o->notes, n->notes);
       g_hash_table_remove (by_control, n->control);
@@ -1376,6 +1430,23 @@ vaern_document_add_approval (VaernDocument *self,
         {
           sqlite3_bind_int64 (stmt, 1, a->soa_version_id);
           ok = doc_step_done (self, stmt, error);
+        }
+      /* And the documents as they are now. */
+      if (ok)
+        {
+          stmt = doc_prepare (self,
+                              "UPDATE soa_entry_document SET"
+                              "  (title, kind, version, status, location) ="
+                              "  (SELECT d.title, d.kind, d.version, d.status, d.location"
+                              "     FROM document d WHERE d.id = soa_entry_document.document_id)"
+                              " WHERE entry_id IN (SELECT id FROM soa_entry WHERE version_id = ?)",
+                              error);
+          ok = stmt != NULL;
+          if (ok)
+            {
+              sqlite3_bind_int64 (stmt, 1, a->soa_version_id);
+              ok = doc_step_done (self, stmt, error);
+            }
         }
       id = 0;
       if (ok)

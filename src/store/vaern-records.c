@@ -790,10 +790,22 @@ static const VaernRecordField soa_entry_fields[] = {
 };
 
 static void
+document_ref_free (gpointer data)
+{
+  VaernSoaDocumentRef *ref = data;
+
+  g_free (ref->title);
+  g_free (ref->version);
+  g_free (ref->location);
+  g_free (ref);
+}
+
+static void
 vaern_soa_entry_finalize (GObject *object)
 {
   VaernSoaEntry *self = VAERN_SOA_ENTRY (object);
 
+  g_clear_pointer (&self->documents, g_ptr_array_unref);
   g_free (self->control);
   g_free (self->justification);
   g_free (self->notes);
@@ -820,6 +832,7 @@ vaern_soa_entry_init (VaernSoaEntry *self)
 {
   self->applicable = TRUE;
   self->document_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->documents = g_ptr_array_new_with_free_func (document_ref_free);
 }
 
 VaernSoaEntry *
@@ -838,6 +851,19 @@ vaern_soa_entry_copy (VaernSoaEntry *self)
   copy->owner_id = self->owner_id;
   copy->notes = g_strdup (self->notes);
   g_array_append_vals (copy->document_ids, self->document_ids->data, self->document_ids->len);
+  for (guint i = 0; i < self->documents->len; i++)
+    {
+      const VaernSoaDocumentRef *ref = self->documents->pdata[i];
+      VaernSoaDocumentRef *c = g_new0 (VaernSoaDocumentRef, 1);
+
+      c->id = ref->id;
+      c->title = g_strdup (ref->title);
+      c->kind = ref->kind;
+      c->version = g_strdup (ref->version);
+      c->status = ref->status;
+      c->location = g_strdup (ref->location);
+      g_ptr_array_add (copy->documents, c);
+    }
   copy->version_number = self->version_number;
   copy->frozen = self->frozen;
   copy->theme = self->theme;

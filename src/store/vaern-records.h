@@ -321,6 +321,18 @@ struct _VaernSoaVersion
   guint       n_implemented; /* of the applicable */
 };
 
+/* A document an SoA entry refers to: as it is now, or, in an approved
+ * version, as it was when approved. */
+typedef struct
+{
+  gint64          id;
+  char           *title;
+  VaernDocKind    kind;
+  char           *version;
+  VaernDocStatus  status;
+  char           *location;
+} VaernSoaDocumentRef;
+
 /* One control of one SoA version. */
 #define VAERN_TYPE_SOA_ENTRY (vaern_soa_entry_get_type ())
 G_DECLARE_FINAL_TYPE (VaernSoaEntry, vaern_soa_entry, VAERN, SOA_ENTRY, VaernRecord)
@@ -340,6 +352,7 @@ struct _VaernSoaEntry
   GArray        *document_ids;  /* gint64, ascending */
 
   /* Derived when read; ignored when written. */
+  GPtrArray     *documents;     /* VaernSoaDocumentRef, by id */
   guint          version_number;
   gboolean       frozen;
   guint          theme;         /* VaernControlTheme: 5–8 */

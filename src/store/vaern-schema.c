@@ -253,10 +253,19 @@ static const char *const migrations[] = {
   "  CHECK (applicable = 1 OR length(trim(justification)) > 0)"
   ") STRICT;"
   "CREATE INDEX soa_entry_owner ON soa_entry (owner_id);"
+  /* A link to a document; when its version is approved, the document's
+   * title, kind, version, status and location as they were are kept with
+   * the link (NULL until then), so the approved version reads the same
+   * later. */
   "CREATE TABLE soa_entry_document ("
   "  id INTEGER PRIMARY KEY,"
   "  entry_id INTEGER NOT NULL REFERENCES soa_entry (id) ON DELETE CASCADE,"
   "  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,"
+  "  title TEXT,"
+  "  kind TEXT,"
+  "  version TEXT,"
+  "  status TEXT,"
+  "  location TEXT,"
   "  UNIQUE (entry_id, document_id)"
   ") STRICT;"
   "CREATE INDEX soa_entry_document_document ON soa_entry_document (document_id);"
@@ -299,7 +308,10 @@ static const char *const migrations[] = {
   "CREATE TRIGGER soa_entry_document_frozen_update BEFORE UPDATE ON soa_entry_document"
   "  WHEN EXISTS (SELECT 1 FROM soa_entry e JOIN approval a ON a.soa_version_id = e.version_id"
   "               WHERE e.id IN (OLD.entry_id, NEW.entry_id))"
-  "   AND (NEW.entry_id IS NOT OLD.entry_id OR NEW.document_id IS NOT OLD.document_id)"
+  "   AND (NEW.entry_id IS NOT OLD.entry_id OR NEW.document_id IS NOT OLD.document_id"
+  "        OR (OLD.title IS NOT NULL AND (NEW.title IS NOT OLD.title OR NEW.kind IS NOT OLD.kind"
+  "            OR NEW.version IS NOT OLD.version OR NEW.status IS NOT OLD.status"
+  "            OR NEW.location IS NOT OLD.location)))"
   "  BEGIN SELECT RAISE (ABORT, 'vaern: approved SoA version is frozen'); END;"
   "CREATE TRIGGER soa_version_frozen_update BEFORE UPDATE ON soa_version"
   "  WHEN EXISTS (SELECT 1 FROM approval WHERE soa_version_id = OLD.id)"
