@@ -854,7 +854,7 @@ test_soa (Fixture       *f,
   soa = child (draft, "soa");
   g_assert_nonnull (soa);
   g_assert_cmpstr (attr (soa, "iso-clause"), ==, "6.1.3");
-  g_assert_cmpstr (attr (soa, "status"), ==, "draft");
+  g_assert_nonnull (child (soa, "draft"));
   g_assert_cmpuint (g_ascii_strtoull (attr (soa, "version"), NULL, 10), ==, newest->number);
   g_assert_null (child (soa, "approval"));
   g_assert_cmpuint (count_children (soa, "control"), ==, 93);
@@ -868,9 +868,9 @@ test_soa (Fixture       *f,
   g_assert_nonnull (control);
   g_assert_cmpstr (attr (control, "theme"), ==, "technological");
   g_assert_cmpstr (attr (control, "edition"), ==, "2022");
-  g_assert_cmpstr (child_text (control, "applicable"), ==, "false");
-  g_assert_nonnull (strstr (child_text (control, "justification"), "udvikler ikke selv"));
-  g_assert_cmpuint (child (control, "reasons")->children->len, ==, 0);
+  g_assert_null (child (control, "included"));
+  g_assert_nonnull (strstr (child_text (child (control, "excluded"), "justification"),
+                            "udvikler ikke selv"));
   /* The policy's control names the policy, and the risks that treat it. */
   control = soa_control (soa, "5.1");
   refs = child (control, "references");
@@ -886,7 +886,7 @@ test_soa (Fixture       *f,
         }
     }
   g_assert_cmpuint (documents, ==, 1);
-  g_assert_cmpstr (((Node *) child (control, "reasons")->children->pdata[0])->text->str, ==, "risk");
+  g_assert_cmpstr (((Node *) child (control, "included")->children->pdata[0])->text->str, ==, "risk");
   for (guint i = 0; i < soa->children->len; i++)
     {
       Node *c = soa->children->pdata[i];
@@ -896,11 +896,41 @@ test_soa (Fixture       *f,
     }
   g_assert_cmpuint (risks, >, 0);
 
+  /* The schema refuses an SoA without its state, and an exclusion
+   * without a justification. */
+  {
+    g_autofree char *xml = NULL;
+    g_autofree char *bad_path = g_build_filename (f->dir, "bad-soa.xml", NULL);
+    g_autoptr(GError) error = NULL;
+    GString *bad;
+    const char *start, *end;
+
+    g_assert_true (g_file_get_contents (draft_path, &xml, NULL, NULL));
+    bad = g_string_new (xml);
+    g_assert_cmpuint (g_string_replace (bad, "<draft/>", "", 1), ==, 1);
+    g_assert_true (g_file_set_contents (bad_path, bad->str, -1, NULL));
+    g_assert_false (vaern_report_validate_file (bad_path, f->xsd, &error));
+    g_assert_error (error, VAERN_REPORT_ERROR, VAERN_REPORT_ERROR_INVALID);
+    g_clear_error (&error);
+    g_string_free (bad, TRUE);
+
+    bad = g_string_new (xml);
+    start = strstr (bad->str, "<justification>");
+    g_assert_nonnull (start);
+    end = strstr (start, "</justification>");
+    g_string_erase (bad, start - bad->str + strlen ("<justification>"),
+                    end - start - strlen ("<justification>"));
+    g_assert_true (g_file_set_contents (bad_path, bad->str, -1, NULL));
+    g_assert_false (vaern_report_validate_file (bad_path, f->xsd, &error));
+    g_assert_error (error, VAERN_REPORT_ERROR, VAERN_REPORT_ERROR_INVALID);
+    g_string_free (bad, TRUE);
+  }
+
   /* Version 1, approved: the approval is in the report. */
   export_soa_and_validate (f, doc, vaern_record_get_id (VAERN_RECORD (first)), approved_path);
   approved = read_tree (approved_path);
   soa = child (approved, "soa");
-  g_assert_cmpstr (attr (soa, "status"), ==, "approved");
+  g_assert_null (child (soa, "draft"));
   g_assert_cmpstr (attr (soa, "version"), ==, "1");
   approval = child (soa, "approval");
   g_assert_nonnull (approval);
@@ -924,7 +954,7 @@ test_soa_empty (Fixture       *f,
   export_soa_and_validate (f, doc, 0, path);
   root = read_tree (path);
   soa = child (root, "soa");
-  g_assert_cmpstr (attr (soa, "status"), ==, "draft");
+  g_assert_nonnull (child (soa, "draft"));
   g_assert_cmpuint (count_children (soa, "control"), ==, 93);
   for (guint i = 0; i < soa->children->len; i++)
     {

@@ -584,13 +584,22 @@ write_soa_control (Out           *o,
   out_attr (o, "theme", theme_key (e->theme));
   out_element (o, "title-da", e->title_da);
   out_element (o, "title-en", e->title_en);
-  out_element_bool (o, "applicable", e->applicable);
-  out_start (o, "reasons");
-  for (guint i = 0; e->applicable && i < vaern_enum_soa_reason.n_entries; i++)
-    if (e->reasons & (1u << i))
-      out_element (o, "reason", vaern_enum_key (&vaern_enum_soa_reason, i));
-  out_end (o);
-  out_element (o, "justification", e->justification);
+  if (e->applicable)
+    {
+      out_start (o, "included");
+      for (guint i = 0; i < vaern_enum_soa_reason.n_entries; i++)
+        if (e->reasons & (1u << i))
+          out_element (o, "reason", vaern_enum_key (&vaern_enum_soa_reason, i));
+      if (e->justification != NULL && *e->justification != '\0')
+        out_element (o, "explanation", e->justification);
+      out_end (o);
+    }
+  else
+    {
+      out_start (o, "excluded");
+      out_element (o, "justification", e->justification);
+      out_end (o);
+    }
   out_element (o, "status", vaern_enum_key (&vaern_enum_soa_status, e->status));
   if (e->owner_name != NULL && *e->owner_name != '\0')
     {
@@ -656,9 +665,13 @@ write_soa (Out           *o,
   out_start (o, "soa");
   out_attr (o, "iso-clause", CLAUSE_SOA);
   out_attr_uint (o, "version", version->number);
-  out_attr (o, "status", version->frozen ? "approved" : "draft");
   out_attr (o, "created-on", version->created_on);
-  if (version->frozen)
+  if (!version->frozen)
+    {
+      out_start (o, "draft");
+      out_end (o);
+    }
+  else
     {
       out_start (o, "approval");
       out_element (o, "approved-by", version->approved_by);
