@@ -304,6 +304,23 @@ test_export (void)
   assert_export_fails (path, before, ".xml or .pdf", "--export=soa", "--output=x.png", path, NULL);
   assert_export_fails (path, before, "--scope", "--export=soa", out_xml, "--scope=all", path, NULL);
 
+  /* The annual wheel as a picture, of this year or another. */
+  g_unlink (pdf);
+  g_unlink (png);
+  g_assert_cmpint (run (NULL, &err, "--export=wheel-picture", out_pdf, path, NULL), ==, 0);
+  g_assert_true (file_starts_with (pdf, "%PDF", 4));
+  g_assert_cmpint (run (NULL, NULL, "--export=wheel-picture", out_png, "--year=2027", path, NULL),
+                   ==, 0);
+  g_assert_true (file_starts_with (png, "\x89PNG\r\n\x1a\n", 8));
+  g_clear_pointer (&after, g_bytes_unref);
+  after = vaern_test_read (path);
+  g_assert_true (g_bytes_equal (before, after));
+  assert_export_fails (path, before, "--year", "--export=risks", out_xml, "--year=2027", path, NULL);
+  assert_export_fails (path, before, "--year", "--export=wheel-picture", out_png, "--year=27",
+                       path, NULL);
+  assert_export_fails (path, before, ".png, .pdf or .svg", "--export=wheel-picture",
+                       "--output=x.xml", path, NULL);
+
   /* Scopes the document does not have, or cannot be. */
   g_unlink (png);
   assert_export_fails (path, before, "Nowhere", "--export=heat-map", out_png,
@@ -318,8 +335,6 @@ test_export (void)
   /* Exports that do not exist, or not yet. */
   assert_export_fails (path, before, "nope", "--export=nope", out_xml, path, NULL);
   assert_export_fails (path, before, "not available yet", "--export=wheel", out_xml, path, NULL);
-  assert_export_fails (path, before, "not available yet", "--export=wheel-picture", out_png,
-                       path, NULL);
 
   /* A file name whose extension does not fit. */
   assert_export_fails (path, before, ".png, .pdf or .svg", "--export=heat-map",

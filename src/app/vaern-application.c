@@ -483,6 +483,16 @@ vaern_application_handle_local_options (GApplication *application,
       g_variant_dict_lookup (options, "output", "^&ay", &export.output);
       g_variant_dict_lookup (options, "scope", "&s", &export.scope);
       g_variant_dict_lookup (options, "show", "&s", &export.show);
+      if (g_variant_dict_contains (options, "year"))
+        {
+          g_variant_dict_lookup (options, "year", "i", &export.year);
+          if (export.year < 1900 || export.year > 9999)
+            {
+              /* Translators: do not translate the option */
+              g_printerr ("vaern: %s\n", _("--year takes a year such as 2027."));
+              return 1;
+            }
+        }
       g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
       if (files && files[0] && files[1])
         {
@@ -494,10 +504,10 @@ vaern_application_handle_local_options (GApplication *application,
     }
   /* The export's options without --export would otherwise open a window. */
   if (g_variant_dict_contains (options, "output") || g_variant_dict_contains (options, "scope")
-      || g_variant_dict_contains (options, "show"))
+      || g_variant_dict_contains (options, "show") || g_variant_dict_contains (options, "year"))
     {
       /* Translators: do not translate the options */
-      g_printerr ("vaern: %s\n", _("--output, --scope and --show go with --export=WHAT."));
+      g_printerr ("vaern: %s\n", _("--output, --scope, --show and --year go with --export=WHAT."));
       return 1;
     }
   if (g_variant_dict_contains (options, "demo"))
@@ -575,6 +585,9 @@ vaern_application_init (VaernApplication *self)
     { "show", 0, 0, G_OPTION_ARG_STRING, NULL,
       /* Translators: command-line option description; do not translate both, before and after */
       N_("The heat map's matrices: both, before or after treatment"), N_("WHICH") },
+    { "year", 0, 0, G_OPTION_ARG_INT, NULL,
+      /* Translators: command-line option description */
+      N_("The year of the annual wheel (default: this year)"), N_("YEAR") },
     /* Translators: command-line option description */
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },

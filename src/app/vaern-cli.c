@@ -3,11 +3,13 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 
 #include "core/vaern-core-error.h"
 #include "core/vaern-date.h"
 #include "render/vaern-heat-map.h"
 #include "render/vaern-soa-table.h"
+#include "render/vaern-wheel.h"
 #include "report/vaern-report.h"
 #include "store/vaern-document-private.h"
 #include "vaern-cli.h"
@@ -159,6 +161,7 @@ typedef enum
   EXPORT_RISKS,
   EXPORT_HEAT_MAP,
   EXPORT_SOA,
+  EXPORT_WHEEL_PICTURE,
   EXPORT_NOT_YET,
 } ExportKind;
 
@@ -174,7 +177,7 @@ static const struct
   { "wheel", EXPORT_NOT_YET },
   { "management", EXPORT_NOT_YET },
   { "heat-map", EXPORT_HEAT_MAP },
-  { "wheel-picture", EXPORT_NOT_YET },
+  { "wheel-picture", EXPORT_WHEEL_PICTURE },
 };
 
 static int
@@ -317,6 +320,29 @@ export_heat_map (VaernDocument        *doc,
   return vaern_heat_map_export (output, &map, &page, error);
 }
 
+/* The annual wheel of a year (0: this one) as a picture, A4 landscape. */
+static gboolean
+export_wheel_picture (VaernDocument *doc,
+                      const char    *output,
+                      int            year,
+                      GError       **error)
+{
+  g_autofree char *today = vaern_date_today ();
+  g_autofree char *date = vaern_date_format (today);
+  g_autoptr(GArray) marks = NULL;
+  VaernWheel wheel = { 0 };
+  VaernWheelPage page = { vaern_document_get_organisation (doc), date };
+
+  wheel.year = year > 0 ? (guint) year : (guint) atoi (today);
+  wheel.today = today;
+  wheel.focus = -1;
+  marks = vaern_wheel_marks_from_activities (vaern_document_get_activities (doc), wheel.year, today);
+  wheel.marks = marks;
+  for (guint r = 0; r < 4; r++)
+    wheel.ring_labels[r] = vaern_enum_label (&vaern_enum_pdca_phase, r);
+  return vaern_wheel_export (output, VAERN_WHEEL_PAPER_A4, TRUE, &wheel, &page, error);
+}
+
 /* The newest version of the SoA: as XML, or as the printed table. */
 static gboolean
 export_soa (VaernDocument *doc,
@@ -393,12 +419,13 @@ vaern_cli_export (const VaernCliExport *options)
     return fail_message (_("--export needs the document to export: "
                            "vaern --export=WHAT --output=OUT FILE.vaern"));
 
-  extensions = kind == EXPORT_HEAT_MAP ? pictures : kind == EXPORT_SOA ? tables : xml;
+  extensions = kind == EXPORT_HEAT_MAP || kind == EXPORT_WHEEL_PICTURE ? pictures
+               : kind == EXPORT_SOA ? tables : xml;
   if (!has_extension (options->output, extensions))
     {
       g_autofree char *message = NULL;
 
-      if (kind == EXPORT_HEAT_MAP)
+      if (kind == EXPORT_HEAT_MAP || kind == EXPORT_WHEEL_PICTURE)
         /* Translators: the first %s is a kind of export, the second a file name */
         message = g_strdup_printf (_("Cannot export %s as “%s”. Choose a name that ends in "
                                      ".png, .pdf or .svg."), options->what, options->output);
@@ -416,6 +443,9 @@ vaern_cli_export (const VaernCliExport *options)
   if (kind != EXPORT_HEAT_MAP && (options->scope != NULL || options->show != NULL))
     /* Translators: do not translate the options */
     return fail_message (_("--scope and --show go with --export=heat-map only."));
+  if (kind != EXPORT_WHEEL_PICTURE && options->year != 0)
+    /* Translators: do not translate the options */
+    return fail_message (_("--year goes with --export=wheel-picture only."));
   if (options->show == NULL || g_str_equal (options->show, "both"))
     show = VAERN_HEAT_MAP_BOTH;
   else if (g_str_equal (options->show, "before"))
@@ -449,6 +479,8 @@ vaern_cli_export (const VaernCliExport *options)
     ok = vaern_report_write_risks (doc, options->output, &error);
   else if (kind == EXPORT_SOA)
     ok = export_soa (doc, options->output, &error);
+  else if (kind == EXPORT_WHEEL_PICTURE)
+    ok = export_wheel_picture (doc, options->output, options->year, &error);
   else
     ok = export_heat_map (doc, options->output, &scope, scope_label, show, &error);
   g_clear_pointer (&scope.unit_ids, g_hash_table_unref);

@@ -24,6 +24,7 @@ typedef struct
   const char *document;
   const char *scope;     /* "", "all", "unit:NAME" or "system:NAME" */
   const char *show;      /* "both", "before" or "after" */
+  int         year;      /* the annual wheel's year; 0: this year */
 } VaernCliExport;
 
 int  vaern_cli_export         (const VaernCliExport *options);
