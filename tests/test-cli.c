@@ -321,6 +321,21 @@ test_export (void)
   assert_export_fails (path, before, ".png, .pdf or .svg", "--export=wheel-picture",
                        "--output=x.xml", path, NULL);
 
+  /* The wheel as a calendar and as XML. */
+  {
+    g_autofree char *ics = g_build_filename (dir, "aarshjul.ics", NULL);
+    g_autofree char *out_ics = g_strconcat ("--output=", ics, NULL);
+
+    g_assert_cmpint (run (NULL, &err, "--export=wheel", out_ics, path, NULL), ==, 0);
+    g_assert_true (file_starts_with (ics, "BEGIN:VCALENDAR", 15));
+    g_unlink (xml);
+    g_assert_cmpint (run (NULL, &err, "--export=wheel", out_xml, path, NULL), ==, 0);
+    ok = vaern_report_validate_file (xml, xsd, &error);
+    g_assert_no_error (error);
+    g_assert_true (ok);
+    assert_export_fails (path, before, ".ics or .xml", "--export=wheel", out_pdf, path, NULL);
+  }
+
   /* Scopes the document does not have, or cannot be. */
   g_unlink (png);
   assert_export_fails (path, before, "Nowhere", "--export=heat-map", out_png,
@@ -334,7 +349,8 @@ test_export (void)
 
   /* Exports that do not exist, or not yet. */
   assert_export_fails (path, before, "nope", "--export=nope", out_xml, path, NULL);
-  assert_export_fails (path, before, "not available yet", "--export=wheel", out_xml, path, NULL);
+  assert_export_fails (path, before, "not available yet", "--export=management", out_xml, path,
+                       NULL);
 
   /* A file name whose extension does not fit. */
   assert_export_fails (path, before, ".png, .pdf or .svg", "--export=heat-map",

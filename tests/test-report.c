@@ -975,6 +975,47 @@ test_soa_empty (Fixture       *f,
   g_assert_false (g_file_test (unwritable, G_FILE_TEST_EXISTS));
 }
 
+/* The wheel: every activity of the demo, valid, with its occurrences done. */
+static void
+test_wheel (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(VaernDocument) doc = make_demo (f, "demo.vaern");
+  g_autofree char *path = g_build_filename (f->dir, "aarshjul.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Node) root = NULL;
+  GListModel *activities = vaern_document_get_activities (doc);
+  guint done = 0, plans = 0, overdue = 0, expected_done = 0;
+  Node *wheel;
+
+  g_assert_true (vaern_report_write_wheel (doc, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (vaern_report_validate_file (path, f->xsd, &error));
+  g_assert_no_error (error);
+  root = read_tree (path);
+  g_assert_cmpstr (attr (root, "kind"), ==, "wheel");
+  wheel = child (root, "wheel");
+  g_assert_cmpuint (count_children (wheel, "activity"), ==, g_list_model_get_n_items (activities));
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(VaernActivity) a = g_list_model_get_item (activities, i);
+
+      expected_done += a->done->len;
+    }
+  for (guint i = 0; i < wheel->children->len; i++)
+    {
+      Node *a = wheel->children->pdata[i];
+
+      done += count_children (a, "done");
+      plans += g_strcmp0 (attr (a, "kind"), "plan") == 0;
+      overdue += g_strcmp0 (child_text (a, "overdue"), "true") == 0;
+    }
+  g_assert_cmpuint (done, ==, expected_done);
+  g_assert_cmpuint (done, >, 0);
+  g_assert_cmpuint (plans, >, 0);
+  g_assert_cmpuint (overdue, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -992,6 +1033,7 @@ main (int   argc,
   ADD ("invalid", test_invalid);
   ADD ("soa", test_soa);
   ADD ("soa-empty", test_soa_empty);
+  ADD ("wheel", test_wheel);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "render/vaern-heat-map.h"
 #include "render/vaern-soa-table.h"
 #include "render/vaern-wheel.h"
+#include "report/vaern-ical.h"
 #include "report/vaern-report.h"
 #include "store/vaern-document-private.h"
 #include "vaern-cli.h"
@@ -162,6 +163,7 @@ typedef enum
   EXPORT_HEAT_MAP,
   EXPORT_SOA,
   EXPORT_WHEEL_PICTURE,
+  EXPORT_WHEEL,
   EXPORT_NOT_YET,
 } ExportKind;
 
@@ -174,7 +176,7 @@ static const struct
   { "systems", EXPORT_NOT_YET },
   { "risks", EXPORT_RISKS },
   { "soa", EXPORT_SOA },
-  { "wheel", EXPORT_NOT_YET },
+  { "wheel", EXPORT_WHEEL },
   { "management", EXPORT_NOT_YET },
   { "heat-map", EXPORT_HEAT_MAP },
   { "wheel-picture", EXPORT_WHEEL_PICTURE },
@@ -375,6 +377,7 @@ vaern_cli_export (const VaernCliExport *options)
   static const char *const xml[] = { ".xml", NULL };
   static const char *const pictures[] = { ".png", ".pdf", ".svg", NULL };
   static const char *const tables[] = { ".xml", ".pdf", NULL };
+  static const char *const calendars[] = { ".xml", ".ics", NULL };
   g_autoptr(VaernDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *scope_label = NULL;
@@ -420,7 +423,7 @@ vaern_cli_export (const VaernCliExport *options)
                            "vaern --export=WHAT --output=OUT FILE.vaern"));
 
   extensions = kind == EXPORT_HEAT_MAP || kind == EXPORT_WHEEL_PICTURE ? pictures
-               : kind == EXPORT_SOA ? tables : xml;
+               : kind == EXPORT_SOA ? tables : kind == EXPORT_WHEEL ? calendars : xml;
   if (!has_extension (options->output, extensions))
     {
       g_autofree char *message = NULL;
@@ -429,6 +432,10 @@ vaern_cli_export (const VaernCliExport *options)
         /* Translators: the first %s is a kind of export, the second a file name */
         message = g_strdup_printf (_("Cannot export %s as “%s”. Choose a name that ends in "
                                      ".png, .pdf or .svg."), options->what, options->output);
+      else if (kind == EXPORT_WHEEL)
+        /* Translators: the first %s is a kind of export, the second a file name */
+        message = g_strdup_printf (_("Cannot export %s as “%s”. Choose a name that ends in "
+                                     ".ics or .xml."), options->what, options->output);
       else if (kind == EXPORT_SOA)
         /* Translators: the first %s is a kind of export, the second a file name */
         message = g_strdup_printf (_("Cannot export %s as “%s”. Choose a name that ends in "
@@ -481,6 +488,10 @@ vaern_cli_export (const VaernCliExport *options)
     ok = export_soa (doc, options->output, &error);
   else if (kind == EXPORT_WHEEL_PICTURE)
     ok = export_wheel_picture (doc, options->output, options->year, &error);
+  else if (kind == EXPORT_WHEEL && has_extension (options->output, (const char *const[]) { ".ics", NULL }))
+    ok = vaern_ical_write_wheel (doc, options->output, &error);
+  else if (kind == EXPORT_WHEEL)
+    ok = vaern_report_write_wheel (doc, options->output, &error);
   else
     ok = export_heat_map (doc, options->output, &scope, scope_label, show, &error);
   g_clear_pointer (&scope.unit_ids, g_hash_table_unref);

@@ -39,6 +39,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlSchemaValidCtxt, xmlSchemaFreeValidCtxt)
 #define CLAUSE_RISKS   "6.1.2 8.2"
 /* The Statement of Applicability: 6.1.3 d. */
 #define CLAUSE_SOA     "6.1.3"
+/* The annual wheel and plan: planning (6.2), monitoring (9.1), management
+ * review (9.3), improvement (10.1). */
+#define CLAUSE_WHEEL   "6.2 9.1 9.3 10.1"
 
 /* Writing ================================================================ */
 
@@ -725,6 +728,114 @@ vaern_report_write_soa (VaernDocument *doc,
     return FALSE;
   if (!write_soa (o, doc, version_id, error))
     return FALSE;
+  return out_finish (o, error);
+}
+
+static void
+write_activity (Out           *o,
+                VaernActivity *a)
+{
+  static const char *const concerns[] = { NULL, "risks", "soa", "document" };
+
+  out_start (o, "activity");
+  out_attr_ref (o, "id", "activity", vaern_record_get_id (VAERN_RECORD (a)));
+  out_attr (o, "kind", a->plan ? "plan" : "wheel");
+  out_attr (o, "phase", vaern_enum_key (&vaern_enum_pdca_phase, a->phase));
+  out_attr (o, "recurrence", vaern_enum_key (&vaern_enum_recurrence, a->recurrence));
+  out_element (o, "title", a->title);
+  out_element (o, "description", a->description);
+  out_element (o, "start-date", a->start_date);
+  if (a->end_date != NULL)
+    out_element (o, "end-date", a->end_date);
+  if (a->owner_id > 0)
+    {
+      out_start (o, "owner");
+      out_attr_ref (o, "person-ref", "person", a->owner_id);
+      out_content (o, a->owner_name);
+      out_end (o);
+    }
+  if (a->concerns != VAERN_CONCERNS_NONE && a->concerns < G_N_ELEMENTS (concerns))
+    {
+      out_start (o, "concerns");
+      out_attr (o, "kind", concerns[a->concerns]);
+      if (a->concerns == VAERN_CONCERNS_RISKS && a->asset_id > 0)
+        out_attr_ref (o, "asset-ref", "asset", a->asset_id);
+      if (a->concerns == VAERN_CONCERNS_DOCUMENT && a->document_id > 0)
+        out_attr_ref (o, "document-ref", "document", a->document_id);
+      out_content (o, a->concerns_name ? a->concerns_name : "");
+      out_end (o);
+    }
+  if (a->control != NULL && *a->control != '\0')
+    out_element (o, "serves-control", a->control);
+  if (a->risk_id > 0)
+    {
+      g_autofree char *ref = g_strdup_printf ("risk-%" G_GINT64_FORMAT, a->risk_id);
+
+      out_element (o, "serves-risk", ref);
+    }
+  out_element_bool (o, "in-progress", a->in_progress);
+  if (a->next_date != NULL)
+    out_element (o, "next-date", a->next_date);
+  out_element_bool (o, "overdue", a->overdue);
+  for (guint i = 0; i < a->done->len; i++)
+    {
+      const VaernActivityDone *d = a->done->pdata[i];
+
+      out_start (o, "done");
+      out_attr (o, "occurrence", d->occurrence);
+      out_attr (o, "on", d->done_on);
+      out_attr (o, "by", d->done_by);
+      out_content (o, d->note);
+      out_end (o);
+    }
+  out_end (o);
+}
+
+/* Every activity of the wheel and the plan, as the "wheel" section: the
+ * part a full report carries too. */
+static void
+write_wheel (Out           *o,
+             VaernDocument *doc)
+{
+  GListModel *activities = vaern_document_get_activities (doc);
+
+  out_start (o, "wheel");
+  out_attr (o, "iso-clause", CLAUSE_WHEEL);
+  for (guint i = 0; i < g_list_model_get_n_items (activities) && !o->failed; i++)
+    {
+      g_autoptr(VaernActivity) a = g_list_model_get_item (activities, i);
+
+      write_activity (o, a);
+    }
+  out_end (o);
+}
+
+/**
+ * vaern_report_write_wheel:
+ * @doc: the document
+ * @path: the XML file to write
+ * @error: return location for a %VAERN_REPORT_ERROR
+ *
+ * Writes the annual wheel and plan: every activity with its recurrence,
+ * owner, what it concerns, and the occurrences done.
+ *
+ * Returns: %TRUE when the whole report is in place at @path.
+ */
+gboolean
+vaern_report_write_wheel (VaernDocument *doc,
+                          const char    *path,
+                          GError       **error)
+{
+  g_autoptr(Out) o = NULL;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (doc), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  o = out_begin (doc, path, "wheel", error);
+  if (o == NULL)
+    return FALSE;
+  write_wheel (o, doc);
   return out_finish (o, error);
 }
 

@@ -32,6 +32,11 @@ gboolean vaern_report_write_soa     (VaernDocument *doc,
                                      const char    *path,
                                      GError       **error);
 
+/* The annual wheel and plan (kind "wheel"), written the same way. */
+gboolean vaern_report_write_wheel   (VaernDocument *doc,
+                                     const char    *path,
+                                     GError       **error);
+
 /* Checks that the file at path is well-formed and valid against the schema
  * at xsd_path. Never reads from the network nor loads external entities.
  * VAERN_REPORT_ERROR_INVALID with the line and the reason, or _READ. */
