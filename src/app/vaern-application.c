@@ -379,6 +379,7 @@ static const struct
   { "win.show-view::risks", { "<Alt>3", NULL } },
   { "win.show-view::soa", { "<Alt>4", NULL } },
   { "win.show-view::documents", { "<Alt>5", NULL } },
+  { "win.show-view::wheel", { "<Alt>6", NULL } },
 };
 
 /* Startup, activation and the command line */

@@ -13,6 +13,7 @@
 #include "views/vaern-ui-util.h"
 #include "views/vaern-risks-view.h"
 #include "views/vaern-soa-view.h"
+#include "views/vaern-wheel-view.h"
 
 struct _VaernWindow
 {
@@ -612,6 +613,9 @@ vaern_window_init (VaernWindow *self)
   /* Translators: a view in the sidebar: the documents register and management's approvals */
   add_view (self, g_object_new (VAERN_TYPE_DOCUMENTS_VIEW, NULL), "documents",
             _("Documents and Approvals"), "folder-documents-symbolic");
+  /* Translators: a view in the sidebar: the annual wheel (årshjul) and plan */
+  add_view (self, g_object_new (VAERN_TYPE_WHEEL_VIEW, NULL), "wheel", _("Annual Wheel"),
+            "x-office-calendar-symbolic");
 
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   update_actions (self);

@@ -268,7 +268,9 @@ vaern_wheel_draw (cairo_t            *cr,
 
   g.cx = width / 2;
   g.cy = height / 2;
-  g.outer = MAX (10, MIN (width, height) / 2 - label_band - 2);
+  /* Room for the month names at the sides (the longest, "September", is
+   * about five font sizes wide) and above and below. */
+  g.outer = MAX (10, MIN (width / 2 - font * 5.5, height / 2 - label_band - 2));
   g.inner = g.outer * 0.34;
   g.ring_width = (g.outer - g.inner) / N_RINGS;
   g.year = wheel->year;
