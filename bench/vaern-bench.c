@@ -3,12 +3,15 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 
 #include "app/vaern-cli.h"
 #include "app/vaern-view.h"
 #include "core/vaern-date.h"
 #include "render/vaern-heat-map.h"
 #include "render/vaern-soa-table.h"
+#include "render/vaern-wheel.h"
+#include "report/vaern-ical.h"
 #include "report/vaern-report.h"
 #include "views/vaern-register-view.h"
 #include "views/vaern-risks-view.h"
@@ -243,6 +246,49 @@ bench_soa (VaernDocument *doc,
   g_rmdir (dir);
 }
 
+/* The annual wheel with every activity of the document: the marks and
+ * the drawing, and the calendar export. */
+static void
+bench_wheel (VaernDocument *doc)
+{
+  g_autofree char *today = vaern_date_today ();
+  g_autofree char *dir = g_dir_make_tmp ("vaern-bench-XXXXXX", NULL);
+  g_autofree char *ics = g_build_filename (dir, "wheel.ics", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) marks = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 900, 900);
+  cairo_t *cr = cairo_create (surface);
+  VaernWheel wheel = { 0 };
+  double t;
+  gint64 start;
+
+  start = g_get_monotonic_time ();
+  wheel.year = atoi (today);
+  wheel.today = today;
+  wheel.focus = -1;
+  wheel.fg[3] = wheel.bg[0] = wheel.bg[1] = wheel.bg[2] = wheel.bg[3] = 1;
+  marks = vaern_wheel_marks_from_activities (vaern_document_get_activities (doc), wheel.year, today);
+  wheel.marks = marks;
+  vaern_wheel_draw (cr, 900, 900, &wheel, NULL);
+  cairo_surface_flush (surface);
+  t = ms_since (start);
+  g_print ("activities: %u, marks this year: %u\n",
+           g_list_model_get_n_items (vaern_document_get_activities (doc)), marks->len);
+  g_print ("wheel marks and drawing:            %8.1f ms   (target < 50 ms) %s\n", t,
+           t < 50 ? "ok" : "SLOW");
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  start = g_get_monotonic_time ();
+  if (!vaern_ical_write_wheel (doc, ics, &error))
+    g_printerr ("vaern-bench: %s\n", error->message);
+  t = ms_since (start);
+  g_print ("wheel to iCalendar:                 %8.1f ms   (target < 1000 ms) %s\n", t,
+           t < 1000 ? "ok" : "SLOW");
+  g_unlink (ics);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +423,7 @@ main (int   argc,
 
   bench_risks (doc, window);
   bench_soa (doc, window);
+  bench_wheel (doc);
 
   gtk_window_destroy (window);
   g_clear_object (&doc);

@@ -363,25 +363,43 @@ vaern_wheel_draw (cairo_t            *cr,
       cairo_stroke (cr);
     }
 
-  /* The occurrences. */
-  for (guint i = 0; wheel->marks && i < wheel->marks->len; i++)
+  /* The occurrences. Marks on the same day, ring and state look alike:
+   * each is drawn once, so thousands of activities draw quickly. */
+  {
+    g_autoptr(GHashTable) drawn = g_hash_table_new (NULL, NULL);
+
+    cairo_set_line_width (cr, 1);
+    for (guint i = 0; wheel->marks && i < wheel->marks->len; i++)
+      {
+        const VaernWheelMark *m = &g_array_index (wheel->marks, VaernWheelMark, i);
+        guint state = MIN (m->state, G_N_ELEMENTS (state_colors) - 1);
+        const double *c = state_colors[state];
+        double angle = vaern_wheel_date_angle (wheel->year, m->date);
+        guint key;
+        double x, y;
+
+        if (angle < 0)
+          continue;
+        key = 1 + (guint) (angle * 1000) * 64 + m->ring * 8 + state;
+        if (!g_hash_table_add (drawn, GUINT_TO_POINTER (key)))
+          continue;
+        polar (&g, angle, ring_center (&g, m->ring), &x, &y);
+        cairo_new_path (cr);
+        cairo_arc (cr, x, y, mr, 0, 2 * G_PI);
+        cairo_set_source_rgb (cr, c[0], c[1], c[2]);
+        cairo_fill_preserve (cr);
+        cairo_set_source_rgba (cr, wheel->bg[0], wheel->bg[1], wheel->bg[2], 0.9);
+        cairo_stroke (cr);
+      }
+  }
+  if (wheel->marks && wheel->focus >= 0 && (guint) wheel->focus < wheel->marks->len)
     {
-      const VaernWheelMark *m = &g_array_index (wheel->marks, VaernWheelMark, i);
-      const double *c = state_colors[MIN (m->state, G_N_ELEMENTS (state_colors) - 1)];
+      const VaernWheelMark *m = &g_array_index (wheel->marks, VaernWheelMark, wheel->focus);
       double x, y;
 
-      if (vaern_wheel_date_angle (wheel->year, m->date) < 0)
-        continue;
-      vaern_wheel_mark_position (&g, m->date, m->ring, &x, &y);
-      cairo_new_path (cr);
-      cairo_arc (cr, x, y, mr, 0, 2 * G_PI);
-      cairo_set_source_rgb (cr, c[0], c[1], c[2]);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, wheel->bg[0], wheel->bg[1], wheel->bg[2], 0.9);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
-      if ((int) i == wheel->focus)
+      if (vaern_wheel_date_angle (wheel->year, m->date) >= 0)
         {
+          vaern_wheel_mark_position (&g, m->date, m->ring, &x, &y);
           cairo_new_path (cr);
           cairo_arc (cr, x, y, mr + 3, 0, 2 * G_PI);
           cairo_set_source_rgba (cr, wheel->fg[0], wheel->fg[1], wheel->fg[2], wheel->fg[3]);
