@@ -25,6 +25,11 @@ struct _VaernActivityEditor
   AdwActionRow  *progress_row;
   GtkSwitch     *progress_switch;
   AdwEntryRow   *control_row;
+  AdwComboRow   *concerns_row;
+  AdwActionRow  *asset_row;
+  GtkDropDown   *asset_dropdown;
+  AdwActionRow  *document_row;
+  GtkDropDown   *document_dropdown;
   GtkTextView   *description_view;
 };
 
@@ -55,6 +60,15 @@ vaern_activity_editor_save (VaernEditor *editor,
   a->control = control && *control ? vaern_control_number_normalize (control) : NULL;
   if (control && *control && a->control == NULL)
     a->control = g_strdup (control);
+  a->concerns = adw_combo_row_get_selected (self->concerns_row);
+  a->asset_id = vaern_record_dropdown_get_id (self->asset_dropdown);
+  a->document_id = vaern_record_dropdown_get_id (self->document_dropdown);
+  if (a->concerns == VAERN_CONCERNS_DOCUMENT && a->document_id == 0)
+    {
+      vaern_store_set_field_error (error, VAERN_STORE_ERROR_INVALID, "document",
+                                   _("Choose the document the activity concerns."));
+      return 0;
+    }
   g_free (a->description);
   a->description = vaern_text_view_get_text (self->description_view);
   if (vaern_record_get_id (VAERN_RECORD (a)) == 0)
@@ -118,6 +132,31 @@ vaern_activity_editor_init (VaernActivityEditor *self)
   self->control_row = vaern_entry_row_add (group, _("Serves _control (optional)"));
 
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  /* Translators: a group of the activity editor: what the activity is about, which opens from it */
+  adw_preferences_group_set_title (group, _("Concerns"));
+  adw_preferences_page_add (page, group);
+  /* Translators: field of the activity editor */
+  self->concerns_row = vaern_combo_row_add (group, _("C_oncerns"));
+  {
+    GtkStringList *choices = gtk_string_list_new ((const char *const[]) {
+      /* Translators: what an activity concerns */
+      _("Nothing in particular"), _("A risk assessment"), _("The SoA"), _("A document"), NULL });
+
+    adw_combo_row_set_model (self->concerns_row, G_LIST_MODEL (choices));
+    g_object_unref (choices);
+  }
+  self->asset_row = ADW_ACTION_ROW (adw_action_row_new ());
+  /* Translators: field of the activity editor: whose risk assessment */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->asset_row), _("S_ystem"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->asset_row), TRUE);
+  adw_preferences_group_add (group, GTK_WIDGET (self->asset_row));
+  self->document_row = ADW_ACTION_ROW (adw_action_row_new ());
+  /* Translators: field of the activity editor */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->document_row), _("Docu_ment"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->document_row), TRUE);
+  adw_preferences_group_add (group, GTK_WIDGET (self->document_row));
+
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   /* Translators: a group of the activity editor */
   adw_preferences_group_set_title (group, _("Description"));
   adw_preferences_page_add (page, group);
@@ -129,6 +168,16 @@ vaern_activity_editor_init (VaernActivityEditor *self)
   vaern_editor_add_field (VAERN_EDITOR (self), "start_date", GTK_WIDGET (self->start_row));
   vaern_editor_add_field (VAERN_EDITOR (self), "end_date", GTK_WIDGET (self->end_row));
   vaern_editor_add_field (VAERN_EDITOR (self), "control", GTK_WIDGET (self->control_row));
+  vaern_editor_add_field (VAERN_EDITOR (self), "document", GTK_WIDGET (self->document_row));
+}
+
+static void
+concerns_changed_cb (VaernActivityEditor *self)
+{
+  guint concerns = adw_combo_row_get_selected (self->concerns_row);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->asset_row), concerns == VAERN_CONCERNS_RISKS);
+  gtk_widget_set_visible (GTK_WIDGET (self->document_row), concerns == VAERN_CONCERNS_DOCUMENT);
 }
 
 VaernActivityEditor *
@@ -170,6 +219,22 @@ vaern_activity_editor_new (GtkWindow     *parent,
   adw_action_row_add_suffix (self->owner_row, GTK_WIDGET (self->owner_dropdown));
   adw_action_row_set_activatable_widget (self->owner_row, GTK_WIDGET (self->owner_dropdown));
   gtk_switch_set_active (self->progress_switch, self->activity->in_progress);
+  self->asset_dropdown = vaern_record_dropdown_new (vaern_document_get_assets (document), "name",
+                                                    self->activity->asset_id,
+                                                    /* Translators: a risk assessment of every system */
+                                                    _("All systems"));
+  adw_action_row_add_suffix (self->asset_row, GTK_WIDGET (self->asset_dropdown));
+  adw_action_row_set_activatable_widget (self->asset_row, GTK_WIDGET (self->asset_dropdown));
+  self->document_dropdown = vaern_record_dropdown_new (vaern_document_get_isms_documents (document),
+                                                       "title", self->activity->document_id,
+                                                       /* Translators: no document chosen */
+                                                       _("Choose…"));
+  adw_action_row_add_suffix (self->document_row, GTK_WIDGET (self->document_dropdown));
+  adw_action_row_set_activatable_widget (self->document_row, GTK_WIDGET (self->document_dropdown));
+  adw_combo_row_set_selected (self->concerns_row, self->activity->concerns);
+  g_signal_connect_swapped (self->concerns_row, "notify::selected",
+                            G_CALLBACK (concerns_changed_cb), self);
+  concerns_changed_cb (self);
   vaern_entry_set_text (GTK_EDITABLE (self->control_row), self->activity->control);
   vaern_text_view_set_text (self->description_view, self->activity->description);
 

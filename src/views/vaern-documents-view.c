@@ -716,3 +716,16 @@ vaern_documents_view_show_approvals (VaernDocumentsView *self,
 {
   adw_view_stack_set_visible_child_name (self->stack, approvals ? "approvals" : "documents");
 }
+
+void
+vaern_documents_view_select (VaernDocumentsView *self,
+                             gint64              document_id)
+{
+  guint i;
+
+  adw_view_stack_set_visible_child_name (self->stack, "documents");
+  i = vaern_record_list_find (G_LIST_MODEL (vaern_table_get_selection (self->documents_table)),
+                              document_id);
+  if (i != G_MAXUINT)
+    vaern_table_select (self->documents_table, i);
+}

@@ -10,6 +10,10 @@ G_BEGIN_DECLS
 #define VAERN_TYPE_DOCUMENTS_VIEW (vaern_documents_view_get_type ())
 G_DECLARE_FINAL_TYPE (VaernDocumentsView, vaern_documents_view, VAERN, DOCUMENTS_VIEW, GtkWidget)
 
+/* Shows the documents page with one document chosen. */
+void        vaern_documents_view_select         (VaernDocumentsView *self,
+                                                 gint64              document_id);
+
 /* For tests */
 VaernTable *vaern_documents_view_get_table      (VaernDocumentsView *self,
                                                  gboolean            approvals);

@@ -12,6 +12,8 @@
 #include "render/vaern-wheel.h"
 #include "report/vaern-ical.h"
 #include "vaern-activity-editor.h"
+#include "vaern-documents-view.h"
+#include "vaern-risks-view.h"
 #include "vaern-table.h"
 #include "vaern-ui-util.h"
 #include "vaern-wheel-view-private.h"
@@ -326,6 +328,8 @@ update_state (VaernWheelView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wheel.add", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wheel.add-plan", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wheel.edit", item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wheel.open-concerned",
+                                 item != NULL && item->activity->concerns != VAERN_CONCERNS_NONE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wheel.delete", writable && item != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wheel.mark-done",
                                  writable && item && item->state != VAERN_OCCURRENCE_DONE);
@@ -510,6 +514,45 @@ delete_action (GtkWidget *widget, const char *name, GVariant *param)
     vaern_show_error (widget, _("Could Not Delete the Activity"), error);
   else if (vaern_window_for_widget (widget))
     vaern_window_offer_undo (vaern_window_for_widget (widget), message);
+}
+
+/* From an activity to what it concerns: a system's risk assessment, the
+ * SoA, or a document. */
+static void
+open_concerned_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  VaernWheelView *self = VAERN_WHEEL_VIEW (widget);
+  VaernWheelItem *item = vaern_table_get_selected (self->table);
+  VaernWindow *window = vaern_window_for_widget (widget);
+
+  if (item == NULL || window == NULL)
+    return;
+  switch (item->activity->concerns)
+    {
+    case VAERN_CONCERNS_RISKS:
+      {
+        GtkWidget *risks = vaern_window_get_view (window, "risks");
+
+        vaern_window_show_view (window, "risks");
+        if (VAERN_IS_RISKS_VIEW (risks))
+          vaern_risks_view_show_asset (VAERN_RISKS_VIEW (risks), item->activity->asset_id);
+      }
+      break;
+    case VAERN_CONCERNS_SOA:
+      vaern_window_show_view (window, "soa");
+      break;
+    case VAERN_CONCERNS_DOCUMENT:
+      {
+        GtkWidget *documents = vaern_window_get_view (window, "documents");
+
+        vaern_window_show_view (window, "documents");
+        if (VAERN_IS_DOCUMENTS_VIEW (documents))
+          vaern_documents_view_select (VAERN_DOCUMENTS_VIEW (documents), item->activity->document_id);
+      }
+      break;
+    default:
+      break;
+    }
 }
 
 /* Done today, by the person at the keyboard. */
@@ -814,6 +857,8 @@ build (VaernWheelView *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->state_filter), TRUE);
   gtk_widget_set_halign (GTK_WIDGET (self->state_filter), GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->state_filter));
+  /* Translators: menu of the annual wheel: to the risk assessment, SoA or document of an activity */
+  g_menu_append (menu, _("_Open What It Concerns"), "wheel.open-concerned");
   /* Translators: menu of the annual wheel */
   g_menu_append (menu, _("New _Improvement…"), "wheel.add-plan");
   /* Translators: menu of the annual wheel */
@@ -897,6 +942,8 @@ vaern_wheel_view_class_init (VaernWheelViewClass *klass)
   gtk_widget_class_install_action (widget_class, "wheel.mark-done", NULL, mark_action);
   gtk_widget_class_install_action (widget_class, "wheel.mark-not-done", NULL, mark_action);
   gtk_widget_class_install_action (widget_class, "wheel.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "wheel.open-concerned", NULL,
+                                   open_concerned_action);
   gtk_widget_class_install_action (widget_class, "wheel.export-picture", NULL, export_picture_action);
   gtk_widget_class_install_action (widget_class, "wheel.export-calendar", NULL,
                                    export_calendar_action);
@@ -921,6 +968,7 @@ vaern_wheel_view_init (VaernWheelView *self)
     "<Control>d", "wheel.mark-done",
     "Page_Up", "wheel.previous-year",
     "Page_Down", "wheel.next-year",
+    "<Control>k", "wheel.open-concerned",
     NULL });
   vaern_add_delete_key (GTK_WIDGET (self), GTK_WIDGET (self->table), "wheel.delete");
   update_state (self);
