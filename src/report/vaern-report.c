@@ -324,6 +324,33 @@ out_finish (Out     *o,
   return TRUE;
 }
 
+/* A whole report: the organisation, then what sections writes (which
+ * may refuse with an error), in a file put in place only when complete. */
+typedef gboolean (*SectionsFunc) (Out           *o,
+                                  VaernDocument *doc,
+                                  gpointer       data,
+                                  GError       **error);
+
+static gboolean
+write_report (VaernDocument *doc,
+              const char    *path,
+              const char    *kind,
+              SectionsFunc   sections,
+              gpointer       data,
+              GError       **error)
+{
+  g_autoptr(Out) o = NULL;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (doc), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  o = out_begin (doc, path, kind, error);
+  if (o == NULL || !sections (o, doc, data, error))
+    return FALSE;
+  return out_finish (o, error);
+}
+
 /* The sections =========================================================== */
 
 static gint
@@ -542,24 +569,24 @@ write_risks (Out           *o,
  *
  * Returns: %TRUE when the whole report is in place at @path.
  */
+static gboolean
+risks_sections (Out           *o,
+                VaernDocument *doc,
+                gpointer       data,
+                GError       **error)
+{
+  write_scale (o, vaern_document_get_scale (doc));
+  write_threats (o, doc);
+  write_risks (o, doc);
+  return TRUE;
+}
+
 gboolean
 vaern_report_write_risks (VaernDocument *doc,
                           const char    *path,
                           GError       **error)
 {
-  g_autoptr(Out) o = NULL;
-
-  g_return_val_if_fail (VAERN_IS_DOCUMENT (doc), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  o = out_begin (doc, path, "risks", error);
-  if (o == NULL)
-    return FALSE;
-  write_scale (o, vaern_document_get_scale (doc));
-  write_threats (o, doc);
-  write_risks (o, doc);
-  return out_finish (o, error);
+  return write_report (doc, path, "risks", risks_sections, NULL, error);
 }
 
 static const char *
@@ -711,24 +738,22 @@ write_soa (Out           *o,
  *
  * Returns: %TRUE when the whole report is in place at @path.
  */
+static gboolean
+soa_sections (Out           *o,
+              VaernDocument *doc,
+              gpointer       data,
+              GError       **error)
+{
+  return write_soa (o, doc, *(gint64 *) data, error);
+}
+
 gboolean
 vaern_report_write_soa (VaernDocument *doc,
                         gint64         version_id,
                         const char    *path,
                         GError       **error)
 {
-  g_autoptr(Out) o = NULL;
-
-  g_return_val_if_fail (VAERN_IS_DOCUMENT (doc), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  o = out_begin (doc, path, "soa", error);
-  if (o == NULL)
-    return FALSE;
-  if (!write_soa (o, doc, version_id, error))
-    return FALSE;
-  return out_finish (o, error);
+  return write_report (doc, path, "soa", soa_sections, &version_id, error);
 }
 
 static void
@@ -821,22 +846,22 @@ write_wheel (Out           *o,
  *
  * Returns: %TRUE when the whole report is in place at @path.
  */
+static gboolean
+wheel_sections (Out           *o,
+                VaernDocument *doc,
+                gpointer       data,
+                GError       **error)
+{
+  write_wheel (o, doc);
+  return TRUE;
+}
+
 gboolean
 vaern_report_write_wheel (VaernDocument *doc,
                           const char    *path,
                           GError       **error)
 {
-  g_autoptr(Out) o = NULL;
-
-  g_return_val_if_fail (VAERN_IS_DOCUMENT (doc), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  o = out_begin (doc, path, "wheel", error);
-  if (o == NULL)
-    return FALSE;
-  write_wheel (o, doc);
-  return out_finish (o, error);
+  return write_report (doc, path, "wheel", wheel_sections, NULL, error);
 }
 
 /* Validation ============================================================= */

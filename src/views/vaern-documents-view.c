@@ -508,30 +508,6 @@ content_stack (VaernTable *table,
   return stack;
 }
 
-static GtkWidget *
-button (const char *label,
-        const char *action)
-{
-  GtkWidget *b = gtk_button_new_with_mnemonic (label);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (b), action);
-  return b;
-}
-
-/* The less used actions as icons, so the bar fits a small window. */
-static GtkWidget *
-icon_button (const char *icon,
-             const char *tooltip,
-             const char *action)
-{
-  GtkWidget *b = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (b, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (b), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (b), action);
-  return b;
-}
-
 static void
 build (VaernDocumentsView *self)
 {
@@ -607,27 +583,27 @@ build (VaernDocumentsView *self)
   gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), GTK_WIDGET (self->count_label));
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   /* Translators: tooltip of a button of the documents view */
-  gtk_box_append (GTK_BOX (box), icon_button ("go-jump-symbolic", _("Open the File"),
+  gtk_box_append (GTK_BOX (box), vaern_icon_button_new ("go-jump-symbolic", _("Open the File"),
                                               "documents.open"));
   /* Translators: tooltip of a button of the documents view */
-  gtk_box_append (GTK_BOX (box), icon_button ("user-trash-symbolic", _("Delete"),
+  gtk_box_append (GTK_BOX (box), vaern_icon_button_new ("user-trash-symbolic", _("Delete"),
                                               "documents.delete"));
   /* Translators: button of the documents view */
-  gtk_box_append (GTK_BOX (box), button (_("A_pprove…"), "documents.approve"));
+  gtk_box_append (GTK_BOX (box), vaern_action_button_new (_("A_pprove…"), "documents.approve"));
   /* Translators: button of the documents view */
-  gtk_box_append (GTK_BOX (box), button (_("_Edit…"), "documents.edit"));
+  gtk_box_append (GTK_BOX (box), vaern_action_button_new (_("_Edit…"), "documents.edit"));
   /* Translators: button of the documents view */
-  gtk_box_append (GTK_BOX (box), button (_("_Add…"), "documents.add"));
+  gtk_box_append (GTK_BOX (box), vaern_action_button_new (_("_Add…"), "documents.add"));
   self->documents_buttons = box;
   gtk_action_bar_pack_end (GTK_ACTION_BAR (bar), box);
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   /* Translators: tooltip of a button of the approvals page */
-  gtk_box_append (GTK_BOX (box), icon_button ("user-trash-symbolic", _("Delete"),
+  gtk_box_append (GTK_BOX (box), vaern_icon_button_new ("user-trash-symbolic", _("Delete"),
                                               "approvals.delete"));
   /* Translators: button of the approvals page */
-  gtk_box_append (GTK_BOX (box), button (_("_Edit…"), "approvals.edit"));
+  gtk_box_append (GTK_BOX (box), vaern_action_button_new (_("_Edit…"), "approvals.edit"));
   /* Translators: button of the approvals page */
-  gtk_box_append (GTK_BOX (box), button (_("_Record Approval…"), "approvals.add"));
+  gtk_box_append (GTK_BOX (box), vaern_action_button_new (_("_Record Approval…"), "approvals.add"));
   self->approvals_buttons = box;
   gtk_action_bar_pack_end (GTK_ACTION_BAR (bar), box);
   gtk_widget_set_parent (bar, GTK_WIDGET (self));

@@ -471,3 +471,28 @@ vaern_print_a4 (GtkWidget          *widget,
                                   GTK_WINDOW (gtk_widget_get_root (widget)), error)
          != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
+
+GtkWidget *
+vaern_action_button_new (const char *label,
+                         const char *action)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  return button;
+}
+
+GtkWidget *
+vaern_icon_button_new (const char *icon_name,
+                       const char *tooltip,
+                       const char *action)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  return button;
+}

@@ -124,6 +124,14 @@ AdwEntryRow   *vaern_entry_row_add         (AdwPreferencesGroup *group,
 AdwComboRow   *vaern_combo_row_add         (AdwPreferencesGroup *group,
                                             const char          *title);
 
+/* Buttons for an action: with a mnemonic label, or an icon whose tooltip
+ * is also its accessible name. */
+GtkWidget     *vaern_action_button_new     (const char      *label,
+                                            const char      *action);
+GtkWidget     *vaern_icon_button_new       (const char      *icon_name,
+                                            const char      *tooltip,
+                                            const char      *action);
+
 /* Runs a print job on A4: straight to the PDF export_path when given (for
  * tests), else through the print dialog. Units are points. begin_print
  * (may be NULL: then one page) and draw_page are GtkPrintOperation's

@@ -800,30 +800,6 @@ vaern_wheel_view_iface_init (VaernViewInterface *iface)
   iface->focus_search = vaern_wheel_view_focus_search;
 }
 
-static GtkWidget *
-icon_button (const char *icon,
-             const char *tooltip,
-             const char *action)
-{
-  GtkWidget *b = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (b, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (b), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (b), action);
-  gtk_widget_set_valign (b, GTK_ALIGN_CENTER);
-  return b;
-}
-
-static GtkWidget *
-text_button (const char *label,
-             const char *action)
-{
-  GtkWidget *b = gtk_button_new_with_mnemonic (label);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (b), action);
-  return b;
-}
-
 static void
 build (VaernWheelView *self)
 {
@@ -840,16 +816,16 @@ build (VaernWheelView *self)
   gtk_widget_set_margin_top (top, 6);
   gtk_widget_set_margin_bottom (top, 6);
   /* Translators: tooltip of the annual wheel's button */
-  gtk_box_append (GTK_BOX (top), icon_button ("go-previous-symbolic", _("Previous Year"),
+  gtk_box_append (GTK_BOX (top), vaern_icon_button_new ("go-previous-symbolic", _("Previous Year"),
                                               "wheel.previous-year"));
   self->year_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->year_label), "title-3");
   gtk_widget_add_css_class (GTK_WIDGET (self->year_label), "numeric");
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->year_label));
   /* Translators: tooltip of the annual wheel's button */
-  gtk_box_append (GTK_BOX (top), icon_button ("go-next-symbolic", _("Next Year"), "wheel.next-year"));
+  gtk_box_append (GTK_BOX (top), vaern_icon_button_new ("go-next-symbolic", _("Next Year"), "wheel.next-year"));
   /* Translators: button of the annual wheel: back to this year */
-  gtk_box_append (GTK_BOX (top), text_button (_("_This Year"), "wheel.this-year"));
+  gtk_box_append (GTK_BOX (top), vaern_action_button_new (_("_This Year"), "wheel.this-year"));
   states = gtk_string_list_new ((const char *const[]) {
     /* Translators: the annual wheel's filter */
     _("All occurrences"), _("Upcoming"), _("In progress"), _("Done"), _("Overdue"), NULL });
@@ -893,16 +869,16 @@ build (VaernWheelView *self)
   gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), GTK_WIDGET (self->count_label));
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   /* Translators: tooltip of a button of the annual wheel */
-  gtk_box_append (GTK_BOX (box), icon_button ("user-trash-symbolic", _("Delete Activity"),
+  gtk_box_append (GTK_BOX (box), vaern_icon_button_new ("user-trash-symbolic", _("Delete Activity"),
                                               "wheel.delete"));
   /* Translators: button of the annual wheel */
-  gtk_box_append (GTK_BOX (box), text_button (_("Not D_one"), "wheel.mark-not-done"));
+  gtk_box_append (GTK_BOX (box), vaern_action_button_new (_("Not D_one"), "wheel.mark-not-done"));
   /* Translators: button of the annual wheel */
-  gtk_box_append (GTK_BOX (box), text_button (_("_Done"), "wheel.mark-done"));
+  gtk_box_append (GTK_BOX (box), vaern_action_button_new (_("_Done"), "wheel.mark-done"));
   /* Translators: button of the annual wheel */
-  gtk_box_append (GTK_BOX (box), text_button (_("_Edit…"), "wheel.edit"));
+  gtk_box_append (GTK_BOX (box), vaern_action_button_new (_("_Edit…"), "wheel.edit"));
   /* Translators: button of the annual wheel */
-  gtk_box_append (GTK_BOX (box), text_button (_("_Add…"), "wheel.add"));
+  gtk_box_append (GTK_BOX (box), vaern_action_button_new (_("_Add…"), "wheel.add"));
   gtk_action_bar_pack_end (GTK_ACTION_BAR (bar), box);
   gtk_widget_set_parent (bar, GTK_WIDGET (self));
 
