@@ -313,6 +313,30 @@ test_month_end_and_once (Fixture       *f,
   g_assert_false (vaern_document_mark_done (f->doc, once, "2027-06-30", "2027-06-30", "Åse", NULL,
                                             &error));
   g_clear_error (&error);
+  /* A plan item serves a risk; the link goes when the risk goes. */
+  {
+    g_autoptr(VaernAsset) asset = vaern_asset_new ();
+    g_autoptr(VaernRisk) risk = vaern_risk_new ();
+    g_autoptr(VaernActivity) edit = vaern_activity_copy (o);
+    g_autoptr(VaernActivity) back = NULL;
+    gint64 risk_id;
+
+    asset->name = g_strdup ("Fjernadgang");
+    risk->asset_id = vaern_document_add_asset (f->doc, asset, &error);
+    risk->title = g_strdup ("Stjålne adgangskoder");
+    risk_id = vaern_document_add_risk (f->doc, risk, &error);
+    g_assert_no_error (error);
+    edit->plan = TRUE;
+    edit->risk_id = risk_id;
+    g_assert_true (vaern_document_update_activity (f->doc, edit, &error));
+    g_assert_no_error (error);
+    back = find (f->doc, once);
+    g_assert_cmpint (back->risk_id, ==, risk_id);
+    g_assert_true (vaern_document_delete_risk (f->doc, risk_id, &error));
+    g_clear_object (&back);
+    back = find (f->doc, once);
+    g_assert_cmpint (back->risk_id, ==, 0);
+  }
   g_assert_true (vaern_document_delete_activity (f->doc, once, &error));
   g_assert_null (vaern_document_find_activity (f->doc, once));
   g_assert_true (vaern_document_undo (f->doc, &error));

@@ -25,6 +25,8 @@ struct _VaernActivityEditor
   AdwActionRow  *progress_row;
   GtkSwitch     *progress_switch;
   AdwEntryRow   *control_row;
+  AdwActionRow  *risk_row;
+  GtkDropDown   *risk_dropdown;
   AdwComboRow   *concerns_row;
   AdwActionRow  *asset_row;
   GtkDropDown   *asset_dropdown;
@@ -60,6 +62,8 @@ vaern_activity_editor_save (VaernEditor *editor,
   a->control = control && *control ? vaern_control_number_normalize (control) : NULL;
   if (control && *control && a->control == NULL)
     a->control = g_strdup (control);
+  if (self->risk_dropdown)
+    a->risk_id = vaern_record_dropdown_get_id (self->risk_dropdown);
   a->concerns = adw_combo_row_get_selected (self->concerns_row);
   a->asset_id = vaern_record_dropdown_get_id (self->asset_dropdown);
   a->document_id = vaern_record_dropdown_get_id (self->document_dropdown);
@@ -130,6 +134,11 @@ vaern_activity_editor_init (VaernActivityEditor *self)
   adw_preferences_group_add (group, GTK_WIDGET (self->progress_row));
   /* Translators: field of the activity editor: the Annex A control an improvement serves, "8.5" */
   self->control_row = vaern_entry_row_add (group, _("Serves _control (optional)"));
+  self->risk_row = ADW_ACTION_ROW (adw_action_row_new ());
+  /* Translators: field of the activity editor: the risk an improvement reduces */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->risk_row), _("Serves r_isk (optional)"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->risk_row), TRUE);
+  adw_preferences_group_add (group, GTK_WIDGET (self->risk_row));
 
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   /* Translators: a group of the activity editor: what the activity is about, which opens from it */
@@ -210,6 +219,18 @@ vaern_activity_editor_new (GtkWindow     *parent,
   gtk_widget_set_visible (GTK_WIDGET (self->recurrence_row), !self->activity->plan);
   gtk_widget_set_visible (GTK_WIDGET (self->end_row), !self->activity->plan);
   gtk_widget_set_visible (GTK_WIDGET (self->control_row), self->activity->plan);
+  gtk_widget_set_visible (GTK_WIDGET (self->risk_row), self->activity->plan);
+  /* Only an improvement serves a risk; the list of risks is read for it. */
+  if (self->activity->plan)
+    {
+      self->risk_dropdown = vaern_record_dropdown_new (vaern_document_get_risks (document), "title",
+                                                       self->activity->risk_id,
+                                                       /* Translators: no risk chosen */
+                                                       _("None"));
+      vaern_drop_down_shorten (self->risk_dropdown, 24);
+      adw_action_row_add_suffix (self->risk_row, GTK_WIDGET (self->risk_dropdown));
+      adw_action_row_set_activatable_widget (self->risk_row, GTK_WIDGET (self->risk_dropdown));
+    }
   vaern_entry_set_date (GTK_EDITABLE (self->start_row), self->activity->start_date);
   vaern_entry_set_date (GTK_EDITABLE (self->end_row), self->activity->end_date);
   self->owner_dropdown = vaern_record_dropdown_new (vaern_document_get_people (document), "name",

@@ -71,7 +71,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (VaernSoaView, vaern_soa_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (VAERN_TYPE_VIEW, vaern_soa_view_iface_init))
 
 static void update_state (VaernSoaView *self);
-static void set_version_factories (GtkDropDown *dropdown);
 
 static const char *
 theme_name (guint theme)
@@ -700,14 +699,14 @@ vaern_soa_view_compare (VaernSoaView *self)
   label = gtk_label_new_with_mnemonic (_("_From"));
   gtk_box_append (GTK_BOX (choose), label);
   c->from = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->version_names)), NULL));
-  set_version_factories (c->from);
+  vaern_drop_down_shorten (c->from, 26);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (c->from));
   gtk_box_append (GTK_BOX (choose), GTK_WIDGET (c->from));
   /* Translators: in the comparison window: … to version */
   label = gtk_label_new_with_mnemonic (_("_To"));
   gtk_box_append (GTK_BOX (choose), label);
   c->to = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->version_names)), NULL));
-  set_version_factories (c->to);
+  vaern_drop_down_shorten (c->to, 26);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (c->to));
   gtk_box_append (GTK_BOX (choose), GTK_WIDGET (c->to));
   gtk_box_append (GTK_BOX (box), choose);
@@ -921,51 +920,6 @@ build_progress (VaernSoaView *self)
 }
 
 static void
-version_label_setup (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     gpointer                  shorten)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (shorten))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 26);
-      gtk_label_set_width_chars (GTK_LABEL (label), 12);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-version_label_bind (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    gpointer                  data)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-  const char *text = gtk_string_object_get_string (string);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
-  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), text);
-}
-
-/* A version menu's button shortens a long approver's name; its list
- * shows it all. */
-static void
-set_version_factories (GtkDropDown *dropdown)
-{
-  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (button, "setup", G_CALLBACK (version_label_setup), GINT_TO_POINTER (TRUE));
-  g_signal_connect (button, "bind", G_CALLBACK (version_label_bind), NULL);
-  g_signal_connect (list, "setup", G_CALLBACK (version_label_setup), GINT_TO_POINTER (FALSE));
-  g_signal_connect (list, "bind", G_CALLBACK (version_label_bind), NULL);
-  gtk_drop_down_set_factory (dropdown, button);
-  gtk_drop_down_set_list_factory (dropdown, list);
-}
-
-static void
 build (VaernSoaView *self)
 {
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -980,7 +934,7 @@ build (VaernSoaView *self)
   gtk_widget_set_margin_top (top, 6);
   gtk_widget_set_margin_bottom (top, 6);
   self->version_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->version_names)), NULL);
-  set_version_factories (GTK_DROP_DOWN (self->version_dropdown));
+  vaern_drop_down_shorten (GTK_DROP_DOWN (self->version_dropdown), 26);
   /* Translators: tooltip of the SoA view's version menu */
   gtk_widget_set_tooltip_text (self->version_dropdown, _("Version"));
   gtk_box_append (GTK_BOX (top), self->version_dropdown);

@@ -496,3 +496,46 @@ vaern_icon_button_new (const char *icon_name,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   return button;
 }
+
+static void
+shortened_setup (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  max_chars)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (max_chars) > 0)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (max_chars));
+      gtk_label_set_width_chars (GTK_LABEL (label), MIN (12, GPOINTER_TO_INT (max_chars)));
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+shortened_bind (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  data)
+{
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), text);
+}
+
+void
+vaern_drop_down_shorten (GtkDropDown *dropdown,
+                         int          max_chars)
+{
+  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (button, "setup", G_CALLBACK (shortened_setup), GINT_TO_POINTER (max_chars));
+  g_signal_connect (button, "bind", G_CALLBACK (shortened_bind), NULL);
+  g_signal_connect (list, "setup", G_CALLBACK (shortened_setup), GINT_TO_POINTER (0));
+  g_signal_connect (list, "bind", G_CALLBACK (shortened_bind), NULL);
+  gtk_drop_down_set_factory (dropdown, button);
+  gtk_drop_down_set_list_factory (dropdown, list);
+}

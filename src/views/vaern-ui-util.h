@@ -124,6 +124,12 @@ AdwEntryRow   *vaern_entry_row_add         (AdwPreferencesGroup *group,
 AdwComboRow   *vaern_combo_row_add         (AdwPreferencesGroup *group,
                                             const char          *title);
 
+/* A drop-down of strings whose button shortens a long choice (at most
+ * max_chars wide, the whole text in its tooltip) while its list shows it
+ * all: so a long name does not widen the window. */
+void           vaern_drop_down_shorten     (GtkDropDown     *dropdown,
+                                            int              max_chars);
+
 /* Buttons for an action: with a mnemonic label, or an icon whose tooltip
  * is also its accessible name. */
 GtkWidget     *vaern_action_button_new     (const char      *label,
