@@ -233,6 +233,8 @@ struct _VaernWheelView
   GtkDropDown     *state_filter;
   VaernWheelArea  *area;
   VaernTable      *table;
+  GtkStack        *list_stack;
+  AdwStatusPage   *empty_page;
   GtkLabel        *count_label;
 };
 
@@ -325,6 +327,24 @@ update_state (VaernWheelView *self)
   /* Translators: the number of occurrences listed beside the annual wheel */
   count = g_strdup_printf (ngettext ("%u occurrence", "%u occurrences", shown), shown);
   gtk_label_set_text (self->count_label, count);
+  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "table" : "empty");
+  if (shown == 0)
+    {
+      g_autofree char *title = NULL;
+
+      if (self->only_state > 0 && g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 0)
+        /* Translators: the annual wheel's list when the filter leaves nothing; %u is a year */
+        title = g_strdup_printf (_("Nothing Like That in %u"), self->year);
+      else
+        /* Translators: the annual wheel's list for a year without activities; %u is a year */
+        title = g_strdup_printf (_("Nothing Due in %u"), self->year);
+      adw_status_page_set_title (self->empty_page, title);
+      adw_status_page_set_description (self->empty_page,
+                                       /* Translators: the empty annual wheel */
+                                       _("Add the recurring activities of the ISMS, or the "
+                                         "improvements of the annual plan, each with a date and "
+                                         "someone responsible."));
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wheel.add", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wheel.add-plan", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wheel.edit", item != NULL);
@@ -858,7 +878,20 @@ build (VaernWheelView *self)
   self->table = VAERN_TABLE (vaern_table_new ());
   g_object_set (self->table, "activate-action", "wheel.edit", NULL);
   gtk_paned_set_start_child (GTK_PANED (paned), GTK_WIDGET (self->area));
-  gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (self->table));
+  self->list_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->table), "table");
+  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->empty_page, "x-office-calendar-symbolic");
+  {
+    /* Translators: button of the empty annual wheel */
+    GtkWidget *add = vaern_action_button_new (_("_Add Activity…"), "wheel.add");
+
+    gtk_widget_set_halign (add, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (add, "pill");
+    adw_status_page_set_child (self->empty_page, add);
+  }
+  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->empty_page), "empty");
+  gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (self->list_stack));
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_position (GTK_PANED (paned), 330);
