@@ -51,6 +51,7 @@ struct _VaernDocument
   GListStore *isms_documents;
   GListStore *approvals;
   GListStore *activities;
+  gboolean    activities_loaded; /* read on first use, like the risks */
 
   /* The change set being written, or 0 when edits are not logged. */
   gint64      change_set;

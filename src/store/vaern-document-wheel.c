@@ -267,6 +267,10 @@ void
 doc_wheel_refresh (VaernDocument *self,
                    DocTouched     touched)
 {
+  /* The activities are read when first asked for: opening a document
+   * does not wait for 2,000 of them. */
+  if (!self->activities_loaded)
+    return;
   if (touched & (DOC_TOUCHED_ACTIVITY | DOC_TOUCHED_PERSON | DOC_TOUCHED_ASSET
                  | DOC_TOUCHED_DOCUMENT | DOC_TOUCHED_OTHER))
     {
@@ -281,6 +285,13 @@ vaern_document_get_activities (VaernDocument *self)
 {
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), NULL);
 
+  if (!self->activities_loaded && self->db != NULL)
+    {
+      g_autoptr(GPtrArray) activities = load_activities (self, 0);
+
+      self->activities_loaded = TRUE;
+      doc_merge_records (self->activities, activities);
+    }
   return G_LIST_MODEL (self->activities);
 }
 

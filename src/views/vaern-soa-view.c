@@ -63,6 +63,7 @@ struct _VaernSoaView
   GtkStack           *content_stack;
   VaernTable         *table;
   GtkLabel           *count_label;
+  gboolean            attached;     /* showing the document (once mapped) */
 };
 
 static void vaern_soa_view_iface_init (VaernViewInterface *iface);
@@ -795,31 +796,19 @@ rebuild_owner_filter (VaernSoaView *self)
     filters_changed_cb (self);
 }
 
+/* The view fills itself when first shown: opening a document does not
+ * wait for the SoA (nor for a filter of a thousand people). */
 static void
-vaern_soa_view_set_document (VaernView     *view,
-                             VaernDocument *document)
+attach (VaernSoaView *self)
 {
-  VaernSoaView *self = VAERN_SOA_VIEW (view);
+  VaernDocument *document = self->document;
 
-  if (self->document)
-    {
-      g_signal_handlers_disconnect_by_data (vaern_document_get_soa_versions (self->document), self);
-      g_signal_handlers_disconnect_by_data (vaern_document_get_soa_entries (self->document), self);
-      g_signal_handlers_disconnect_by_data (vaern_document_get_people (self->document), self);
-      g_signal_handlers_disconnect_by_data (self->document, self);
-    }
-  g_set_object (&self->document, document);
-  self->version_id = 0;
-  g_array_set_size (self->version_ids, 0);
+  if (self->attached || document == NULL)
+    return;
+  self->attached = TRUE;
   rebuild_owner_filter (self);
-  if (document == NULL)
-    {
-      vaern_table_set_model (self->table, NULL);
-      return;
-    }
   g_signal_connect_swapped (vaern_document_get_people (document), "items-changed",
                             G_CALLBACK (rebuild_owner_filter), self);
-
   fill_versions (self);
   self->filling++;
   vaern_table_set_model (self->table, vaern_document_get_soa_entries (document));
@@ -831,6 +820,38 @@ vaern_soa_view_set_document (VaernView     *view,
                             G_CALLBACK (entries_changed_cb), self);
   g_signal_connect_swapped (document, "notify::read-only", G_CALLBACK (update_state), self);
   update_state (self);
+}
+
+static void
+vaern_soa_view_set_document (VaernView     *view,
+                             VaernDocument *document)
+{
+  VaernSoaView *self = VAERN_SOA_VIEW (view);
+
+  if (self->document && self->attached)
+    {
+      g_signal_handlers_disconnect_by_data (vaern_document_get_soa_versions (self->document), self);
+      g_signal_handlers_disconnect_by_data (vaern_document_get_soa_entries (self->document), self);
+      g_signal_handlers_disconnect_by_data (vaern_document_get_people (self->document), self);
+      g_signal_handlers_disconnect_by_data (self->document, self);
+    }
+  self->attached = FALSE;
+  g_set_object (&self->document, document);
+  self->version_id = 0;
+  g_array_set_size (self->version_ids, 0);
+  if (self->owner_filter)
+    gtk_box_remove (GTK_BOX (self->owner_filter_box), GTK_WIDGET (self->owner_filter));
+  self->owner_filter = NULL;
+  vaern_table_set_model (self->table, NULL);
+  if (document && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    attach (self);
+}
+
+static void
+vaern_soa_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (vaern_soa_view_parent_class)->map (widget);
+  attach (VAERN_SOA_VIEW (widget));
 }
 
 static void
@@ -1085,6 +1106,7 @@ vaern_soa_view_class_init (VaernSoaViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vaern_soa_view_dispose;
+  widget_class->map = vaern_soa_view_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_install_action (widget_class, "soa.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "soa.approve", NULL, approve_action);

@@ -236,6 +236,7 @@ struct _VaernWheelView
   GtkStack        *list_stack;
   AdwStatusPage   *empty_page;
   GtkLabel        *count_label;
+  gboolean         attached;
 };
 
 static void vaern_wheel_view_iface_init (VaernViewInterface *iface);
@@ -784,6 +785,20 @@ export_calendar_action (GtkWidget *widget, const char *name, GVariant *param)
 
 /* The document */
 
+/* The view reads the activities when it is first shown, so opening a
+ * large document does not wait for the wheel. */
+static void
+attach (VaernWheelView *self)
+{
+  if (self->attached || self->document == NULL)
+    return;
+  self->attached = TRUE;
+  g_signal_connect_swapped (vaern_document_get_activities (self->document), "items-changed",
+                            G_CALLBACK (fill), self);
+  g_signal_connect_swapped (self->document, "notify::read-only", G_CALLBACK (update_state), self);
+  fill (self);
+}
+
 static void
 vaern_wheel_view_set_document (VaernView     *view,
                                VaernDocument *document)
@@ -791,20 +806,30 @@ vaern_wheel_view_set_document (VaernView     *view,
   VaernWheelView *self = VAERN_WHEEL_VIEW (view);
   g_autofree char *today = vaern_date_today ();
 
-  if (self->document)
+  if (self->document && self->attached)
     {
       g_signal_handlers_disconnect_by_data (vaern_document_get_activities (self->document), self);
       g_signal_handlers_disconnect_by_data (self->document, self);
     }
+  self->attached = FALSE;
   g_set_object (&self->document, document);
   self->year = atoi (today);
-  if (document)
+  if (document && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    attach (self);
+  else
     {
-      g_signal_connect_swapped (vaern_document_get_activities (document), "items-changed",
-                                G_CALLBACK (fill), self);
-      g_signal_connect_swapped (document, "notify::read-only", G_CALLBACK (update_state), self);
+      /* Until shown: nothing from the old document. */
+      g_list_store_remove_all (self->items);
+      g_clear_pointer (&self->area->marks, g_array_unref);
+      update_state (self);
     }
-  fill (self);
+}
+
+static void
+vaern_wheel_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (vaern_wheel_view_parent_class)->map (widget);
+  attach (VAERN_WHEEL_VIEW (widget));
 }
 
 static void
@@ -940,6 +965,7 @@ vaern_wheel_view_class_init (VaernWheelViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = vaern_wheel_view_dispose;
+  widget_class->map = vaern_wheel_view_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_install_action (widget_class, "wheel.previous-year", NULL, year_action);
   gtk_widget_class_install_action (widget_class, "wheel.next-year", NULL, year_action);
