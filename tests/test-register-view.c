@@ -12,59 +12,25 @@
 #include "views/vaern-register-view.h"
 #include "views/vaern-table.h"
 #include "vaern-test-util.h"
+#include "vaern-test-view.h"
 
 /* The register view under a virtual display, driven through its actions
  * and widgets as a person would. */
 
-typedef struct
-{
-  char          *dir;
-  char          *path;
-  VaernDocument *doc;
-  GtkWindow     *window;
-  GtkWidget     *view;
-} Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
+typedef VaernViewFixture Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  vaern_date_set_today ("2026-11-23");
-  f->dir = vaern_test_tmpdir ();
-  f->path = g_build_filename (f->dir, "demo.vaern", NULL);
-  g_assert_true (vaern_cli_make_sample (f->path, FALSE, &error));
-  g_assert_no_error (error);
-  f->doc = vaern_document_open (f->path, &error);
-  g_assert_no_error (error);
-
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1000, 700);
-  f->view = g_object_new (VAERN_TYPE_REGISTER_VIEW, NULL);
-  gtk_window_set_child (f->window, f->view);
-  vaern_view_set_document (VAERN_VIEW (f->view), f->doc);
-  gtk_window_present (f->window);
-  iterate ();
+  vaern_test_view_setup (f, VAERN_TYPE_REGISTER_VIEW, 1000, 700);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gtk_window_destroy (f->window);
-  iterate ();
-  g_clear_object (&f->doc);
-  vaern_test_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  vaern_test_view_teardown (f);
 }
 
 static GtkWidget *
@@ -98,32 +64,32 @@ test_filter (Fixture       *f,
   /* Search matches names, suppliers and owners, ignoring case. */
   gtk_editable_set_text (search, "journalix");
   g_signal_emit_by_name (search, "search-changed");
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (vaern_register_view_get_n_shown (VAERN_REGISTER_VIEW (f->view)), ==, 1);
   count = gtk_label_get_text (GTK_LABEL (child (f, "count_label")));
   g_assert_nonnull (strstr (count, "1 of 51"));
 
   gtk_editable_set_text (search, "ingen-sådan-ting");
   g_signal_emit_by_name (search, "search-changed");
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (vaern_register_view_get_n_shown (VAERN_REGISTER_VIEW (f->view)), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f, "content_stack"))), ==,
                    "no-results");
 
   gtk_widget_activate_action (f->view, "register.clear-filters", NULL);
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (vaern_register_view_get_n_shown (VAERN_REGISTER_VIEW (f->view)), ==, all);
 
   /* The findings filter: the demo has four systems without a systemejer. */
   vaern_register_view_filter_findings (VAERN_REGISTER_VIEW (f->view), VAERN_FINDING_NO_OWNER);
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (vaern_register_view_get_n_shown (VAERN_REGISTER_VIEW (f->view)), ==, 4);
 
   /* Kind: only IT systems. */
   gtk_widget_activate_action (f->view, "register.clear-filters", NULL);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child (f, "kind_filter")),
                               1 + VAERN_ASSET_KIND_ARCHIVE);
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (vaern_register_view_get_n_shown (VAERN_REGISTER_VIEW (f->view)), ==, 2);
 }
 
@@ -152,7 +118,7 @@ test_add_edit (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   gtk_widget_activate_action (f->view, "register.add", NULL);
-  iterate ();
+  vaern_test_iterate ();
   editor = find_toplevel (VAERN_TYPE_ASSET_EDITOR);
   g_assert_nonnull (editor);
 
@@ -188,7 +154,7 @@ test_add_edit (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (review_row), "01-03-2027");
   g_assert_true (vaern_editor_save (VAERN_EDITOR (editor), &error));
   g_assert_no_error (error);
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (n_assets (f), ==, before + 1);
   {
     gint64 id = vaern_document_find_asset_by_name (f->doc, "Nyt Testsystem");
@@ -202,7 +168,7 @@ test_add_edit (Fixture       *f,
 
   /* Edit the selected (the new one): Enter on the row opens the editor. */
   gtk_widget_activate_action (f->view, "register.edit", NULL);
-  iterate ();
+  vaern_test_iterate ();
   editor = find_toplevel (VAERN_TYPE_ASSET_EDITOR);
   g_assert_nonnull (editor);
   name_row = gtk_widget_get_template_child (GTK_WIDGET (editor), VAERN_TYPE_ASSET_EDITOR,
@@ -245,13 +211,13 @@ test_delete_undo (Fixture       *f,
   select_by_name (f, "Journalix ESDH");
   g_assert_true (gtk_widget_is_sensitive (f->view));
   gtk_widget_activate_action (f->view, "register.delete", NULL);
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (n_assets (f), ==, before - 1);
   g_assert_cmpint (vaern_document_find_asset_by_name (f->doc, "Journalix ESDH"), ==, 0);
 
   g_assert_true (vaern_document_undo (f->doc, &error));
   g_assert_no_error (error);
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (n_assets (f), ==, before);
   g_assert_cmpint (vaern_document_find_asset_by_name (f->doc, "Journalix ESDH"), ==, id);
   g_assert_cmpuint (vaern_register_view_get_n_shown (VAERN_REGISTER_VIEW (f->view)), ==, before);
@@ -266,7 +232,7 @@ test_duplicate (Fixture       *f,
 
   select_by_name (f, "GeoKort");
   gtk_widget_activate_action (f->view, "register.duplicate", NULL);
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (n_assets (f), ==, before + 1);
   g_assert_cmpint (vaern_document_find_asset_by_name (f->doc, "GeoKort (copy)"), >, 0);
   /* The copy opens in the editor, to be renamed. */
@@ -298,7 +264,7 @@ test_import (Fixture       *f,
   g_assert_no_error (error);
   dialog = vaern_import_dialog_new (f->window, f->doc, csv, "systemer.csv");
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate ();
+  vaern_test_iterate ();
 
   preview = vaern_import_dialog_get_preview (dialog);
   g_assert_nonnull (preview);
@@ -315,7 +281,7 @@ test_import (Fixture       *f,
 
   g_assert_true (vaern_import_dialog_import (dialog, &error));
   g_assert_no_error (error);
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (n_assets (f), ==, before + 3);
   g_assert_cmpint (vaern_document_find_asset_by_name (f->doc, "Ældreplejen Plus"), >, 0);
   g_assert_cmpint (vaern_document_find_asset_by_name (f->doc, "Åbent Data"), >, 0);
@@ -340,12 +306,12 @@ test_read_only (Fixture       *f,
   g_assert_true (vaern_document_get_read_only (ro));
   vaern_view_set_document (VAERN_VIEW (f->view), ro);
   select_by_name (f, "GeoKort");
-  iterate ();
+  vaern_test_iterate ();
   gtk_widget_activate_action (f->view, "register.add", NULL);
-  iterate ();
+  vaern_test_iterate ();
   g_assert_null (find_toplevel (VAERN_TYPE_ASSET_EDITOR));
   gtk_widget_activate_action (f->view, "register.delete", NULL);
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpint (vaern_document_find_asset_by_name (ro, "GeoKort"), >, 0);
   vaern_view_set_document (VAERN_VIEW (f->view), NULL);
   f->doc = g_steal_pointer (&ro);
@@ -361,7 +327,7 @@ test_empty (Fixture       *f,
 
   g_assert_no_error (error);
   vaern_view_set_document (VAERN_VIEW (f->view), doc);
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f, "content_stack"))), ==,
                    "empty");
   vaern_view_set_document (VAERN_VIEW (f->view), f->doc);

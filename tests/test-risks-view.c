@@ -16,65 +16,26 @@
 #include "views/vaern-risks-view-private.h"
 #include "views/vaern-table.h"
 #include "vaern-test-util.h"
+#include "vaern-test-view.h"
 
 /* The risks view under a virtual display: the heat map filters the list,
  * the keys move through it, the filters and the heat map agree, and a risk
  * can be assessed from the keyboard. */
 
-typedef struct
-{
-  char          *dir;
-  char          *path;
-  VaernDocument *doc;
-  GtkWindow     *window;
-  GtkWidget     *view;
-} Fixture;
-
-static void
-iterate (void)
-{
-  for (int i = 0; i < 3; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
-}
+typedef VaernViewFixture Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  vaern_date_set_today ("2026-11-23");
-  f->dir = vaern_test_tmpdir ();
-  f->path = g_build_filename (f->dir, "demo.vaern", NULL);
-  g_assert_true (vaern_cli_make_sample (f->path, FALSE, &error));
-  f->doc = vaern_document_open (f->path, &error);
-  g_assert_no_error (error);
-
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1300, 800);
-  f->view = g_object_new (VAERN_TYPE_RISKS_VIEW, NULL);
-  gtk_window_set_child (f->window, f->view);
-  vaern_view_set_document (VAERN_VIEW (f->view), f->doc);
-  gtk_window_present (f->window);
-  for (int i = 0; i < 50 && gtk_widget_get_width (f->view) == 0; i++)
-    {
-      g_usleep (10000);
-      iterate ();
-    }
-  iterate ();
+  vaern_test_view_setup (f, VAERN_TYPE_RISKS_VIEW, 1300, 800);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gtk_window_destroy (f->window);
-  iterate ();
-  g_clear_object (&f->doc);
-  vaern_test_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  vaern_test_view_teardown (f);
 }
 
 static GtkWidget *
@@ -104,7 +65,7 @@ drawn_heat_map (Fixture *f)
                                                                   &x, &y); i++)
     {
       g_usleep (10000);
-      iterate ();
+      vaern_test_iterate ();
     }
   g_assert_true (vaern_heat_map_widget_cell_center (map, VAERN_HEAT_MAP_INHERENT, 1, 1, &x, &y));
   return map;
@@ -124,12 +85,12 @@ click_cell (Fixture          *f,
   for (int i = 0; i < 10; i++)
     {
       g_usleep (10000);
-      iterate ();
+      vaern_test_iterate ();
     }
   map = drawn_heat_map (f);
   g_assert_true (vaern_heat_map_widget_cell_center (map, matrix, likelihood, consequence, &x, &y));
   g_assert_true (vaern_heat_map_widget_click (map, x, y));
-  iterate ();
+  vaern_test_iterate ();
 }
 
 /* A click on a cell shows exactly the risks counted in it; a second
@@ -206,7 +167,7 @@ test_arrow_keys (Fixture       *f,
   vaern_heat_map_widget_get_chosen (map, &matrix, &l, &c);
   g_assert_cmpuint (l, ==, 3);
   g_assert_cmpuint (c, ==, 3);
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (n_shown (f), ==,
                     vaern_risks_view_count_in_cell (VAERN_RISKS_VIEW (f->view),
                                                     VAERN_HEAT_MAP_INHERENT, 3, 3));
@@ -226,7 +187,7 @@ test_arrow_keys (Fixture       *f,
   g_assert_true (vaern_heat_map_widget_get_chosen (map, NULL, NULL, NULL));
   g_assert_true (press_key (GTK_WIDGET (map), GDK_KEY_Return));
   g_assert_false (vaern_heat_map_widget_get_chosen (map, NULL, NULL, NULL));
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (n_shown (f), ==, vaern_document_count_risks (f->doc));
 }
 
@@ -241,7 +202,7 @@ test_asset_scope (Fixture       *f,
   const VaernRiskScale *scale = vaern_document_get_scale (f->doc);
 
   vaern_risks_view_show_asset (view, first->asset_id);
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (n_shown (f), >, 0);
   g_assert_cmpuint (n_shown (f), <, vaern_document_count_risks (f->doc));
   for (guint i = 0; i < n_shown (f); i++)
@@ -260,12 +221,12 @@ test_asset_scope (Fixture       *f,
   /* Search narrows further and clearing brings everything back. */
   gtk_editable_set_text (GTK_EDITABLE (child (f, "search_entry")), "zzzz-ingen");
   g_signal_emit_by_name (child (f, "search_entry"), "search-changed");
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (n_shown (f), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f, "content_stack"))), ==,
                    "no-match");
   gtk_widget_activate_action (f->view, "risks.clear-filters", NULL);
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (n_shown (f), ==, vaern_document_count_risks (f->doc));
 }
 
@@ -284,11 +245,11 @@ test_delete_undo (Fixture       *f,
   /* … and deletes the selected risk when it is in the list. */
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (table)));
   g_assert_true (press_key (f->view, GDK_KEY_Delete));
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (vaern_document_count_risks (f->doc), ==, before - 1);
   g_assert_cmpuint (n_shown (f), ==, before - 1);
   g_assert_true (vaern_document_undo (f->doc, NULL));
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (n_shown (f), ==, before);
 }
 
@@ -325,7 +286,7 @@ test_keyboard_assessment (Fixture       *f,
 
   g_assert_cmpint (asset_id, >, 0);
   gtk_window_present (GTK_WINDOW (editor));
-  iterate ();
+  vaern_test_iterate ();
   /* Tab from the start: each field in turn gets the focus. */
   for (guint step = 0; step < 200 && next < G_N_ELEMENTS (order); step++)
     {
@@ -348,7 +309,7 @@ test_keyboard_assessment (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "review_row")), "01-12-2027");
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  iterate ();
+  vaern_test_iterate ();
   /* Saved, so the editor closed. */
   g_assert_null (editor);
   g_assert_cmpuint (vaern_document_count_risks (f->doc), ==, before + 1);

@@ -17,6 +17,7 @@
 #include "views/vaern-soa-view-private.h"
 #include "views/vaern-table.h"
 #include "vaern-test-util.h"
+#include "vaern-test-view.h"
 
 /* The SoA and documents views under a virtual display, on the demo: the
  * table shows one version, the search finds a 2013 number, the editor
@@ -24,74 +25,27 @@
  * version and a new draft can be edited, the comparison lists the
  * changes, and the table prints. */
 
-typedef struct
-{
-  char          *dir;
-  char          *path;
-  VaernDocument *doc;
-  GtkWindow     *window;
-  GtkWidget     *view;
-} Fixture;
-
-static void
-iterate (void)
-{
-  for (int i = 0; i < 3; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-setup_view (Fixture *f,
-            GType    type)
-{
-  g_autoptr(GError) error = NULL;
-
-  vaern_date_set_today ("2026-11-23");
-  f->dir = vaern_test_tmpdir ();
-  f->path = g_build_filename (f->dir, "demo.vaern", NULL);
-  g_assert_true (vaern_cli_make_sample (f->path, FALSE, &error));
-  f->doc = vaern_document_open (f->path, &error);
-  g_assert_no_error (error);
-
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1200, 800);
-  f->view = g_object_new (type, NULL);
-  gtk_window_set_child (f->window, f->view);
-  vaern_view_set_document (VAERN_VIEW (f->view), f->doc);
-  gtk_window_present (f->window);
-  for (int i = 0; i < 50 && gtk_widget_get_width (f->view) == 0; i++)
-    {
-      g_usleep (10000);
-      iterate ();
-    }
-  iterate ();
-}
+typedef VaernViewFixture Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  setup_view (f, VAERN_TYPE_SOA_VIEW);
+  vaern_test_view_setup (f, VAERN_TYPE_SOA_VIEW, 1200, 800);
 }
 
 static void
 documents_setup (Fixture       *f,
                  gconstpointer  data)
 {
-  setup_view (f, VAERN_TYPE_DOCUMENTS_VIEW);
+  vaern_test_view_setup (f, VAERN_TYPE_DOCUMENTS_VIEW, 1200, 800);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gtk_window_destroy (f->window);
-  iterate ();
-  g_clear_object (&f->doc);
-  vaern_test_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  vaern_test_view_teardown (f);
 }
 
 static VaernSoaView *
@@ -151,14 +105,14 @@ test_table (Fixture       *f,
 
   /* A.8.1.1 (inventory of assets, 2013) is 5.9 today. */
   vaern_soa_view_set_search (soa_view (f), "A.8.1.1");
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (position_of (shown (f), "5.9"), !=, G_MAXUINT);
   g_assert_cmpuint (g_list_model_get_n_items (shown (f)), <, 5);
   vaern_soa_view_set_search (soa_view (f), "adgangsstyring");
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (position_of (shown (f), "5.15"), !=, G_MAXUINT);
   vaern_soa_view_set_search (soa_view (f), "");
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (shown (f)), ==, 93);
 }
 
@@ -174,10 +128,10 @@ test_exclusion_needs_justification (Fixture       *f,
 
   g_assert_true (entry->applicable);
   vaern_table_select (vaern_soa_view_get_table (soa_view (f)), position_of (shown (f), "7.4"));
-  iterate ();
+  vaern_test_iterate ();
   /* Opened as the view opens it, so the view follows the save. */
   g_assert_true (gtk_widget_activate_action (f->view, "soa.edit", NULL));
-  iterate ();
+  vaern_test_iterate ();
   editor = NULL;
   for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
     if (VAERN_IS_SOA_ENTRY_EDITOR (l->data))
@@ -194,7 +148,7 @@ test_exclusion_needs_justification (Fixture       *f,
   vaern_soa_entry_editor_set_justification (editor, "Ingen egne serverrum; driften ligger hos leverandøren.");
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  iterate ();
+  vaern_test_iterate ();
   g_assert_null (editor);
   g_clear_object (&after);
   after = shown_entry (f, "7.4");
@@ -220,7 +174,7 @@ test_approve_freezes (Fixture       *f,
 
   /* The view's Approve opens the approval editor for the draft. */
   g_assert_true (gtk_widget_activate_action (f->view, "soa.approve", NULL));
-  iterate ();
+  vaern_test_iterate ();
   editor = NULL;
   for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
     if (VAERN_IS_APPROVAL_EDITOR (l->data))
@@ -232,7 +186,7 @@ test_approve_freezes (Fixture       *f,
   vaern_approval_editor_set_approved_by (editor, "Direktionen");
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  iterate ();
+  vaern_test_iterate ();
   g_assert_null (editor);
 
   version = vaern_document_get_soa_version (f->doc, draft);
@@ -250,7 +204,7 @@ test_approve_freezes (Fixture       *f,
   /* Save is disabled; and were it called, the store says no. */
   g_object_add_weak_pointer (G_OBJECT (entry_editor), (gpointer *) &entry_editor);
   gtk_widget_activate_action (GTK_WIDGET (entry_editor), "editor.save", NULL);
-  iterate ();
+  vaern_test_iterate ();
   g_assert_nonnull (entry_editor);
   g_assert_false (vaern_editor_save (VAERN_EDITOR (entry_editor), NULL));
   g_assert_nonnull (strstr (vaern_editor_get_error (VAERN_EDITOR (entry_editor)), "approved"));
@@ -261,7 +215,7 @@ test_approve_freezes (Fixture       *f,
 
   /* A new draft, through the view's action. */
   g_assert_true (gtk_widget_activate_action (f->view, "soa.new-draft", NULL));
-  iterate ();
+  vaern_test_iterate ();
   next = vaern_soa_view_get_version (soa_view (f));
   g_assert_cmpint (next, !=, draft);
   g_clear_object (&entry);
@@ -327,7 +281,7 @@ test_compare (Fixture       *f,
   guint rows = 0;
 
   gtk_window_present (window);
-  iterate ();
+  vaern_test_iterate ();
   list = find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_BOX);
   g_assert_nonnull (list);
   for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
@@ -357,10 +311,10 @@ test_filters (Fixture       *f,
   toggle = find_button (f->view, "_Missing Justification");
   g_assert_nonnull (toggle);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (shown (f)), ==, missing);
   g_assert_true (gtk_widget_activate_action (f->view, "soa.clear-filters", NULL));
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (shown (f)), ==, 93);
 }
 
@@ -408,7 +362,7 @@ test_documents (Fixture       *f,
 
   g_assert_cmpuint (before, >=, 10);
   gtk_window_present (GTK_WINDOW (editor));
-  iterate ();
+  vaern_test_iterate ();
   title = gtk_root_get_focus (GTK_ROOT (editor));
   g_assert_nonnull (title);
   g_assert_true (GTK_IS_EDITABLE (title));
@@ -418,7 +372,7 @@ test_documents (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (title), "Retningslinje for mobile enheder");
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  iterate ();
+  vaern_test_iterate ();
   g_assert_null (editor);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, before + 1);
 
@@ -431,18 +385,18 @@ test_documents (Fixture       *f,
     }
   g_assert_cmpuint (pos, !=, G_MAXUINT);
   vaern_table_select (table, pos);
-  iterate ();
+  vaern_test_iterate ();
   g_assert_true (gtk_widget_activate_action (f->view, "documents.delete", NULL));
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, before);
   g_assert_true (vaern_document_undo (f->doc, &error));
   g_assert_no_error (error);
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, before + 1);
 
   /* The approvals page lists the demo's approvals, newest first. */
   vaern_documents_view_show_approvals (VAERN_DOCUMENTS_VIEW (f->view), TRUE);
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vaern_table_get_selection (
                       vaern_documents_view_get_table (VAERN_DOCUMENTS_VIEW (f->view), TRUE)))),
                     ==, g_list_model_get_n_items (vaern_document_get_approvals (f->doc)));

@@ -10,64 +10,26 @@
 #include "views/vaern-table.h"
 #include "views/vaern-wheel-view-private.h"
 #include "vaern-test-util.h"
+#include "vaern-test-view.h"
 
 /* The annual wheel's view under a virtual display, on the demo: the list
  * and the wheel show the year's occurrences; marking one done through the
  * view's action is kept and shown; the year can be changed. */
 
-typedef struct
-{
-  char          *dir;
-  char          *path;
-  VaernDocument *doc;
-  GtkWindow     *window;
-  GtkWidget     *view;
-} Fixture;
-
-static void
-iterate (void)
-{
-  for (int i = 0; i < 3; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
-}
+typedef VaernViewFixture Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  vaern_date_set_today ("2026-11-23");
-  f->dir = vaern_test_tmpdir ();
-  f->path = g_build_filename (f->dir, "demo.vaern", NULL);
-  g_assert_true (vaern_cli_make_sample (f->path, FALSE, &error));
-  f->doc = vaern_document_open (f->path, &error);
-  g_assert_no_error (error);
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1100, 700);
-  f->view = g_object_new (VAERN_TYPE_WHEEL_VIEW, NULL);
-  gtk_window_set_child (f->window, f->view);
-  vaern_view_set_document (VAERN_VIEW (f->view), f->doc);
-  gtk_window_present (f->window);
-  for (int i = 0; i < 50 && gtk_widget_get_width (f->view) == 0; i++)
-    {
-      g_usleep (10000);
-      iterate ();
-    }
-  iterate ();
+  vaern_test_view_setup (f, VAERN_TYPE_WHEEL_VIEW, 1100, 700);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gtk_window_destroy (f->window);
-  iterate ();
-  g_clear_object (&f->doc);
-  vaern_test_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  vaern_test_view_teardown (f);
 }
 
 static GListModel *
@@ -107,9 +69,9 @@ test_mark_done (Fixture       *f,
     }
   g_assert_cmpuint (overdue, !=, G_MAXUINT);
   vaern_table_select (table, overdue);
-  iterate ();
+  vaern_test_iterate ();
   g_assert_true (gtk_widget_activate_action (f->view, "wheel.mark-done", NULL));
-  iterate ();
+  vaern_test_iterate ();
   marks = vaern_wheel_view_get_marks (VAERN_WHEEL_VIEW (f->view));
   for (guint i = 0; i < marks->len; i++)
     overdue_marks_after += g_array_index (marks, VaernWheelMark, i).state == VAERN_WHEEL_MARK_OVERDUE;
@@ -133,7 +95,7 @@ test_mark_done (Fixture       *f,
   }
   g_assert_true (vaern_document_undo (f->doc, &error));
   g_assert_no_error (error);
-  iterate ();
+  vaern_test_iterate ();
   marks = vaern_wheel_view_get_marks (VAERN_WHEEL_VIEW (f->view));
   overdue_marks_after = 0;
   for (guint i = 0; i < marks->len; i++)
@@ -150,7 +112,7 @@ test_change_year (Fixture       *f,
   guint done = 0, plan_items = 0;
 
   g_assert_true (gtk_widget_activate_action (f->view, "wheel.next-year", NULL));
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (vaern_wheel_view_get_year (VAERN_WHEEL_VIEW (f->view)), ==, 2027);
   for (guint i = 0; i < g_list_model_get_n_items (shown (f)); i++)
     {
@@ -168,10 +130,10 @@ test_change_year (Fixture       *f,
   g_assert_cmpuint (plan_items, ==, 1);
   g_assert_true (gtk_widget_activate_action (f->view, "wheel.previous-year", NULL));
   g_assert_true (gtk_widget_activate_action (f->view, "wheel.previous-year", NULL));
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (vaern_wheel_view_get_year (VAERN_WHEEL_VIEW (f->view)), ==, 2025);
   g_assert_true (gtk_widget_activate_action (f->view, "wheel.this-year", NULL));
-  iterate ();
+  vaern_test_iterate ();
   g_assert_cmpuint (vaern_wheel_view_get_year (VAERN_WHEEL_VIEW (f->view)), ==, 2026);
 }
 
