@@ -147,6 +147,18 @@ test_pixels (void)
   g_assert_cmpuint (gr, <, 80);
   g_assert_cmpint (vaern_wheel_mark_at (&w, &g, x, y), ==, 1);
   g_assert_cmpint (vaern_wheel_mark_at (&w, &g, g.cx, g.cy), ==, -1);
+
+  /* An overdue mark is not hidden under a done one on the same day and
+   * ring, whatever their order. */
+  vaern_wheel_marks_add (marks, "2028-10-10", 1, VAERN_WHEEL_MARK_OVERDUE, "Beredskab", 9);
+  vaern_wheel_marks_add (marks, "2028-10-10", 1, VAERN_WHEEL_MARK_DONE, "Måling", 10);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  vaern_wheel_draw (cr, 800, 800, &w, &g);
+  vaern_wheel_mark_position (&g, "2028-10-10", 1, &x, &y);
+  pixel (surface, x, y, &r, &gr, &b);
+  g_assert_cmpuint (r, >, 180);
+  g_assert_cmpuint (gr, <, 80);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }

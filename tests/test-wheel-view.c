@@ -72,6 +72,17 @@ test_mark_done (Fixture       *f,
   vaern_test_iterate ();
   g_assert_true (gtk_widget_activate_action (f->view, "wheel.mark-done", NULL));
   vaern_test_iterate ();
+  /* The same occurrence is still the one selected, now done. */
+  {
+    GObject *selected = vaern_table_get_selected (table);
+    g_autofree char *selected_date = NULL;
+    guint state;
+
+    g_assert_nonnull (selected);
+    g_object_get (selected, "date", &selected_date, "state", &state, NULL);
+    g_assert_cmpstr (selected_date, ==, date);
+    g_assert_cmpuint (state, ==, 2);
+  }
   marks = vaern_wheel_view_get_marks (VAERN_WHEEL_VIEW (f->view));
   for (guint i = 0; i < marks->len; i++)
     overdue_marks_after += g_array_index (marks, VaernWheelMark, i).state == VAERN_WHEEL_MARK_OVERDUE;

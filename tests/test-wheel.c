@@ -94,15 +94,21 @@ test_default_wheel (Fixture       *f,
 
       g_assert_false (a->plan);
       g_assert_cmpint (a->recurrence, !=, VAERN_RECURRENCE_ONCE);
-      g_assert_true (g_str_has_prefix (a->start_date, "2026-"));
+      /* A new wheel starts at each activity's next due date: nothing is
+       * overdue on the day it is made (23 November 2026 here). */
+      g_assert_cmpstr (a->start_date, >=, "2026-11-23");
+      g_assert_cmpstr (a->start_date, <, "2027-11-23");
+      g_assert_false (a->overdue);
+      g_assert_nonnull (a->uid);
+      g_assert_cmpuint (strlen (a->uid), ==, 36);
       per_phase[a->phase]++;
       soa += a->concerns == VAERN_CONCERNS_SOA;
       risks += a->concerns == VAERN_CONCERNS_RISKS;
       if (a->recurrence == VAERN_RECURRENCE_YEARLY)
         {
-          /* Within a phase the dates go forward. */
-          g_assert_cmpint (strcmp (last_yearly[a->phase], a->start_date), <, 0);
-          g_strlcpy (last_yearly[a->phase], a->start_date, sizeof last_yearly[0]);
+          /* Within a phase the days of the year go forward. */
+          g_assert_cmpint (strcmp (last_yearly[a->phase], a->start_date + 5), <, 0);
+          g_strlcpy (last_yearly[a->phase], a->start_date + 5, sizeof last_yearly[0]);
         }
     }
   for (guint p = 0; p < 4; p++)
@@ -112,7 +118,7 @@ test_default_wheel (Fixture       *f,
   g_assert_cmpint (strcmp (last_yearly[VAERN_PDCA_DO], last_yearly[VAERN_PDCA_CHECK]), <, 0);
   g_assert_cmpint (strcmp (last_yearly[VAERN_PDCA_CHECK], last_yearly[VAERN_PDCA_ACT]), <, 0);
   /* The management report is ready before the budget season (August). */
-  g_assert_cmpint (strcmp (last_yearly[VAERN_PDCA_CHECK], "2026-08-01"), <, 0);
+  g_assert_cmpint (strcmp (last_yearly[VAERN_PDCA_CHECK], "08-01"), <, 0);
   /* The SoA is updated in every phase but Do, the risks assessed once. */
   g_assert_cmpuint (soa, >=, 3);
   g_assert_cmpuint (risks, ==, 1);
@@ -282,6 +288,23 @@ test_done (Fixture       *f,
     g_assert_false (a->in_progress);
   }
 
+  /* A new schedule that loses an occurrence done is refused; one that
+   * keeps them (a new end) is not. */
+  {
+    g_autoptr(VaernActivity) edit = vaern_activity_copy (a);
+
+    g_free (edit->start_date);
+    edit->start_date = g_strdup ("2026-02-05");
+    g_assert_false (vaern_document_update_activity (f->doc, edit, &error));
+    g_assert_cmpstr (vaern_store_error_get_field (error), ==, "start_date");
+    g_clear_error (&error);
+    g_free (edit->start_date);
+    edit->start_date = g_strdup (a->start_date);
+    edit->end_date = g_strdup ("2027-12-31");
+    g_assert_true (vaern_document_update_activity (f->doc, edit, &error));
+    g_assert_no_error (error);
+  }
+
   /* It holds after reopening. */
   g_clear_object (&f->doc);
   f->doc = vaern_document_open (f->path, &error);
@@ -340,7 +363,11 @@ test_month_end_and_once (Fixture       *f,
   g_assert_true (vaern_document_delete_activity (f->doc, once, &error));
   g_assert_null (vaern_document_find_activity (f->doc, once));
   g_assert_true (vaern_document_undo (f->doc, &error));
-  g_assert_nonnull (vaern_document_find_activity (f->doc, once));
+  {
+    g_autoptr(VaernActivity) again = vaern_document_find_activity (f->doc, once);
+
+    g_assert_nonnull (again);
+  }
 }
 
 int

@@ -368,16 +368,27 @@ vaern_wheel_draw (cairo_t            *cr,
   {
     g_autoptr(GHashTable) drawn = g_hash_table_new (NULL, NULL);
 
+    /* What needs attention is drawn last, on top: upcoming, done, in
+     * progress, overdue. */
+    static const VaernWheelMarkState order[] = {
+      VAERN_WHEEL_MARK_UPCOMING, VAERN_WHEEL_MARK_DONE, VAERN_WHEEL_MARK_IN_PROGRESS,
+      VAERN_WHEEL_MARK_OVERDUE,
+    };
+
     cairo_set_line_width (cr, 1);
+    for (guint pass = 0; pass < G_N_ELEMENTS (order); pass++)
     for (guint i = 0; wheel->marks && i < wheel->marks->len; i++)
       {
         const VaernWheelMark *m = &g_array_index (wheel->marks, VaernWheelMark, i);
         guint state = MIN (m->state, G_N_ELEMENTS (state_colors) - 1);
         const double *c = state_colors[state];
-        double angle = vaern_wheel_date_angle (wheel->year, m->date);
+        double angle;
         guint key;
         double x, y;
 
+        if (state != order[pass])
+          continue;
+        angle = vaern_wheel_date_angle (wheel->year, m->date);
         if (angle < 0)
           continue;
         key = 1 + (guint) (angle * 1000) * 64 + m->ring * 8 + state;

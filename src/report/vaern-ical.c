@@ -19,20 +19,25 @@ vaern_ical_rule (VaernActivity *a)
   if (months == 0 || sscanf (a->start_date, "%u-%u-%u", &y, &m, &d) != 3)
     return NULL;
   rule = g_string_new (NULL);
+  /* The wheel's rule: the start's day, or the month's last day when the
+   * month is shorter. Where that is always the last day (the 31st, and 29
+   * February) the rule says so plainly, as every calendar reads it
+   * (BYMONTHDAY=-1, which Outlook accepts); for the 29th and 30th of a
+   * monthly rhythm only the RFC 5545 set form says it. */
   if (months == 12)
     {
       g_string_append (rule, "FREQ=YEARLY");
-      /* 29 February: the last day of February in ordinary years. */
       if (m == 2 && d == 29)
-        g_string_append (rule, ";BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1");
+        g_string_append (rule, ";BYMONTH=2;BYMONTHDAY=-1");
     }
   else
     {
       g_string_append (rule, "FREQ=MONTHLY");
       if (months > 1)
         g_string_append_printf (rule, ";INTERVAL=%u", months);
-      /* The 29th to 31st: the month's last day when it is shorter. */
-      if (d > 28)
+      if (d == 31)
+        g_string_append (rule, ";BYMONTHDAY=-1");
+      else if (d > 28)
         {
           g_string_append (rule, ";BYMONTHDAY=28");
           for (guint day = 29; day <= d; day++)
@@ -69,12 +74,12 @@ ical_date (const char *iso)
 static icalcomponent *
 activity_event (VaernDocument *doc,
                 VaernActivity *a,
-                const char    *stamp,
-                guint          org_hash)
+                const char    *stamp)
 {
   icalcomponent *event = icalcomponent_new (ICAL_VEVENT_COMPONENT);
-  g_autofree char *uid = g_strdup_printf ("activity-%" G_GINT64_FORMAT "-%08x@vaern",
-                                          vaern_record_get_id (VAERN_RECORD (a)), org_hash);
+  /* The activity's own identity: stable when it is edited, when the
+   * organisation is renamed, and when another activity takes its row id. */
+  g_autofree char *uid = g_strdup_printf ("%s@vaern", a->uid);
   g_autofree char *rule = vaern_ical_rule (a);
   g_autoptr(GString) description = g_string_new (a->description ? a->description : "");
   struct icaltimetype start = ical_date (a->start_date);
@@ -115,7 +120,6 @@ vaern_ical_write_wheel (VaernDocument *doc,
   GListModel *activities = vaern_document_get_activities (doc);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
-  guint org_hash = g_str_hash (vaern_document_get_organisation (doc));
   g_autofree char *name = NULL;
   char *text;
   gboolean ok;
@@ -138,7 +142,7 @@ vaern_ical_write_wheel (VaernDocument *doc,
     {
       g_autoptr(VaernActivity) a = g_list_model_get_item (activities, i);
 
-      icalcomponent_add_component (calendar, activity_event (doc, a, stamp, org_hash));
+      icalcomponent_add_component (calendar, activity_event (doc, a, stamp));
     }
   text = icalcomponent_as_ical_string_r (calendar);
   icalcomponent_free (calendar);

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The sample annual wheel and plan of the demo and large documents: owners
  * for the default activities, this year's occurrences done up to a few
- * weeks ago with two left overdue, one under way, and the annual plan's
- * improvements, each serving a control or a risk. */
+ * weeks ago with two left overdue, and the annual plan's improvements,
+ * each serving a control, one of them under way. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -51,6 +51,16 @@ doc_add_sample_wheel (VaernDocument *self,
   if (people->len == 0)
     return TRUE;
 
+  /* The demo's wheel has run since January: its activities start this
+   * year, not at their next due date as a new wheel's do. */
+  stmt = doc_prepare (self, "UPDATE activity SET start_date = date (start_date, '-1 year')"
+                      " WHERE kind = 'wheel' AND start_date > ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  doc_bind_text (stmt, 1, today);
+  if (!doc_step_done (self, stmt, error))
+    return FALSE;
+
   /* Owners, and this year done up to about a month ago: the two latest
    * passed ones are left overdue. */
   activities = vaern_document_get_activities (self);
@@ -62,7 +72,6 @@ doc_add_sample_wheel (VaernDocument *self,
       g_auto(GStrv) due = NULL;
 
       edit->owner_id = g_array_index (people, gint64, i % people->len);
-      edit->in_progress = i == 10;
       if (!vaern_document_update_activity (self, edit, error))
         return FALSE;
       due = vaern_recurrence_between (a->recurrence, a->start_date, a->end_date, from, today, 0);
@@ -94,6 +103,8 @@ doc_add_sample_wheel (VaernDocument *self,
       item->start_date = g_strdup_printf ("%04d-%s", year + 1, sample_plan[i].deadline);
       item->control = g_strdup (sample_plan[i].control);
       item->owner_id = g_array_index (people, gint64, (i + 2) % people->len);
+      /* The restore test is under way. */
+      item->in_progress = i == 2;
       if (vaern_document_add_activity (self, item, error) == 0)
         return FALSE;
     }

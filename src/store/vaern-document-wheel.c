@@ -83,31 +83,42 @@ static const struct
     "Få ledelsesgodkendt notat med forbedringsforslag", "" },
 };
 
-static int
-this_year (void)
+/* The default activity's first due date: its day this year, or the next
+ * time it comes round when that has passed, so a new wheel starts with
+ * nothing overdue. */
+static char *
+default_start (guint i,
+               const char *today)
 {
-  g_autofree char *today = vaern_date_today ();
+  int year = atoi (today);
+  g_autofree char *anchor = g_strdup_printf ("%04d-%02u-%02u", year, default_wheel[i].month,
+                                             default_wheel[i].day);
+  char *next = vaern_recurrence_next (default_wheel[i].recurrence, anchor, NULL, today);
 
-  return atoi (today);
+  if (next == NULL)
+    next = g_strdup_printf ("%04d-%02u-%02u", year + 1, default_wheel[i].month,
+                            default_wheel[i].day);
+  return next;
 }
 
 gboolean
 doc_wheel_seed (VaernDocument *self,
                 GError       **error)
 {
-  int year = this_year ();
+  g_autofree char *today = vaern_date_today ();
 
   for (guint i = 0; i < G_N_ELEMENTS (default_wheel); i++)
     {
-      g_autofree char *start = g_strdup_printf ("%04d-%02u-%02u", year, default_wheel[i].month,
-                                                default_wheel[i].day);
+      g_autofree char *start = default_start (i, today);
+      g_autofree char *uid = g_uuid_string_random ();
       sqlite3_stmt *stmt = doc_prepare (self,
                                         "INSERT INTO activity (kind, title, description, phase,"
-                                        " recurrence, start_date, concerns)"
-                                        " VALUES ('wheel', ?, ?, ?, ?, ?, ?)", error);
+                                        " recurrence, start_date, concerns, uid)"
+                                        " VALUES ('wheel', ?, ?, ?, ?, ?, ?, ?)", error);
 
       if (stmt == NULL)
         return FALSE;
+      doc_bind_text (stmt, 7, uid);
       doc_bind_text (stmt, 1, default_wheel[i].title);
       doc_bind_text (stmt, 2, default_wheel[i].description);
       doc_bind_text (stmt, 3, vaern_enum_key (&vaern_enum_pdca_phase, default_wheel[i].phase));
@@ -184,8 +195,10 @@ load_activities (VaernDocument *self,
     "  a.end_date, a.owner_id, a.in_progress, a.concerns, a.asset_id, a.document_id, a.risk_id,"
     "  a.control, coalesce (p.name, ''),"
     "  CASE a.concerns WHEN 'risks' THEN s.name WHEN 'document' THEN d.title END,"
-    "  (SELECT group_concat (occurrence || ' ' || done_on, ',') FROM activity_done"
-    "     WHERE activity_id = a.id)"
+    "  a.uid,"
+    /* The occurrences done take part in the row's digest. */
+    "  (SELECT group_concat (occurrence || ' ' || done_on || ' ' || done_by, ',')"
+    "     FROM activity_done WHERE activity_id = a.id)"
     "  FROM activity a LEFT JOIN person p ON p.id = a.owner_id"
     "  LEFT JOIN asset s ON s.id = a.asset_id LEFT JOIN document d ON d.id = a.document_id"
     " WHERE ?1 = 0 OR a.id = ?1 ORDER BY a.id", NULL);
@@ -219,6 +232,7 @@ load_activities (VaernDocument *self,
       a->owner_name = doc_column_dup (stmt, 15);
       if (sqlite3_column_type (stmt, 16) != SQLITE_NULL)
         a->concerns_name = doc_column_dup (stmt, 16);
+      a->uid = doc_column_dup (stmt, 17);
       g_ptr_array_add (result, a);
       {
         gint64 key = vaern_record_get_id (VAERN_RECORD (a));
@@ -415,8 +429,12 @@ vaern_document_add_activity (VaernDocument *self,
   return doc_write_row (self, label,
                         "INSERT INTO activity (kind, title, description, phase, recurrence,"
                         " start_date, end_date, owner_id, in_progress, concerns, asset_id,"
-                        " document_id, risk_id, control)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        " document_id, risk_id, control, uid)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        " lower (hex (randomblob (4)) || '-' || hex (randomblob (2)) || '-4'"
+                        "  || substr (hex (randomblob (2)), 2) || '-'"
+                        "  || substr ('89ab', 1 + (abs (random ()) % 4), 1)"
+                        "  || substr (hex (randomblob (2)), 2) || '-' || hex (randomblob (6))))",
                         bind_activity, 14, activity, 0, NULL, NULL, error);
 }
 
@@ -434,6 +452,32 @@ vaern_document_update_activity (VaernDocument *self,
   id = vaern_record_get_id (VAERN_RECORD (activity));
   if (!doc_check_writable (self, error) || !validate_activity (self, activity, error))
     return FALSE;
+  /* A new schedule must keep the occurrences already done: each must still
+   * be one of its due dates, or the history would be lost from sight. */
+  {
+    g_autoptr(VaernActivity) stored = vaern_document_find_activity (self, id);
+
+    for (guint i = 0; stored && i < stored->done->len; i++)
+      {
+        const VaernActivityDone *d = stored->done->pdata[i];
+        g_auto(GStrv) match = vaern_recurrence_between (activity->recurrence, activity->start_date,
+                                                        activity->end_date, d->occurrence,
+                                                        d->occurrence, 1);
+
+        if (match[0] == NULL)
+          {
+            g_autofree char *date = vaern_date_format (d->occurrence);
+
+            vaern_store_set_field_error (error, VAERN_STORE_ERROR_CONSTRAINT, "start_date",
+                                         /* Translators: %s is a date */
+                                         _("The occurrence of %s is marked done, and the new "
+                                           "schedule has no such date. To change when the "
+                                           "activity comes round, give it an end date and add a "
+                                           "new activity for the new schedule."), date);
+            return FALSE;
+          }
+      }
+  }
   /* Translators: an undo step; %s is the title of an activity of the annual wheel */
   label = g_strdup_printf (_("Edit activity “%s”"), activity->title);
   return doc_write_row (self, label,
@@ -533,8 +577,8 @@ vaern_document_mark_done (VaernDocument *self,
       doc_bind_text_or_empty (stmt, 5, note);
       ok = doc_step_done (self, stmt, error);
     }
-  /* Done with this one: the next is not under way yet. */
-  if (ok && activity->in_progress)
+  /* Done with the one under way: the next is not under way yet. */
+  if (ok && activity->in_progress && g_strcmp0 (activity->next_date, occurrence) == 0)
     {
       stmt = doc_prepare (self, "UPDATE activity SET in_progress = 0 WHERE id = ?", error);
       ok = stmt != NULL;

@@ -1010,6 +1010,7 @@ vaern_activity_finalize (GObject *object)
 {
   VaernActivity *self = VAERN_ACTIVITY (object);
 
+  g_free (self->uid);
   g_free (self->title);
   g_free (self->description);
   g_free (self->start_date);
@@ -1052,6 +1053,7 @@ vaern_activity_copy (VaernActivity *self)
 
   vaern_record_set_identity (VAERN_RECORD (copy), vaern_record_get_id (VAERN_RECORD (self)),
                              vaern_record_get_digest (VAERN_RECORD (self)));
+  copy->uid = g_strdup (self->uid);
   copy->plan = self->plan;
   copy->title = g_strdup (self->title);
   copy->description = g_strdup (self->description);

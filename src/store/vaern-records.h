@@ -428,6 +428,7 @@ struct _VaernActivity
 {
   VaernRecord     parent_instance;
 
+  char           *uid;           /* for calendars: stable for the activity's life */
   gboolean        plan;          /* an annual-plan item rather than the wheel's */
   char           *title;
   char           *description;

@@ -337,6 +337,9 @@ static const char *const migrations[] = {
    * occurrences marked done. An occurrence is named by its due date. */
   "CREATE TABLE activity ("
   "  id INTEGER PRIMARY KEY,"
+  /* The calendar's identity of the activity, kept for its life (a row id
+   * may come back after a deletion). */
+  "  uid TEXT NOT NULL UNIQUE CHECK (length(uid) = 36),"
   "  kind TEXT NOT NULL DEFAULT 'wheel' CHECK (kind IN ('wheel','plan')),"
   "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
   "  description TEXT NOT NULL DEFAULT '',"

@@ -216,6 +216,13 @@ vaern_activity_editor_new (GtkWindow     *parent,
   vaern_entry_set_text (GTK_EDITABLE (self->title_row), self->activity->title);
   vaern_combo_row_set_enum (self->phase_row, &vaern_enum_pdca_phase, self->activity->phase);
   vaern_combo_row_set_enum (self->recurrence_row, &vaern_enum_recurrence, self->activity->recurrence);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->start_row),
+                                 self->activity->plan
+                                 /* Translators: field of the activity editor for an improvement */
+                                 ? _("_Deadline")
+                                 /* Translators: field of the activity editor: the first date a
+                                  * recurring activity is due; later ones follow from it */
+                                 : _("_First Due"));
   gtk_widget_set_visible (GTK_WIDGET (self->recurrence_row), !self->activity->plan);
   gtk_widget_set_visible (GTK_WIDGET (self->end_row), !self->activity->plan);
   gtk_widget_set_visible (GTK_WIDGET (self->control_row), self->activity->plan);

@@ -237,6 +237,7 @@ struct _VaernWheelView
   AdwStatusPage   *empty_page;
   GtkLabel        *count_label;
   gboolean         attached;
+  guint            fill_idle;   /* a rebuild is due */
 };
 
 static void vaern_wheel_view_iface_init (VaernViewInterface *iface);
@@ -258,10 +259,14 @@ compare_items (gconstpointer a,
 }
 
 /* Both the wheel and the list are made from the activities' occurrences in
- * the year. */
+ * the year. The selected occurrence stays selected. */
 static void
 fill (VaernWheelView *self)
 {
+  VaernWheelItem *selected = vaern_table_get_selected (self->table);
+  gint64 selected_id = selected ? vaern_record_get_id (VAERN_RECORD (selected->activity)) : 0;
+  g_autofree char *selected_date = selected ? g_strdup (selected->date) : NULL;
+
   g_autofree char *today = vaern_date_today ();
   g_autofree char *from = g_strdup_printf ("%04u-01-01", self->year);
   g_autofree char *to = g_strdup_printf ("%04u-12-31", self->year);
@@ -289,6 +294,22 @@ fill (VaernWheelView *self)
   g_ptr_array_sort_with_data (items, compare_items, NULL);
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        items->pdata, items->len);
+  if (selected_id != 0)
+    {
+      GListModel *shown = G_LIST_MODEL (vaern_table_get_selection (self->table));
+
+      for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+        {
+          g_autoptr(VaernWheelItem) item = g_list_model_get_item (shown, i);
+
+          if (vaern_record_get_id (VAERN_RECORD (item->activity)) == selected_id
+              && g_strcmp0 (item->date, selected_date) == 0)
+            {
+              vaern_table_select (self->table, i);
+              break;
+            }
+        }
+    }
 
   g_clear_pointer (&self->area->marks, g_array_unref);
   self->area->marks = activities ? vaern_wheel_marks_from_activities (activities, self->year, today)
@@ -298,6 +319,26 @@ fill (VaernWheelView *self)
   self->area->wheel.year = self->year;
   gtk_widget_queue_draw (GTK_WIDGET (self->area));
   update_state (self);
+}
+
+static gboolean
+fill_idle_cb (gpointer user_data)
+{
+  VaernWheelView *self = user_data;
+
+  self->fill_idle = 0;
+  fill (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A change of the activities rebuilds the view once, after the change has
+ * been told in full (a new day changes every activity at once), and only
+ * while the view is shown; a hidden view rebuilds when shown again. */
+static void
+activities_changed_cb (VaernWheelView *self)
+{
+  if (self->fill_idle == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->fill_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE - 10, fill_idle_cb, self, NULL);
 }
 
 static gboolean
@@ -794,7 +835,7 @@ attach (VaernWheelView *self)
     return;
   self->attached = TRUE;
   g_signal_connect_swapped (vaern_document_get_activities (self->document), "items-changed",
-                            G_CALLBACK (fill), self);
+                            G_CALLBACK (activities_changed_cb), self);
   g_signal_connect_swapped (self->document, "notify::read-only", G_CALLBACK (update_state), self);
   fill (self);
 }
@@ -828,8 +869,14 @@ vaern_wheel_view_set_document (VaernView     *view,
 static void
 vaern_wheel_view_map (GtkWidget *widget)
 {
+  VaernWheelView *self = VAERN_WHEEL_VIEW (widget);
+  gboolean was_attached = self->attached;
+
   GTK_WIDGET_CLASS (vaern_wheel_view_parent_class)->map (widget);
-  attach (VAERN_WHEEL_VIEW (widget));
+  attach (self);
+  /* What changed while hidden. */
+  if (was_attached)
+    fill (self);
 }
 
 static void
@@ -950,6 +997,7 @@ vaern_wheel_view_dispose (GObject *object)
   VaernWheelView *self = VAERN_WHEEL_VIEW (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->fill_idle, g_source_remove);
   if (self->document)
     vaern_wheel_view_set_document (VAERN_VIEW (self), NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
