@@ -995,7 +995,8 @@ test_wheel (Fixture       *f,
   root = read_tree (path);
   g_assert_cmpstr (attr (root, "kind"), ==, "wheel");
   wheel = child (root, "wheel");
-  g_assert_cmpuint (count_children (wheel, "activity"), ==, g_list_model_get_n_items (activities));
+  g_assert_cmpuint (count_children (wheel, "activity") + count_children (wheel, "improvement"), ==,
+                    g_list_model_get_n_items (activities));
   for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
     {
       g_autoptr(VaernActivity) a = g_list_model_get_item (activities, i);
@@ -1007,13 +1008,28 @@ test_wheel (Fixture       *f,
       Node *a = wheel->children->pdata[i];
 
       done += count_children (a, "done");
-      plans += g_strcmp0 (attr (a, "kind"), "plan") == 0;
+      plans += g_str_equal (a->name, "improvement");
       overdue += g_strcmp0 (child_text (a, "overdue"), "true") == 0;
     }
   g_assert_cmpuint (done, ==, expected_done);
   g_assert_cmpuint (done, >, 0);
   g_assert_cmpuint (plans, >, 0);
   g_assert_cmpuint (overdue, >, 0);
+
+  /* The schema refuses an improvement that recurs. */
+  {
+    g_autofree char *xml = NULL;
+    g_autofree char *bad_path = g_build_filename (f->dir, "bad-wheel.xml", NULL);
+    g_autoptr(GString) bad = NULL;
+
+    g_assert_true (g_file_get_contents (path, &xml, NULL, NULL));
+    bad = g_string_new (xml);
+    g_assert_cmpuint (g_string_replace (bad, "<improvement ", "<improvement recurrence=\"monthly\" ", 1),
+                      ==, 1);
+    g_assert_true (g_file_set_contents (bad_path, bad->str, -1, NULL));
+    g_assert_false (vaern_report_validate_file (bad_path, f->xsd, &error));
+    g_assert_error (error, VAERN_REPORT_ERROR, VAERN_REPORT_ERROR_INVALID);
+  }
 }
 
 int

@@ -760,17 +760,15 @@ static void
 write_activity (Out           *o,
                 VaernActivity *a)
 {
-  static const char *const concerns[] = { NULL, "risks", "soa", "document" };
-
-  out_start (o, "activity");
+  out_start (o, a->plan ? "improvement" : "activity");
   out_attr_ref (o, "id", "activity", vaern_record_get_id (VAERN_RECORD (a)));
-  out_attr (o, "kind", a->plan ? "plan" : "wheel");
   out_attr (o, "phase", vaern_enum_key (&vaern_enum_pdca_phase, a->phase));
-  out_attr (o, "recurrence", vaern_enum_key (&vaern_enum_recurrence, a->recurrence));
+  if (!a->plan)
+    out_attr (o, "recurrence", vaern_enum_key (&vaern_enum_recurrence, a->recurrence));
   out_element (o, "title", a->title);
   out_element (o, "description", a->description);
-  out_element (o, "start-date", a->start_date);
-  if (a->end_date != NULL)
+  out_element (o, a->plan ? "deadline" : "start-date", a->start_date);
+  if (!a->plan && a->end_date != NULL)
     out_element (o, "end-date", a->end_date);
   if (a->owner_id > 0)
     {
@@ -779,30 +777,39 @@ write_activity (Out           *o,
       out_content (o, a->owner_name);
       out_end (o);
     }
-  if (a->concerns != VAERN_CONCERNS_NONE && a->concerns < G_N_ELEMENTS (concerns))
+  if (a->concerns == VAERN_CONCERNS_RISKS)
     {
-      out_start (o, "concerns");
-      out_attr (o, "kind", concerns[a->concerns]);
-      if (a->concerns == VAERN_CONCERNS_RISKS && a->asset_id > 0)
+      out_start (o, "concerns-risks");
+      if (a->asset_id > 0)
         out_attr_ref (o, "asset-ref", "asset", a->asset_id);
-      if (a->concerns == VAERN_CONCERNS_DOCUMENT && a->document_id > 0)
-        out_attr_ref (o, "document-ref", "document", a->document_id);
       out_content (o, a->concerns_name ? a->concerns_name : "");
       out_end (o);
     }
-  if (a->control != NULL && *a->control != '\0')
+  else if (a->concerns == VAERN_CONCERNS_SOA)
+    {
+      out_start (o, "concerns-soa");
+      out_end (o);
+    }
+  else if (a->concerns == VAERN_CONCERNS_DOCUMENT && a->document_id > 0)
+    {
+      out_start (o, "concerns-document");
+      out_attr_ref (o, "document-ref", "document", a->document_id);
+      out_content (o, a->concerns_name);
+      out_end (o);
+    }
+  if (a->plan && a->control != NULL && *a->control != '\0')
     out_element (o, "serves-control", a->control);
-  if (a->risk_id > 0)
+  if (a->plan && a->risk_id > 0)
     {
       g_autofree char *ref = g_strdup_printf ("risk-%" G_GINT64_FORMAT, a->risk_id);
 
       out_element (o, "serves-risk", ref);
     }
   out_element_bool (o, "in-progress", a->in_progress);
-  if (a->next_date != NULL)
+  if (!a->plan && a->next_date != NULL)
     out_element (o, "next-date", a->next_date);
   out_element_bool (o, "overdue", a->overdue);
-  for (guint i = 0; i < a->done->len; i++)
+  for (guint i = 0; i < a->done->len && (!a->plan || i == 0); i++)
     {
       const VaernActivityDone *d = a->done->pdata[i];
 
@@ -826,12 +833,15 @@ write_wheel (Out           *o,
 
   out_start (o, "wheel");
   out_attr (o, "iso-clause", CLAUSE_WHEEL);
-  for (guint i = 0; i < g_list_model_get_n_items (activities) && !o->failed; i++)
-    {
-      g_autoptr(VaernActivity) a = g_list_model_get_item (activities, i);
+  /* The wheel's activities first, then the plan's improvements. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < g_list_model_get_n_items (activities) && !o->failed; i++)
+      {
+        g_autoptr(VaernActivity) a = g_list_model_get_item (activities, i);
 
-      write_activity (o, a);
-    }
+        if (a->plan == (pass == 1))
+          write_activity (o, a);
+      }
   out_end (o);
 }
 
