@@ -346,8 +346,15 @@ delete_action (GtkWidget *widget, const char *name, GVariant *param)
 
   if (doc == NULL)
     return;
-  /* Translators: notification after deleting a document from the register; %s is its title */
-  message = g_strdup_printf (_("“%s” deleted"), doc->title);
+  if (doc->n_controls > 0)
+    /* Translators: notification after deleting a document that documented controls of
+     * the SoA draft; %s is its title */
+    message = g_strdup_printf (ngettext ("“%s” deleted, and taken off %u control of the SoA",
+                                         "“%s” deleted, and taken off %u controls of the SoA",
+                                         doc->n_controls), doc->title, doc->n_controls);
+  else
+    /* Translators: notification after deleting a document from the register; %s is its title */
+    message = g_strdup_printf (_("“%s” deleted"), doc->title);
   if (!vaern_document_delete_isms_document (self->document, vaern_record_get_id (VAERN_RECORD (doc)),
                                             &error))
     /* Translators: heading of an error message */
