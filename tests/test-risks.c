@@ -38,13 +38,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  vaern_date_set_today ("2026-11-23");
-  f->dir = vaern_test_tmpdir ();
-  f->path = g_build_filename (f->dir, "test.vaern", NULL);
-  f->doc = vaern_document_create (f->path, "Testkommune", &error);
-  g_assert_no_error (error);
+  f->doc = vaern_test_document_new (&f->dir, &f->path);
   f->asset = add_asset (f->doc, "Sagssystem");
   f->person = add_person (f->doc, "Rikke Risiko", "rr@example.dk", 0);
 }
@@ -53,20 +47,13 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->doc);
-  vaern_test_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  vaern_test_document_free (&f->doc, &f->dir, &f->path);
 }
 
 static void
 reopen (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_clear_object (&f->doc);
-  f->doc = vaern_document_open (f->path, &error);
-  g_assert_no_error (error);
+  vaern_test_document_reopen (&f->doc, f->path);
 }
 
 static gint64

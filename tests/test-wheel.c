@@ -25,13 +25,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  vaern_date_set_today ("2026-11-23");
-  f->dir = vaern_test_tmpdir ();
-  f->path = g_build_filename (f->dir, "test.vaern", NULL);
-  f->doc = vaern_document_create (f->path, "Testkommune", &error);
-  g_assert_no_error (error);
+  f->doc = vaern_test_document_new (&f->dir, &f->path);
   f->person = add_person (f->doc, "Åse Årshjul", "aa@example.dk", 0);
 }
 
@@ -39,10 +33,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->doc);
-  vaern_test_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  vaern_test_document_free (&f->doc, &f->dir, &f->path);
 }
 
 static VaernActivity *
@@ -306,9 +297,7 @@ test_done (Fixture       *f,
   }
 
   /* It holds after reopening. */
-  g_clear_object (&f->doc);
-  f->doc = vaern_document_open (f->path, &error);
-  g_assert_no_error (error);
+  vaern_test_document_reopen (&f->doc, f->path);
   g_clear_object (&a);
   a = find (f->doc, id);
   g_assert_cmpuint (a->done->len, ==, 3);

@@ -1,12 +1,53 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "core/vaern-date.h"
 #include "store/vaern-document.h"
+#include "vaern-test-util.h"
 
 G_BEGIN_DECLS
 
 /* Building test documents through the store's own API; each helper fails
  * the test if the store refuses. */
+
+/* A new document, Testkommune, in a folder of its own, on 23 November
+ * 2026; and its end, and a reopening of it. */
+static inline VaernDocument *
+vaern_test_document_new (char **dir,
+                         char **path)
+{
+  g_autoptr(GError) error = NULL;
+  VaernDocument *doc;
+
+  vaern_date_set_today ("2026-11-23");
+  *dir = vaern_test_tmpdir ();
+  *path = g_build_filename (*dir, "test.vaern", NULL);
+  doc = vaern_document_create (*path, "Testkommune", &error);
+  g_assert_no_error (error);
+  return doc;
+}
+
+static inline void
+vaern_test_document_free (VaernDocument **doc,
+                          char          **dir,
+                          char          **path)
+{
+  g_clear_object (doc);
+  vaern_test_rmdir (*dir);
+  g_clear_pointer (dir, g_free);
+  g_clear_pointer (path, g_free);
+}
+
+static inline void
+vaern_test_document_reopen (VaernDocument **doc,
+                            const char     *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (doc);
+  *doc = vaern_document_open (path, &error);
+  g_assert_no_error (error);
+}
 
 static inline gint64
 add_unit (VaernDocument *doc,

@@ -24,6 +24,23 @@ static const double state_colors[][3] = {
   { 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0 },
 };
 
+const char *
+vaern_wheel_state_label (VaernWheelMarkState state)
+{
+  static const char *const labels[] = {
+    /* Translators: the state of an occurrence of the annual wheel */
+    N_("Upcoming"),
+    /* Translators: the state of an occurrence of the annual wheel */
+    N_("In progress"),
+    /* Translators: the state of an occurrence of the annual wheel */
+    N_("Done"),
+    /* Translators: the state of an occurrence of the annual wheel */
+    N_("Overdue"),
+  };
+
+  return _(labels[MIN (state, G_N_ELEMENTS (labels) - 1)]);
+}
+
 static void
 mark_clear (gpointer data)
 {
@@ -432,21 +449,11 @@ legend (cairo_t          *cr,
         double            y,
         double            font)
 {
-  static const char *const states[] = {
-    /* Translators: a mark's colour in the legend of the annual wheel */
-    N_("Upcoming"),
-    /* Translators: a mark's colour in the legend of the annual wheel */
-    N_("In progress"),
-    /* Translators: a mark's colour in the legend of the annual wheel */
-    N_("Done"),
-    /* Translators: a mark's colour in the legend of the annual wheel */
-    N_("Overdue"),
-  };
   double step = font * 1.6;
 
-  for (guint s = 0; s < G_N_ELEMENTS (states); s++)
+  for (guint s = 0; s < G_N_ELEMENTS (state_colors); s++)
     {
-      g_autoptr(PangoLayout) layout = text_layout (cr, _(states[s]), font, FALSE);
+      g_autoptr(PangoLayout) layout = text_layout (cr, vaern_wheel_state_label (s), font, FALSE);
 
       cairo_new_path (cr);
       cairo_arc (cr, x + font * 0.5, y + s * step + font * 0.6, font * 0.45, 0, 2 * G_PI);
@@ -457,7 +464,7 @@ legend (cairo_t          *cr,
       pango_cairo_show_layout (cr, layout);
     }
   /* The rings, from the outside in. */
-  y += G_N_ELEMENTS (states) * step + font;
+  y += G_N_ELEMENTS (state_colors) * step + font;
   for (guint r = 0; r < N_RINGS; r++)
     {
       /* Translators: the legend of the annual wheel: a ring and its phase; %u counts

@@ -21,6 +21,10 @@ typedef enum
   VAERN_WHEEL_MARK_OVERDUE,
 } VaernWheelMarkState;
 
+/* A state as a person reads it, for the legend, tooltips and lists. The
+ * states are in the order of VaernOccurrenceState. */
+const char *vaern_wheel_state_label (VaernWheelMarkState state);
+
 typedef struct
 {
   char                *date;        /* ISO date in the wheel's year */

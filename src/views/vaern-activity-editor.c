@@ -266,9 +266,19 @@ vaern_activity_editor_new (GtkWindow     *parent,
   vaern_entry_set_text (GTK_EDITABLE (self->control_row), self->activity->control);
   vaern_text_view_set_text (self->description_view, self->activity->description);
 
+  /* Read-only, nothing can be chosen or typed. */
   editable = !vaern_document_get_read_only (document);
-  gtk_widget_set_sensitive (GTK_WIDGET (gtk_widget_get_parent (GTK_WIDGET (self->title_row))),
-                            editable);
+  {
+    GtkWidget *fields[] = { GTK_WIDGET (self->title_row), GTK_WIDGET (self->phase_row),
+                            GTK_WIDGET (self->recurrence_row), GTK_WIDGET (self->start_row),
+                            GTK_WIDGET (self->end_row), GTK_WIDGET (self->owner_row),
+                            GTK_WIDGET (self->progress_row), GTK_WIDGET (self->control_row),
+                            GTK_WIDGET (self->risk_row), GTK_WIDGET (self->concerns_row),
+                            GTK_WIDGET (self->asset_row), GTK_WIDGET (self->document_row) };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      gtk_widget_set_sensitive (fields[i], editable);
+  }
   gtk_text_view_set_editable (self->description_view, editable);
   vaern_editor_set_heading (VAERN_EDITOR (self),
                             activity

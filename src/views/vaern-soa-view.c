@@ -763,12 +763,6 @@ compare_action (GtkWidget  *widget,
 
 /* The document */
 
-static void
-entries_changed_cb (VaernSoaView *self)
-{
-  update_state (self);
-}
-
 /* The owner filter lists the people there are now. */
 static void
 rebuild_owner_filter (VaernSoaView *self)
@@ -817,7 +811,7 @@ attach (VaernSoaView *self)
   g_signal_connect_swapped (vaern_document_get_soa_versions (document), "items-changed",
                             G_CALLBACK (versions_changed_cb), self);
   g_signal_connect_swapped (vaern_document_get_soa_entries (document), "items-changed",
-                            G_CALLBACK (entries_changed_cb), self);
+                            G_CALLBACK (update_state), self);
   g_signal_connect_swapped (document, "notify::read-only", G_CALLBACK (update_state), self);
   update_state (self);
 }

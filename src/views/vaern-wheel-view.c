@@ -140,17 +140,12 @@ area_query_tooltip (GtkWidget  *widget,
   const VaernWheelMark *m;
   g_autofree char *date = NULL;
   g_autofree char *text = NULL;
-  static const char *const states[] = {
-    /* Translators: the state of an occurrence, in the wheel's tooltip */
-    N_("Upcoming"), N_("In progress"), N_("Done"), N_("Overdue"),
-  };
-
   if (i < 0)
     return FALSE;
   m = &g_array_index (self->marks, VaernWheelMark, i);
   date = vaern_date_format (m->date);
   /* Translators: the wheel's tooltip: an activity, its date and its state */
-  text = g_strdup_printf (_("%s\n%s · %s"), m->title, date, _(states[MIN (m->state, 3)]));
+  text = g_strdup_printf (_("%s\n%s · %s"), m->title, date, vaern_wheel_state_label (m->state));
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
@@ -457,12 +452,8 @@ static void
 state_cell (gpointer item, VaernTableCell *cell, gpointer user_data)
 {
   VaernWheelItem *i = item;
-  static const char *const states[] = {
-    /* Translators: the state of an occurrence in the wheel's list */
-    N_("Upcoming"), N_("In progress"), N_("Done"), N_("Overdue"),
-  };
 
-  cell->text = g_strdup (_(states[MIN (i->state, 3)]));
+  cell->text = g_strdup (vaern_wheel_state_label (i->state));
   if (i->state == VAERN_OCCURRENCE_DONE)
     {
       const VaernActivityDone *d = vaern_activity_find_done (i->activity, i->date);
@@ -918,9 +909,10 @@ build (VaernWheelView *self)
   gtk_box_append (GTK_BOX (top), vaern_icon_button_new ("go-next-symbolic", _("Next Year"), "wheel.next-year"));
   /* Translators: button of the annual wheel: back to this year */
   gtk_box_append (GTK_BOX (top), vaern_action_button_new (_("_This Year"), "wheel.this-year"));
-  states = gtk_string_list_new ((const char *const[]) {
-    /* Translators: the annual wheel's filter */
-    _("All occurrences"), _("Upcoming"), _("In progress"), _("Done"), _("Overdue"), NULL });
+  /* Translators: the annual wheel's filter */
+  states = gtk_string_list_new ((const char *const[]) { _("All occurrences"), NULL });
+  for (guint s = VAERN_WHEEL_MARK_UPCOMING; s <= VAERN_WHEEL_MARK_OVERDUE; s++)
+    gtk_string_list_append (states, vaern_wheel_state_label (s));
   self->state_filter = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (states), NULL));
   gtk_widget_set_hexpand (GTK_WIDGET (self->state_filter), TRUE);
   gtk_widget_set_halign (GTK_WIDGET (self->state_filter), GTK_ALIGN_END);
