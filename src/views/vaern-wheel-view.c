@@ -957,7 +957,9 @@ build (VaernWheelView *self)
   gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->empty_page), "empty");
   gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (self->list_stack));
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
+  /* The list may narrow (its columns give way by priority) so the window
+   * keeps its sidebar at 800 pixels. */
+  gtk_paned_set_shrink_end_child (GTK_PANED (paned), TRUE);
   gtk_paned_set_position (GTK_PANED (paned), 330);
   gtk_widget_set_vexpand (paned, TRUE);
   gtk_widget_set_parent (paned, GTK_WIDGET (self));
@@ -968,12 +970,14 @@ build (VaernWheelView *self)
   /* Translators: tooltip of a button of the annual wheel */
   gtk_box_append (GTK_BOX (box), vaern_icon_button_new ("user-trash-symbolic", _("Delete Activity"),
                                               "wheel.delete"));
-  /* Translators: button of the annual wheel */
-  gtk_box_append (GTK_BOX (box), vaern_action_button_new (_("Not D_one"), "wheel.mark-not-done"));
+  /* Translators: tooltip of a button of the annual wheel */
+  gtk_box_append (GTK_BOX (box), vaern_icon_button_new ("edit-undo-symbolic", _("Mark Not Done"),
+                                                        "wheel.mark-not-done"));
   /* Translators: button of the annual wheel */
   gtk_box_append (GTK_BOX (box), vaern_action_button_new (_("_Done"), "wheel.mark-done"));
-  /* Translators: button of the annual wheel */
-  gtk_box_append (GTK_BOX (box), vaern_action_button_new (_("_Edit…"), "wheel.edit"));
+  /* Translators: tooltip of a button of the annual wheel */
+  gtk_box_append (GTK_BOX (box), vaern_icon_button_new ("document-edit-symbolic", _("Edit Activity"),
+                                                        "wheel.edit"));
   /* Translators: button of the annual wheel */
   gtk_box_append (GTK_BOX (box), vaern_action_button_new (_("_Add…"), "wheel.add"));
   gtk_action_bar_pack_end (GTK_ACTION_BAR (bar), box);
