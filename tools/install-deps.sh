@@ -28,6 +28,7 @@ PACKAGES="
   libadwaita-1-dev
   libsqlite3-dev
   libxml2-dev
+  libxslt1-dev
   libical-dev
   libxml2-utils
   libcairo2-dev

@@ -374,12 +374,13 @@ static const struct
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   { "win.search", { "<Control>f", NULL } },
-  { "win.show-view::register", { "<Alt>1", NULL } },
-  { "win.show-view::people", { "<Alt>2", NULL } },
-  { "win.show-view::risks", { "<Alt>3", NULL } },
-  { "win.show-view::soa", { "<Alt>4", NULL } },
-  { "win.show-view::documents", { "<Alt>5", NULL } },
-  { "win.show-view::wheel", { "<Alt>6", NULL } },
+  { "win.show-view::overview", { "<Alt>1", NULL } },
+  { "win.show-view::register", { "<Alt>2", NULL } },
+  { "win.show-view::people", { "<Alt>3", NULL } },
+  { "win.show-view::risks", { "<Alt>4", NULL } },
+  { "win.show-view::soa", { "<Alt>5", NULL } },
+  { "win.show-view::documents", { "<Alt>6", NULL } },
+  { "win.show-view::wheel", { "<Alt>7", NULL } },
 };
 
 /* Startup, activation and the command line */
@@ -474,6 +475,20 @@ vaern_application_handle_local_options (GApplication *application,
           return 1;
         }
       return vaern_cli_import_systems (path, rest ? rest[0] : NULL);
+    }
+  if (g_variant_dict_lookup (options, "import", "^&ay", &path))
+    {
+      const char *output = NULL;
+
+      g_variant_dict_lookup (options, "output", "^&ay", &output);
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &rest);
+      if (rest && rest[0])
+        {
+          /* Translators: do not translate the options */
+          g_printerr ("vaern: %s\n", _("--import makes a new document: give it with --output."));
+          return 1;
+        }
+      return vaern_cli_import (path, output);
     }
   if (g_variant_dict_contains (options, "export"))
     {
@@ -574,9 +589,13 @@ vaern_application_init (VaernApplication *self)
     { "import-systems", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       /* Translators: command-line option description */
       N_("Add the systems of a CSV list to the document and exit"), N_("LIST.csv") },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      /* Translators: command-line option description */
+      N_("Make the new document given by --output from a full XML export and exit"),
+      N_("IN.xml") },
     { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
       /* Translators: command-line option description; do not translate the list */
-      N_("Export WHAT (risks, heat-map, …) to the file given by --output and exit"), N_("WHAT") },
+      N_("Export WHAT (full, systems, risks, soa, wheel, management, heat-map or wheel-picture) to the file given by --output and exit"), N_("WHAT") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       /* Translators: command-line option description */
       N_("The file to export to; its extension chooses the format"), N_("OUT") },

@@ -8,6 +8,7 @@
 #include "core/vaern-core-error.h"
 #include "core/vaern-date.h"
 #include "render/vaern-heat-map.h"
+#include "render/vaern-management-report.h"
 #include "render/vaern-soa-table.h"
 #include "render/vaern-wheel.h"
 #include "report/vaern-ical.h"
@@ -164,7 +165,9 @@ typedef enum
   EXPORT_SOA,
   EXPORT_WHEEL_PICTURE,
   EXPORT_WHEEL,
-  EXPORT_NOT_YET,
+  EXPORT_FULL,
+  EXPORT_SYSTEMS,
+  EXPORT_MANAGEMENT,
 } ExportKind;
 
 static const struct
@@ -172,12 +175,12 @@ static const struct
   const char *what;
   ExportKind  kind;
 } exports[] = {
-  { "full", EXPORT_NOT_YET },
-  { "systems", EXPORT_NOT_YET },
+  { "full", EXPORT_FULL },
+  { "systems", EXPORT_SYSTEMS },
   { "risks", EXPORT_RISKS },
   { "soa", EXPORT_SOA },
   { "wheel", EXPORT_WHEEL },
-  { "management", EXPORT_NOT_YET },
+  { "management", EXPORT_MANAGEMENT },
   { "heat-map", EXPORT_HEAT_MAP },
   { "wheel-picture", EXPORT_WHEEL_PICTURE },
 };
@@ -364,6 +367,20 @@ export_soa (VaernDocument *doc,
   return vaern_soa_table_export (table, output, error);
 }
 
+/* The management report: the XML, the XML made into HTML by the
+ * stylesheet, or the PDF drawn by the renderers the window uses. */
+static gboolean
+export_management (VaernDocument *doc,
+                   const char    *output,
+                   GError       **error)
+{
+  if (has_extension (output, (const char *const[]) { ".xml", NULL }))
+    return vaern_report_write_management (doc, output, error);
+  if (has_extension (output, (const char *const[]) { ".html", NULL }))
+    return vaern_report_write_management_html (doc, output, error);
+  return vaern_management_report_export (doc, output, error);
+}
+
 /**
  * vaern_cli_export:
  *
@@ -383,7 +400,8 @@ vaern_cli_export (const VaernCliExport *options)
   g_autofree char *scope_label = NULL;
   Scope scope = { 0, NULL };
   VaernHeatMapShow show = VAERN_HEAT_MAP_BOTH;
-  ExportKind kind = EXPORT_NOT_YET;
+  static const char *const management[] = { ".xml", ".html", ".pdf", NULL };
+  ExportKind kind = EXPORT_RISKS;
   const char *const *extensions;
   gboolean known = FALSE;
   gboolean ok;
@@ -404,15 +422,6 @@ vaern_cli_export (const VaernCliExport *options)
 
       return fail_message (message);
     }
-  if (kind == EXPORT_NOT_YET)
-    {
-      g_autofree char *message =
-        /* Translators: %s is a kind of export, such as "soa" */
-        g_strdup_printf (_("The export “%s” is not available yet."), options->what);
-
-      return fail_message (message);
-    }
-
   if (options->output == NULL || *options->output == '\0')
     /* Translators: do not translate the options */
     return fail_message (_("--export needs a file to write: "
@@ -423,7 +432,8 @@ vaern_cli_export (const VaernCliExport *options)
                            "vaern --export=WHAT --output=OUT FILE.vaern"));
 
   extensions = kind == EXPORT_HEAT_MAP || kind == EXPORT_WHEEL_PICTURE ? pictures
-               : kind == EXPORT_SOA ? tables : kind == EXPORT_WHEEL ? calendars : xml;
+               : kind == EXPORT_SOA ? tables : kind == EXPORT_WHEEL ? calendars
+               : kind == EXPORT_MANAGEMENT ? management : xml;
   if (!has_extension (options->output, extensions))
     {
       g_autofree char *message = NULL;
@@ -436,6 +446,10 @@ vaern_cli_export (const VaernCliExport *options)
         /* Translators: the first %s is a kind of export, the second a file name */
         message = g_strdup_printf (_("Cannot export %s as “%s”. Choose a name that ends in "
                                      ".ics or .xml."), options->what, options->output);
+      else if (kind == EXPORT_MANAGEMENT)
+        /* Translators: the first %s is a kind of export, the second a file name */
+        message = g_strdup_printf (_("Cannot export %s as “%s”. Choose a name that ends in "
+                                     ".xml, .html or .pdf."), options->what, options->output);
       else if (kind == EXPORT_SOA)
         /* Translators: the first %s is a kind of export, the second a file name */
         message = g_strdup_printf (_("Cannot export %s as “%s”. Choose a name that ends in "
@@ -492,12 +506,49 @@ vaern_cli_export (const VaernCliExport *options)
     ok = vaern_ical_write_wheel (doc, options->output, &error);
   else if (kind == EXPORT_WHEEL)
     ok = vaern_report_write_wheel (doc, options->output, &error);
+  else if (kind == EXPORT_FULL)
+    ok = vaern_report_write_full (doc, options->output, &error);
+  else if (kind == EXPORT_SYSTEMS)
+    ok = vaern_report_write_systems (doc, options->output, &error);
+  else if (kind == EXPORT_MANAGEMENT)
+    ok = export_management (doc, options->output, &error);
   else
     ok = export_heat_map (doc, options->output, &scope, scope_label, show, &error);
   g_clear_pointer (&scope.unit_ids, g_hash_table_unref);
   vaern_document_close (doc);
   /* The report and the renderer name the file in their messages. */
   if (!ok)
+    return fail_message (error->message);
+  return 0;
+}
+
+/**
+ * vaern_cli_import:
+ *
+ * vaern --import=IN.xml --output=NEW.vaern: a new document from a full
+ * export. The XML is checked whole before anything is written, and a
+ * refused file leaves no document behind.
+ */
+int
+vaern_cli_import (const char *xml_path,
+                  const char *output)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (output == NULL || *output == '\0')
+    /* Translators: do not translate the options */
+    return fail_message (_("--import needs the new document to make: "
+                           "vaern --import=IN.xml --output=NEW.vaern"));
+  if (!has_extension (output, (const char *const[]) { ".vaern", NULL }))
+    {
+      g_autofree char *message =
+        /* Translators: %s is a file name */
+        g_strdup_printf (_("Cannot make a document named “%s”. Choose a name that ends in "
+                           ".vaern."), output);
+
+      return fail_message (message);
+    }
+  if (!vaern_report_import_full (xml_path, output, &error))
     return fail_message (error->message);
   return 0;
 }

@@ -29,6 +29,11 @@ typedef struct
 
 int  vaern_cli_export         (const VaernCliExport *options);
 
+/* vaern --import=IN.xml --output=NEW.vaern: a new document from a full
+ * export. */
+int  vaern_cli_import         (const char *xml_path,
+                               const char *output);
+
 /* Writes a new document at path: the demo or the large one. */
 gboolean vaern_cli_make_sample (const char *path,
                                 gboolean    large,

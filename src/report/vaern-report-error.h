@@ -14,6 +14,8 @@ G_BEGIN_DECLS
  *   line and the reason.
  * @VAERN_REPORT_ERROR_READ: a file (the report or the format description)
  *   that cannot be read.
+ * @VAERN_REPORT_ERROR_NEWER: a file written by a newer version of Værn, in
+ *   a version of the format this one does not know.
  *
  * Errors of the report layer. Messages are translated and name the file.
  */
@@ -22,6 +24,7 @@ typedef enum
   VAERN_REPORT_ERROR_WRITE,
   VAERN_REPORT_ERROR_INVALID,
   VAERN_REPORT_ERROR_READ,
+  VAERN_REPORT_ERROR_NEWER,
 } VaernReportError;
 
 #define VAERN_REPORT_ERROR (vaern_report_error_quark ())

@@ -13,7 +13,8 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlwriter.h>
 
-#include "vaern-report.h"
+#include "vaern-report-private.h"
+#include "vaern-report-resources.h"
 
 /* Reports are written by streaming through xmlTextWriter, so a register of
  * tens of thousands of risks never sits in memory as a tree, and read back
@@ -22,12 +23,6 @@
 
 G_DEFINE_QUARK (vaern-report-error-quark, vaern_report_error)
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextWriter, xmlFreeTextWriter)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlSchema, xmlSchemaFree)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlSchemaParserCtxt, xmlSchemaFreeParserCtxt)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlSchemaValidCtxt, xmlSchemaFreeValidCtxt)
 
 /* A report bigger than this is not one of ours. */
 #define MAX_REPORT_SIZE (512 * 1024 * 1024)
@@ -45,17 +40,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlSchemaValidCtxt, xmlSchemaFreeValidCtxt)
 
 /* Writing ================================================================ */
 
-typedef struct
-{
-  char          *path;
-  char          *tmp_path;
-  int            fd;
-  xmlTextWriter *writer;
-  gboolean       failed;
-  int            saved_errno;
-} Out;
 
-static void
+void
 out_note_failure (Out *o,
                   int  rc)
 {
@@ -69,7 +55,7 @@ out_note_failure (Out *o,
 /* Text as XML 1.0 allows it: valid UTF-8 without the control characters
  * that no XML file may contain (a stray one pasted into a description
  * would otherwise make the whole report unreadable). */
-static char *
+char *
 xml_text (const char *text)
 {
   g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
@@ -91,7 +77,7 @@ xml_text (const char *text)
   return clean ? g_string_free (clean, FALSE) : g_steal_pointer (&valid);
 }
 
-static void
+void
 out_start (Out        *o,
            const char *name)
 {
@@ -99,14 +85,14 @@ out_start (Out        *o,
     out_note_failure (o, xmlTextWriterStartElement (o->writer, BAD_CAST name));
 }
 
-static void
+void
 out_end (Out *o)
 {
   if (!o->failed)
     out_note_failure (o, xmlTextWriterEndElement (o->writer));
 }
 
-static void
+void
 out_attr (Out        *o,
           const char *name,
           const char *value)
@@ -119,7 +105,7 @@ out_attr (Out        *o,
   out_note_failure (o, xmlTextWriterWriteAttribute (o->writer, BAD_CAST name, BAD_CAST text));
 }
 
-static void
+void
 out_attr_uint (Out        *o,
                const char *name,
                guint       value)
@@ -130,7 +116,7 @@ out_attr_uint (Out        *o,
   out_attr (o, name, text);
 }
 
-static void
+void
 out_attr_bool (Out        *o,
                const char *name,
                gboolean    value)
@@ -139,7 +125,7 @@ out_attr_bool (Out        *o,
 }
 
 /* A reference to a row of the document: "risk-17". */
-static void
+void
 out_attr_ref (Out        *o,
               const char *name,
               const char *prefix,
@@ -150,7 +136,7 @@ out_attr_ref (Out        *o,
   out_attr (o, name, text);
 }
 
-static void
+void
 out_content (Out        *o,
              const char *value)
 {
@@ -162,7 +148,7 @@ out_content (Out        *o,
   out_note_failure (o, xmlTextWriterWriteString (o->writer, BAD_CAST text));
 }
 
-static void
+void
 out_content_uint (Out  *o,
                   guint value)
 {
@@ -172,7 +158,7 @@ out_content_uint (Out  *o,
   out_content (o, text);
 }
 
-static void
+void
 out_element (Out        *o,
              const char *name,
              const char *value)
@@ -182,7 +168,7 @@ out_element (Out        *o,
   out_end (o);
 }
 
-static void
+void
 out_element_uint (Out        *o,
                   const char *name,
                   guint       value)
@@ -192,7 +178,7 @@ out_element_uint (Out        *o,
   out_end (o);
 }
 
-static void
+void
 out_element_bool (Out        *o,
                   const char *name,
                   gboolean    value)
@@ -200,7 +186,7 @@ out_element_bool (Out        *o,
   out_element (o, name, value ? "true" : "false");
 }
 
-static void
+void
 out_free (Out *o)
 {
   g_clear_pointer (&o->writer, xmlFreeTextWriter);
@@ -213,9 +199,8 @@ out_free (Out *o)
   g_free (o);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Out, out_free)
 
-static void
+void
 set_write_error (GError    **error,
                  const char *path,
                  int         saved_errno)
@@ -230,9 +215,23 @@ set_write_error (GError    **error,
                                 : _("the file could not be completed"));
 }
 
+/* Now, or the time SOURCE_DATE_EPOCH gives (seconds since 1970), so that
+ * the same document exports to the same bytes when a build or a test asks
+ * for it. */
+GDateTime *
+report_now (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  guint64 seconds;
+
+  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
+    return g_date_time_new_from_unix_utc ((gint64) seconds);
+  return g_date_time_new_now_utc ();
+}
+
 /* Opens a temporary file beside path and starts the report element with
  * the organisation; the sections follow. */
-static Out *
+Out *
 out_begin (VaernDocument *doc,
            const char    *path,
            const char    *kind,
@@ -242,7 +241,7 @@ out_begin (VaernDocument *doc,
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *tmp_name = g_strdup_printf (".%s.XXXXXX", base);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = report_now ();
   g_autofree char *generated = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   const char *cvr = vaern_document_get_cvr (doc);
   xmlOutputBuffer *buffer;
@@ -293,7 +292,7 @@ out_begin (VaernDocument *doc,
 }
 
 /* Ends the report, makes sure it is on disk and puts it in place. */
-static gboolean
+gboolean
 out_finish (Out     *o,
             GError **error)
 {
@@ -324,14 +323,8 @@ out_finish (Out     *o,
   return TRUE;
 }
 
-/* A whole report: the organisation, then what sections writes (which
- * may refuse with an error), in a file put in place only when complete. */
-typedef gboolean (*SectionsFunc) (Out           *o,
-                                  VaernDocument *doc,
-                                  gpointer       data,
-                                  GError       **error);
 
-static gboolean
+gboolean
 write_report (VaernDocument *doc,
               const char    *path,
               const char    *kind,
@@ -365,7 +358,7 @@ compare_by_id (gconstpointer a,
 
 /* The records of a list, by id, so that two exports of the same document
  * list them in the same order whatever order the window shows. */
-static GPtrArray *
+GPtrArray *
 sorted_by_id (GListModel *list)
 {
   guint n = g_list_model_get_n_items (list);
@@ -396,7 +389,7 @@ write_levels (Out               *o,
   out_end (o);
 }
 
-static void
+void
 write_scale (Out                  *o,
              const VaernRiskScale *scale)
 {
@@ -447,7 +440,7 @@ write_threats (Out           *o,
 }
 
 /* A band by its label and position; band is 0 for none, else index + 1. */
-static void
+void
 write_band (Out                  *o,
             const VaernRiskScale *scale,
             guint                 band)
@@ -472,7 +465,7 @@ write_residual_level (Out        *o,
   out_end (o);
 }
 
-static void
+void
 write_risk (Out                  *o,
             const VaernRiskScale *scale,
             VaernRisk            *risk)
@@ -589,7 +582,7 @@ vaern_report_write_risks (VaernDocument *doc,
   return write_report (doc, path, "risks", risks_sections, NULL, error);
 }
 
-static const char *
+const char *
 theme_key (guint theme)
 {
   switch (theme)
@@ -876,18 +869,13 @@ vaern_report_write_wheel (VaernDocument *doc,
 
 /* Validation ============================================================= */
 
-typedef struct
-{
-  int   line;
-  char *message;
-} FirstError;
 
 #if LIBXML_VERSION >= 21200
-static void
+void
 keep_first_error (void           *user_data,
                   const xmlError *err)
 #else
-static void
+void
 keep_first_error (void       *user_data,
                   xmlErrorPtr err)
 #endif
@@ -911,7 +899,7 @@ deny_external_entities (const char      *url,
   return NULL;
 }
 
-static gpointer
+gpointer
 install_entity_loader (gpointer data)
 {
   xmlInitParser ();
@@ -919,7 +907,7 @@ install_entity_loader (gpointer data)
   return NULL;
 }
 
-static void
+void
 set_invalid_error (GError    **error,
                    const char *path,
                    int         line,
@@ -935,7 +923,7 @@ set_invalid_error (GError    **error,
 }
 
 /* Reads a whole file (the report or the schema) with a size cap. */
-static char *
+char *
 read_capped (const char *path,
              gsize      *length,
              GError    **error)
@@ -962,9 +950,9 @@ read_capped (const char *path,
   return contents;
 }
 
-static const int parse_options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+const int report_parse_options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
 
-static xmlSchema *
+xmlSchema *
 load_schema (const char *xsd_path,
              GError    **error)
 {
@@ -975,10 +963,26 @@ load_schema (const char *xsd_path,
   xmlSchema *schema = NULL;
   gsize length;
 
-  contents = read_capped (xsd_path, &length, error);
-  if (contents == NULL)
-    return NULL;
-  xsd = xmlReadMemory (contents, (int) length, NULL, NULL, parse_options);
+  if (xsd_path == NULL)
+    {
+      /* The schema built into the program: what it reads is what it wrote. */
+      g_autoptr(GBytes) bytes = g_resource_lookup_data (vaern_report_get_resource (),
+                                                        "/io/github/vaern/Vaern/report/"
+                                                        VAERN_REPORT_XSD,
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      gconstpointer data = bytes ? g_bytes_get_data (bytes, &length) : NULL;
+
+      if (data != NULL)
+        xsd = xmlReadMemory (data, (int) length, NULL, NULL, report_parse_options);
+      xsd_path = VAERN_REPORT_XSD;
+    }
+  else
+    {
+      contents = read_capped (xsd_path, &length, error);
+      if (contents == NULL)
+        return NULL;
+      xsd = xmlReadMemory (contents, (int) length, NULL, NULL, report_parse_options);
+    }
   if (xsd != NULL)
     {
       ctxt = xmlSchemaNewDocParserCtxt (xsd);
@@ -1048,7 +1052,7 @@ vaern_report_validate_file (const char *path,
       set_invalid_error (error, path, 0, _("unknown error"));
       return FALSE;
     }
-  doc = xmlCtxtReadMemory (parser, contents, (int) length, NULL, NULL, parse_options);
+  doc = xmlCtxtReadMemory (parser, contents, (int) length, NULL, NULL, report_parse_options);
   if (doc == NULL)
     {
       const xmlError *err = xmlCtxtGetLastError (parser);

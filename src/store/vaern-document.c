@@ -1849,6 +1849,45 @@ vaern_document_list_changes (VaernDocument *self,
   return G_LIST_MODEL (store);
 }
 
+/* The change sets (what a person did, as one step) made on or after the
+ * day since (NULL: all), newest first, at most limit; undone steps and
+ * their undoing are left out. Items are VaernChange without a table. */
+GListModel *
+vaern_document_list_change_sets (VaernDocument *self,
+                                 const char    *since,
+                                 guint          limit)
+{
+  GListStore *store = g_list_store_new (VAERN_TYPE_CHANGE);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), G_LIST_MODEL (store));
+
+  stmt = doc_prepare (self,
+    "SELECT s.id, s.at, s.actor, s.label FROM change_set s"
+    " WHERE s.at >= ?1 AND s.reverts IS NULL"
+    "   AND NOT EXISTS (SELECT 1 FROM change_set r WHERE r.reverts = s.id)"
+    "   AND EXISTS (SELECT 1 FROM change_log l WHERE l.change_set = s.id)"
+    " ORDER BY s.id DESC LIMIT ?2", NULL);
+  if (stmt == NULL)
+    return G_LIST_MODEL (store);
+
+  sqlite3_bind_text (stmt, 1, since ? since : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, limit ? limit : G_MAXINT64);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(VaernChange) c = g_object_new (VAERN_TYPE_CHANGE, NULL);
+
+      vaern_record_set_identity (VAERN_RECORD (c), sqlite3_column_int64 (stmt, 0), 0);
+      c->change_set = sqlite3_column_int64 (stmt, 0);
+      c->at = doc_column_dup (stmt, 1);
+      c->actor = doc_column_dup (stmt, 2);
+      c->label = doc_column_dup (stmt, 3);
+      g_list_store_append (store, c);
+    }
+  sqlite3_reset (stmt);
+  return G_LIST_MODEL (store);
+}
+
 guint
 vaern_document_count_changes (VaernDocument *self)
 {

@@ -77,6 +77,12 @@ GListModel    *vaern_document_list_assignments (VaernDocument *self,
 GListModel    *vaern_document_list_changes  (VaernDocument  *self,
                                              guint           limit);
 guint          vaern_document_count_changes (VaernDocument  *self);
+/* What people did (one item per step, without the rows it changed) on or
+ * after the day since (NULL: ever), newest first; undone steps and their
+ * undoing are left out. At most limit (0: all). */
+GListModel    *vaern_document_list_change_sets (VaernDocument *self,
+                                                const char    *since,
+                                                guint          limit);
 
 /* Edits. Each is one transaction and one step of undo; the lists above are
  * refreshed and ::changed is emitted after it. Validation errors are

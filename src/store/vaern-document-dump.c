@@ -1,0 +1,322 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "vaern-document-private.h"
+#include "vaern-dump.h"
+
+/* Every table of schema 4. A table added by a later migration is added
+ * here too, or the full export would lose it: test-report checks that
+ * every table of the schema is listed. */
+static const char *const dump_tables[] = {
+  "organisation",
+  "unit", "person", "asset", "asset_unit", "role", "assignment",
+  "scale", "scale_level", "scale_band", "threat", "risk", "risk_control",
+  "control", "control_map",
+  "document", "soa_version", "soa_entry", "soa_entry_document", "approval",
+  "activity", "activity_done",
+  "change_set", "change_log",
+  NULL,
+};
+
+const char *const *
+vaern_dump_tables (void)
+{
+  return dump_tables;
+}
+
+static gboolean
+is_dump_table (const char *table)
+{
+  return table != NULL && g_strv_contains (dump_tables, table);
+}
+
+gboolean
+vaern_document_dump_table (VaernDocument *self,
+                           const char    *table,
+                           VaernDumpFunc  func,
+                           gpointer       user_data,
+                           GError       **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree const char **columns = NULL;
+  g_autofree VaernCell *cells = NULL;
+  int n, rc;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
+
+  if (!is_dump_table (table))
+    {
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID,
+                   "The document has no table “%s”.", table);
+      return FALSE;
+    }
+  sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY id", table);
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      doc_set_db_error (self, error, rc);
+      return FALSE;
+    }
+  n = sqlite3_column_count (stmt);
+  columns = g_new0 (const char *, n + 1);
+  cells = g_new0 (VaernCell, n);
+  for (int i = 0; i < n; i++)
+    columns[i] = sqlite3_column_name (stmt, i);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (int i = 0; i < n; i++)
+        {
+          switch (sqlite3_column_type (stmt, i))
+            {
+            case SQLITE_NULL:
+              cells[i].kind = VAERN_CELL_NULL;
+              cells[i].text = NULL;
+              break;
+            case SQLITE_INTEGER:
+              cells[i].kind = VAERN_CELL_INT;
+              cells[i].number = sqlite3_column_int64 (stmt, i);
+              cells[i].text = NULL;
+              break;
+            default:
+              cells[i].kind = VAERN_CELL_TEXT;
+              cells[i].text = (const char *) sqlite3_column_text (stmt, i);
+              break;
+            }
+        }
+      if (!func ((guint) n, columns, cells, user_data, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      doc_set_db_error (self, error, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+struct _VaernLoader
+{
+  VaernDocument *doc;
+  char          *path;
+  char          *tmp_path;
+  gboolean       in_transaction;
+};
+
+static void
+remove_partial (const char *tmp_path)
+{
+  const char *const suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (tmp_path, suffixes[i], NULL);
+
+      g_unlink (p);
+    }
+}
+
+VaernLoader *
+vaern_loader_new (const char *path,
+                  GError    **error)
+{
+  g_autoptr(VaernLoader) self = g_new0 (VaernLoader, 1);
+  g_autofree char *name = NULL;
+  GString *sql;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  name = g_filename_display_basename (path);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_DUPLICATE,
+                   _("A file named “%s” already exists. Choose another name."), name);
+      return NULL;
+    }
+  self->path = g_strdup (path);
+  do
+    {
+      g_free (self->tmp_path);
+      self->tmp_path = g_strdup_printf ("%s.part-%08x", path, g_random_int ());
+    }
+  while (g_file_test (self->tmp_path, G_FILE_TEST_EXISTS));
+
+  self->doc = vaern_document_create (self->tmp_path, NULL, error);
+  if (self->doc == NULL)
+    {
+      g_clear_pointer (&self->tmp_path, g_free);
+      return NULL;
+    }
+  vaern_document_set_audit (self->doc, FALSE);
+
+  /* References are checked once every row is in (a unit may name a parent
+   * with a higher id); the new document's own first rows go. */
+  sql = g_string_new ("PRAGMA foreign_keys = OFF; BEGIN IMMEDIATE;");
+  for (int i = G_N_ELEMENTS (dump_tables) - 2; i >= 0; i--)
+    g_string_append_printf (sql, "DELETE FROM \"%s\";", dump_tables[i]);
+  if (!doc_exec (self->doc, sql->str, error))
+    {
+      g_string_free (sql, TRUE);
+      return NULL;
+    }
+  g_string_free (sql, TRUE);
+  self->in_transaction = TRUE;
+  return g_steal_pointer (&self);
+}
+
+gboolean
+vaern_loader_add_row (VaernLoader       *self,
+                      const char        *table,
+                      guint              n_columns,
+                      const char *const *columns,
+                      const VaernCell   *cells,
+                      GError           **error)
+{
+  g_autoptr(GString) sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (self != NULL && self->in_transaction, FALSE);
+
+  if (!is_dump_table (table) || n_columns == 0)
+    {
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID,
+                   _("There is no table “%s” in a Værn document."), table);
+      return FALSE;
+    }
+  sql = g_string_new (NULL);
+  g_string_append_printf (sql, "INSERT INTO \"%s\" (", table);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      if (strchr (columns[i], '"') != NULL)
+        {
+          g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID,
+                       _("There is no field “%s” in “%s”."), columns[i], table);
+          return FALSE;
+        }
+      g_string_append_printf (sql, "%s\"%s\"", i ? ", " : "", columns[i]);
+    }
+  g_string_append (sql, ") VALUES (");
+  for (guint i = 0; i < n_columns; i++)
+    g_string_append (sql, i ? ", ?" : "?");
+  g_string_append_c (sql, ')');
+
+  stmt = doc_prepare (self->doc, sql->str, NULL);
+  if (stmt == NULL)
+    {
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID,
+                   _("The fields do not fit the table “%s” (%s)."), table,
+                   sqlite3_errmsg (self->doc->db));
+      return FALSE;
+    }
+  for (guint i = 0; i < n_columns; i++)
+    {
+      switch (cells[i].kind)
+        {
+        case VAERN_CELL_NULL:
+          sqlite3_bind_null (stmt, i + 1);
+          break;
+        case VAERN_CELL_INT:
+          sqlite3_bind_int64 (stmt, i + 1, cells[i].number);
+          break;
+        case VAERN_CELL_TEXT:
+          sqlite3_bind_text (stmt, i + 1, cells[i].text, -1, SQLITE_TRANSIENT);
+          break;
+        }
+    }
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID,
+                   _("A row of “%s” breaks a rule of the document (%s)."), table,
+                   sqlite3_errmsg (self->doc->db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+vaern_loader_finish (VaernLoader *self,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) check = NULL;
+  int rc;
+
+  g_return_val_if_fail (self != NULL && self->in_transaction, FALSE);
+
+  if (doc_query_int (self->doc, "SELECT count(*) FROM organisation", 0, error) != 1)
+    {
+      if (error && *error == NULL)
+        g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID,
+                     _("The organisation is missing."));
+      return FALSE;
+    }
+
+  rc = sqlite3_prepare_v2 (self->doc->db, "PRAGMA foreign_key_check", -1, &check, NULL);
+  if (rc != SQLITE_OK)
+    {
+      doc_set_db_error (self->doc, error, rc);
+      return FALSE;
+    }
+  if (sqlite3_step (check) == SQLITE_ROW)
+    {
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID,
+                   _("Row %" G_GINT64_FORMAT " of “%s” refers to a row of “%s” that is not there."),
+                   (gint64) sqlite3_column_int64 (check, 1),
+                   (const char *) sqlite3_column_text (check, 0),
+                   (const char *) sqlite3_column_text (check, 2));
+      return FALSE;
+    }
+  g_clear_pointer (&check, sqlite3_finalize);
+
+  if (!doc_exec (self->doc, "COMMIT; PRAGMA foreign_keys = ON;", error))
+    return FALSE;
+  self->in_transaction = FALSE;
+  vaern_document_close (self->doc);
+  g_clear_object (&self->doc);
+
+  /* Never over a file that appeared meanwhile. */
+  if (link (self->tmp_path, self->path) != 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_filename_display_basename (self->path);
+
+      g_set_error (error, VAERN_STORE_ERROR,
+                   saved == EEXIST ? VAERN_STORE_ERROR_DUPLICATE : VAERN_STORE_ERROR_FAILED,
+                   saved == EEXIST ? _("A file named “%s” already exists. Choose another name.")
+                                   : _("“%s” could not be written."),
+                   name);
+      return FALSE;
+    }
+  g_unlink (self->tmp_path);
+  g_clear_pointer (&self->tmp_path, g_free);
+  return TRUE;
+}
+
+void
+vaern_loader_free (VaernLoader *self)
+{
+  if (self == NULL)
+    return;
+  if (self->doc)
+    {
+      if (self->in_transaction)
+        doc_exec (self->doc, "ROLLBACK", NULL);
+      vaern_document_close (self->doc);
+      g_clear_object (&self->doc);
+    }
+  if (self->tmp_path)
+    remove_partial (self->tmp_path);
+  g_free (self->tmp_path);
+  g_free (self->path);
+  g_free (self);
+}
