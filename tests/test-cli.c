@@ -349,8 +349,10 @@ test_export (void)
 
   /* Exports that do not exist, or not yet. */
   assert_export_fails (path, before, "nope", "--export=nope", out_xml, path, NULL);
-  assert_export_fails (path, before, "not available yet", "--export=management", out_xml, path,
-                       NULL);
+  assert_export_fails (path, before, ".xml, .html or .pdf", "--export=management",
+                       "--output=x.png", path, NULL);
+  assert_export_fails (path, before, ".xml", "--export=full", "--output=x.pdf", path, NULL);
+  assert_export_fails (path, before, ".xml", "--export=systems", "--output=x.html", path, NULL);
 
   /* A file name whose extension does not fit. */
   assert_export_fails (path, before, ".png, .pdf or .svg", "--export=heat-map",
@@ -375,6 +377,107 @@ test_export (void)
                        "--output=/nonexistent/dir/x.xml", path, NULL);
 }
 
+/* Every kind and format of DESIGN.md's --export table, without a window:
+ * status 0, nothing on stderr, the file there and of its format. */
+static void
+test_export_every_kind (void)
+{
+  static const struct
+  {
+    const char *what;
+    const char *file;
+    const char *magic;
+  } kinds[] = {
+    { "full", "full.xml", "<?xml" },
+    { "systems", "systems.xml", "<?xml" },
+    { "risks", "risks.xml", "<?xml" },
+    { "soa", "soa.xml", "<?xml" },
+    { "soa", "soa.pdf", "%PDF" },
+    { "wheel", "wheel.xml", "<?xml" },
+    { "wheel", "wheel.ics", "BEGIN:VCALENDAR" },
+    { "management", "management.xml", "<?xml" },
+    { "management", "management.html", "<" },
+    { "management", "management.pdf", "%PDF" },
+    { "heat-map", "heat-map.png", "\x89PNG" },
+    { "heat-map", "heat-map.pdf", "%PDF" },
+    { "heat-map", "heat-map.svg", "<?xml" },
+    { "wheel-picture", "wheel.png", "\x89PNG" },
+    { "wheel-picture", "wheel.pdf", "%PDF" },
+    { "wheel-picture", "wheel.svg", "<?xml" },
+  };
+  g_autofree char *path = g_build_filename (dir, "kinds.vaern", NULL);
+  g_autofree char *arg = g_strconcat ("--write-demo=", path, NULL);
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run (&out, &err, arg, NULL), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *what = g_strconcat ("--export=", kinds[i].what, NULL);
+      g_autofree char *file = g_build_filename (dir, kinds[i].file, NULL);
+      g_autofree char *output = g_strconcat ("--output=", file, NULL);
+      g_autofree char *magic = g_strcompress (kinds[i].magic);
+      g_autoptr(GBytes) bytes = NULL;
+
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      g_test_message ("%s %s", what, kinds[i].file);
+      g_assert_cmpint (run (&out, &err, what, output, path, NULL), ==, 0);
+      g_assert_cmpstr (err, ==, "");
+      bytes = vaern_test_read (file);
+      g_assert_true (g_bytes_get_size (bytes) > strlen (magic));
+      g_assert_cmpint (memcmp (g_bytes_get_data (bytes, NULL), magic, strlen (magic)), ==, 0);
+      g_unlink (file);
+    }
+  g_unlink (path);
+}
+
+/* vaern --import=IN.xml --output=NEW.vaern, and its refusals. */
+static void
+test_import (void)
+{
+  g_autofree char *path = g_build_filename (dir, "source.vaern", NULL);
+  g_autofree char *xml = g_build_filename (dir, "source.xml", NULL);
+  g_autofree char *made = g_build_filename (dir, "made.vaern", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.xml", NULL);
+  g_autofree char *arg = g_strconcat ("--write-demo=", path, NULL);
+  g_autofree char *output = g_strconcat ("--output=", xml, NULL);
+  g_autofree char *import = g_strconcat ("--import=", xml, NULL);
+  g_autofree char *import_bad = g_strconcat ("--import=", bad, NULL);
+  g_autofree char *made_arg = g_strconcat ("--output=", made, NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(VaernDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) xml_bytes = NULL;
+  g_autoptr(GBytes) made_bytes = NULL;
+
+  g_assert_cmpint (run (&out, &err, arg, NULL), ==, 0);
+  g_assert_cmpint (run (&out, &err, "--export=full", output, path, NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, import, made_arg, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  doc = vaern_document_open (made, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_assets (doc)), >=, 40);
+  g_clear_object (&doc);
+
+  /* The new document exists now: never replaced. */
+  xml_bytes = vaern_test_read (xml);
+  made_bytes = vaern_test_read (made);
+  assert_export_fails (made, made_bytes, "already exists", import, made_arg, NULL);
+  g_unlink (made);
+  /* Without --output, with a wrong name, with a document given too. */
+  assert_export_fails (xml, xml_bytes, "--output", import, NULL);
+  assert_export_fails (xml, xml_bytes, ".vaern", import, "--output=new.txt", NULL);
+  assert_export_fails (xml, xml_bytes, "--output", import, made_arg, path, NULL);
+  /* A file that is not a full export: the line and the reason. */
+  g_assert_true (g_file_set_contents (bad, "<?xml version=\"1.0\"?>\n<report/>\n", -1, NULL));
+  assert_export_fails (xml, xml_bytes, "line 2", import_bad, made_arg, NULL);
+  assert_export_fails (xml, xml_bytes, "No such file", "--import=nothing.xml", made_arg, NULL);
+  g_unlink (bad);
+  g_unlink (xml);
+  g_unlink (path);
+}
+
 static void
 test_version (void)
 {
@@ -397,6 +500,8 @@ main (int   argc,
   g_test_add_func ("/vaern/cli/write-large", test_write_large);
   g_test_add_func ("/vaern/cli/import-systems", test_import_systems);
   g_test_add_func ("/vaern/cli/export", test_export);
+  g_test_add_func ("/vaern/cli/export-every-kind", test_export_every_kind);
+  g_test_add_func ("/vaern/cli/import", test_import);
   g_test_add_func ("/vaern/cli/version", test_version);
 
   status = g_test_run ();

@@ -7,6 +7,7 @@
 #include "vaern-application.h"
 #include "vaern-cli.h"
 #include "vaern-file-chooser.h"
+#include "report/vaern-report.h"
 #include "vaern-window.h"
 
 #define MAX_RECENT 10
@@ -352,11 +353,151 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Import of a full export: the XML, then the new document's name; the
+ * import runs in a thread of its own (it touches no open document), and
+ * the new document opens when it is done. */
+typedef struct
+{
+  char *xml_path;
+  char *vaern_path;
+} ImportJob;
+
+static void
+import_job_free (gpointer data)
+{
+  ImportJob *job = data;
+
+  g_free (job->xml_path);
+  g_free (job->vaern_path);
+  g_free (job);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  GError *error = NULL;
+
+  if (vaern_report_import_full (job->xml_path, job->vaern_path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  VaernApplication *self = VAERN_APPLICATION (source);
+  g_autoptr(GtkWindow) parent = user_data;
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_application_release (G_APPLICATION (self));
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* Translators: heading of an error message */
+      vaern_window_show_error (VAERN_WINDOW (parent), _("Could Not Import the File"), error);
+      return;
+    }
+  vaern_application_open_path (self, job->vaern_path, parent);
+}
+
+static void
+import_target_chosen_cb (GtkWindow *parent,
+                         GFile     *file,
+                         gpointer   user_data)
+{
+  VaernApplication *self = VAERN_APPLICATION (g_application_get_default ());
+  g_autofree char *xml_path = g_strdup (user_data);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  ImportJob *job;
+
+  if (path == NULL)
+    return;
+  if (!g_str_has_suffix (path, ".vaern"))
+    {
+      char *with_suffix = g_strconcat (path, ".vaern", NULL);
+
+      g_free (path);
+      path = with_suffix;
+    }
+  if (window_for_path (self, path))
+    {
+      g_set_error (&error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                   _("That document is open. Close it first, or choose another name."));
+      vaern_window_show_error (VAERN_WINDOW (parent), _("Could Not Import the File"), error);
+      return;
+    }
+  /* The file chooser asked whether to replace an existing file. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_unlink (path) != 0)
+    {
+      g_set_error (&error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   _("The existing file cannot be replaced. Choose another name."));
+      vaern_window_show_error (VAERN_WINDOW (parent), _("Could Not Import the File"), error);
+      return;
+    }
+
+  job = g_new0 (ImportJob, 1);
+  job->xml_path = g_steal_pointer (&xml_path);
+  job->vaern_path = g_steal_pointer (&path);
+  {
+    g_autofree char *name = g_filename_display_basename (job->xml_path);
+    /* Translators: a toast while a file is imported; %s is its name */
+    g_autofree char *text = g_strdup_printf (_("Importing “%s”…"), name);
+
+    vaern_window_add_toast (VAERN_WINDOW (parent), adw_toast_new (text));
+  }
+  g_application_hold (G_APPLICATION (self));
+  task = g_task_new (self, NULL, import_done_cb, g_object_ref (parent));
+  g_task_set_task_data (task, job, import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+import_source_chosen_cb (GtkWindow *parent,
+                         GFile     *file,
+                         gpointer   user_data)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+
+  if (path == NULL)
+    return;
+  base = g_path_get_basename (path);
+  if (g_str_has_suffix (base, ".xml"))
+    base[strlen (base) - 4] = '\0';
+  name = g_strconcat (base, ".vaern", NULL);
+  vaern_choose_file_full (parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                          /* Translators: title of a file chooser */
+                          _("The New Document"), _("_Create"), name, VAERN_FILES_DOCUMENTS,
+                          import_target_chosen_cb, g_steal_pointer (&path), g_free);
+}
+
+static void
+import_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  vaern_choose_file (active_window (user_data), GTK_FILE_CHOOSER_ACTION_OPEN,
+                     /* Translators: title of a file chooser */
+                     _("Import a Full Export"), _("_Import"), NULL, VAERN_FILES_XML,
+                     import_source_chosen_cb, user_data);
+}
+
 static const GActionEntry app_actions[] = {
   { "new", new_action },
   { "open", open_action },
   { "open-recent", open_recent_action, "s" },
   { "open-demo", open_demo_action },
+  { "import", import_action },
   { "about", about_action },
   { "quit", quit_action },
 };

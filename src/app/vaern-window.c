@@ -8,6 +8,7 @@
 #include "vaern-view.h"
 #include "vaern-window.h"
 #include "views/vaern-documents-view.h"
+#include "views/vaern-overview-view.h"
 #include "views/vaern-people-view.h"
 #include "views/vaern-register-view.h"
 #include "views/vaern-ui-util.h"
@@ -288,6 +289,12 @@ update_actions (VaernWindow *self)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_doc);
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "search");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_doc);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "export-report");
+  if (action)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_doc);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "print-report");
+  if (action)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_doc);
 }
 
 /* Recent documents */
@@ -597,7 +604,11 @@ vaern_window_init (VaernWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
+  vaern_window_add_report_actions (self);
 
+  /* Translators: a view in the sidebar: the ISMS's key figures and what needs attention */
+  add_view (self, g_object_new (VAERN_TYPE_OVERVIEW_VIEW, NULL), "overview", _("Overview"),
+            "view-grid-symbolic");
   /* Translators: a view in the sidebar: the register of IT systems and other assets */
   add_view (self, g_object_new (VAERN_TYPE_REGISTER_VIEW, NULL), "register", _("Systems"),
             "view-list-symbolic");

@@ -31,4 +31,15 @@ void           vaern_window_refresh_recent  (VaernWindow    *self);
 /* For any widget inside a window: its VaernWindow, or NULL. */
 VaernWindow   *vaern_window_for_widget      (GtkWidget      *widget);
 
+/* The reports of the window's menu (vaern-window-reports.c): key is
+ * management-pdf, management-html, management-xml, systems or full. */
+void           vaern_window_add_report_actions (VaernWindow *self);
+gboolean       vaern_window_write_report    (VaernWindow    *self,
+                                             const char     *key,
+                                             const char     *path,
+                                             GError        **error);
+gboolean       vaern_window_print_report    (VaernWindow    *self,
+                                             const char     *export_path,
+                                             GError        **error);
+
 G_END_DECLS

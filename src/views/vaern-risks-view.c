@@ -801,6 +801,59 @@ vaern_risks_view_show_asset (VaernRisksView *self,
   reset_filters (self, asset_id);
 }
 
+/* Every other filter cleared, then these set; the list and the heat map
+ * are refiltered once. */
+static void
+show_filtered (VaernRisksView *self,
+               guint           treatment_position,
+               gboolean        overdue,
+               guint           band_position)
+{
+  if (self->document)
+    attach (self);
+  self->filling++;
+  reset_filters (self, 0);
+  gtk_drop_down_set_selected (self->treatment_filter, treatment_position);
+  gtk_toggle_button_set_active (self->overdue_filter, overdue);
+  if (band_position <= 2 * self->n_bands)
+    gtk_drop_down_set_selected (self->band_filter, band_position);
+  self->filling--;
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+vaern_risks_view_show_undecided (VaernRisksView *self)
+{
+  g_return_if_fail (VAERN_IS_RISKS_VIEW (self));
+
+  /* The treatment filter lists "All treatments", then each treatment. */
+  show_filtered (self, VAERN_TREATMENT_UNDECIDED + 1, FALSE, 0);
+}
+
+void
+vaern_risks_view_show_overdue (VaernRisksView *self)
+{
+  g_return_if_fail (VAERN_IS_RISKS_VIEW (self));
+
+  show_filtered (self, 0, TRUE, 0);
+}
+
+void
+vaern_risks_view_show_band (VaernRisksView *self,
+                            guint           band,
+                            gboolean        after_treatment)
+{
+  g_return_if_fail (VAERN_IS_RISKS_VIEW (self));
+
+  if (self->document)
+    attach (self);
+  /* The level filter lists "All levels", each band before treatment,
+   * then each after. */
+  show_filtered (self, 0, FALSE,
+                 band == 0 || band > self->n_bands ? 0
+                 : after_treatment ? self->n_bands + band : band);
+}
+
 GListModel *
 vaern_risks_view_get_shown (VaernRisksView *self)
 {

@@ -841,6 +841,30 @@ vaern_soa_view_set_document (VaernView     *view,
     attach (self);
 }
 
+void
+vaern_soa_view_show_filtered (VaernSoaView *self,
+                              guint         theme,
+                              gboolean      missing_justification)
+{
+  g_return_if_fail (VAERN_IS_SOA_VIEW (self));
+  g_return_if_fail (theme == 0 || (theme >= 5 && theme <= 8));
+
+  attach (self);
+  self->filling++;
+  /* The newest version is first in the version list. */
+  if (self->version_ids->len > 0)
+    {
+      self->version_id = g_array_index (self->version_ids, gint64, 0);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->version_dropdown), 0);
+    }
+  reset_filters (self);
+  /* The theme filter lists "All themes", then themes 5 to 8. */
+  gtk_drop_down_set_selected (self->theme_filter, theme == 0 ? 0 : theme - 4);
+  gtk_toggle_button_set_active (self->missing_filter, missing_justification);
+  self->filling--;
+  filters_changed_cb (self);
+}
+
 static void
 vaern_soa_view_map (GtkWidget *widget)
 {

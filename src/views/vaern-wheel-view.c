@@ -1053,6 +1053,29 @@ vaern_wheel_view_init (VaernWheelView *self)
   update_state (self);
 }
 
+void
+vaern_wheel_view_show_state (VaernWheelView      *self,
+                             VaernWheelMarkState  state)
+{
+  g_autofree char *today = vaern_date_today ();
+
+  g_return_if_fail (VAERN_IS_WHEEL_VIEW (self));
+  g_return_if_fail (state <= VAERN_WHEEL_MARK_OVERDUE);
+
+  /* The state filter lists "All occurrences", then each state. */
+  gtk_drop_down_set_selected (self->state_filter, state + 1);
+  if (self->attached || self->document == NULL)
+    {
+      if (self->year != (guint) atoi (today))
+        set_year (self, atoi (today));
+    }
+  else
+    {
+      self->year = atoi (today);
+      attach (self);
+    }
+}
+
 /* For tests */
 
 VaernTable *
