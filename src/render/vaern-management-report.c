@@ -269,7 +269,6 @@ add_changes (VaernManagementReport *r,
       add_block (r, BLOCK_CHANGE, date, c->actor, c->label, NULL);
     }
   if (n > MAX_CHANGES)
-    /* Translators: %u is a number of changes */
     add_block (r, BLOCK_TEXT, _("Only the newest changes are listed; the change log has them all."),
                NULL, NULL, NULL);
 }

@@ -269,9 +269,12 @@ vaern_loader_finish (VaernLoader *self,
     }
   if (sqlite3_step (check) == SQLITE_ROW)
     {
+      g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                              (gint64) sqlite3_column_int64 (check, 1));
+
       g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID,
-                   _("Row %" G_GINT64_FORMAT " of “%s” refers to a row of “%s” that is not there."),
-                   (gint64) sqlite3_column_int64 (check, 1),
+                   /* Translators: the first %s is a row's number, the others tables */
+                   _("Row %s of “%s” refers to a row of “%s” that is not there."), row,
                    (const char *) sqlite3_column_text (check, 0),
                    (const char *) sqlite3_column_text (check, 2));
       return FALSE;
