@@ -9,10 +9,12 @@
 #include "app/vaern-view.h"
 #include "core/vaern-date.h"
 #include "render/vaern-heat-map.h"
+#include "render/vaern-management-report.h"
 #include "render/vaern-soa-table.h"
 #include "render/vaern-wheel.h"
 #include "report/vaern-ical.h"
 #include "report/vaern-report.h"
+#include "store/vaern-figures.h"
 #include "views/vaern-register-view.h"
 #include "views/vaern-risks-view.h"
 #include "views/vaern-soa-view-private.h"
@@ -294,6 +296,58 @@ bench_wheel (VaernDocument *doc)
   g_rmdir (dir);
 }
 
+/* The reports of issue 6: the full export, its import into a new
+ * document, the management report as PDF and HTML, and the key figures
+ * the overview counts. */
+static void
+bench_reports (VaernDocument *doc)
+{
+  g_autofree char *dir = g_dir_make_tmp ("vaern-bench-XXXXXX", NULL);
+  g_autofree char *xml = g_build_filename (dir, "full.xml", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.vaern", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "management.pdf", NULL);
+  g_autofree char *html = g_build_filename (dir, "management.html", NULL);
+  g_autoptr(GError) error = NULL;
+  double t;
+  gint64 start;
+
+  start = g_get_monotonic_time ();
+  vaern_key_figures_free (vaern_key_figures_compute (doc, NULL));
+  g_print ("key figures (the overview):         %8.1f ms\n", ms_since (start));
+
+  start = g_get_monotonic_time ();
+  if (!vaern_report_write_full (doc, xml, &error))
+    g_printerr ("vaern-bench: %s\n", error->message);
+  t = ms_since (start);
+  g_print ("full export as XML:                 %8.1f ms   (target < 2000 ms) %s\n", t,
+           t < 2000 ? "ok" : "SLOW");
+
+  start = g_get_monotonic_time ();
+  if (!vaern_report_import_full (xml, copy, &error))
+    g_printerr ("vaern-bench: %s\n", error->message);
+  t = ms_since (start);
+  g_print ("import of that export:              %8.1f ms   (target < 5000 ms) %s\n", t,
+           t < 5000 ? "ok" : "SLOW");
+
+  start = g_get_monotonic_time ();
+  if (!vaern_management_report_export (doc, pdf, &error))
+    g_printerr ("vaern-bench: %s\n", error->message);
+  t = ms_since (start);
+  g_print ("management report as PDF:           %8.1f ms   (target < 2000 ms) %s\n", t,
+           t < 2000 ? "ok" : "SLOW");
+
+  start = g_get_monotonic_time ();
+  if (!vaern_report_write_management_html (doc, html, &error))
+    g_printerr ("vaern-bench: %s\n", error->message);
+  g_print ("management report as HTML:          %8.1f ms\n", ms_since (start));
+
+  g_unlink (xml);
+  g_unlink (copy);
+  g_unlink (pdf);
+  g_unlink (html);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +483,7 @@ main (int   argc,
   bench_risks (doc, window);
   bench_soa (doc, window);
   bench_wheel (doc);
+  bench_reports (doc);
 
   gtk_window_destroy (window);
   g_clear_object (&doc);
