@@ -180,6 +180,44 @@ test_undo_from_window (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "redo"));
 }
 
+/* The Reports menu: its actions are there while a document is open, and
+ * each writes its file through the report writers; printing the
+ * management report lays out the same pages as its PDF. */
+static void
+test_reports (void)
+{
+  VaernWindow *window = only_window ();
+  g_autofree char *dir = vaern_test_tmpdir ();
+  const char *const keys[] = { "management-pdf", "management-html", "management-xml",
+                               "systems", "full" };
+  const char *const names[] = { "m.pdf", "m.html", "m.xml", "s.xml", "f.xml" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-report"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "print-report"));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autoptr(GBytes) bytes = NULL;
+
+      g_assert_true (vaern_window_write_report (window, keys[i], path, &error));
+      g_assert_no_error (error);
+      bytes = vaern_test_read (path);
+      g_assert_cmpuint (g_bytes_get_size (bytes), >, 1000);
+    }
+  {
+    g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
+    g_autoptr(GBytes) bytes = NULL;
+
+    g_assert_true (vaern_window_print_report (window, path, &error));
+    g_assert_no_error (error);
+    iterate ();
+    bytes = vaern_test_read (path);
+    g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "%PDF"));
+  }
+  vaern_test_rmdir (dir);
+}
+
 static void
 test_refuse (void)
 {
@@ -341,6 +379,7 @@ main (int   argc,
   g_test_add_func ("/vaern/window/search-shortcut", test_search_shortcut);
   g_test_add_func ("/vaern/window/register-to-risks", test_register_to_risks);
   g_test_add_func ("/vaern/window/undo", test_undo_from_window);
+  g_test_add_func ("/vaern/window/reports", test_reports);
   g_test_add_func ("/vaern/window/refuse", test_refuse);
   g_test_add_func ("/vaern/window/close-and-read-only", test_close_and_read_only);
   g_test_add_func ("/vaern/window/file-disappears", test_file_disappears);
