@@ -188,20 +188,21 @@ active_window (VaernApplication *self)
   return gtk_application_get_active_window (GTK_APPLICATION (self));
 }
 
-static void
-new_chosen_cb (GtkWindow *parent,
-               GFile     *file,
-               gpointer   user_data)
+/* The name chosen for a new document, with its extension, made free: not
+ * a document open here, and an old file there (which the file chooser
+ * asked about) removed. NULL, with the error shown under heading, if
+ * that cannot be. */
+static char *
+free_new_path (VaernApplication *self,
+               GtkWindow        *parent,
+               GFile            *file,
+               const char       *heading)
 {
-  VaernApplication *self = user_data;
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *organisation = NULL;
-  g_autoptr(VaernDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
-  VaernWindow *target;
 
   if (path == NULL)
-    return;
+    return NULL;
   if (!g_str_has_suffix (path, ".vaern"))
     {
       char *with_suffix = g_strconcat (path, ".vaern", NULL);
@@ -213,18 +214,34 @@ new_chosen_cb (GtkWindow *parent,
     {
       g_set_error (&error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_BUSY,
                    _("That document is open. Close it first, or choose another name."));
-      /* Translators: heading of an error message */
-      vaern_window_show_error (VAERN_WINDOW (parent), _("Could Not Create the Document"), error);
-      return;
+      vaern_window_show_error (VAERN_WINDOW (parent), heading, error);
+      return NULL;
     }
-  /* The file chooser asked whether to replace an existing file. */
   if (g_file_test (path, G_FILE_TEST_EXISTS) && g_unlink (path) != 0)
     {
       g_set_error (&error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
                    _("The existing file cannot be replaced. Choose another name."));
-      vaern_window_show_error (VAERN_WINDOW (parent), _("Could Not Create the Document"), error);
-      return;
+      vaern_window_show_error (VAERN_WINDOW (parent), heading, error);
+      return NULL;
     }
+  return g_steal_pointer (&path);
+}
+
+static void
+new_chosen_cb (GtkWindow *parent,
+               GFile     *file,
+               gpointer   user_data)
+{
+  VaernApplication *self = user_data;
+  /* Translators: heading of an error message */
+  g_autofree char *path = free_new_path (self, parent, file, _("Could Not Create the Document"));
+  g_autofree char *organisation = NULL;
+  g_autoptr(VaernDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  VaernWindow *target;
+
+  if (path == NULL)
+    return;
 
   /* The file name is the organisation's name until it is changed. */
   organisation = g_path_get_basename (path);
@@ -414,35 +431,13 @@ import_target_chosen_cb (GtkWindow *parent,
 {
   VaernApplication *self = VAERN_APPLICATION (g_application_get_default ());
   g_autofree char *xml_path = g_strdup (user_data);
-  g_autofree char *path = g_file_get_path (file);
+  /* Translators: heading of an error message */
+  g_autofree char *path = free_new_path (self, parent, file, _("Could Not Import the File"));
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
   ImportJob *job;
 
   if (path == NULL)
     return;
-  if (!g_str_has_suffix (path, ".vaern"))
-    {
-      char *with_suffix = g_strconcat (path, ".vaern", NULL);
-
-      g_free (path);
-      path = with_suffix;
-    }
-  if (window_for_path (self, path))
-    {
-      g_set_error (&error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
-                   _("That document is open. Close it first, or choose another name."));
-      vaern_window_show_error (VAERN_WINDOW (parent), _("Could Not Import the File"), error);
-      return;
-    }
-  /* The file chooser asked whether to replace an existing file. */
-  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_unlink (path) != 0)
-    {
-      g_set_error (&error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   _("The existing file cannot be replaced. Choose another name."));
-      vaern_window_show_error (VAERN_WINDOW (parent), _("Could Not Import the File"), error);
-      return;
-    }
 
   job = g_new0 (ImportJob, 1);
   job->xml_path = g_steal_pointer (&xml_path);
