@@ -8,6 +8,7 @@
 #include "app/vaern-window.h"
 #include "core/vaern-date.h"
 #include "store/vaern-figures.h"
+#include "views/vaern-documents-view.h"
 #include "views/vaern-overview-view.h"
 #include "views/vaern-register-view.h"
 #include "views/vaern-risks-view-private.h"
@@ -289,6 +290,33 @@ test_other_links (Fixture       *f,
   vaern_test_iterate ();
   activate (f, "soa-theme-6");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 8);
+
+  /* The documents: due for review, and waiting for approval; each with
+   * the bar that says so, and Show All bringing back every document. */
+  {
+    GtkWidget *docs = vaern_window_get_view (f->window, "documents");
+    GListModel *listed = G_LIST_MODEL (vaern_table_get_selection (
+      vaern_documents_view_get_table (VAERN_DOCUMENTS_VIEW (docs), FALSE)));
+    guint all = g_list_model_get_n_items (vaern_document_get_isms_documents (f->doc));
+
+    g_assert_cmpuint (k->n_documents_review_due, >, 0);
+    g_assert_cmpuint (k->n_documents_review_due, <, all);
+    vaern_window_show_view (f->window, "overview");
+    vaern_test_iterate ();
+    activate (f, "documents-review");
+    g_assert_true (view_shown (f, "documents"));
+    g_assert_cmpuint (g_list_model_get_n_items (listed), ==, k->n_documents_review_due);
+
+    vaern_window_show_view (f->window, "overview");
+    vaern_test_iterate ();
+    activate (f, "pending-approvals");
+    g_assert_cmpuint (k->n_documents_in_review, >, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (listed), ==, k->n_documents_in_review);
+
+    gtk_widget_activate_action (docs, "documents.show-all", NULL);
+    vaern_test_iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (listed), ==, all);
+  }
 }
 
 /* A new system without an owner: counted after an idle, not at once;

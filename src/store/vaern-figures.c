@@ -7,22 +7,29 @@
 #include "core/vaern-date.h"
 #include "vaern-figures.h"
 
-static char *
-add_days (const char *iso,
-          int         days)
+char *
+vaern_key_figures_soon (const char *today)
 {
   int y, m, d;
   GDate date;
   char buf[16];
 
-  if (sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return g_strdup (iso);
+  if (today == NULL || sscanf (today, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return g_strdup (today);
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, d, m, y);
-  g_date_add_days (&date, days);
+  g_date_add_days (&date, VAERN_FIGURES_SOON_DAYS);
   g_snprintf (buf, sizeof buf, "%04d-%02d-%02d", g_date_get_year (&date),
               g_date_get_month (&date), g_date_get_day (&date));
   return g_strdup (buf);
+}
+
+gboolean
+vaern_key_figures_review_due (VaernIsmsDocument *doc,
+                              const char        *soon)
+{
+  return doc->status != VAERN_DOC_STATUS_WITHDRAWN && doc->next_review != NULL
+         && soon != NULL && strcmp (doc->next_review, soon) <= 0;
 }
 
 static void
@@ -150,7 +157,7 @@ count_documents (VaernKeyFigures *f,
       f->n_documents++;
       if (d->status == VAERN_DOC_STATUS_IN_REVIEW)
         f->n_documents_in_review++;
-      if (d->next_review != NULL && strcmp (d->next_review, f->soon) <= 0)
+      if (vaern_key_figures_review_due (d, f->soon))
         f->n_documents_review_due++;
     }
   for (guint i = 0; i < report_ids->len; i++)
@@ -180,7 +187,7 @@ vaern_key_figures_compute (VaernDocument *doc,
   g_return_val_if_fail (VAERN_IS_DOCUMENT (doc), f);
 
   f->today = today ? g_strdup (today) : vaern_date_today ();
-  f->soon = add_days (f->today, VAERN_FIGURES_SOON_DAYS);
+  f->soon = vaern_key_figures_soon (f->today);
   f->n_bands = MIN (vaern_document_get_scale (doc)->n_bands, VAERN_FIGURES_MAX_BANDS);
 
   count_register (f, vaern_document_get_assets (doc));

@@ -61,6 +61,14 @@ VaernKeyFigures *vaern_key_figures_compute (VaernDocument *doc,
 void             vaern_key_figures_free    (VaernKeyFigures *figures);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VaernKeyFigures, vaern_key_figures_free)
 
+/* today + VAERN_FIGURES_SOON_DAYS, as an ISO date. */
+char            *vaern_key_figures_soon    (const char *today);
+
+/* Whether a document counts as due for review by soon: not withdrawn, and
+ * its next review on or before soon. The documents view filters by it. */
+gboolean         vaern_key_figures_review_due (VaernIsmsDocument *doc,
+                                               const char        *soon);
+
 /* The per cent (rounded down) of part in whole; 0 when whole is 0. */
 guint            vaern_key_figures_percent (guint part,
                                             guint whole);

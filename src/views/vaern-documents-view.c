@@ -6,6 +6,7 @@
 #include "app/vaern-view.h"
 #include "app/vaern-window.h"
 #include "core/vaern-date.h"
+#include "store/vaern-figures.h"
 #include "vaern-approval-editor.h"
 #include "vaern-documents-view.h"
 #include "vaern-isms-document-editor.h"
@@ -24,6 +25,8 @@ struct _VaernDocumentsView
 
   VaernDocument   *document;
   VaernSearch      search;
+  VaernDocumentsFilter filter;
+  char            *soon;        /* the review-due filter's last day */
   GtkCustomFilter *documents_filter;
   GtkCustomFilter *approvals_filter;
 
@@ -34,6 +37,8 @@ struct _VaernDocumentsView
   GtkStack        *documents_content;
   GtkStack        *approvals_content;
   GtkLabel        *count_label;
+  GtkRevealer     *filter_bar;
+  GtkLabel        *filter_label;
   GtkWidget       *documents_buttons;
   GtkWidget       *approvals_buttons;
 };
@@ -59,8 +64,43 @@ document_matches (gpointer item,
                   gpointer user_data)
 {
   VaernDocumentsView *self = user_data;
+  VaernIsmsDocument *doc = item;
 
-  return vaern_search_matches (&self->search, VAERN_ISMS_DOCUMENT (item)->search_key);
+  if (self->filter == VAERN_DOCUMENTS_REVIEW_DUE && !vaern_key_figures_review_due (doc, self->soon))
+    return FALSE;
+  if (self->filter == VAERN_DOCUMENTS_IN_REVIEW && doc->status != VAERN_DOC_STATUS_IN_REVIEW)
+    return FALSE;
+  return vaern_search_matches (&self->search, doc->search_key);
+}
+
+static void
+set_filter (VaernDocumentsView  *self,
+            VaernDocumentsFilter filter)
+{
+  g_autofree char *today = vaern_date_today ();
+
+  self->filter = filter;
+  g_free (self->soon);
+  self->soon = vaern_key_figures_soon (today);
+  if (filter == VAERN_DOCUMENTS_REVIEW_DUE)
+    gtk_label_set_text (self->filter_label,
+                        /* Translators: the documents view, filtered from the overview */
+                        _("Only documents due for review within 30 days, or overdue"));
+  else if (filter == VAERN_DOCUMENTS_IN_REVIEW)
+    gtk_label_set_text (self->filter_label,
+                        /* Translators: the documents view, filtered from the overview */
+                        _("Only documents waiting for approval"));
+  gtk_revealer_set_reveal_child (self->filter_bar, filter != VAERN_DOCUMENTS_ALL);
+  gtk_filter_changed (GTK_FILTER (self->documents_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_state (self);
+}
+
+static void
+show_all_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  set_filter (VAERN_DOCUMENTS_VIEW (widget), VAERN_DOCUMENTS_ALL);
 }
 
 static gboolean
@@ -458,6 +498,9 @@ vaern_documents_view_set_document (VaernView     *view,
                          document ? vaern_document_get_approvals (document) : NULL);
   if (document)
     g_signal_connect_swapped (document, "notify::read-only", G_CALLBACK (update_state), self);
+  /* Another document starts unfiltered. */
+  if (self->filter != VAERN_DOCUMENTS_ALL)
+    set_filter (self, VAERN_DOCUMENTS_ALL);
   update_state (self);
 }
 
@@ -540,6 +583,27 @@ build (VaernDocumentsView *self)
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->search_entry));
   gtk_widget_set_parent (top, GTK_WIDGET (self));
   gtk_widget_set_parent (gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), GTK_WIDGET (self));
+
+  /* What a filter from the overview leaves out, and the way back. */
+  {
+    GtkWidget *filter_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    GtkWidget *all;
+
+    gtk_widget_add_css_class (filter_box, "toolbar");
+    self->filter_label = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_wrap (self->filter_label, TRUE);
+    gtk_label_set_xalign (self->filter_label, 0);
+    gtk_widget_set_hexpand (GTK_WIDGET (self->filter_label), TRUE);
+    gtk_widget_set_margin_start (GTK_WIDGET (self->filter_label), 6);
+    gtk_box_append (GTK_BOX (filter_box), GTK_WIDGET (self->filter_label));
+    /* Translators: button that takes away the documents view's filter */
+    all = vaern_action_button_new (_("Show _All"), "documents.show-all");
+    gtk_widget_set_valign (all, GTK_ALIGN_CENTER);
+    gtk_box_append (GTK_BOX (filter_box), all);
+    self->filter_bar = GTK_REVEALER (gtk_revealer_new ());
+    gtk_revealer_set_child (self->filter_bar, filter_box);
+    gtk_widget_set_parent (GTK_WIDGET (self->filter_bar), GTK_WIDGET (self));
+  }
 
   self->documents_table = VAERN_TABLE (vaern_table_new ());
   g_object_set (self->documents_table, "activate-action", "documents.edit", NULL);
@@ -633,6 +697,7 @@ vaern_documents_view_dispose (GObject *object)
   g_clear_object (&self->documents_filter);
   g_clear_object (&self->approvals_filter);
   vaern_search_clear (&self->search);
+  g_clear_pointer (&self->soon, g_free);
 
   G_OBJECT_CLASS (vaern_documents_view_parent_class)->dispose (object);
 }
@@ -654,6 +719,7 @@ vaern_documents_view_class_init (VaernDocumentsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "approvals.edit", NULL, edit_approval_action);
   gtk_widget_class_install_action (widget_class, "approvals.delete", NULL, delete_approval_action);
   gtk_widget_class_install_action (widget_class, "documents.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "documents.show-all", NULL, show_all_action);
 }
 
 static void
@@ -698,6 +764,17 @@ vaern_documents_view_show_approvals (VaernDocumentsView *self,
                                      gboolean            approvals)
 {
   adw_view_stack_set_visible_child_name (self->stack, approvals ? "approvals" : "documents");
+}
+
+void
+vaern_documents_view_show_filter (VaernDocumentsView  *self,
+                                  VaernDocumentsFilter filter)
+{
+  g_return_if_fail (VAERN_IS_DOCUMENTS_VIEW (self));
+
+  adw_view_stack_set_visible_child_name (self->stack, "documents");
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  set_filter (self, filter);
 }
 
 void

@@ -14,6 +14,20 @@ G_DECLARE_FINAL_TYPE (VaernDocumentsView, vaern_documents_view, VAERN, DOCUMENTS
 void        vaern_documents_view_select         (VaernDocumentsView *self,
                                                  gint64              document_id);
 
+/* Which documents the register lists: all, those due for review within
+ * VAERN_FIGURES_SOON_DAYS (or overdue), or those waiting for approval. A
+ * filter other than ALL shows a bar that says so, with a way back. */
+typedef enum
+{
+  VAERN_DOCUMENTS_ALL,
+  VAERN_DOCUMENTS_REVIEW_DUE,
+  VAERN_DOCUMENTS_IN_REVIEW,
+} VaernDocumentsFilter;
+
+/* Shows the documents page, its search cleared, filtered. */
+void        vaern_documents_view_show_filter    (VaernDocumentsView  *self,
+                                                 VaernDocumentsFilter filter);
+
 /* For tests */
 VaernTable *vaern_documents_view_get_table      (VaernDocumentsView *self,
                                                  gboolean            approvals);

@@ -36,7 +36,7 @@ typedef enum
   LINK_SOA,              /* arg: theme (0 all) */
   LINK_SOA_MISSING,
   LINK_WHEEL,            /* arg: VaernWheelMarkState */
-  LINK_DOCUMENTS,
+  LINK_DOCUMENTS,        /* arg: VaernDocumentsFilter */
   LINK_APPROVALS,
 } Link;
 
@@ -225,9 +225,10 @@ row_activated_cb (AdwActionRow      *row,
       vaern_wheel_view_show_state (VAERN_WHEEL_VIEW (view), fr->arg);
       break;
     case LINK_DOCUMENTS:
+      vaern_documents_view_show_filter (VAERN_DOCUMENTS_VIEW (view), fr->arg);
+      break;
     case LINK_APPROVALS:
-      vaern_documents_view_show_approvals (VAERN_DOCUMENTS_VIEW (view),
-                                           fr->link == LINK_APPROVALS);
+      vaern_documents_view_show_approvals (VAERN_DOCUMENTS_VIEW (view), TRUE);
       break;
     default:
       g_assert_not_reached ();
@@ -448,11 +449,11 @@ build (VaernOverviewView *self)
 
     /* Translators: a row of the overview */
     add_figure (self, group, FIG_DOCUMENTS_REVIEW, _("Documents due for review"), subtitle,
-                LINK_DOCUMENTS, 0);
+                LINK_DOCUMENTS, VAERN_DOCUMENTS_REVIEW_DUE);
   }
   /* Translators: a row of the overview: documents and the SoA that management has not approved yet */
   add_figure (self, group, FIG_PENDING_APPROVALS, _("Waiting for approval"), NULL,
-              LINK_DOCUMENTS, 0);
+              LINK_DOCUMENTS, VAERN_DOCUMENTS_IN_REVIEW);
   /* Translators: a row of the overview; its value is a date */
   add_figure (self, group, FIG_LAST_REPORT, _("Last approved management report"), NULL,
               LINK_APPROVALS, 0);
