@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
@@ -11,6 +10,7 @@
 #include "vaern-heat-map.h"
 #include "vaern-management-report.h"
 #include "vaern-render-file.h"
+#include "vaern-render-text.h"
 
 #define MARGIN         42.0
 #define FONT_SIZE      9.5
@@ -324,16 +324,7 @@ static void
 prepare_context (VaernManagementReport *r,
                  cairo_t               *cr)
 {
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  if (r->context == NULL)
-    r->context = pango_cairo_create_context (cr);
-  else
-    pango_cairo_update_context (cr, r->context);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (r->context, options);
-  cairo_font_options_destroy (options);
+  vaern_render_text_context (&r->context, cr);
 }
 
 static PangoLayout *
@@ -343,21 +334,7 @@ layout_new (VaernManagementReport *r,
             double                 size,
             gboolean               bold)
 {
-  PangoLayout *layout = pango_layout_new (r->context);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans");
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
-  pango_layout_set_text (layout, text ? text : "", -1);
-  return layout;
+  return vaern_render_text_layout (r->context, text, width, size, bold);
 }
 
 static double
@@ -467,15 +444,6 @@ vaern_management_report_get_n_pages (VaernManagementReport *r)
 
 /* Drawing ================================================================ */
 
-static void
-show (cairo_t     *cr,
-      PangoLayout *layout,
-      double       x,
-      double       y)
-{
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
 
 static void
 draw_heat_map (VaernManagementReport *r,
@@ -534,7 +502,7 @@ draw_block (VaernManagementReport *r,
         cairo_set_source_rgb (cr, 0.65, 0.11, 0.0);
       else
         cairo_set_source_rgb (cr, 0, 0, 0);
-      show (cr, layout, x + PAD, y + (b->kind == BLOCK_HEADING ? 8 : PAD));
+      vaern_render_text_show (cr, layout, x + PAD, y + (b->kind == BLOCK_HEADING ? 8 : PAD));
       x += w;
     }
   /* A hairline under every row of a table or figure list. */
@@ -580,8 +548,8 @@ vaern_management_report_draw_page (VaernManagementReport *r,
     pango_layout_set_ellipsize (heading, PANGO_ELLIPSIZE_END);
     pango_layout_set_height (heading, -1);
     pango_layout_set_alignment (date, PANGO_ALIGN_RIGHT);
-    show (cr, heading, MARGIN, MARGIN);
-    show (cr, date, MARGIN + content_width (r) * 0.75, MARGIN + 4);
+    vaern_render_text_show (cr, heading, MARGIN, MARGIN);
+    vaern_render_text_show (cr, date, MARGIN + content_width (r) * 0.75, MARGIN + 4);
   }
 
   for (guint i = first; i < last; i++)
@@ -599,12 +567,29 @@ vaern_management_report_draw_page (VaernManagementReport *r,
 
     pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
     cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-    show (cr, layout, MARGIN, r->height - MARGIN - 10);
+    vaern_render_text_show (cr, layout, MARGIN, r->height - MARGIN - 10);
   }
   cairo_restore (cr);
 }
 
 /* Export ================================================================= */
+
+static guint
+paginate_cb (gpointer data,
+             cairo_t *cr,
+             double   width,
+             double   height)
+{
+  return vaern_management_report_paginate (data, cr, width, height);
+}
+
+static void
+draw_page_cb (gpointer data,
+              cairo_t *cr,
+              guint    page)
+{
+  vaern_management_report_draw_page (data, cr, page);
+}
 
 static cairo_status_t
 render_pdf (cairo_write_func_t write,
@@ -612,30 +597,11 @@ render_pdf (cairo_write_func_t write,
             gpointer           user_data)
 {
   VaernManagementReport *r = user_data;
-  cairo_surface_t *surface =
-    cairo_pdf_surface_create_for_stream (write, closure, VAERN_MANAGEMENT_REPORT_A4_WIDTH,
-                                         VAERN_MANAGEMENT_REPORT_A4_HEIGHT);
   g_autofree char *title = g_strdup_printf (_("Management Report — %s"), r->organisation);
-  cairo_status_t status;
-  cairo_t *cr;
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Værn");
-  cr = cairo_create (surface);
-  vaern_management_report_paginate (r, cr, VAERN_MANAGEMENT_REPORT_A4_WIDTH,
-                                    VAERN_MANAGEMENT_REPORT_A4_HEIGHT);
-  for (guint p = 0; p < r->page_starts->len; p++)
-    {
-      vaern_management_report_draw_page (r, cr, p);
-      cairo_show_page (cr);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  return status;
+  return vaern_render_pdf_pages (write, closure, VAERN_MANAGEMENT_REPORT_A4_WIDTH,
+                                 VAERN_MANAGEMENT_REPORT_A4_HEIGHT, title, paginate_cb,
+                                 draw_page_cb, r);
 }
 
 gboolean

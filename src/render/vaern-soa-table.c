@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
 #include "core/vaern-core-error.h"
 #include "core/vaern-date.h"
 #include "vaern-render-file.h"
+#include "vaern-render-text.h"
 #include "vaern-soa-table.h"
 
 /* Sizes in points: the renderer's user unit is the point on paper. */
@@ -196,21 +196,9 @@ static void
 prepare_context (VaernSoaTable *t,
                  cairo_t       *cr)
 {
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  if (t->context == NULL)
-    t->context = pango_cairo_create_context (cr);
-  else
-    pango_cairo_update_context (cr, t->context);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (t->context, options);
-  cairo_font_options_destroy (options);
+  vaern_render_text_context (&t->context, cr);
 }
 
-/* A layout in the table's font, size points high (absolute, so that a
- * point is a point whatever the target's resolution), wrapped to width
- * when width > 0. */
 static PangoLayout *
 layout_new (VaernSoaTable *t,
             const char    *text,
@@ -218,21 +206,7 @@ layout_new (VaernSoaTable *t,
             double         size,
             gboolean       bold)
 {
-  PangoLayout *layout = pango_layout_new (t->context);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans");
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
-  pango_layout_set_text (layout, text ? text : "", -1);
-  return layout;
+  return vaern_render_text_layout (t->context, text, width, size, bold);
 }
 
 /* One line of the page's heading, cut short with an ellipsis rather than
@@ -407,15 +381,6 @@ vaern_soa_table_paginate (VaernSoaTable *t,
   return t->pages->len;
 }
 
-static void
-show (cairo_t     *cr,
-      PangoLayout *layout,
-      double       x,
-      double       y)
-{
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
 
 static void
 draw_column_header (VaernSoaTable *t,
@@ -432,7 +397,7 @@ draw_column_header (VaernSoaTable *t,
       g_autoptr(PangoLayout) layout = layout_new (t, column_title (c),
                                                   column_width (t, c) - 2 * CELL_PAD, FONT_SIZE, TRUE);
 
-      show (cr, layout, column_x (t, c) + CELL_PAD, y + CELL_PAD);
+      vaern_render_text_show (cr, layout, column_x (t, c) + CELL_PAD, y + CELL_PAD);
     }
 }
 
@@ -463,12 +428,12 @@ vaern_soa_table_draw_page (VaernSoaTable *t,
     g_autoptr(PangoLayout) date = layout_new (t, t->date, -1, FONT_SIZE, FALSE);
     int dw;
 
-    show (cr, org, MARGIN, MARGIN);
-    show (cr, title, MARGIN, MARGIN + 16);
+    vaern_render_text_show (cr, org, MARGIN, MARGIN);
+    vaern_render_text_show (cr, title, MARGIN, MARGIN + 16);
     cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-    show (cr, state, MARGIN, MARGIN + 30);
+    vaern_render_text_show (cr, state, MARGIN, MARGIN + 30);
     pango_layout_get_size (date, &dw, NULL);
-    show (cr, date, t->width - MARGIN - (double) dw / PANGO_SCALE, MARGIN);
+    vaern_render_text_show (cr, date, t->width - MARGIN - (double) dw / PANGO_SCALE, MARGIN);
     cairo_set_source_rgb (cr, 0, 0, 0);
   }
 
@@ -487,7 +452,7 @@ vaern_soa_table_draw_page (VaernSoaTable *t,
                                                      content_width (t), 9.5, TRUE);
 
           cairo_set_source_rgb (cr, 0, 0, 0);
-          show (cr, heading, MARGIN, y - THEME_HEIGHT + 6);
+          vaern_render_text_show (cr, heading, MARGIN, y - THEME_HEIGHT + 6);
           theme = row->theme;
         }
       /* Left-out controls in grey, missing justifications marked. */
@@ -499,7 +464,7 @@ vaern_soa_table_draw_page (VaernSoaTable *t,
             cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
           else
             cairo_set_source_rgb (cr, 0, 0, 0);
-          show (cr, layout, column_x (t, c) + CELL_PAD, y + CELL_PAD);
+          vaern_render_text_show (cr, layout, column_x (t, c) + CELL_PAD, y + CELL_PAD);
         }
       if (row->missing)
         {
@@ -526,7 +491,8 @@ vaern_soa_table_draw_page (VaernSoaTable *t,
 
     pango_layout_get_size (footer, &fw, NULL);
     cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-    show (cr, footer, (t->width - (double) fw / PANGO_SCALE) / 2, t->height - MARGIN - FONT_SIZE);
+    vaern_render_text_show (cr, footer, (t->width - (double) fw / PANGO_SCALE) / 2,
+                            t->height - MARGIN - FONT_SIZE);
   }
   cairo_restore (cr);
 }
@@ -592,34 +558,32 @@ vaern_soa_table_row_control (VaernSoaTable *t,
   return g_array_index (t->rows, Row, row).text[COL_NUMBER];
 }
 
+static guint
+paginate_cb (gpointer data,
+             cairo_t *cr,
+             double   width,
+             double   height)
+{
+  return vaern_soa_table_paginate (data, cr, width, height);
+}
+
+static void
+draw_page_cb (gpointer data,
+              cairo_t *cr,
+              guint    page)
+{
+  vaern_soa_table_draw_page (data, cr, page);
+}
+
 static cairo_status_t
 render_pdf (cairo_write_func_t write,
             void              *closure,
             gpointer           user_data)
 {
   VaernSoaTable *t = user_data;
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write, closure,
-                                                                  VAERN_SOA_TABLE_A4_WIDTH,
-                                                                  VAERN_SOA_TABLE_A4_HEIGHT);
-  cairo_status_t status;
-  cairo_t *cr;
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, t->title ? t->title : "");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Værn");
-  cr = cairo_create (surface);
-  vaern_soa_table_paginate (t, cr, VAERN_SOA_TABLE_A4_WIDTH, VAERN_SOA_TABLE_A4_HEIGHT);
-  for (guint p = 0; p < t->pages->len; p++)
-    {
-      vaern_soa_table_draw_page (t, cr, p);
-      cairo_show_page (cr);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  return status;
+  return vaern_render_pdf_pages (write, closure, VAERN_SOA_TABLE_A4_WIDTH,
+                                 VAERN_SOA_TABLE_A4_HEIGHT, t->title, paginate_cb, draw_page_cb, t);
 }
 
 gboolean
