@@ -677,6 +677,26 @@ test_changes_since (Fixture       *f,
   g_assert_no_error (error);
   undone = vaern_document_list_change_sets (doc, NULL, 0);
   g_assert_cmpuint (g_list_model_get_n_items (undone), ==, g_list_model_get_n_items (all));
+
+  /* Redone, it stands again, once; undone again, it is gone again. */
+  g_assert_true (vaern_document_redo (doc, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) redone = vaern_document_list_change_sets (doc, NULL, 0);
+    g_autoptr(VaernChange) top = g_list_model_get_item (redone, 0);
+    g_autoptr(VaernChange) next = g_list_model_get_item (redone, 1);
+
+    g_assert_cmpuint (g_list_model_get_n_items (redone), ==, g_list_model_get_n_items (all) + 1);
+    g_assert_nonnull (strstr (top->label, "Registreret i dag"));
+    g_assert_null (strstr (next->label, "Registreret i dag"));
+  }
+  g_assert_true (vaern_document_undo (doc, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) again = vaern_document_list_change_sets (doc, NULL, 0);
+
+    g_assert_cmpuint (g_list_model_get_n_items (again), ==, g_list_model_get_n_items (all));
+  }
 }
 
 int

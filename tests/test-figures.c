@@ -340,7 +340,13 @@ test_percent (void)
 {
   g_assert_cmpuint (vaern_key_figures_percent (0, 0), ==, 0);
   g_assert_cmpuint (vaern_key_figures_percent (1, 3), ==, 33);
-  g_assert_cmpuint (vaern_key_figures_percent (2, 3), ==, 66);
+  g_assert_cmpuint (vaern_key_figures_percent (2, 3), ==, 67);
+  g_assert_cmpuint (vaern_key_figures_percent (24, 37), ==, 65);
+  g_assert_cmpuint (vaern_key_figures_percent (5, 8), ==, 63);
+  /* Only all is 100 %, only none is 0 %. */
+  g_assert_cmpuint (vaern_key_figures_percent (199, 200), ==, 99);
+  g_assert_cmpuint (vaern_key_figures_percent (1, 1000), ==, 1);
+  g_assert_cmpuint (vaern_key_figures_percent (0, 7), ==, 0);
   g_assert_cmpuint (vaern_key_figures_percent (5, 5), ==, 100);
   g_assert_cmpuint (vaern_key_figures_percent (G_MAXUINT, G_MAXUINT), ==, 100);
 }

@@ -19,8 +19,6 @@
 #define HEADER_HEIGHT  40.0
 #define FOOTER_HEIGHT  20.0
 #define HEAT_MAP_HEIGHT 290.0
-#define TOP_RISKS      15
-#define MAX_CHANGES    200
 
 typedef enum
 {
@@ -187,8 +185,20 @@ add_figures (VaernManagementReport *r,
   /* Translators: a heading of the management report */
   add_block (r, BLOCK_HEADING, _("Annual Wheel, Documents and Approvals"), NULL, NULL, NULL);
   add_figure (r, _("Activities overdue"), f->n_activities_overdue, TRUE);
-  add_figure (r, _("Activities due in the next 30 days"), f->n_activities_upcoming, FALSE);
-  add_figure (r, _("Documents due for review within 30 days"), f->n_documents_review_due, TRUE);
+  {
+    g_autofree char *upcoming =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Activities due in the next %u day",
+                                    "Activities due in the next %u days", VAERN_FIGURES_SOON_DAYS),
+                       VAERN_FIGURES_SOON_DAYS);
+    g_autofree char *review =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Documents due for review within %u day",
+                                    "Documents due for review within %u days",
+                                    VAERN_FIGURES_SOON_DAYS),
+                       VAERN_FIGURES_SOON_DAYS);
+
+    add_figure (r, upcoming, f->n_activities_upcoming, FALSE);
+    add_figure (r, review, f->n_documents_review_due, TRUE);
+  }
   add_figure (r, _("Documents waiting for approval"), f->n_documents_in_review, TRUE);
   add_figure (r, _("Approvals pending"), f->n_pending_approvals, TRUE);
 }
@@ -197,7 +207,7 @@ static void
 add_top_risks (VaernManagementReport *r,
                VaernDocument         *doc)
 {
-  g_autoptr(GPtrArray) top = vaern_key_figures_top_risks (doc, 1, TOP_RISKS);
+  g_autoptr(GPtrArray) top = vaern_key_figures_top_risks (doc, 1, VAERN_FIGURES_TOP_RISKS);
   Block *header;
 
   /* Translators: a heading of the management report */
@@ -236,7 +246,8 @@ add_changes (VaernManagementReport *r,
              VaernDocument         *doc,
              const char            *since)
 {
-  g_autoptr(GListModel) sets = vaern_document_list_change_sets (doc, since, MAX_CHANGES + 1);
+  g_autoptr(GListModel) sets = vaern_document_list_change_sets (doc, since,
+                                                                    VAERN_FIGURES_MAX_CHANGES + 1);
   guint n = g_list_model_get_n_items (sets);
   g_autofree char *heading = NULL;
   Block *header;
@@ -260,7 +271,7 @@ add_changes (VaernManagementReport *r,
   /* Translators: columns of the management report's list of changes */
   header = add_block (r, BLOCK_CHANGE, _("Date"), _("By"), _("What"), NULL);
   header->header = TRUE;
-  for (guint i = 0; i < n && i < MAX_CHANGES; i++)
+  for (guint i = 0; i < n && i < VAERN_FIGURES_MAX_CHANGES; i++)
     {
       g_autoptr(VaernChange) c = g_list_model_get_item (sets, i);
       g_autofree char *day = g_strndup (c->at ? c->at : "", 10);
@@ -268,7 +279,7 @@ add_changes (VaernManagementReport *r,
 
       add_block (r, BLOCK_CHANGE, date, c->actor, c->label, NULL);
     }
-  if (n > MAX_CHANGES)
+  if (n > VAERN_FIGURES_MAX_CHANGES)
     add_block (r, BLOCK_TEXT, _("Only the newest changes are listed; the change log has them all."),
                NULL, NULL, NULL);
 }

@@ -29,9 +29,6 @@
 #define CLAUSE_TOP_RISKS  "6.1.3 8.3"
 #define CLAUSE_CHANGES    "7.5.3 10.1"
 
-/* How many of the highest risks the report lists, and how many changes. */
-#define TOP_RISKS    15
-#define MAX_CHANGES  200
 
 /* The system register =================================================== */
 
@@ -163,7 +160,6 @@ static void
 write_figures (Out             *o,
                VaernKeyFigures *f)
 {
-  const char *const themes[] = { "organisational", "people", "physical", "technological" };
   guint applicable = 0, implemented = 0;
 
   out_start (o, "figures");
@@ -194,7 +190,7 @@ write_figures (Out             *o,
   for (guint t = 0; t < VAERN_FIGURES_N_THEMES; t++)
     {
       out_start (o, "theme");
-      out_attr (o, "key", themes[t]);
+      out_attr (o, "key", theme_key (t + 5));
       out_attr_uint (o, "number", t + 5);
       out_attr_uint (o, "applicable", f->soa_applicable[t]);
       out_attr_uint (o, "implemented", f->soa_implemented[t]);
@@ -276,15 +272,16 @@ write_changes (Out           *o,
                VaernDocument *doc,
                const char    *since)
 {
-  g_autoptr(GListModel) sets = vaern_document_list_change_sets (doc, since, MAX_CHANGES + 1);
+  g_autoptr(GListModel) sets = vaern_document_list_change_sets (doc, since,
+                                                                    VAERN_FIGURES_MAX_CHANGES + 1);
   guint n = g_list_model_get_n_items (sets);
 
   out_start (o, "changes");
   out_attr (o, "iso-clause", CLAUSE_CHANGES);
   if (since != NULL)
     out_attr (o, "since", since);
-  out_attr_bool (o, "complete", n <= MAX_CHANGES);
-  for (guint i = 0; i < n && i < MAX_CHANGES; i++)
+  out_attr_bool (o, "complete", n <= VAERN_FIGURES_MAX_CHANGES);
+  for (guint i = 0; i < n && i < VAERN_FIGURES_MAX_CHANGES; i++)
     {
       g_autoptr(VaernChange) c = g_list_model_get_item (sets, i);
 
@@ -305,7 +302,7 @@ management_sections (Out           *o,
 {
   const VaernRiskScale *scale = vaern_document_get_scale (doc);
   g_autoptr(VaernKeyFigures) f = vaern_key_figures_compute (doc, NULL);
-  g_autoptr(GPtrArray) top = vaern_key_figures_top_risks (doc, 1, TOP_RISKS);
+  g_autoptr(GPtrArray) top = vaern_key_figures_top_risks (doc, 1, VAERN_FIGURES_TOP_RISKS);
 
   out_start (o, "management");
   out_attr (o, "iso-clause", CLAUSE_MANAGEMENT);

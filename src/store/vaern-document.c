@@ -1849,42 +1849,78 @@ vaern_document_list_changes (VaernDocument *self,
   return G_LIST_MODEL (store);
 }
 
-/* The change sets (what a person did, as one step) made on or after the
- * day since (NULL: all), newest first, at most limit; undone steps and
- * their undoing are left out. Items are VaernChange without a table. */
+/* The change sets (what a person did, as one step) whose effect stands,
+ * made on or after the day since (NULL: all), newest first, at most limit.
+ *
+ * Undo writes a change set that reverts the step, and redo one that
+ * reverts the undo: a chain from the original. The step stands when its
+ * chain has an odd number of sets (done, or done, undone and redone), and
+ * is shown as the chain's last set. Each set reverts an earlier one, so
+ * one pass in id order gives every set's place in its chain. */
 GListModel *
 vaern_document_list_change_sets (VaernDocument *self,
                                  const char    *since,
                                  guint          limit)
 {
   GListStore *store = g_list_store_new (VAERN_TYPE_CHANGE);
+  g_autoptr(GHashTable) depth = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) reverted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) standing = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), G_LIST_MODEL (store));
 
+  /* The ids are kept in an array that does not move while the tables
+   * point into it: it is sized first. */
+  g_array_set_size (ids, MAX (0, doc_query_int (self, "SELECT count(*) FROM change_set", 0, NULL)));
   stmt = doc_prepare (self,
-    "SELECT s.id, s.at, s.actor, s.label FROM change_set s"
-    " WHERE s.at >= ?1 AND s.reverts IS NULL"
-    "   AND NOT EXISTS (SELECT 1 FROM change_set r WHERE r.reverts = s.id)"
-    "   AND EXISTS (SELECT 1 FROM change_log l WHERE l.change_set = s.id)"
-    " ORDER BY s.id DESC LIMIT ?2", NULL);
+    "SELECT s.id, s.at, s.actor, s.label, s.reverts,"
+    "       EXISTS (SELECT 1 FROM change_log l WHERE l.change_set = s.id)"
+    "  FROM change_set s ORDER BY s.id", NULL);
   if (stmt == NULL)
     return G_LIST_MODEL (store);
 
-  sqlite3_bind_text (stmt, 1, since ? since : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, limit ? limit : G_MAXINT64);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  for (guint n = 0; sqlite3_step (stmt) == SQLITE_ROW && n < ids->len; n++)
     {
-      g_autoptr(VaernChange) c = g_object_new (VAERN_TYPE_CHANGE, NULL);
+      gint64 *id = &g_array_index (ids, gint64, n);
+      gint64 reverts = sqlite3_column_int64 (stmt, 4);
+      guint d = 0;
+      const char *at = (const char *) sqlite3_column_text (stmt, 1);
 
-      vaern_record_set_identity (VAERN_RECORD (c), sqlite3_column_int64 (stmt, 0), 0);
-      c->change_set = sqlite3_column_int64 (stmt, 0);
-      c->at = doc_column_dup (stmt, 1);
-      c->actor = doc_column_dup (stmt, 2);
-      c->label = doc_column_dup (stmt, 3);
-      g_list_store_append (store, c);
+      *id = sqlite3_column_int64 (stmt, 0);
+      if (reverts != 0)
+        {
+          d = GPOINTER_TO_UINT (g_hash_table_lookup (depth, &reverts));
+          g_hash_table_add (reverted, g_memdup2 (&reverts, sizeof reverts));
+        }
+      g_hash_table_insert (depth, id, GUINT_TO_POINTER (reverts != 0 ? d + 1 : 1));
+      if ((reverts == 0 ? 1 : d + 1) % 2 == 1 && sqlite3_column_int (stmt, 5)
+          && at != NULL && strcmp (at, since ? since : "") >= 0)
+        {
+          VaernChange *c = g_object_new (VAERN_TYPE_CHANGE, NULL);
+
+          vaern_record_set_identity (VAERN_RECORD (c), *id, 0);
+          c->change_set = *id;
+          c->at = g_strdup (at);
+          c->actor = doc_column_dup (stmt, 2);
+          c->label = doc_column_dup (stmt, 3);
+          g_ptr_array_add (standing, c);
+        }
     }
   sqlite3_reset (stmt);
+
+  /* Newest first; a set some later one reverted does not stand. */
+  for (guint i = standing->len; i > 0; i--)
+    {
+      VaernChange *c = g_ptr_array_index (standing, i - 1);
+
+      if (g_hash_table_contains (reverted, &c->change_set))
+        continue;
+      g_list_store_append (store, c);
+      if (limit != 0 && g_list_model_get_n_items (G_LIST_MODEL (store)) >= limit)
+        break;
+    }
   return G_LIST_MODEL (store);
 }
 

@@ -85,36 +85,48 @@ count_risks (VaernKeyFigures *f,
     }
 }
 
-static void
-count_soa (VaernKeyFigures *f,
-           VaernDocument   *doc)
+void
+vaern_soa_progress_count (VaernDocument    *doc,
+                          gint64            version_id,
+                          VaernSoaProgress *p)
 {
-  g_autoptr(VaernSoaVersion) newest = vaern_document_get_newest_soa_version (doc);
-  GListModel *entries;
-  guint n;
+  GListModel *entries = vaern_document_get_soa_entries (doc);
+  guint n = g_list_model_get_n_items (entries);
 
-  if (newest == NULL)
-    return;
-  f->soa_version = newest->number;
-  f->soa_approved = newest->frozen;
-  entries = vaern_document_get_soa_entries (doc);
-  n = g_list_model_get_n_items (entries);
+  memset (p, 0, sizeof *p);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(VaernSoaEntry) e = g_list_model_get_item (entries, i);
       guint t;
 
-      if (e->version_id != vaern_record_get_id (VAERN_RECORD (newest)))
+      if (e->version_id != version_id)
         continue;
       if (e->missing_justification)
-        f->soa_missing_justification++;
+        p->missing_justification++;
       if (!e->applicable || e->theme < 5 || e->theme > 8)
         continue;
       t = e->theme - 5;
-      f->soa_applicable[t]++;
+      p->applicable[t]++;
       if (e->status == VAERN_SOA_STATUS_IMPLEMENTED)
-        f->soa_implemented[t]++;
+        p->implemented[t]++;
     }
+}
+
+static void
+count_soa (VaernKeyFigures *f,
+           VaernDocument   *doc)
+{
+  g_autoptr(VaernSoaVersion) newest = vaern_document_get_newest_soa_version (doc);
+  VaernSoaProgress p;
+
+  if (newest == NULL)
+    return;
+  f->soa_version = newest->number;
+  f->soa_approved = newest->frozen;
+  vaern_soa_progress_count (doc, vaern_record_get_id (VAERN_RECORD (newest)), &p);
+  memcpy (f->soa_applicable, p.applicable, sizeof p.applicable);
+  memcpy (f->soa_implemented, p.implemented, sizeof p.implemented);
+  f->soa_missing_justification = p.missing_justification;
 }
 
 static void
@@ -213,7 +225,14 @@ guint
 vaern_key_figures_percent (guint part,
                            guint whole)
 {
-  return whole == 0 ? 0 : (guint) ((guint64) part * 100 / whole);
+  guint percent;
+
+  if (whole == 0 || part == 0)
+    return 0;
+  if (part >= whole)
+    return 100;
+  percent = (guint) (((guint64) part * 200 + whole) / (2 * (guint64) whole));
+  return CLAMP (percent, 1, 99);
 }
 
 static gint

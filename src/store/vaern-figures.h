@@ -12,6 +12,22 @@ G_BEGIN_DECLS
 #define VAERN_FIGURES_MAX_BANDS   6
 #define VAERN_FIGURES_N_THEMES    4   /* Annex A themes 5–8 */
 #define VAERN_FIGURES_SOON_DAYS   30  /* "upcoming": within this many days */
+/* What the management report lists, in every format. */
+#define VAERN_FIGURES_TOP_RISKS   15  /* the highest risks */
+#define VAERN_FIGURES_MAX_CHANGES 200 /* the newest changes since the last report */
+
+/* How far one version of the SoA is implemented, per Annex A theme (5–8
+ * at 0–3): the SoA view's progress and the key figures count the same. */
+typedef struct
+{
+  guint applicable[VAERN_FIGURES_N_THEMES];
+  guint implemented[VAERN_FIGURES_N_THEMES];   /* of the applicable */
+  guint missing_justification;
+} VaernSoaProgress;
+
+void vaern_soa_progress_count (VaernDocument    *doc,
+                               gint64            version_id,
+                               VaernSoaProgress *progress);
 
 typedef struct
 {
@@ -69,14 +85,15 @@ char            *vaern_key_figures_soon    (const char *today);
 gboolean         vaern_key_figures_review_due (VaernIsmsDocument *doc,
                                                const char        *soon);
 
-/* The per cent (rounded down) of part in whole; 0 when whole is 0. */
+/* The per cent of part in whole, to the nearest, except that only all
+ * is 100 % and only none is 0 %; 0 when whole is 0. */
 guint            vaern_key_figures_percent (guint part,
                                             guint whole);
 
-/* Risks by score (highest first, then residual score, then id): the
- * assessed risks whose residual band is at least min_band (1-based, as
- * VaernRisk.residual_band), at most limit of them. A new array of new
- * references. */
+/* The highest risks: the assessed risks whose residual band is at least
+ * min_band (1-based, as VaernRisk.residual_band), highest residual score
+ * (after treatment) first, then highest inherent score, then by id; at
+ * most limit of them. A new array of new references. */
 GPtrArray       *vaern_key_figures_top_risks (VaernDocument *doc,
                                               guint          min_band,
                                               guint          limit);

@@ -7,6 +7,7 @@
 #include "app/vaern-view.h"
 #include "app/vaern-window.h"
 #include "core/vaern-date.h"
+#include "store/vaern-figures.h"
 #include "vaern-approval-editor.h"
 #include "vaern-soa-entry-editor.h"
 #include "vaern-soa-view-private.h"
@@ -389,28 +390,21 @@ static void
 update_progress (VaernSoaView *self)
 {
   guint applicable[N_THEMES + 1] = { 0 }, implemented[N_THEMES + 1] = { 0 };
-  GListModel *entries = self->document ? vaern_document_get_soa_entries (self->document) : NULL;
-  guint n = entries ? g_list_model_get_n_items (entries) : 0;
+  VaernSoaProgress progress = { { 0 } };
 
-  for (guint i = 0; i < n; i++)
+  /* [0] is every theme, [1–4] the themes 5–8. */
+  if (self->document)
+    vaern_soa_progress_count (self->document, self->version_id, &progress);
+  for (guint t = 0; t < N_THEMES; t++)
     {
-      g_autoptr(VaernSoaEntry) e = g_list_model_get_item (entries, i);
-      guint t;
-
-      if (e->version_id != self->version_id || !e->applicable || e->theme < 5 || e->theme > 8)
-        continue;
-      t = e->theme - 4;
-      applicable[t]++;
-      applicable[0]++;
-      if (e->status == VAERN_SOA_STATUS_IMPLEMENTED)
-        {
-          implemented[t]++;
-          implemented[0]++;
-        }
+      applicable[t + 1] = progress.applicable[t];
+      implemented[t + 1] = progress.implemented[t];
+      applicable[0] += progress.applicable[t];
+      implemented[0] += progress.implemented[t];
     }
   for (guint t = 0; t <= N_THEMES; t++)
     {
-      guint percent = applicable[t] ? (implemented[t] * 100 + applicable[t] / 2) / applicable[t] : 0;
+      guint percent = vaern_key_figures_percent (implemented[t], applicable[t]);
       /* Translators: progress of a theme in the SoA: implemented of applicable, and the share */
       g_autofree char *text = g_strdup_printf (_("%u %% · %u/%u"), percent,
                                                implemented[t], applicable[t]);
