@@ -323,6 +323,16 @@ test_hostile (Fixture       *f,
 
     assert_refused (f, path, VAERN_REPORT_ERROR_NEWER, "newer version");
   }
+  /* A newer version's own namespace. */
+  {
+    g_autoptr(GRegex) re = g_regex_new ("ns/report/1\"", 0, 0, NULL);
+    g_autofree char *newer = g_regex_replace_literal (re, text, -1, 0, "ns/report/2\"", 0, NULL);
+    g_autofree char *path = write_file (f, "newer-ns.xml", newer);
+
+    assert_refused (f, path, VAERN_REPORT_ERROR_NEWER, "format version 2");
+  }
+  /* A pipe or a folder is not a file. */
+  assert_refused (f, f->dir, VAERN_REPORT_ERROR_READ, "not a file");
   /* Well-formed, but against the schema: a risk without its title. */
   {
     g_autoptr(GRegex) re = g_regex_new ("<title>[^<]*</title>", 0, 0, NULL);
@@ -401,6 +411,50 @@ test_store_refuses (Fixture       *f,
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "line "));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+/* Valid against the schema, but against a rule the store keeps in its
+ * code: a risk at a level the scale does not have. */
+static void
+test_store_rules (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(VaernDocument) doc = make_demo (f, "demo.vaern");
+  g_autofree char *full = in_dir (f, "full.xml");
+  g_autofree char *out = in_dir (f, "refused.vaern");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *spaced = NULL;
+  char *at;
+
+  g_assert_true (vaern_report_write_full (doc, full, &error));
+  g_assert_no_error (error);
+  text = read_text (full);
+  at = strstr (text, "<likelihood>4</likelihood>");
+  g_assert_nonnull (at);
+  at[12] = '6';
+  path = write_file (f, "level.xml", text);
+  g_assert_true (vaern_report_validate_file (path, f->xsd, NULL));
+  g_assert_false (vaern_report_import_full (path, out, &error));
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "level.xml"));
+  g_assert_nonnull (strstr (error->message, "level"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* Spaces around a number are a number still, as the schema says. */
+  at[12] = '4';
+  {
+    g_autoptr(GRegex) re = g_regex_new ("<likelihood>4</likelihood>", 0, 0, NULL);
+
+    spaced = g_regex_replace_literal (re, text, -1, 0, "<likelihood> 4 </likelihood>", 0, NULL);
+  }
+  g_free (path);
+  path = write_file (f, "spaced.xml", spaced);
+  g_assert_true (vaern_report_import_full (path, out, &error));
+  g_assert_no_error (error);
 }
 
 /* Every kind of XML the program writes, valid; on the demo here and on the
@@ -712,6 +766,7 @@ main (int   argc,
   ADD ("round-trip", test_round_trip);
   ADD ("hostile", test_hostile);
   ADD ("store-refuses", test_store_refuses);
+  ADD ("store-rules", test_store_rules);
   ADD ("every-kind", test_every_kind);
   ADD ("systems", test_systems);
   ADD ("management", test_management);

@@ -361,9 +361,26 @@ vaern_report_write_full (VaernDocument *doc,
 
 typedef struct
 {
-  gboolean doctype;
-  int      doctype_line;
+  gboolean   doctype;
+  int        doctype_line;
+  FirstError first;        /* the parser's first error: the cause, not its echo */
 } Guard;
+
+#if LIBXML_VERSION >= 21200
+static void
+keep_parse_error (void           *ctx,
+                  const xmlError *err)
+#else
+static void
+keep_parse_error (void       *ctx,
+                  xmlErrorPtr err)
+#endif
+{
+  xmlParserCtxt *ctxt = ctx;
+  Guard *guard = ctxt->_private;
+
+  keep_first_error (&guard->first, err);
+}
 
 /* A Værn file never declares a document type. Stopping at the declaration
  * itself means no entity of it is ever defined, let alone expanded (the
@@ -411,26 +428,51 @@ parse_safely (const char *path,
     }
   parser->_private = &guard;
   parser->sax->internalSubset = refuse_doctype;
+  /* The parser's messages go here, not to the terminal. */
+  parser->sax->serror = keep_parse_error;
   doc = xmlCtxtReadMemory (parser, contents, (int) length, NULL, NULL,
                            report_parse_options | XML_PARSE_BIG_LINES);
   if (guard.doctype)
     {
       g_clear_pointer (&doc, xmlFreeDoc);
+      g_free (guard.first.message);
       set_invalid_error (error, path, guard.doctype_line,
                          /* Translators: why an XML file is refused */
                          _("a Værn file has no document type declaration (DOCTYPE), "
                            "so none is read: no entities and nothing from outside the file"));
       return NULL;
     }
-  if (doc == NULL)
+  if (doc == NULL || guard.first.message != NULL)
     {
       const xmlError *err = xmlCtxtGetLastError (parser);
-      g_autofree char *reason = g_strstrip (g_strdup (err && err->message ? err->message : ""));
 
-      set_invalid_error (error, path, err ? err->line : 0, reason);
+      g_clear_pointer (&doc, xmlFreeDoc);
+      if (guard.first.message != NULL)
+        set_invalid_error (error, path, guard.first.line, guard.first.message);
+      else
+        {
+          g_autofree char *reason = g_strstrip (g_strdup (err && err->message ? err->message : ""));
+
+          set_invalid_error (error, path, err ? err->line : 0, reason);
+        }
+      g_free (guard.first.message);
       return NULL;
     }
   return doc;
+}
+
+/* Whether text is a version number above this build's: all digits, and
+ * greater (or too long to read at all). */
+static gboolean
+is_newer_version (const char *text)
+{
+  guint64 number;
+
+  if (*text == '\0' || strspn (text, "0123456789") != strlen (text))
+    return FALSE;
+  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, &number, NULL))
+    return TRUE;
+  return number > g_ascii_strtoull (VAERN_REPORT_VERSION, NULL, 10);
 }
 
 /* Before the schema: what kind of file it is, so that a file of another
@@ -440,9 +482,33 @@ check_root (xmlNode    *root,
             const char *path,
             GError    **error)
 {
+  static const char ns_base[] = "https://vaern.github.io/ns/report/";
   g_autofree xmlChar *version = NULL;
   g_autofree xmlChar *kind = NULL;
-  guint64 number;
+  const char *newer = NULL;
+
+  /* A later version of the format may have a namespace of its own
+   * (".../report/2") as well as a higher version: either is a newer Værn's,
+   * and says so rather than "not Værn's". */
+  if (root != NULL)
+    version = xmlGetNoNsProp (root, BAD_CAST "version");
+  if (root != NULL && root->ns != NULL
+      && g_str_has_prefix ((const char *) root->ns->href, ns_base)
+      && is_newer_version ((const char *) root->ns->href + strlen (ns_base)))
+    newer = (const char *) root->ns->href + strlen (ns_base);
+  else if (version != NULL && is_newer_version ((const char *) version))
+    newer = (const char *) version;
+  if (newer != NULL)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, VAERN_REPORT_ERROR, VAERN_REPORT_ERROR_NEWER,
+                   /* Translators: %s is a file name, %s a version number */
+                   _("“%s” was written by a newer version of Værn (format version %s). "
+                     "Update Værn to read it."),
+                   display, newer);
+      return FALSE;
+    }
 
   if (root == NULL || root->ns == NULL
       || strcmp ((const char *) root->ns->href, VAERN_REPORT_NAMESPACE) != 0
@@ -455,20 +521,6 @@ check_root (xmlNode    *root,
                          root && root->ns ? (const char *) root->ns->href : "");
 
       set_invalid_error (error, path, root ? (int) xmlGetLineNo (root) : 0, reason);
-      return FALSE;
-    }
-  version = xmlGetNoNsProp (root, BAD_CAST "version");
-  if (version != NULL
-      && g_ascii_string_to_unsigned ((const char *) version, 10, 0, G_MAXUINT, &number, NULL)
-      && number > g_ascii_strtoull (VAERN_REPORT_VERSION, NULL, 10))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, VAERN_REPORT_ERROR, VAERN_REPORT_ERROR_NEWER,
-                   /* Translators: %s is a file name, %s a version number */
-                   _("“%s” was written by a newer version of Værn (format version %s). "
-                     "Update Værn to read it."),
-                   display, (const char *) version);
       return FALSE;
     }
   kind = xmlGetNoNsProp (root, BAD_CAST "kind");
@@ -569,8 +621,12 @@ load_row (VaernLoader *loader,
 
       if (strcmp (name, "id") != 0 && (f = find_field (table, name, TRUE)) == NULL)
         continue;
-      if (value == NULL || !parse_ref ((const char *) value, f ? f->prefix : table->prefix, &id)
-          || n >= MAX_FIELDS)
+      if (n >= MAX_FIELDS)
+        {
+          ok = row_error (error, path, row, _("the row has too many fields"));
+          break;
+        }
+      if (value == NULL || !parse_ref ((const char *) value, f ? f->prefix : table->prefix, &id))
         {
           g_autofree char *reason = g_strdup_printf (_("“%s” is not a reference of “%s”"),
                                                      value ? (const char *) value : "", name);
@@ -593,17 +649,22 @@ load_row (VaernLoader *loader,
       if (child->type != XML_ELEMENT_NODE)
         continue;
       f = find_field (table, (const char *) child->name, FALSE);
-      if (f == NULL || n >= MAX_FIELDS)
+      if (f == NULL)
         continue;
+      if (n >= MAX_FIELDS)
+        {
+          ok = row_error (error, path, child, _("the row has too many fields"));
+          break;
+        }
       text = xmlNodeGetContent (child);
       texts[n_texts++] = text;
       columns[n] = f->column;
       if (f->kind == FIELD_INT)
         {
+          g_autofree char *digits = g_strstrip (g_strdup ((const char *) text));
           gint64 number;
 
-          if (!g_ascii_string_to_signed ((const char *) text, 10, G_MININT64, G_MAXINT64,
-                                         &number, NULL))
+          if (!g_ascii_string_to_signed (digits, 10, G_MININT64, G_MAXINT64, &number, NULL))
             {
               ok = row_error (error, path, child, _("not a whole number"));
               break;
@@ -750,6 +811,15 @@ vaern_report_import_full (const char *xml_path,
   if (!load_records (loader, root, xml_path, error))
     return FALSE;
   if (!vaern_loader_finish (loader, error))
-    return FALSE;
+    {
+      if (g_error_matches (*error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID))
+        {
+          g_autofree char *display = g_filename_display_name (xml_path);
+
+          /* Translators: %s is a file name; the reason follows */
+          g_prefix_error (error, _("“%s” cannot become a document: "), display);
+        }
+      return FALSE;
+    }
   return TRUE;
 }

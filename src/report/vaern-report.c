@@ -25,7 +25,7 @@ G_DEFINE_QUARK (vaern-report-error-quark, vaern_report_error)
 
 
 /* A report bigger than this is not one of ours. */
-#define MAX_REPORT_SIZE (512 * 1024 * 1024)
+#define MAX_REPORT_SIZE (256 * 1024 * 1024)
 
 /* The ISO/IEC 27001:2022 clauses each section is evidence for: the risk
  * criteria and the assessment process (6.1.2), its results (8.2). */
@@ -929,25 +929,65 @@ read_capped (const char *path,
              GError    **error)
 {
   g_autofree char *display = g_filename_display_name (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) local = NULL;
-  char *contents = NULL;
+  g_autoptr(GByteArray) bytes = NULL;
   GStatBuf st;
 
-  if (g_stat (path, &st) == 0 && st.st_size > MAX_REPORT_SIZE)
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, VAERN_REPORT_ERROR, VAERN_REPORT_ERROR_READ,
+                   /* Translators: the first %s is a file name, the second why it failed */
+                   _("Could not read “%s”: %s"), display, g_strerror (saved));
+      return NULL;
+    }
+  /* A pipe, a device or a folder is never a report, and could not be
+   * measured before it is read. */
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, VAERN_REPORT_ERROR, VAERN_REPORT_ERROR_READ,
+                   /* Translators: %s is a file name */
+                   _("“%s” is not a file."), display);
+      return NULL;
+    }
+  if (st.st_size > MAX_REPORT_SIZE)
     {
       g_set_error (error, VAERN_REPORT_ERROR, VAERN_REPORT_ERROR_READ,
                    /* Translators: %s is a file name */
                    _("“%s” is too big to be a Værn report."), display);
       return NULL;
     }
-  if (!g_file_get_contents (path, &contents, length, &local))
+
+  /* Read no more than the cap, even if the file grows meanwhile. */
+  stream = g_file_read (file, NULL, &local);
+  bytes = g_byte_array_sized_new ((guint) st.st_size + 1);
+  while (stream != NULL)
+    {
+      guint8 buffer[65536];
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer, NULL, &local);
+
+      if (n <= 0)
+        break;
+      if (bytes->len + (gsize) n > MAX_REPORT_SIZE)
+        {
+          g_set_error (error, VAERN_REPORT_ERROR, VAERN_REPORT_ERROR_READ,
+                       _("“%s” is too big to be a Værn report."), display);
+          return NULL;
+        }
+      g_byte_array_append (bytes, buffer, (guint) n);
+    }
+  if (local != NULL)
     {
       g_set_error (error, VAERN_REPORT_ERROR, VAERN_REPORT_ERROR_READ,
-                   /* Translators: the first %s is a file name, the second why it failed */
                    _("Could not read “%s”: %s"), display, local->message);
       return NULL;
     }
-  return contents;
+  *length = bytes->len;
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  return (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
 }
 
 const int report_parse_options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;

@@ -140,6 +140,22 @@ vaern_loader_new (const char *path,
                    _("A file named “%s” already exists. Choose another name."), name);
       return NULL;
     }
+  /* Said in the words of the folder, before SQLite says "unable to open". */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+
+    if (!g_file_test (dir, G_FILE_TEST_IS_DIR) || g_access (dir, W_OK) != 0)
+      {
+        int saved = g_file_test (dir, G_FILE_TEST_IS_DIR) ? errno : ENOENT;
+
+        g_set_error (error, VAERN_STORE_ERROR,
+                     saved == EACCES || saved == EROFS ? VAERN_STORE_ERROR_READ_ONLY
+                                                       : VAERN_STORE_ERROR_NOT_FOUND,
+                     /* Translators: %s is a file name, then why it cannot be made */
+                     _("Could not make “%s”: %s."), name, g_strerror (saved));
+        return NULL;
+      }
+  }
   self->path = g_strdup (path);
   do
     {
@@ -244,6 +260,41 @@ vaern_loader_add_row (VaernLoader       *self,
   return TRUE;
 }
 
+/* Each query counts the rows that break a rule. */
+static const struct
+{
+  const char *sql;
+  const char *message;
+} rules[] = {
+  { "SELECT count(*) != 1 FROM scale",
+    N_("The risk scale is missing.") },
+  { "SELECT count(*) FROM scale s WHERE"
+    " (SELECT count(*) FROM scale_level WHERE axis = 'likelihood' AND level <= s.n_likelihood)"
+    "   != s.n_likelihood"
+    " OR (SELECT count(*) FROM scale_level WHERE axis = 'consequence' AND level <= s.n_consequence)"
+    "   != s.n_consequence",
+    N_("The risk scale does not describe each of its levels.") },
+  { "SELECT (SELECT count(*) FROM scale_band) NOT BETWEEN 2 AND 6"
+    " OR (SELECT max(position) FROM scale_band) != (SELECT count(*) FROM scale_band) - 1"
+    " OR (SELECT min_score FROM scale_band WHERE position = 0) IS NOT 1"
+    " OR EXISTS (SELECT 1 FROM scale_band b JOIN scale_band p ON p.position = b.position - 1"
+    "            WHERE b.min_score <= p.min_score)",
+    N_("The risk scale's bands are not in order from the lowest score.") },
+  { "SELECT count(*) FROM risk, scale WHERE"
+    " likelihood > n_likelihood OR residual_likelihood > n_likelihood"
+    " OR consequence_c > n_consequence OR consequence_i > n_consequence"
+    " OR consequence_a > n_consequence OR residual_consequence > n_consequence",
+    N_("A risk is assessed at a level the risk scale does not have.") },
+  { "SELECT count(*) < 4 FROM role WHERE key IN"
+    " ('system_owner', 'system_administrator', 'daily_contact', 'asset_owner')",
+    N_("A built-in role (systemejer, systemforvalter, daglig kontaktperson or aktivejer) is "
+       "missing.") },
+  { "SELECT count(*) FROM (SELECT control FROM risk_control UNION SELECT control FROM soa_entry"
+    "   UNION SELECT control FROM activity WHERE control IS NOT NULL)"
+    " WHERE control NOT IN (SELECT number FROM control WHERE edition = '2022')",
+    N_("A control is named that is not in Annex A of ISO/IEC 27001:2022.") },
+};
+
 gboolean
 vaern_loader_finish (VaernLoader *self,
                      GError     **error)
@@ -259,6 +310,22 @@ vaern_loader_finish (VaernLoader *self,
         g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID,
                      _("The organisation is missing."));
       return FALSE;
+    }
+
+  /* The rules the store keeps in its own code rather than in the tables:
+   * a document made from rows must keep them too. */
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      gint64 broken = doc_query_int (self->doc, rules[i].sql, 0, error);
+
+      if (broken < 0)
+        return FALSE;
+      if (broken > 0)
+        {
+          g_set_error_literal (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID,
+                               _(rules[i].message));
+          return FALSE;
+        }
     }
 
   rc = sqlite3_prepare_v2 (self->doc->db, "PRAGMA foreign_key_check", -1, &check, NULL);
@@ -287,10 +354,15 @@ vaern_loader_finish (VaernLoader *self,
   vaern_document_close (self->doc);
   g_clear_object (&self->doc);
 
-  /* Never over a file that appeared meanwhile. */
-  if (link (self->tmp_path, self->path) != 0)
+  /* Never over a file that appeared meanwhile. A file system without
+   * hard links (a USB stick, many network shares) gets a rename after a
+   * last look instead. */
+  if (link (self->tmp_path, self->path) != 0
+      && !((errno == EPERM || errno == ENOTSUP || errno == EOPNOTSUPP || errno == ENOSYS)
+           && !g_file_test (self->path, G_FILE_TEST_EXISTS)
+           && g_rename (self->tmp_path, self->path) == 0))
     {
-      int saved = errno;
+      int saved = g_file_test (self->path, G_FILE_TEST_EXISTS) ? EEXIST : errno;
       g_autofree char *name = g_filename_display_basename (self->path);
 
       g_set_error (error, VAERN_STORE_ERROR,
