@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -188,15 +189,16 @@ active_window (VaernApplication *self)
   return gtk_application_get_active_window (GTK_APPLICATION (self));
 }
 
-/* The name chosen for a new document, with its extension, made free: not
- * a document open here, and an old file there (which the file chooser
- * asked about) removed. NULL, with the error shown under heading, if
- * that cannot be. */
+/* The name chosen for a new document, with its extension, and not a
+ * document open here. With remove_old, an old file there (which the file
+ * chooser asked about) is removed. NULL, with the error shown under
+ * heading, if that cannot be. */
 static char *
 free_new_path (VaernApplication *self,
                GtkWindow        *parent,
                GFile            *file,
-               const char       *heading)
+               const char       *heading,
+               gboolean          remove_old)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
@@ -217,7 +219,7 @@ free_new_path (VaernApplication *self,
       vaern_window_show_error (VAERN_WINDOW (parent), heading, error);
       return NULL;
     }
-  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_unlink (path) != 0)
+  if (remove_old && g_file_test (path, G_FILE_TEST_EXISTS) && g_unlink (path) != 0)
     {
       g_set_error (&error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
                    _("The existing file cannot be replaced. Choose another name."));
@@ -234,7 +236,8 @@ new_chosen_cb (GtkWindow *parent,
 {
   VaernApplication *self = user_data;
   /* Translators: heading of an error message */
-  g_autofree char *path = free_new_path (self, parent, file, _("Could Not Create the Document"));
+  g_autofree char *path = free_new_path (self, parent, file, _("Could Not Create the Document"),
+                                         TRUE);
   g_autofree char *organisation = NULL;
   g_autoptr(VaernDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
@@ -376,7 +379,8 @@ about_action (GSimpleAction *action,
 typedef struct
 {
   char *xml_path;
-  char *vaern_path;
+  char *vaern_path;   /* where the document is made */
+  char *target;       /* its name once made: vaern_path, or a file it replaces */
 } ImportJob;
 
 static void
@@ -386,6 +390,7 @@ import_job_free (gpointer data)
 
   g_free (job->xml_path);
   g_free (job->vaern_path);
+  g_free (job->target);
   g_free (job);
 }
 
@@ -398,10 +403,25 @@ import_thread (GTask        *task,
   ImportJob *job = task_data;
   GError *error = NULL;
 
-  if (vaern_report_import_full (job->xml_path, job->vaern_path, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  if (!vaern_report_import_full (job->xml_path, job->vaern_path, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* A file the person chose to replace goes only now, when its
+   * replacement is whole. */
+  if (g_strcmp0 (job->vaern_path, job->target) != 0 && g_rename (job->vaern_path, job->target) != 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_filename_display_basename (job->target);
+
+      g_unlink (job->vaern_path);
+      g_task_return_new_error (task, G_FILE_ERROR, g_file_error_from_errno (saved),
+                               /* Translators: %s is a file name, then why */
+                               _("“%s” could not be replaced: %s."), name, g_strerror (saved));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -410,18 +430,25 @@ import_done_cb (GObject      *source,
                 gpointer      user_data)
 {
   VaernApplication *self = VAERN_APPLICATION (source);
-  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GtkWindow) chooser_parent = user_data;
+  GtkWindow *parent = chooser_parent;
   ImportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
   g_application_release (G_APPLICATION (self));
+  /* The window may have closed while the import ran. */
+  if (g_list_find (gtk_application_get_windows (GTK_APPLICATION (self)), parent) == NULL)
+    parent = active_window (self);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      /* Translators: heading of an error message */
-      vaern_window_show_error (VAERN_WINDOW (parent), _("Could Not Import the File"), error);
+      if (VAERN_IS_WINDOW (parent))
+        /* Translators: heading of an error message */
+        vaern_window_show_error (VAERN_WINDOW (parent), _("Could Not Import the File"), error);
+      else
+        g_warning ("%s", error->message);
       return;
     }
-  vaern_application_open_path (self, job->vaern_path, parent);
+  vaern_application_open_path (self, job->target, parent);
 }
 
 static void
@@ -432,7 +459,8 @@ import_target_chosen_cb (GtkWindow *parent,
   VaernApplication *self = VAERN_APPLICATION (g_application_get_default ());
   g_autofree char *xml_path = g_strdup (user_data);
   /* Translators: heading of an error message */
-  g_autofree char *path = free_new_path (self, parent, file, _("Could Not Import the File"));
+  g_autofree char *path = free_new_path (self, parent, file, _("Could Not Import the File"),
+                                         FALSE);
   g_autoptr(GTask) task = NULL;
   ImportJob *job;
 
@@ -441,7 +469,11 @@ import_target_chosen_cb (GtkWindow *parent,
 
   job = g_new0 (ImportJob, 1);
   job->xml_path = g_steal_pointer (&xml_path);
-  job->vaern_path = g_steal_pointer (&path);
+  job->target = g_steal_pointer (&path);
+  if (g_file_test (job->target, G_FILE_TEST_EXISTS))
+    job->vaern_path = g_strdup_printf ("%s.import-%08x", job->target, g_random_int ());
+  else
+    job->vaern_path = g_strdup (job->target);
   {
     g_autofree char *name = g_filename_display_basename (job->xml_path);
     /* Translators: a toast while a file is imported; %s is its name */

@@ -45,16 +45,12 @@ find_kind (const char *key)
   return NULL;
 }
 
-gboolean
-vaern_window_write_report (VaernWindow *self,
-                           const char  *key,
-                           const char  *path,
-                           GError     **error)
+static gboolean
+write_report (VaernDocument *doc,
+              const char    *key,
+              const char    *path,
+              GError       **error)
 {
-  VaernDocument *doc = vaern_window_get_document (self);
-
-  g_return_val_if_fail (doc != NULL, FALSE);
-
   if (g_strcmp0 (key, "management-pdf") == 0)
     return vaern_management_report_export (doc, path, error);
   if (g_strcmp0 (key, "management-html") == 0)
@@ -66,26 +62,76 @@ vaern_window_write_report (VaernWindow *self,
   return vaern_report_write_full (doc, path, error);
 }
 
+gboolean
+vaern_window_write_report (VaernWindow *self,
+                           const char  *key,
+                           const char  *path,
+                           GError     **error)
+{
+  VaernDocument *doc = vaern_window_get_document (self);
+
+  g_return_val_if_fail (doc != NULL, FALSE);
+  return write_report (doc, key, path, error);
+}
+
+/* What the file chooser was opened for: the report, of this document
+ * (the window may have another by the time a file is chosen). */
+typedef struct
+{
+  const ReportKind *kind;
+  VaernDocument    *doc;
+} Export;
+
+static void
+export_free (gpointer data)
+{
+  Export *e = data;
+
+  g_object_unref (e->doc);
+  g_free (e);
+}
+
 static void
 chosen_cb (GtkWindow *parent,
            GFile     *file,
            gpointer   user_data)
 {
-  const ReportKind *kind = user_data;
+  Export *e = user_data;
   VaernWindow *self = VAERN_WINDOW (parent);
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
 
-  if (path == NULL || vaern_window_get_document (self) == NULL)
+  if (path == NULL)
     return;
-  if (!g_str_has_suffix (path, kind->extension))
+  if (vaern_window_get_document (self) != e->doc)
     {
-      char *with = g_strconcat (path, kind->extension, NULL);
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CLOSED,
+                           /* Translators: why a report was not saved */
+                           _("The document was closed before the report was saved."));
+      vaern_window_show_error (self, _("Could Not Save the Report"), error);
+      return;
+    }
+  if (!g_str_has_suffix (path, e->kind->extension))
+    {
+      char *with = g_strconcat (path, e->kind->extension, NULL);
 
       g_free (path);
       path = with;
+      /* The file chooser asked about the name without the extension. */
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+
+          g_set_error (&error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                       /* Translators: %s is a file name */
+                       _("“%s” already exists. Choose it by its whole name to replace it, "
+                         "or choose another name."), name);
+          /* Translators: heading of an error message */
+          vaern_window_show_error (self, _("Could Not Save the Report"), error);
+          return;
+        }
     }
-  if (!vaern_window_write_report (self, kind->key, path, &error))
+  if (!write_report (e->doc, e->kind->key, path, &error))
     /* Translators: heading of an error message */
     vaern_window_show_error (self, _("Could Not Save the Report"), error);
   else
@@ -105,14 +151,19 @@ export_report_action (GSimpleAction *action,
 {
   VaernWindow *self = user_data;
   const ReportKind *kind = find_kind (g_variant_get_string (param, NULL));
+  VaernDocument *doc = vaern_window_get_document (self);
   g_autofree char *name = NULL;
+  Export *e;
 
-  if (kind == NULL || vaern_window_get_document (self) == NULL)
+  if (kind == NULL || doc == NULL)
     return;
+  e = g_new0 (Export, 1);
+  e->kind = kind;
+  e->doc = g_object_ref (doc);
   name = g_strconcat (_(kind->name), kind->extension, NULL);
-  vaern_choose_file (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _(kind->title),
-                     /* Translators: a button */
-                     _("_Save"), name, kind->kind, chosen_cb, (gpointer) kind);
+  vaern_choose_file_full (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _(kind->title),
+                          /* Translators: a button */
+                          _("_Save"), name, kind->kind, chosen_cb, e, export_free);
 }
 
 static void

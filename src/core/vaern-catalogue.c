@@ -615,3 +615,37 @@ vaern_catalogue_sources_2022 (VaernCatalogue *catalogue,
 
   return links_of (catalogue, number_2022, VAERN_EDITION_2022, n_controls);
 }
+
+const char *
+vaern_control_theme_label (guint theme)
+{
+  switch (theme)
+    {
+    /* Translators: an Annex A theme of ISO 27001:2022 (clause 5) */
+    case VAERN_CONTROL_THEME_ORGANISATIONAL: return _("Organisational");
+    /* Translators: an Annex A theme of ISO 27001:2022 (clause 6) */
+    case VAERN_CONTROL_THEME_PEOPLE: return _("People");
+    /* Translators: an Annex A theme of ISO 27001:2022 (clause 7) */
+    case VAERN_CONTROL_THEME_PHYSICAL: return _("Physical");
+    /* Translators: an Annex A theme of ISO 27001:2022 (clause 8) */
+    case VAERN_CONTROL_THEME_TECHNOLOGICAL: return _("Technological");
+    default: return "";
+    }
+}
+
+const char *
+vaern_control_theme_heading (guint theme)
+{
+  switch (theme)
+    {
+    /* Translators: a theme's heading in the printed SoA (ISO 27001:2022, clause 5) */
+    case VAERN_CONTROL_THEME_ORGANISATIONAL: return _("5 Organisational controls");
+    /* Translators: a theme's heading in the printed SoA (clause 6) */
+    case VAERN_CONTROL_THEME_PEOPLE: return _("6 People controls");
+    /* Translators: a theme's heading in the printed SoA (clause 7) */
+    case VAERN_CONTROL_THEME_PHYSICAL: return _("7 Physical controls");
+    /* Translators: a theme's heading in the printed SoA (clause 8) */
+    case VAERN_CONTROL_THEME_TECHNOLOGICAL: return _("8 Technological controls");
+    default: return "";
+    }
+}

@@ -26,6 +26,12 @@ typedef enum
   VAERN_CONTROL_THEME_TECHNOLOGICAL  = 8,
 } VaernControlTheme;
 
+/* A theme's name as a list or a filter shows it ("Organisational"), and
+ * as a heading with its number ("5 Organisational controls"); translated,
+ * "" for a number that is not a theme. */
+const char *vaern_control_theme_label   (guint theme);
+const char *vaern_control_theme_heading (guint theme);
+
 typedef struct
 {
   const char *edition;         /* VAERN_EDITION_2022 or VAERN_EDITION_2013 */

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "core/vaern-catalogue.h"
 #include "core/vaern-core-error.h"
 #include "core/vaern-date.h"
 #include "store/vaern-figures.h"
@@ -113,16 +114,6 @@ static void
 add_figures (VaernManagementReport *r,
              VaernKeyFigures       *f)
 {
-  const char *const themes[] = {
-    /* Translators: an Annex A theme (5) */
-    N_("Organisational controls"),
-    /* Translators: an Annex A theme (6) */
-    N_("People controls"),
-    /* Translators: an Annex A theme (7) */
-    N_("Physical controls"),
-    /* Translators: an Annex A theme (8) */
-    N_("Technological controls"),
-  };
   guint applicable = 0, implemented = 0;
   g_autofree char *assessed = share_text (f->n_systems_assessed, f->n_systems);
   g_autofree char *soa = NULL;
@@ -168,7 +159,8 @@ add_figures (VaernManagementReport *r,
     {
       g_autofree char *value = share_text (f->soa_implemented[t], f->soa_applicable[t]);
       /* Translators: %s is an Annex A theme */
-      g_autofree char *label = g_strdup_printf (_("%s implemented"), _(themes[t]));
+      g_autofree char *label = g_strdup_printf (_("%s implemented"),
+                                                vaern_control_theme_heading (t + 5));
 
       add_figure_text (r, label, value);
       applicable += f->soa_applicable[t];

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "core/vaern-catalogue.h"
 #include "core/vaern-core-error.h"
 #include "core/vaern-date.h"
 #include "vaern-render-file.h"
@@ -63,23 +64,6 @@ row_clear (gpointer data)
 
   for (guint c = 0; c < N_COLUMNS; c++)
     g_free (row->text[c]);
-}
-
-static const char *
-theme_heading (guint theme)
-{
-  switch (theme)
-    {
-    /* Translators: a theme's heading in the printed SoA (ISO 27001:2022, clause 5) */
-    case 5: return _("5 Organisational controls");
-    /* Translators: a theme's heading in the printed SoA (clause 6) */
-    case 6: return _("6 People controls");
-    /* Translators: a theme's heading in the printed SoA (clause 7) */
-    case 7: return _("7 Physical controls");
-    /* Translators: a theme's heading in the printed SoA (clause 8) */
-    case 8: return _("8 Technological controls");
-    default: return "";
-    }
 }
 
 /* The reasons for an included control (the store's wording), then the
@@ -448,7 +432,7 @@ vaern_soa_table_draw_page (VaernSoaTable *t,
 
       if (row->theme != theme)
         {
-          g_autoptr(PangoLayout) heading = line_new (t, theme_heading (row->theme),
+          g_autoptr(PangoLayout) heading = line_new (t, vaern_control_theme_heading (row->theme),
                                                      content_width (t), 9.5, TRUE);
 
           cairo_set_source_rgb (cr, 0, 0, 0);

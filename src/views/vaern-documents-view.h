@@ -28,10 +28,12 @@ typedef enum
 void        vaern_documents_view_show_filter    (VaernDocumentsView  *self,
                                                  VaernDocumentsFilter filter);
 
+/* Shows the approvals page (or the documents page). */
+void        vaern_documents_view_show_approvals (VaernDocumentsView *self,
+                                                 gboolean            approvals);
+
 /* For tests */
 VaernTable *vaern_documents_view_get_table      (VaernDocumentsView *self,
-                                                 gboolean            approvals);
-void        vaern_documents_view_show_approvals (VaernDocumentsView *self,
                                                  gboolean            approvals);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include "app/vaern-view.h"
 #include "app/vaern-window.h"
+#include "core/vaern-catalogue.h"
 #include "core/vaern-date.h"
 #include "store/vaern-figures.h"
 #include "vaern-documents-view.h"
@@ -29,6 +30,7 @@
 typedef enum
 {
   LINK_REGISTER,         /* arg: VaernFindings */
+  LINK_SYSTEMS,          /* the IT systems not retired */
   LINK_RISKS,
   LINK_RISKS_UNDECIDED,
   LINK_RISKS_OVERDUE,
@@ -131,23 +133,6 @@ static const char *const figure_names[N_FIGURES] = {
 G_STATIC_ASSERT (VAERN_FIGURES_MAX_BANDS == 6);
 G_STATIC_ASSERT (VAERN_FIGURES_N_THEMES == 4);
 
-static const char *
-theme_name (guint theme)
-{
-  switch (theme)
-    {
-    /* Translators: an Annex A theme of ISO 27001:2022 (clause 5) */
-    case 5: return _("Organisational");
-    /* Translators: an Annex A theme of ISO 27001:2022 (clause 6) */
-    case 6: return _("People");
-    /* Translators: an Annex A theme of ISO 27001:2022 (clause 7) */
-    case 7: return _("Physical");
-    /* Translators: an Annex A theme of ISO 27001:2022 (clause 8) */
-    case 8: return _("Technological");
-    default: return "";
-    }
-}
-
 static gboolean
 is_finding (Figure figure)
 {
@@ -164,7 +149,8 @@ link_view_name (Link link)
 {
   switch (link)
     {
-    case LINK_REGISTER: return "register";
+    case LINK_REGISTER:
+    case LINK_SYSTEMS: return "register";
     case LINK_RISKS:
     case LINK_RISKS_UNDECIDED:
     case LINK_RISKS_OVERDUE:
@@ -202,6 +188,9 @@ row_activated_cb (AdwActionRow      *row,
     case LINK_REGISTER:
       gtk_widget_activate_action (view, "register.clear-filters", NULL);
       vaern_register_view_filter_findings (VAERN_REGISTER_VIEW (view), fr->arg);
+      break;
+    case LINK_SYSTEMS:
+      vaern_register_view_show_systems (VAERN_REGISTER_VIEW (view));
       break;
     case LINK_RISKS:
       vaern_risks_view_show_asset (VAERN_RISKS_VIEW (view), 0);
@@ -357,7 +346,7 @@ build (VaernOverviewView *self)
   /* Translators: heading in the overview: the register of systems (as the sidebar calls it) */
   group = group_new (self, _("Systems"));
   /* Translators: a row of the overview; its count is the number of IT systems */
-  add_figure (self, group, FIG_SYSTEMS, _("IT systems"), NULL, LINK_REGISTER, 0);
+  add_figure (self, group, FIG_SYSTEMS, _("IT systems"), NULL, LINK_SYSTEMS, 0);
   /* Translators: a row of the overview; keep "systemejer" as in the register */
   add_figure (self, group, FIG_NO_OWNER, _("Systems without a systemejer"),
               /* Translators: the explanation of a row of the overview */
@@ -379,7 +368,7 @@ build (VaernOverviewView *self)
   /* Translators: heading in the overview */
   group = group_new (self, _("Risks"));
   /* Translators: a row of the overview */
-  add_figure (self, group, FIG_RISKS, _("Risks assessed"), NULL, LINK_RISKS, 0);
+  add_figure (self, group, FIG_RISKS, _("Risks"), NULL, LINK_RISKS, 0);
   /* Translators: a row of the overview */
   add_figure (self, group, FIG_RISKS_UNDECIDED, _("Treatment not decided"),
               /* Translators: the explanation of a row of the overview */
@@ -408,7 +397,7 @@ build (VaernOverviewView *self)
   for (guint t = 5; t <= 8; t++)
     {
       /* Translators: a row of the overview: an Annex A theme's number and name */
-      g_autofree char *title = g_strdup_printf (_("%u %s"), t, theme_name (t));
+      g_autofree char *title = g_strdup_printf (_("%u %s"), t, vaern_control_theme_label (t));
 
       add_figure (self, group, FIG_SOA_THEME_5 + t - 5, title, NULL, LINK_SOA, t);
     }
@@ -451,8 +440,8 @@ build (VaernOverviewView *self)
     add_figure (self, group, FIG_DOCUMENTS_REVIEW, _("Documents due for review"), subtitle,
                 LINK_DOCUMENTS, VAERN_DOCUMENTS_REVIEW_DUE);
   }
-  /* Translators: a row of the overview: documents and the SoA that management has not approved yet */
-  add_figure (self, group, FIG_PENDING_APPROVALS, _("Waiting for approval"), NULL,
+  /* Translators: a row of the overview: documents that management has not approved yet */
+  add_figure (self, group, FIG_PENDING_APPROVALS, _("Documents waiting for approval"), NULL,
               LINK_DOCUMENTS, VAERN_DOCUMENTS_IN_REVIEW);
   /* Translators: a row of the overview; its value is a date */
   add_figure (self, group, FIG_LAST_REPORT, _("Last approved management report"), NULL,
@@ -481,15 +470,30 @@ build (VaernOverviewView *self)
 
 /* The figures */
 
+/* A screen reader reads the row's title with its count ("Systems
+ * without a systemejer: 4"), as the eye does. */
+static void
+update_accessible_label (AdwActionRow *row,
+                         const char   *count)
+{
+  g_autofree char *label = g_strdup_printf ("%s: %s",
+                                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                            count);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static void
 set_count (FigureRow  *fr,
            const char *text,
            gboolean    warning)
 {
   gtk_label_set_text (fr->count, text);
+  update_accessible_label (fr->row, text);
   if (fr->attention)
     {
       gtk_label_set_text (fr->attention_count, text);
+      update_accessible_label (fr->attention, text);
       /* A finding is listed in one place: with the others while there is one. */
       gtk_widget_set_visible (GTK_WIDGET (fr->attention), warning);
       gtk_widget_set_visible (GTK_WIDGET (fr->row), !warning);
@@ -566,11 +570,12 @@ show_risks (VaernOverviewView     *self,
   const VaernRiskScale *scale = vaern_document_get_scale (self->document);
   g_autofree char *all = NULL;
 
-  set_number (self, FIG_RISKS, f->n_risks_assessed);
+  set_number (self, FIG_RISKS, f->n_risks);
   all = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      /* Translators: the explanation of the overview's count of assessed risks */
-                                      "%u of %u risk", "%u of %u risks", f->n_risks),
-                         f->n_risks_assessed, f->n_risks);
+                                      /* Translators: the explanation of the overview's count of risks */
+                                      "%u of them assessed", "%u of them assessed",
+                                      f->n_risks_assessed),
+                         f->n_risks_assessed);
   set_subtitle (self, FIG_RISKS, all);
   set_number (self, FIG_RISKS_UNDECIDED, f->n_risks_undecided);
   set_number (self, FIG_RISKS_REVIEW, f->n_risk_review_overdue);
@@ -650,21 +655,11 @@ show_documents (VaernOverviewView     *self,
 
   set_number (self, FIG_DOCUMENTS, f->n_documents);
   set_number (self, FIG_DOCUMENTS_REVIEW, f->n_documents_review_due);
-  set_number (self, FIG_PENDING_APPROVALS, f->n_pending_approvals);
+  /* The documents the row opens; the SoA draft is the SoA group's. */
+  set_number (self, FIG_PENDING_APPROVALS, f->n_documents_in_review);
   if (f->soa_version > 0 && !f->soa_approved)
-    pending = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            /* Translators: the explanation of the overview's count of what waits for approval */
-                                            "%u document in review, and the SoA draft",
-                                            "%u documents in review, and the SoA draft",
-                                            f->n_documents_in_review),
-                               f->n_documents_in_review);
-  else
-    pending = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            /* Translators: the explanation of the overview's count of what waits for approval */
-                                            "%u document in review",
-                                            "%u documents in review",
-                                            f->n_documents_in_review),
-                               f->n_documents_in_review);
+    /* Translators: the explanation of the overview's count of documents waiting for approval */
+    pending = g_strdup (_("The newest version of the SoA waits for approval too"));
   set_subtitle (self, FIG_PENDING_APPROVALS, pending);
 
   last = f->last_report_approved_on ? vaern_date_format (f->last_report_approved_on)

@@ -71,6 +71,9 @@ static void update_state (VaernRegisterView *self);
 
 /* Filtering */
 
+/* The lifecycle filter's last choice, after "all" and each lifecycle. */
+#define LIFECYCLE_NOT_RETIRED (1 + VAERN_LIFECYCLE_RETIRED + 1)
+
 static gboolean
 asset_matches (gpointer item,
                gpointer user_data)
@@ -84,7 +87,12 @@ asset_matches (gpointer item,
 
   if (kind > 0 && asset->kind != kind - 1)
     return FALSE;
-  if (lifecycle > 0 && asset->lifecycle != lifecycle - 1)
+  if (lifecycle == LIFECYCLE_NOT_RETIRED)
+    {
+      if (asset->lifecycle == VAERN_LIFECYCLE_RETIRED)
+        return FALSE;
+    }
+  else if (lifecycle > 0 && asset->lifecycle != lifecycle - 1)
     return FALSE;
   if (personal == PD_ANY && asset->personal_data == VAERN_PERSONAL_DATA_NONE)
     return FALSE;
@@ -209,6 +217,9 @@ setup_filters (VaernRegisterView *self)
   g_autoptr(GtkStringList) lifecycles = filter_list (_("All statuses"), &vaern_enum_lifecycle);
   g_autoptr(GtkStringList) personal = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) findings = gtk_string_list_new (NULL);
+
+  /* Translators: lifecycle filter: every asset that is not retired */
+  gtk_string_list_append (lifecycles, _("All but retired"));
 
   /* Translators: personal data filter */
   gtk_string_list_append (personal, _("Any personal data or none"));
@@ -694,6 +705,16 @@ show_roles_action (GtkWidget  *widget,
   if (VAERN_IS_PEOPLE_VIEW (people))
     vaern_people_view_show_asset (VAERN_PEOPLE_VIEW (people),
                                   vaern_record_get_id (VAERN_RECORD (asset)));
+}
+
+void
+vaern_register_view_show_systems (VaernRegisterView *self)
+{
+  g_return_if_fail (VAERN_IS_REGISTER_VIEW (self));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "register.clear-filters", NULL);
+  gtk_drop_down_set_selected (self->kind_filter, 1 + VAERN_ASSET_KIND_SYSTEM);
+  gtk_drop_down_set_selected (self->lifecycle_filter, LIFECYCLE_NOT_RETIRED);
 }
 
 void

@@ -6,6 +6,7 @@
 #include "app/vaern-file-chooser.h"
 #include "app/vaern-view.h"
 #include "app/vaern-window.h"
+#include "core/vaern-catalogue.h"
 #include "core/vaern-date.h"
 #include "store/vaern-figures.h"
 #include "vaern-approval-editor.h"
@@ -73,23 +74,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (VaernSoaView, vaern_soa_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (VAERN_TYPE_VIEW, vaern_soa_view_iface_init))
 
 static void update_state (VaernSoaView *self);
-
-static const char *
-theme_name (guint theme)
-{
-  switch (theme)
-    {
-    /* Translators: an Annex A theme of ISO 27001:2022 (clause 5) */
-    case 5: return _("Organisational");
-    /* Translators: an Annex A theme of ISO 27001:2022 (clause 6) */
-    case 6: return _("People");
-    /* Translators: an Annex A theme of ISO 27001:2022 (clause 7) */
-    case 7: return _("Physical");
-    /* Translators: an Annex A theme of ISO 27001:2022 (clause 8) */
-    case 8: return _("Technological");
-    default: return "";
-    }
-}
 
 /* Filtering */
 
@@ -416,7 +400,7 @@ update_progress (VaernSoaView *self)
       tooltip = g_strdup_printf (
         /* Translators: tooltip of a theme's progress in the SoA; %s is the theme */
         _("%s: %u of the %u applicable controls are implemented. Click to show only these."),
-        t == 0 ? _("All themes") : theme_name (t + 4), implemented[t], applicable[t]);
+        t == 0 ? _("All themes") : vaern_control_theme_label (t + 4), implemented[t], applicable[t]);
       gtk_widget_set_tooltip_text (self->progress_buttons[t], tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_buttons[t]),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
@@ -921,7 +905,7 @@ build_progress (VaernSoaView *self)
         /* Translators: the SoA's total progress */
         ? g_strdup (_("All themes"))
         /* Translators: a theme in the SoA's progress: its clause number and name */
-        : g_strdup_printf (_("%u %s"), t + 4, theme_name (t + 4));
+        : g_strdup_printf (_("%u %s"), t + 4, vaern_control_theme_label (t + 4));
       GtkWidget *heading = gtk_label_new (title);
 
       gtk_label_set_xalign (GTK_LABEL (heading), 0);
@@ -1019,8 +1003,8 @@ build (VaernSoaView *self)
   g_object_set (self->search_entry, "placeholder-text", _("Search number or words, or A.8.1.1"), NULL);
   gtk_widget_set_size_request (GTK_WIDGET (self->search_entry), 240, -1);
   gtk_flow_box_append (GTK_FLOW_BOX (self->filter_box), GTK_WIDGET (self->search_entry));
-  self->theme_filter = filter_dropdown (_("Theme"), _("All themes"), theme_name (5), theme_name (6),
-                                        theme_name (7), theme_name (8), NULL);
+  self->theme_filter = filter_dropdown (_("Theme"), _("All themes"), vaern_control_theme_label (5), vaern_control_theme_label (6),
+                                        vaern_control_theme_label (7), vaern_control_theme_label (8), NULL);
   gtk_flow_box_append (GTK_FLOW_BOX (self->filter_box), GTK_WIDGET (self->theme_filter));
   /* Translators: the SoA view's applicability filter and its choices */
   self->applicable_filter = filter_dropdown (_("Applicability"), _("Applies or not"),
