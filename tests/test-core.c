@@ -117,6 +117,20 @@ test_findings (void)
                                             "2020-01-01"), ==, VAERN_FINDING_NONE);
 }
 
+static void
+test_date_add_days (void)
+{
+  g_autofree char *a = vaern_date_add_days ("2026-11-23", 30);
+  g_autofree char *b = vaern_date_add_days ("2028-03-01", -1);
+  g_autofree char *c = vaern_date_add_days ("2026-12-31", 1);
+
+  g_assert_cmpstr (a, ==, "2026-12-23");
+  g_assert_cmpstr (b, ==, "2028-02-29");
+  g_assert_cmpstr (c, ==, "2027-01-01");
+  g_assert_null (vaern_date_add_days ("2026-02-30", 1));
+  g_assert_null (vaern_date_add_days (NULL, 1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -125,6 +139,7 @@ main (int   argc,
 
   g_test_add_func ("/vaern/core/date-parse", test_date_parse);
   g_test_add_func ("/vaern/core/date-format", test_date_format);
+  g_test_add_func ("/vaern/core/date-add-days", test_date_add_days);
   g_test_add_func ("/vaern/core/enums", test_enums);
   g_test_add_func ("/vaern/core/findings", test_findings);
 

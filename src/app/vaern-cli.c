@@ -168,6 +168,7 @@ typedef enum
   EXPORT_FULL,
   EXPORT_SYSTEMS,
   EXPORT_MANAGEMENT,
+  EXPORT_UNKNOWN,
 } ExportKind;
 
 static const struct
@@ -401,18 +402,14 @@ vaern_cli_export (const VaernCliExport *options)
   Scope scope = { 0, NULL };
   VaernHeatMapShow show = VAERN_HEAT_MAP_BOTH;
   static const char *const management[] = { ".xml", ".html", ".pdf", NULL };
-  ExportKind kind = EXPORT_RISKS;
+  ExportKind kind = EXPORT_UNKNOWN;
   const char *const *extensions;
-  gboolean known = FALSE;
   gboolean ok;
 
-  for (guint i = 0; i < G_N_ELEMENTS (exports) && !known; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (exports) && kind == EXPORT_UNKNOWN; i++)
     if (g_strcmp0 (options->what, exports[i].what) == 0)
-      {
-        kind = exports[i].kind;
-        known = TRUE;
-      }
-  if (!known)
+      kind = exports[i].kind;
+  if (kind == EXPORT_UNKNOWN)
     {
       g_autofree char *message =
         /* Translators: %s is what the person asked for; do not translate the list */

@@ -95,6 +95,33 @@ vaern_date_is_valid (const char *iso)
 }
 
 /**
+ * vaern_date_add_days:
+ * @iso: an ISO date
+ * @days: how many days later (earlier if negative)
+ *
+ * Returns: (nullable): the ISO date @days after @iso, or %NULL if @iso is
+ * not a date.
+ */
+char *
+vaern_date_add_days (const char *iso,
+                     int         days)
+{
+  guint y, m, d;
+  GDate date;
+
+  if (!vaern_date_is_valid (iso) || sscanf (iso, "%4u-%2u-%2u", &y, &m, &d) != 3)
+    return NULL;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  if (days >= 0)
+    g_date_add_days (&date, (guint) days);
+  else
+    g_date_subtract_days (&date, (guint) -days);
+  return g_strdup_printf ("%04u-%02u-%02u", (guint) g_date_get_year (&date),
+                          (guint) g_date_get_month (&date), (guint) g_date_get_day (&date));
+}
+
+/**
  * vaern_date_format:
  * @iso: (nullable): an ISO date
  *

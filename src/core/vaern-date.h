@@ -13,6 +13,8 @@ char     *vaern_date_parse       (const char *text,
                                   GError    **error);
 char     *vaern_date_format      (const char *iso);
 gboolean  vaern_date_is_valid    (const char *iso);
+char     *vaern_date_add_days    (const char *iso,
+                                  int         days);
 char     *vaern_date_today       (void);
 void      vaern_date_set_today   (const char *iso);
 gboolean  vaern_date_is_past     (const char *iso);

@@ -375,9 +375,8 @@ load_stylesheet (GError **error)
   return sheet;
 }
 
-/* Writes the management report's XML to a temporary file, reads it back
- * and makes it HTML with the stylesheet; the HTML is written whole or not
- * at all, like every report. */
+/* Makes the management report's XML in memory and makes it HTML with the
+ * stylesheet; the HTML is written whole or not at all, like every report. */
 gboolean
 vaern_report_write_management_html (VaernDocument *doc,
                                     const char    *path,
@@ -388,11 +387,9 @@ vaern_report_write_management_html (VaernDocument *doc,
   g_autoptr(xsltTransformContext) ctxt = NULL;
   g_autoptr(xmlDoc) xml = NULL;
   g_autoptr(xmlDoc) html = NULL;
-  g_autofree char *tmp_xml = NULL;
   g_autofree char *tmp_html = NULL;
-  g_autofree char *contents = NULL;
   g_autofree char *dir = NULL;
-  gsize length;
+  xmlBuffer *report;
   int fd;
   gboolean ok;
 
@@ -403,24 +400,13 @@ vaern_report_write_management_html (VaernDocument *doc,
   if (sheet == NULL)
     return FALSE;
 
-  fd = g_file_open_tmp ("vaern-management-XXXXXX.xml", &tmp_xml, NULL);
-  if (fd < 0)
-    {
-      set_write_error (error, path, errno);
-      return FALSE;
-    }
-  close (fd);
-  g_unlink (tmp_xml);
-  ok = vaern_report_write_management (doc, tmp_xml, error);
-  if (ok)
-    {
-      contents = read_capped (tmp_xml, &length, error);
-      ok = contents != NULL;
-    }
-  g_unlink (tmp_xml);
-  if (!ok)
+  /* The XML is made in memory and read back from there. */
+  report = write_report_to_memory (doc, path, "management", management_sections, NULL, error);
+  if (report == NULL)
     return FALSE;
-  xml = xmlReadMemory (contents, (int) length, NULL, NULL, report_parse_options);
+  xml = xmlReadMemory ((const char *) xmlBufferContent (report), xmlBufferLength (report), NULL,
+                       NULL, report_parse_options);
+  xmlBufferFree (report);
   if (xml == NULL)
     {
       set_write_error (error, path, 0);

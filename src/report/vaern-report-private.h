@@ -71,6 +71,14 @@ G_GNUC_INTERNAL gboolean write_report (VaernDocument *doc,
                                        gpointer       data,
                                        GError       **error);
 
+/* The same into memory; path names it in a message. A new buffer. */
+G_GNUC_INTERNAL xmlBuffer *write_report_to_memory (VaernDocument *doc,
+                                                   const char    *path,
+                                                   const char    *kind,
+                                                   SectionsFunc   sections,
+                                                   gpointer       data,
+                                                   GError       **error);
+
 /* The items of a list of VaernRecord, by id; a new array of references. */
 G_GNUC_INTERNAL GPtrArray *sorted_by_id (GListModel *list);
 

@@ -229,6 +229,8 @@ report_now (void)
   return g_date_time_new_now_utc ();
 }
 
+static void start_report (Out *o, VaernDocument *doc, const char *kind);
+
 /* Opens a temporary file beside path and starts the report element with
  * the organisation; the sections follow. */
 Out *
@@ -241,9 +243,6 @@ out_begin (VaernDocument *doc,
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *tmp_name = g_strdup_printf (".%s.XXXXXX", base);
-  g_autoptr(GDateTime) now = report_now ();
-  g_autofree char *generated = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  const char *cvr = vaern_document_get_cvr (doc);
   xmlOutputBuffer *buffer;
 
   o->path = g_strdup (path);
@@ -271,6 +270,20 @@ out_begin (VaernDocument *doc,
       set_write_error (error, path, ENOMEM);
       return NULL;
     }
+  start_report (o, doc, kind);
+  return g_steal_pointer (&o);
+}
+
+/* The report element and the organisation, on o->writer. */
+static void
+start_report (Out           *o,
+              VaernDocument *doc,
+              const char    *kind)
+{
+  g_autoptr(GDateTime) now = report_now ();
+  g_autofree char *generated = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  const char *cvr = vaern_document_get_cvr (doc);
+
   xmlTextWriterSetIndent (o->writer, 1);
   xmlTextWriterSetIndentString (o->writer, BAD_CAST "  ");
 
@@ -287,8 +300,6 @@ out_begin (VaernDocument *doc,
   if (cvr != NULL && *cvr != '\0')
     out_element (o, "cvr", cvr);
   out_end (o);
-
-  return g_steal_pointer (&o);
 }
 
 /* Ends the report, makes sure it is on disk and puts it in place. */
@@ -342,6 +353,47 @@ write_report (VaernDocument *doc,
   if (o == NULL || !sections (o, doc, data, error))
     return FALSE;
   return out_finish (o, error);
+}
+
+/* The same report into memory, for a transformation that follows (the
+ * management report as HTML); path only names it in a message. */
+xmlBuffer *
+write_report_to_memory (VaernDocument *doc,
+                        const char    *path,
+                        const char    *kind,
+                        SectionsFunc   sections,
+                        gpointer       data,
+                        GError       **error)
+{
+  g_autoptr(Out) o = g_new0 (Out, 1);
+  xmlBuffer *buffer = xmlBufferCreate ();
+
+  o->fd = -1;
+  o->path = g_strdup (path);
+  if (buffer == NULL || (o->writer = xmlNewTextWriterMemory (buffer, 0)) == NULL)
+    {
+      if (buffer)
+        xmlBufferFree (buffer);
+      set_write_error (error, path, ENOMEM);
+      return NULL;
+    }
+  start_report (o, doc, kind);
+  if (!sections (o, doc, data, error))
+    {
+      xmlBufferFree (buffer);
+      return NULL;
+    }
+  if (!o->failed)
+    out_note_failure (o, xmlTextWriterEndDocument (o->writer));
+  /* Freeing the writer flushes it into the buffer. */
+  g_clear_pointer (&o->writer, xmlFreeTextWriter);
+  if (o->failed)
+    {
+      set_write_error (error, path, o->saved_errno);
+      xmlBufferFree (buffer);
+      return NULL;
+    }
+  return buffer;
 }
 
 /* The sections =========================================================== */

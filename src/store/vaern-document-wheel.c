@@ -154,19 +154,11 @@ static void
 derive_activity (VaernActivity *a,
                  const char    *today)
 {
-  GDate date;
-  int y, m, d;
-  g_autofree char *since = NULL;
-  g_auto(GStrv) dates = NULL;
-
   /* Open occurrences from a year back: the first is the next, and any
    * before today is overdue. */
-  sscanf (today, "%d-%d-%d", &y, &m, &d);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, d, m, y);
-  g_date_subtract_days (&date, LOOK_BACK_DAYS);
-  since = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
-                           g_date_get_day (&date));
+  g_autofree char *since = vaern_date_add_days (today, -LOOK_BACK_DAYS);
+  g_auto(GStrv) dates = NULL;
+
   dates = vaern_recurrence_between (a->recurrence, a->start_date, a->end_date,
                                     a->recurrence == VAERN_RECURRENCE_ONCE ? NULL : since,
                                     NULL, 40);

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "core/vaern-date.h"
@@ -10,18 +9,9 @@
 char *
 vaern_key_figures_soon (const char *today)
 {
-  int y, m, d;
-  GDate date;
-  char buf[16];
+  char *soon = vaern_date_add_days (today, VAERN_FIGURES_SOON_DAYS);
 
-  if (today == NULL || sscanf (today, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return g_strdup (today);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, d, m, y);
-  g_date_add_days (&date, VAERN_FIGURES_SOON_DAYS);
-  g_snprintf (buf, sizeof buf, "%04d-%02d-%02d", g_date_get_year (&date),
-              g_date_get_month (&date), g_date_get_day (&date));
-  return g_strdup (buf);
+  return soon ? soon : g_strdup (today);
 }
 
 gboolean
@@ -154,8 +144,8 @@ count_documents (VaernKeyFigures *f,
   GListModel *docs = vaern_document_get_isms_documents (doc);
   GListModel *approvals = vaern_document_get_approvals (doc);
   guint n = g_list_model_get_n_items (docs);
-  g_autoptr(GHashTable) reports = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GArray) report_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* The ids of the management reports (documents of kind report). */
+  g_autoptr(GHashTable) reports = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   for (guint i = 0; i < n; i++)
     {
@@ -163,7 +153,7 @@ count_documents (VaernKeyFigures *f,
       gint64 id = vaern_record_get_id (VAERN_RECORD (d));
 
       if (d->kind == VAERN_DOC_KIND_REPORT)
-        g_array_append_val (report_ids, id);
+        g_hash_table_add (reports, g_memdup2 (&id, sizeof id));
       if (d->status == VAERN_DOC_STATUS_WITHDRAWN)
         continue;
       f->n_documents++;
@@ -172,8 +162,6 @@ count_documents (VaernKeyFigures *f,
       if (vaern_key_figures_review_due (d, f->soon))
         f->n_documents_review_due++;
     }
-  for (guint i = 0; i < report_ids->len; i++)
-    g_hash_table_add (reports, &g_array_index (report_ids, gint64, i));
 
   f->n_pending_approvals = f->n_documents_in_review
                            + (f->soa_version > 0 && !f->soa_approved ? 1 : 0);
