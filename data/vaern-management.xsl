@@ -123,6 +123,7 @@ p { margin: .5rem 0; }
 
 /* The header */
 .header { border-bottom: 1px solid var(--line); padding-bottom: 1rem; margin-bottom: 1rem; }
+.logo { float: right; max-height: 4rem; max-width: 12rem; margin: 0 0 .5rem 1rem; }
 .org { font-size: 1.3rem; font-weight: 600; margin: .25rem 0 .5rem; }
 .meta { margin: 0; padding: 0; list-style: none; color: var(--muted); }
 .meta li { margin: .1rem 0; }
@@ -249,6 +250,14 @@ td.cell, .swatch, .bar, .bar-fill {
   <xsl:template name="header">
     <xsl:param name="m"/>
     <div class="header">
+      <xsl:if test="normalize-space(v:organisation/v:logo) != ''">
+        <img class="logo" alt="Logo">
+          <xsl:attribute name="src">
+            <xsl:text>data:image/png;base64,</xsl:text>
+            <xsl:value-of select="normalize-space(v:organisation/v:logo)"/>
+          </xsl:attribute>
+        </img>
+      </xsl:if>
       <h1>Ledelsesrapport</h1>
       <xsl:if test="normalize-space(v:organisation/v:name) != ''">
         <p class="org"><xsl:value-of select="normalize-space(v:organisation/v:name)"/></p>

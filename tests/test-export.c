@@ -146,6 +146,7 @@ test_round_trip (Fixture       *f,
   g_autofree char *xml2 = in_dir (f, "full2.xml");
   g_autoptr(VaernDocument) again = NULL;
   g_autoptr(VaernAsset) asset = NULL;
+  g_autoptr(GBytes) logo = vaern_test_logo ();
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   GListModel *assets;
@@ -159,6 +160,8 @@ test_round_trip (Fixture       *f,
   asset->notes = g_strdup ("  <b>&amp;</b> \"ja\"\r\nlinje to\t ");
   g_assert_true (vaern_document_update_asset (doc, asset, &error));
   g_assert_no_error (error);
+  g_assert_true (vaern_document_set_logo (doc, logo, &error));
+  g_assert_no_error (error);
 
   g_assert_true (vaern_report_write_full (doc, xml, &error));
   g_assert_no_error (error);
@@ -169,6 +172,7 @@ test_round_trip (Fixture       *f,
   g_assert_cmpuint (count_substrings (text, "<asset id="), ==, g_list_model_get_n_items (assets));
   g_assert_cmpuint (count_substrings (text, "<change id="), ==, vaern_document_count_changes (doc));
   g_assert_cmpuint (vaern_document_count_changes (doc), >, 0);
+  g_assert_nonnull (strstr (text, "<logo media-type=\"image/png\">iVBORw0KGgo"));
 
   g_assert_true (vaern_report_import_full (xml, copy, &error));
   g_assert_no_error (error);
@@ -181,6 +185,12 @@ test_round_trip (Fixture       *f,
   /* The same rows, read by the store's own lists. */
   g_assert_cmpstr (vaern_document_get_organisation (again), ==, vaern_document_get_organisation (doc));
   g_assert_cmpstr (vaern_document_get_cvr (again), ==, vaern_document_get_cvr (doc));
+  {
+    g_autoptr(GBytes) copied = vaern_document_get_logo (again);
+
+    g_assert_nonnull (copied);
+    g_assert_true (g_bytes_equal (copied, logo));
+  }
   g_assert_cmpuint (vaern_document_count_risks (again), ==, vaern_document_count_risks (doc));
   g_assert_cmpuint (vaern_document_count_changes (again), ==, vaern_document_count_changes (doc));
   {
@@ -413,6 +423,65 @@ test_store_refuses (Fixture       *f,
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* The logo in the organisation: base64 broken over lines is read as one;
+ * a picture that is not a PNG is refused with its line. */
+static void
+test_logo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *path = in_dir (f, "logo.vaern");
+  g_autofree char *full = in_dir (f, "full.xml");
+  g_autofree char *out = in_dir (f, "copy.vaern");
+  g_autoptr(GBytes) logo = vaern_test_logo ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VaernDocument) doc = vaern_document_create (path, "Logokommune", &error);
+  g_autofree char *text = NULL;
+  g_autofree char *wrapped = NULL;
+  g_autofree char *gif = NULL;
+  g_autofree char *base64 = NULL;
+  g_autofree char *broken = NULL;
+  g_autofree char *gif_path = NULL;
+  g_autoptr(GBytes) copied = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (vaern_document_set_logo (doc, logo, &error));
+  g_assert_true (vaern_report_write_full (doc, full, &error));
+  g_assert_no_error (error);
+  text = read_text (full);
+  base64 = g_base64_encode (g_bytes_get_data (logo, NULL), g_bytes_get_size (logo));
+  g_assert_nonnull (strstr (text, base64));
+
+  broken = g_strdup_printf ("%.*s\n      %s", 20, base64, base64 + 20);
+  {
+    g_auto(GStrv) parts = g_strsplit (text, base64, 2);
+
+    wrapped = g_strjoinv (broken, parts);
+  }
+  g_free (path);
+  path = write_file (f, "wrapped.xml", wrapped);
+  assert_valid (f, path);
+  g_assert_true (vaern_report_import_full (path, out, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(VaernDocument) again = vaern_document_open (out, &error);
+
+    g_assert_no_error (error);
+    copied = vaern_document_get_logo (again);
+    g_assert_nonnull (copied);
+    g_assert_true (g_bytes_equal (copied, logo));
+  }
+
+  {
+    g_autofree char *not_png = g_base64_encode ((const guchar *) "GIF89a, not a PNG", 17);
+    g_auto(GStrv) parts = g_strsplit (text, base64, 2);
+
+    gif = g_strjoinv (not_png, parts);
+  }
+  gif_path = write_file (f, "gif.xml", gif);
+  assert_refused (f, gif_path, VAERN_REPORT_ERROR_INVALID, "PNG");
+  assert_refused (f, gif_path, VAERN_REPORT_ERROR_INVALID, "line ");
+}
+
 /* Valid against the schema, but against a rule the store keeps in its
  * code: a risk at a level the scale does not have. */
 static void
@@ -608,6 +677,13 @@ test_management (Fixture       *f,
   g_assert_no_error (error);
   figures = vaern_key_figures_compute (doc, NULL);
   g_assert_cmpuint (figures->n_systems_no_owner, >, 0);
+  /* The organisation's logo, on the PDF's pages and in the HTML. */
+  {
+    g_autoptr(GBytes) logo = vaern_test_logo ();
+
+    g_assert_true (vaern_document_set_logo (doc, logo, &error));
+    g_assert_no_error (error);
+  }
 
   g_assert_true (vaern_report_write_management (doc, xml, &error));
   g_assert_no_error (error);
@@ -646,6 +722,7 @@ test_management (Fixture       *f,
     g_assert_nonnull (strstr (page, vaern_document_get_organisation (doc)));
     g_assert_nonnull (strstr (page, "Nyt fagsystem uden ejer"));
     g_assert_nonnull (strstr (page, count));
+    g_assert_nonnull (strstr (page, "<img class=\"logo\" alt=\"Logo\" src=\"data:image/png;base64,iVBORw0KGgo"));
   }
 
   /* PDF: the pages the renderer laid out, A4 portrait. */
@@ -668,6 +745,7 @@ test_management (Fixture       *f,
         in_pdf++;
     g_assert_cmpuint (pages, >=, 3);
     g_assert_cmpuint (in_pdf, ==, pages);
+    g_assert_nonnull (memmem (contents, length, "/Subtype /Image", 15));
     box = memmem (contents, length, "/MediaBox", 9);
     g_assert_nonnull (box);
     g_assert_cmpint (sscanf (box, "/MediaBox [ %lf %lf %lf %lf", &x0, &y0, &x1, &y1), ==, 4);
@@ -767,6 +845,7 @@ main (int   argc,
   ADD ("hostile", test_hostile);
   ADD ("store-refuses", test_store_refuses);
   ADD ("store-rules", test_store_rules);
+  ADD ("logo", test_logo);
   ADD ("every-kind", test_every_kind);
   ADD ("systems", test_systems);
   ADD ("management", test_management);

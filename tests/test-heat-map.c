@@ -9,6 +9,7 @@
 #include "core/vaern-core-error.h"
 #include "core/vaern-risk-scale.h"
 #include "render/vaern-heat-map.h"
+#include "vaern-test-store.h"
 
 /* Colours no band uses, so that text, ring and background pixels are told
  * apart from the cells. */
@@ -502,6 +503,49 @@ test_page (void)
   cairo_surface_destroy (surface);
 }
 
+/* The organisation's logo stands at the top right of the page, left of
+ * nothing and right of the date; without one that corner is blank. */
+static guint
+count_logo_pixels (GBytes *logo)
+{
+  g_autoptr (VaernRiskScale) scale = make_kl ();
+  guint counts[25] = { 0 };
+  VaernHeatMap map = make_map (scale, counts, counts, VAERN_HEAT_MAP_BOTH, FALSE);
+  VaernHeatMapPage page = { "Eksempel Kommune", "Hele organisationen", "23-11-2026", logo };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 842, 595);
+  cairo_t *cr = cairo_create (surface);
+  guint red = 0, blue = 0;
+
+  vaern_heat_map_draw_page (cr, 842, 595, &map, &page);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  /* The corner: the right quarter, the heading's height. */
+  for (int y = 0; y < 90; y++)
+    for (int x = 842 - 30 - 196; x < 842; x++)
+      {
+        guint32 p = pixel_at (surface, x, y);
+
+        red += p == 0xff0000;
+        blue += p == 0x0000ff;
+      }
+  cairo_surface_destroy (surface);
+  return MIN (red, blue);
+}
+
+static void
+test_page_logo (void)
+{
+  g_autoptr (GBytes) logo = vaern_test_logo ();
+  g_autoptr (GBytes) broken = g_bytes_new_static ("\x89PNG\r\n\x1a\n broken", 16);
+
+  g_assert_cmpuint (count_logo_pixels (NULL), ==, 0);
+  /* Two pixels scaled to the heading's height: a square of each colour. */
+  g_assert_cmpuint (count_logo_pixels (logo), >, 100);
+  /* A logo that cannot be read is left out, the page drawn. */
+  g_assert_cmpuint (count_logo_pixels (broken), ==, 0);
+}
+
 /* Export */
 
 static char *
@@ -703,6 +747,7 @@ main (int   argc,
   g_test_add_func ("/vaern/heat-map/layout", test_layout);
   g_test_add_func ("/vaern/heat-map/hit", test_hit);
   g_test_add_func ("/vaern/heat-map/page", test_page);
+  g_test_add_func ("/vaern/heat-map/page-logo", test_page_logo);
   g_test_add_func ("/vaern/heat-map/export-pdf", test_export_pdf);
   g_test_add_func ("/vaern/heat-map/export-png-svg", test_export_png_svg);
   g_test_add_func ("/vaern/heat-map/export-errors", test_export_errors);

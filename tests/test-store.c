@@ -206,6 +206,26 @@ test_validation (Fixture       *f,
 
   add_system (f->doc, "Journalix", 0);
 
+  /* The organisation: a name, and a CVR number of eight digits or none;
+   * spaces typed in it are dropped. */
+  g_assert_false (vaern_document_set_organisation (f->doc, " ", "", &error));
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *wrong[] = { "1234567", "123456789", "1234567a" };
+
+      g_assert_false (vaern_document_set_organisation (f->doc, "Testkommune", wrong[i], &error));
+      g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID);
+      g_assert_cmpstr (vaern_store_error_get_field (error), ==, "cvr");
+      g_clear_error (&error);
+    }
+  g_assert_true (vaern_document_set_organisation (f->doc, "Testkommune", " 2918 9900 ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (vaern_document_get_cvr (f->doc), ==, "29189900");
+  g_assert_true (vaern_document_set_organisation (f->doc, "Testkommune", NULL, &error));
+  g_assert_cmpstr (vaern_document_get_cvr (f->doc), ==, "");
+
   asset->name = g_strdup ("   ");
   g_assert_cmpint (vaern_document_add_asset (f->doc, asset, &error), ==, 0);
   g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID);
@@ -791,7 +811,11 @@ test_migrations (Fixture       *f,
                             ==, 93);
           g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_soa_entries (doc)), ==, 93);
         }
-      g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_activities (doc)), >=, 16);
+      if (version < 4)
+        g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_activities (doc)), >=, 16);
+      /* And the logo's table, empty. */
+      g_assert_cmpuint (count_rows (doc, "SELECT count(*) FROM organisation_logo"), ==, 0);
+      g_assert_null (vaern_document_get_logo (doc));
       g_assert_nonnull (vaern_document_get_organisation (doc));
       if (version >= 1)
         g_assert_cmpstr (vaern_document_get_organisation (doc), ==, "Gammel");
@@ -848,6 +872,76 @@ test_snapshot (Fixture       *f,
   g_object_unref (doc);
 }
 
+/* The logo: kept as given, across a reopening; refused unless it is a
+ * PNG of at most 1 MB; a change and a removal can be undone and redone. */
+static void
+test_logo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GBytes) logo = vaern_test_logo ();
+  g_autoptr(GBytes) other = NULL;
+  g_autoptr(GBytes) got = NULL;
+  g_autoptr(GBytes) text = g_bytes_new_static ("GIF89a not a png", 16);
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *big = NULL;
+  gsize size;
+  const guint8 *data0 = g_bytes_get_data (logo, &size);
+
+  g_assert_null (vaern_document_get_logo (f->doc));
+  g_assert_true (vaern_document_set_logo (f->doc, logo, &error));
+  g_assert_no_error (error);
+  reopen (f);
+  got = vaern_document_get_logo (f->doc);
+  g_assert_nonnull (got);
+  g_assert_true (g_bytes_equal (got, logo));
+  g_clear_pointer (&got, g_bytes_unref);
+
+  /* Not a PNG, and too large: refused, the logo unchanged. */
+  g_assert_false (vaern_document_set_logo (f->doc, text, &error));
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  big = g_malloc0 (VAERN_LOGO_MAX_BYTES + 1);
+  memcpy (big, data0, size);
+  other = g_bytes_new (big, VAERN_LOGO_MAX_BYTES + 1);
+  g_assert_false (vaern_document_set_logo (f->doc, other, &error));
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&other, g_bytes_unref);
+  got = vaern_document_get_logo (f->doc);
+  g_assert_true (g_bytes_equal (got, logo));
+  g_clear_pointer (&got, g_bytes_unref);
+  /* Nor does bare SQL get something else in. */
+  g_assert_cmpint (sqlite3_exec (vaern_document_get_db (f->doc),
+                                 "UPDATE organisation_logo SET png = 'R0lGODlh'", NULL, NULL,
+                                 NULL) & 0xff, ==, SQLITE_CONSTRAINT);
+
+  /* A second logo of exactly the largest size, then undo, redo, remove. */
+  memset (big + size, 0, VAERN_LOGO_MAX_BYTES - size);
+  other = g_bytes_new (big, VAERN_LOGO_MAX_BYTES);
+  g_assert_true (vaern_document_set_logo (f->doc, other, &error));
+  g_assert_no_error (error);
+  g_assert_true (vaern_document_undo (f->doc, &error));
+  g_assert_no_error (error);
+  got = vaern_document_get_logo (f->doc);
+  g_assert_true (g_bytes_equal (got, logo));
+  g_clear_pointer (&got, g_bytes_unref);
+  g_assert_true (vaern_document_redo (f->doc, &error));
+  got = vaern_document_get_logo (f->doc);
+  g_assert_true (g_bytes_equal (got, other));
+  g_clear_pointer (&got, g_bytes_unref);
+
+  g_assert_true (vaern_document_set_logo (f->doc, NULL, &error));
+  g_assert_null (vaern_document_get_logo (f->doc));
+  g_assert_true (vaern_document_undo (f->doc, &error));
+  got = vaern_document_get_logo (f->doc);
+  g_assert_true (g_bytes_equal (got, other));
+  g_clear_pointer (&got, g_bytes_unref);
+  reopen (f);
+  got = vaern_document_get_logo (f->doc);
+  g_assert_true (g_bytes_equal (got, other));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -876,6 +970,7 @@ main (int   argc,
   ADD ("kitos-roles", test_kitos_roles);
   ADD ("demo", test_demo);
   ADD ("migrations", test_migrations);
+  ADD ("logo", test_logo);
 
   return g_test_run ();
 }

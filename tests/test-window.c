@@ -6,7 +6,9 @@
 
 #include "app/vaern-application.h"
 #include "app/vaern-cli.h"
+#include "app/vaern-preferences-window.h"
 #include "app/vaern-window.h"
+#include "views/vaern-help-window.h"
 #include "views/vaern-register-view.h"
 #include "views/vaern-risks-view-private.h"
 #include "views/vaern-table.h"
@@ -112,6 +114,72 @@ test_search_shortcut (void)
                  || gtk_root_get_focus (GTK_ROOT (window)) == search);
   g_assert_true (gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.search")[0]
                  != NULL);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+has_accel (const char *action,
+           const char *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+
+  return g_strv_contains ((const char *const *) accels, accel);
+}
+
+/* F1 opens the user guide at the page of the view shown, Ctrl+, the
+ * preferences of the window's document, Ctrl+? the shortcuts window. */
+static void
+test_help_and_preferences (void)
+{
+  VaernWindow *window = only_window ();
+  GtkWindow *help;
+  GtkWindow *prefs;
+
+  g_assert_true (has_accel ("app.help", "F1"));
+  g_assert_true (has_accel ("app.preferences", "<Control>comma"));
+  g_assert_true (has_accel ("win.show-help-overlay", "<Control>question"));
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  vaern_window_show_view (window, "risks");
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  iterate ();
+  help = find_toplevel (VAERN_TYPE_HELP_WINDOW);
+  g_assert_nonnull (help);
+  g_assert_cmpstr (vaern_help_window_get_page (VAERN_HELP_WINDOW (help)), ==, "risks");
+  gtk_window_destroy (help);
+  iterate ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  iterate ();
+  prefs = find_toplevel (VAERN_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  g_assert_true (gtk_window_get_transient_for (prefs) == GTK_WINDOW (window));
+  {
+    GtkEditable *name = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                                     VAERN_TYPE_PREFERENCES_WINDOW,
+                                                                     "name_row"));
+
+    g_assert_cmpstr (gtk_editable_get_text (name), ==,
+                     vaern_document_get_organisation (vaern_window_get_document (window)));
+  }
+  gtk_window_destroy (prefs);
+  iterate ();
 }
 
 /* From a system in the register, its risk assessment is one action away
@@ -377,6 +445,7 @@ main (int   argc,
 
   g_test_add_func ("/vaern/window/open", test_open);
   g_test_add_func ("/vaern/window/search-shortcut", test_search_shortcut);
+  g_test_add_func ("/vaern/window/help-and-preferences", test_help_and_preferences);
   g_test_add_func ("/vaern/window/register-to-risks", test_register_to_risks);
   g_test_add_func ("/vaern/window/undo", test_undo_from_window);
   g_test_add_func ("/vaern/window/reports", test_reports);

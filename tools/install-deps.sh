@@ -30,6 +30,9 @@ PACKAGES="
   libxml2-dev
   libxslt1-dev
   libical-dev
+  libatspi2.0-dev
+  libjson-glib-dev
+  librsvg2-common
   libxml2-utils
   libcairo2-dev
   desktop-file-utils

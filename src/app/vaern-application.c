@@ -8,6 +8,8 @@
 #include "vaern-application.h"
 #include "vaern-cli.h"
 #include "vaern-file-chooser.h"
+#include "vaern-preferences-window.h"
+#include "views/vaern-help-window.h"
 #include "report/vaern-report.h"
 #include "vaern-window.h"
 
@@ -366,11 +368,62 @@ about_action (GSimpleAction *action,
                         "comments", _("Information security management after ISO/IEC 27001 for "
                                       "Danish public bodies."),
                         "developers", developers,
+                        "developer-name", _("The Værn developers"),
+                        "copyright", "© 2026 The Værn developers",
+                        "website", "https://github.com/vaern/vaern",
+                        "issue-url", "https://github.com/vaern/vaern/issues",
                         "license-type", GTK_LICENSE_GPL_3_0,
                         /* Translators: put your names here */
                         "translator-credits", _("translator-credits"),
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  GtkWindow *parent = active_window (user_data);
+  VaernDocument *document = VAERN_IS_WINDOW (parent)
+                            ? vaern_window_get_document (VAERN_WINDOW (parent)) : NULL;
+
+  gtk_window_present (GTK_WINDOW (vaern_preferences_window_new (parent, document)));
+}
+
+/* F1: the user guide, at the page about the view shown. */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  static const char *const pages[][2] = {
+    { "overview", "reports" }, { "register", "register" }, { "people", "register" },
+    { "risks", "risks" }, { "soa", "soa" }, { "documents", "reports" }, { "wheel", "wheel" },
+  };
+  GtkWindow *window = active_window (user_data);
+  const char *view = VAERN_IS_WINDOW (window) ? vaern_window_get_view_name (VAERN_WINDOW (window))
+                                              : NULL;
+  const char *page = view ? NULL : "start";
+
+  for (guint i = 0; view && i < G_N_ELEMENTS (pages); i++)
+    if (g_str_equal (view, pages[i][0]))
+      page = pages[i][1];
+  vaern_help_window_show (window, page);
+}
+
+/* The style of the preferences: the desktop's, or always light or dark. */
+static void
+style_changed_cb (VaernApplication *self)
+{
+  g_autofree char *style = g_settings_get_string (self->settings, "style");
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (style, "light"))
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (style, "dark"))
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
 }
 
 /* Import of a full export: the XML, then the new document's name; the
@@ -526,17 +579,17 @@ static const GActionEntry app_actions[] = {
   { "open-demo", open_demo_action },
   { "import", import_action },
   { "about", about_action },
+  { "preferences", preferences_action },
+  { "help", help_action },
   { "quit", quit_action },
 };
 
-static const struct
-{
-  const char *action;
-  const char *accels[3];
-} accels[] = {
+static const VaernAccel accels[] = {
   { "app.new", { "<Control>n", NULL } },
   { "app.open", { "<Control>o", NULL } },
   { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "app.help", { "F1", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.close-document", { "<Control>w", NULL } },
   { "win.undo", { "<Control>z", NULL } },
@@ -551,6 +604,13 @@ static const struct
   { "win.show-view::wheel", { "<Alt>7", NULL } },
 };
 
+const VaernAccel *
+vaern_application_get_accels (guint *n_accels)
+{
+  *n_accels = G_N_ELEMENTS (accels);
+  return accels;
+}
+
 /* Startup, activation and the command line */
 
 static void
@@ -563,6 +623,9 @@ vaern_application_startup (GApplication *application)
   /* Only the window needs settings; the command line works without an
    * installed schema. */
   self->settings = g_settings_new (BASE_ID);
+  g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (style_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  style_changed_cb (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);

@@ -23,6 +23,16 @@ void              vaern_application_add_recent   (VaernApplication *self,
 void              vaern_application_forget_recent (VaernApplication *self,
                                                    const char       *path);
 char            **vaern_application_get_recent   (VaernApplication *self);
+/* The application's accelerators, as set at startup: action and its
+ * accelerators (NULL-terminated), n_accels of them. The shortcuts window
+ * lists them all (tests/test-shortcuts.c). */
+typedef struct
+{
+  const char *action;
+  const char *accels[3];
+} VaernAccel;
+const VaernAccel *vaern_application_get_accels   (guint           *n_accels);
+
 /* Writes a new demo document to a fresh temporary file and returns its path. */
 char             *vaern_application_make_demo    (GError          **error);
 

@@ -310,6 +310,7 @@ export_heat_map (VaernDocument        *doc,
   g_autofree char *date = vaern_date_format (today);
   VaernHeatMap map = { 0 };
   VaernHeatMapPage page = { 0 };
+  g_autoptr(GBytes) logo = vaern_document_get_logo (doc);
 
   vaern_risk_list_count_cells (vaern_document_get_risks (doc), scale->n_likelihood,
                                scale->n_consequence, in_scope, scope, inherent, residual);
@@ -321,6 +322,7 @@ export_heat_map (VaernDocument        *doc,
   map.legend = TRUE;
   map.font_size = 10;
   page.organisation = vaern_document_get_organisation (doc);
+  page.logo = logo;
   page.scope = scope_label;
   page.date = date;
   return vaern_heat_map_export (output, &map, &page, error);
@@ -337,7 +339,8 @@ export_wheel_picture (VaernDocument *doc,
   g_autofree char *date = vaern_date_format (today);
   g_autoptr(GArray) marks = NULL;
   VaernWheel wheel = { 0 };
-  VaernWheelPage page = { vaern_document_get_organisation (doc), date };
+  g_autoptr(GBytes) logo = vaern_document_get_logo (doc);
+  VaernWheelPage page = { vaern_document_get_organisation (doc), date, logo };
 
   wheel.year = year > 0 ? (guint) year : (guint) atoi (today);
   wheel.today = today;

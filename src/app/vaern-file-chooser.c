@@ -34,6 +34,17 @@ response_cb (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
+GFile *
+vaern_export_folder (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autofree char *path = g_settings_get_string (settings, "export-folder");
+
+  if (path[0] == '\0' || !g_file_test (path, G_FILE_TEST_IS_DIR))
+    return NULL;
+  return g_file_new_for_path (path);
+}
+
 void
 vaern_choose_file_full (GtkWindow            *parent,
                         GtkFileChooserAction  action,
@@ -53,7 +64,23 @@ vaern_choose_file_full (GtkWindow            *parent,
   native = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
 
-  if (kind == VAERN_FILES_PICTURES)
+  if (kind == VAERN_FILES_FOLDER)
+    {
+      /* No filter: the chooser shows folders. */
+    }
+  else if (kind == VAERN_FILES_LOGO)
+    {
+      /* Translators: a file type in the file chooser */
+      gtk_file_filter_set_name (filter, _("Pictures"));
+      gtk_file_filter_add_mime_type (filter, "image/png");
+      gtk_file_filter_add_mime_type (filter, "image/jpeg");
+      gtk_file_filter_add_mime_type (filter, "image/svg+xml");
+      gtk_file_filter_add_suffix (filter, "png");
+      gtk_file_filter_add_suffix (filter, "jpg");
+      gtk_file_filter_add_suffix (filter, "jpeg");
+      gtk_file_filter_add_suffix (filter, "svg");
+    }
+  else if (kind == VAERN_FILES_PICTURES)
     {
       /* Translators: file chooser filter */
       gtk_file_filter_set_name (filter, _("PDF, PNG or SVG pictures"));
@@ -94,15 +121,25 @@ vaern_choose_file_full (GtkWindow            *parent,
       gtk_file_filter_add_suffix (filter, "vaern");
       gtk_file_filter_add_mime_type (filter, "application/x-vaern");
     }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  if (action == GTK_FILE_CHOOSER_ACTION_OPEN && kind != VAERN_FILES_ANY)
+  if (kind != VAERN_FILES_FOLDER)
     {
-      /* Translators: a file type in the file chooser */
-      gtk_file_filter_set_name (all, _("All files"));
-      gtk_file_filter_add_pattern (all, "*");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+      if (action == GTK_FILE_CHOOSER_ACTION_OPEN && kind != VAERN_FILES_ANY)
+        {
+          /* Translators: a file type in the file chooser */
+          gtk_file_filter_set_name (all, _("All files"));
+          gtk_file_filter_add_pattern (all, "*");
+          gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+        }
+      gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), filter);
     }
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), filter);
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE && kind != VAERN_FILES_DOCUMENTS)
+    {
+      g_autoptr(GFile) folder = vaern_export_folder ();
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+    }
   if (suggested_name && action == GTK_FILE_CHOOSER_ACTION_SAVE)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
 

@@ -16,11 +16,20 @@ typedef enum
   VAERN_FILES_PDF,
   VAERN_FILES_XML,
   VAERN_FILES_ANY,        /* any file: where a policy or a plan lives */
+  VAERN_FILES_LOGO,       /* PNG, JPEG and SVG pictures */
+  VAERN_FILES_FOLDER,     /* a folder (GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER) */
 } VaernFileKind;
+
+/* An export (a save of anything but a document) starts in the folder of
+ * the preferences' "export-folder" when it is set and still there. */
 
 typedef void (*VaernFileCallback) (GtkWindow *parent,
                                    GFile     *file,
                                    gpointer   user_data);
+
+/* The default export folder of the preferences, or NULL when none is set
+ * or it is gone. */
+GFile *vaern_export_folder (void);
 
 void vaern_choose_file (GtkWindow            *parent,
                         GtkFileChooserAction  action,

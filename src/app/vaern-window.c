@@ -498,6 +498,15 @@ show_sidebar_action (GSimpleAction *action,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+const char *
+vaern_window_get_view_name (VaernWindow *self)
+{
+  g_return_val_if_fail (VAERN_IS_WINDOW (self), NULL);
+  if (vaern_window_get_document (self) == NULL)
+    return NULL;
+  return gtk_stack_get_visible_child_name (self->view_stack);
+}
+
 static void
 visible_view_changed_cb (VaernWindow *self)
 {

@@ -18,6 +18,8 @@ void           vaern_window_show_view       (VaernWindow    *self,
                                              const char     *name);
 GtkWidget     *vaern_window_get_view        (VaernWindow    *self,
                                              const char     *name);
+/* The name of the view shown ("register", …), or NULL on the welcome page. */
+const char    *vaern_window_get_view_name   (VaernWindow    *self);
 void           vaern_window_add_toast       (VaernWindow    *self,
                                              AdwToast       *toast);
 void           vaern_window_show_error      (VaernWindow    *self,

@@ -17,6 +17,7 @@
 #include "core/vaern-core-error.h"
 #include "vaern-heat-map.h"
 #include "vaern-render-file.h"
+#include "vaern-render-text.h"
 
 /* All sizes below are in the user units of the cairo context. On screen
  * and on the image surface one unit is one pixel, so a font size in points
@@ -887,14 +888,19 @@ vaern_heat_map_draw_page (cairo_t                *cr,
     g_autoptr (PangoLayout) organisation = NULL;
     g_autoptr (PangoLayout) date = NULL;
     g_autoptr (PangoLayout) title = NULL;
-    double h = 0, date_w = 0, date_h = 0;
+    double h = 0, date_w = 0, date_h = 0, logo_w = 0;
 
+    /* The logo stands at the top right, as high as the two first lines. */
+    if (page != NULL)
+      logo_w = vaern_render_logo (cr, page->logo, width - margin, y, content_w * 0.25,
+                                  font * 3.6);
     if (page != NULL && page->date != NULL && *page->date != '\0')
       {
         date = make_layout (cr, ctx.family, font * 1.1, FALSE, page->date);
         layout_size (date, &date_w, &date_h);
-        show_layout_at (cr, date, width - margin - date_w, y, black);
+        show_layout_at (cr, date, width - margin - logo_w - date_w, y, black);
       }
+    date_w += logo_w;
     if (page != NULL && page->organisation != NULL && *page->organisation != '\0')
       {
         organisation = make_layout (cr, ctx.family, font * 1.2, TRUE, page->organisation);
@@ -906,7 +912,7 @@ vaern_heat_map_draw_page (cairo_t                *cr,
 
     /* Translators: the title of the printed or exported heat map page */
     title = make_layout (cr, ctx.family, font * 1.9, TRUE, _("Risk matrix"));
-    box_layout (title, content_w, 1, PANGO_ALIGN_LEFT);
+    box_layout (title, content_w - logo_w, 1, PANGO_ALIGN_LEFT);
     layout_size (title, NULL, &h);
     show_layout_at (cr, title, margin, y, black);
     y += h;

@@ -89,6 +89,7 @@ typedef struct
   const char *organisation;
   const char *scope;        /* "Hele organisationen", a unit's or a system's name */
   const char *date;         /* as it should read, e.g. "23-11-2026" */
+  GBytes     *logo;         /* the organisation's logo (PNG), or NULL */
 } VaernHeatMapPage;
 
 void     vaern_heat_map_draw_page   (cairo_t               *cr,

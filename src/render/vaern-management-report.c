@@ -43,6 +43,7 @@ typedef struct
 struct _VaernManagementReport
 {
   char           *organisation;
+  GBytes         *logo;
   char           *date;        /* as a person reads it */
   VaernRiskScale *scale;
   guint          *inherent;
@@ -285,6 +286,7 @@ vaern_management_report_new (VaernDocument *doc,
   guint n_cells;
 
   r->organisation = g_strdup (vaern_document_get_organisation (doc));
+  r->logo = vaern_document_get_logo (doc);
   r->date = vaern_date_format (f->today);
   r->scale = vaern_risk_scale_copy (vaern_document_get_scale (doc));
   n_cells = r->scale->n_likelihood * r->scale->n_consequence;
@@ -311,6 +313,7 @@ vaern_management_report_free (VaernManagementReport *r)
   if (r == NULL)
     return;
   g_free (r->organisation);
+  g_clear_pointer (&r->logo, g_bytes_unref);
   g_free (r->date);
   vaern_risk_scale_free (r->scale);
   g_free (r->inherent);
@@ -545,14 +548,17 @@ vaern_management_report_draw_page (VaernManagementReport *r,
   /* Translators: the management report's title on every page; %s is the organisation */
   title = g_strdup_printf (_("Management Report — %s"), r->organisation);
   {
-    g_autoptr(PangoLayout) heading = layout_new (r, title, content_width (r) * 0.75, 15, TRUE);
+    double logo_w = vaern_render_logo (cr, r->logo, MARGIN + content_width (r), MARGIN,
+                                       content_width (r) * 0.2, HEADER_HEIGHT - 8);
+    g_autoptr(PangoLayout) heading = layout_new (r, title, content_width (r) * 0.75 - logo_w, 15,
+                                                 TRUE);
     g_autoptr(PangoLayout) date = layout_new (r, r->date, content_width (r) * 0.25, FONT_SIZE, FALSE);
 
     pango_layout_set_ellipsize (heading, PANGO_ELLIPSIZE_END);
     pango_layout_set_height (heading, -1);
     pango_layout_set_alignment (date, PANGO_ALIGN_RIGHT);
     vaern_render_text_show (cr, heading, MARGIN, MARGIN);
-    vaern_render_text_show (cr, date, MARGIN + content_width (r) * 0.75, MARGIN + 4);
+    vaern_render_text_show (cr, date, MARGIN + content_width (r) * 0.75 - logo_w, MARGIN + 4);
   }
 
   for (guint i = first; i < last; i++)

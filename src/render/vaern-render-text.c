@@ -3,6 +3,8 @@
 
 #include <cairo-pdf.h>
 
+#include <string.h>
+
 #include "vaern-render-text.h"
 
 void
@@ -86,4 +88,69 @@ vaern_render_pdf_pages (cairo_write_func_t write,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   return status;
+}
+
+/* The logo */
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         size;
+  gsize         offset;
+} PngReader;
+
+static cairo_status_t
+read_png (void          *closure,
+          unsigned char *data,
+          unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (length > reader->size - reader->offset)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+double
+vaern_render_logo (cairo_t *cr,
+                   GBytes  *png,
+                   double   right,
+                   double   top,
+                   double   max_width,
+                   double   height)
+{
+  PngReader reader = { 0 };
+  cairo_surface_t *image;
+  double w, h, scale;
+
+  if (png == NULL || height <= 0 || max_width <= 0)
+    return 0;
+  reader.data = g_bytes_get_data (png, &reader.size);
+  image = cairo_image_surface_create_from_png_stream (read_png, &reader);
+  if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS
+      || cairo_image_surface_get_width (image) <= 0
+      || cairo_image_surface_get_height (image) <= 0)
+    {
+      cairo_surface_destroy (image);
+      return 0;
+    }
+  w = cairo_image_surface_get_width (image);
+  h = cairo_image_surface_get_height (image);
+  scale = MIN (height / h, max_width / w);
+
+  cairo_save (cr);
+  cairo_translate (cr, right - w * scale, top);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  /* Sharp edges: no fading into the paper around the picture. */
+  cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
+  cairo_rectangle (cr, 0, 0, w, h);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  cairo_surface_destroy (image);
+
+  return w * scale + height * 0.25;
 }

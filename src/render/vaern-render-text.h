@@ -28,6 +28,18 @@ void         vaern_render_text_show    (cairo_t       *cr,
                                         double         x,
                                         double         y);
 
+/* The organisation's logo (a PNG; NULL or unreadable draws nothing) at the
+ * top right of a page's heading: its top right corner at (right, top),
+ * scaled to height but no wider than max_width, its shape kept. Returns
+ * the width it took plus a gap, so that right-aligned heading text can
+ * stand to its left; 0 when nothing was drawn. */
+double       vaern_render_logo         (cairo_t       *cr,
+                                        GBytes        *png,
+                                        double         right,
+                                        double         top,
+                                        double         max_width,
+                                        double         height);
+
 /* A whole paged document as a PDF through write (for
  * vaern_render_write_file): paginate lays it out on pages of width ×
  * height points and says how many; draw_page draws one. */

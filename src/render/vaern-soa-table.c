@@ -47,6 +47,7 @@ typedef struct
 struct _VaernSoaTable
 {
   char         *organisation;
+  GBytes       *logo;
   char         *title;      /* "Statement of Applicability, version 2" */
   char         *state;      /* "Draft" or "Approved by … on …" */
   char         *date;
@@ -117,6 +118,7 @@ vaern_soa_table_new (VaernDocument *doc,
   g_array_set_clear_func (t->rows, row_clear);
   t->pages = g_array_new (FALSE, TRUE, sizeof (Page));
   t->organisation = g_strdup (vaern_document_get_organisation (doc));
+  t->logo = vaern_document_get_logo (doc);
   t->date = g_strdup (date_label ? date_label : "");
   if (version == NULL)
     return t;
@@ -165,6 +167,7 @@ vaern_soa_table_free (VaernSoaTable *t)
   if (t == NULL)
     return;
   g_free (t->organisation);
+  g_clear_pointer (&t->logo, g_bytes_unref);
   g_free (t->title);
   g_free (t->state);
   g_free (t->date);
@@ -411,13 +414,16 @@ vaern_soa_table_draw_page (VaernSoaTable *t,
     g_autoptr(PangoLayout) state = line_new (t, t->state, content_width (t) * 0.75, FONT_SIZE, FALSE);
     g_autoptr(PangoLayout) date = layout_new (t, t->date, -1, FONT_SIZE, FALSE);
     int dw;
+    double logo_w = vaern_render_logo (cr, t->logo, t->width - MARGIN, MARGIN,
+                                       content_width (t) * 0.2, HEADER_HEIGHT - 8);
 
     vaern_render_text_show (cr, org, MARGIN, MARGIN);
     vaern_render_text_show (cr, title, MARGIN, MARGIN + 16);
     cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
     vaern_render_text_show (cr, state, MARGIN, MARGIN + 30);
     pango_layout_get_size (date, &dw, NULL);
-    vaern_render_text_show (cr, date, t->width - MARGIN - (double) dw / PANGO_SCALE, MARGIN);
+    vaern_render_text_show (cr, date, t->width - MARGIN - logo_w - (double) dw / PANGO_SCALE,
+                            MARGIN);
     cairo_set_source_rgb (cr, 0, 0, 0);
   }
 

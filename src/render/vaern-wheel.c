@@ -10,6 +10,7 @@
 
 #include "core/vaern-core-error.h"
 #include "vaern-render-file.h"
+#include "vaern-render-text.h"
 #include "store/vaern-records.h"
 #include "vaern-wheel.h"
 
@@ -511,13 +512,15 @@ vaern_wheel_draw_page (cairo_t              *cr,
     g_autoptr(PangoLayout) heading = text_layout (cr, title, font * 1.1, FALSE);
     g_autoptr(PangoLayout) date = text_layout (cr, page && page->date ? page->date : "", font, FALSE);
     int dw;
+    double logo_w = vaern_render_logo (cr, page ? page->logo : NULL, width - margin, margin,
+                                       (width - 2 * margin) * 0.25, font * 3);
 
     cairo_move_to (cr, margin, margin);
     pango_cairo_show_layout (cr, org);
     cairo_move_to (cr, margin, margin + font * 1.8);
     pango_cairo_show_layout (cr, heading);
     pango_layout_get_size (date, &dw, NULL);
-    cairo_move_to (cr, width - margin - (double) dw / PANGO_SCALE, margin);
+    cairo_move_to (cr, width - margin - logo_w - (double) dw / PANGO_SCALE, margin);
     pango_cairo_show_layout (cr, date);
   }
   cairo_save (cr);

@@ -111,6 +111,7 @@ typedef struct
 {
   const char *organisation;
   const char *date;           /* as it should read, "23-11-2026" */
+  GBytes     *logo;           /* the organisation's logo (PNG), or NULL */
 } VaernWheelPage;
 
 void     vaern_wheel_draw_page       (cairo_t             *cr,

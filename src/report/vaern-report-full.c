@@ -313,7 +313,9 @@ full_sections (Out           *o,
       Dump d = { o };
       gboolean ok;
 
-      if (strcmp (store_tables[t], "organisation") == 0)
+      /* The organisation and its logo are the report's first element. */
+      if (strcmp (store_tables[t], "organisation") == 0
+          || strcmp (store_tables[t], "organisation_logo") == 0)
         continue;
       table = table_for_store (store_tables[t]);
       if (table == NULL)
@@ -713,6 +715,8 @@ load_organisation (VaernLoader *loader,
   VaernCell cells[3] = { { VAERN_CELL_INT, 1, NULL } };
   g_autofree xmlChar *name = NULL;
   g_autofree xmlChar *cvr = NULL;
+  g_autofree xmlChar *logo = NULL;
+  xmlNode *logo_node = NULL;
   g_autoptr(GError) local = NULL;
 
   for (xmlNode *child = first_element (organisation->children); child;
@@ -722,6 +726,11 @@ load_organisation (VaernLoader *loader,
         name = xmlNodeGetContent (child);
       else if (strcmp ((const char *) child->name, "cvr") == 0 && cvr == NULL)
         cvr = xmlNodeGetContent (child);
+      else if (strcmp ((const char *) child->name, "logo") == 0 && logo == NULL)
+        {
+          logo = xmlNodeGetContent (child);
+          logo_node = child;
+        }
     }
   cells[1].kind = VAERN_CELL_TEXT;
   cells[1].text = name ? (const char *) name : "";
@@ -729,6 +738,30 @@ load_organisation (VaernLoader *loader,
   cells[2].text = cvr ? (const char *) cvr : "";
   if (!vaern_loader_add_row (loader, "organisation", 3, columns, cells, &local))
     return row_error (error, path, organisation, local->message);
+
+  if (logo != NULL)
+    {
+      /* Base64 may be broken over lines; the document keeps it in one. */
+      const char *logo_columns[] = { "id", "png" };
+      VaernCell logo_cells[2] = { { VAERN_CELL_INT, 1, NULL } };
+      g_autoptr(GString) packed = g_string_new (NULL);
+      g_autofree guchar *data = NULL;
+      g_autofree char *canonical = NULL;
+      gsize size = 0;
+
+      for (const char *p = (const char *) logo; *p; p++)
+        if (!g_ascii_isspace (*p))
+          g_string_append_c (packed, *p);
+      data = g_base64_decode (packed->str, &size);
+      if (!vaern_logo_check (data, size, &local))
+        return row_error (error, path, logo_node, local->message);
+      canonical = g_base64_encode (data, size);
+      logo_cells[1].kind = VAERN_CELL_TEXT;
+      logo_cells[1].text = canonical;
+      if (!vaern_loader_add_row (loader, "organisation_logo", 2, logo_columns, logo_cells,
+                                 &local))
+        return row_error (error, path, logo_node, local->message);
+    }
   return TRUE;
 }
 

@@ -283,6 +283,7 @@ start_report (Out           *o,
   g_autoptr(GDateTime) now = report_now ();
   g_autofree char *generated = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   const char *cvr = vaern_document_get_cvr (doc);
+  g_autoptr(GBytes) logo = vaern_document_get_logo (doc);
 
   xmlTextWriterSetIndent (o->writer, 1);
   xmlTextWriterSetIndentString (o->writer, BAD_CAST "  ");
@@ -299,6 +300,18 @@ start_report (Out           *o,
   out_element (o, "name", vaern_document_get_organisation (doc));
   if (cvr != NULL && *cvr != '\0')
     out_element (o, "cvr", cvr);
+  if (logo != NULL)
+    {
+      gsize size;
+      const guint8 *data = g_bytes_get_data (logo, &size);
+      g_autofree char *base64 = g_base64_encode (data, size);
+
+      out_start (o, "logo");
+      out_attr (o, "media-type", "image/png");
+      if (!o->failed)
+        out_note_failure (o, xmlTextWriterWriteString (o->writer, BAD_CAST base64));
+      out_end (o);
+    }
   out_end (o);
 }
 

@@ -2307,6 +2307,7 @@ vaern_document_set_organisation (VaernDocument *self,
                                  GError       **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (name ? name : ""));
+  g_autoptr(GString) digits = NULL;
   sqlite3_stmt *stmt;
   gboolean ok;
 
@@ -2318,6 +2319,24 @@ vaern_document_set_organisation (VaernDocument *self,
                    _("The organisation needs a name."));
       return FALSE;
     }
+  /* A CVR number is eight digits; spaces people type in it are dropped. */
+  digits = g_string_new (NULL);
+  for (const char *p = cvr ? cvr : ""; *p; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (digits, *p);
+  if (digits->len > 0)
+    {
+      gboolean valid = digits->len == 8;
+
+      for (gsize i = 0; valid && i < digits->len; i++)
+        valid = g_ascii_isdigit (digits->str[i]);
+      if (!valid)
+        {
+          vaern_store_set_field_error (error, VAERN_STORE_ERROR_INVALID, "cvr", "%s",
+                                       _("A CVR number has eight digits, such as 29189900."));
+          return FALSE;
+        }
+    }
   if (!doc_begin_change (self, _("Change organisation"), error))
     return FALSE;
   stmt = doc_prepare (self, "UPDATE organisation SET name = ?, cvr = ? WHERE id = 1", error);
@@ -2325,7 +2344,7 @@ vaern_document_set_organisation (VaernDocument *self,
   if (ok)
     {
       doc_bind_text (stmt, 1, trimmed);
-      doc_bind_text_or_empty (stmt, 2, cvr);
+      doc_bind_text_or_empty (stmt, 2, digits->str);
       ok = doc_step_done (self, stmt, error);
     }
   if (!doc_end_change (self, ok, _("Change organisation"), error))
@@ -2333,6 +2352,95 @@ vaern_document_set_organisation (VaernDocument *self,
   load_organisation (self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANISATION]);
   return TRUE;
+}
+
+/* The logo */
+
+static const guint8 png_signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+
+gboolean
+vaern_logo_check (const guint8 *data,
+                  gsize         size,
+                  GError      **error)
+{
+  if (size < sizeof png_signature || memcmp (data, png_signature, sizeof png_signature) != 0)
+    {
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID,
+                   _("The logo is not a PNG picture."));
+      return FALSE;
+    }
+  if (size > VAERN_LOGO_MAX_BYTES)
+    {
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID,
+                   _("The logo is larger than %d MB. Choose a smaller picture."),
+                   VAERN_LOGO_MAX_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GBytes *
+vaern_document_get_logo (VaernDocument *self)
+{
+  sqlite3_stmt *stmt;
+  GBytes *logo = NULL;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), NULL);
+
+  stmt = doc_prepare (self, "SELECT png FROM organisation_logo WHERE id = 1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gsize size = 0;
+      guchar *data = g_base64_decode ((const char *) sqlite3_column_text (stmt, 0), &size);
+
+      if (vaern_logo_check (data, size, NULL))
+        logo = g_bytes_new_take (data, size);
+      else
+        g_free (data);
+    }
+  sqlite3_reset (stmt);
+  return logo;
+}
+
+gboolean
+vaern_document_set_logo (VaernDocument *self,
+                         GBytes        *png,
+                         GError       **error)
+{
+  /* Translators: an undo step */
+  const char *label = png ? _("Change logo") : _("Remove logo");
+  g_autofree char *text = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
+
+  if (png != NULL)
+    {
+      gsize size;
+      const guint8 *data = g_bytes_get_data (png, &size);
+
+      if (!vaern_logo_check (data, size, error))
+        return FALSE;
+      text = g_base64_encode (data, size);
+    }
+  if (!doc_begin_change (self, label, error))
+    return FALSE;
+  if (text != NULL)
+    stmt = doc_prepare (self, "INSERT INTO organisation_logo (id, png) VALUES (1, ?)"
+                              " ON CONFLICT (id) DO UPDATE SET png = excluded.png", error);
+  else
+    stmt = doc_prepare (self, "DELETE FROM organisation_logo WHERE id = 1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      if (text != NULL)
+        doc_bind_text (stmt, 1, text);
+      ok = doc_step_done (self, stmt, error);
+    }
+  return doc_end_change (self, ok, label, error);
 }
 
 /* Validation shared by the edits */

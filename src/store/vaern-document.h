@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 /* The file format's identity: PRAGMA application_id ('VaRN') and the newest
  * schema version (PRAGMA user_version) this build knows. */
 #define VAERN_APPLICATION_ID  0x5661524E
-#define VAERN_SCHEMA_VERSION  4
+#define VAERN_SCHEMA_VERSION  5
 
 #define VAERN_TYPE_DOCUMENT (vaern_document_get_type ())
 G_DECLARE_FINAL_TYPE (VaernDocument, vaern_document, VAERN, DOCUMENT, GObject)
@@ -41,6 +41,19 @@ gboolean       vaern_document_set_organisation (VaernDocument *self,
                                                 const char    *cvr,
                                                 GError       **error);
 const char    *vaern_document_get_cvr       (VaernDocument  *self);
+
+/* The organisation's logo: a PNG of at most VAERN_LOGO_MAX_BYTES, or NULL
+ * when there is none. Setting NULL removes it; a change can be undone. */
+#define VAERN_LOGO_MAX_BYTES (1024 * 1024)
+GBytes        *vaern_document_get_logo      (VaernDocument  *self);
+gboolean       vaern_document_set_logo      (VaernDocument  *self,
+                                             GBytes         *png,
+                                             GError        **error);
+/* Whether data is a PNG the document can keep as its logo; the error says
+ * why not. Shared with the import of a full export. */
+gboolean       vaern_logo_check             (const guint8   *data,
+                                             gsize           size,
+                                             GError        **error);
 
 /* Lists kept up to date by the document. Items are VaernAsset, VaernPerson,
  * VaernUnit (in tree order) and VaernRole (in position order). */

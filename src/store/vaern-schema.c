@@ -370,6 +370,16 @@ static const char *const migrations[] = {
   "  note TEXT NOT NULL DEFAULT '',"
   "  UNIQUE (activity_id, occurrence)"
   ") STRICT;",
+
+  /* 4 → 5: the organisation's logo, printed on the reports' pages and
+   * carried in their XML. A PNG, kept as base64 text so that the change
+   * log (JSON) holds it and a change of logo can be undone; its own table,
+   * so that a change of name does not copy the picture into the log. */
+  "CREATE TABLE organisation_logo ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  png TEXT NOT NULL"
+  "    CHECK (length(png) BETWEEN 12 AND 1398104 AND substr(png, 1, 11) = 'iVBORw0KGgo')"
+  ") STRICT;",
 };
 
 /* The tables whose every change goes to the change log (and so can be undone). */
@@ -377,7 +387,7 @@ static const char *const audited_tables[] = {
   "organisation", "unit", "person", "asset", "asset_unit", "role", "assignment",
   "scale", "scale_level", "scale_band", "threat", "risk", "risk_control",
   "document", "soa_version", "soa_entry", "soa_entry_document", "approval",
-  "activity", "activity_done",
+  "activity", "activity_done", "organisation_logo",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == VAERN_SCHEMA_VERSION);

@@ -1004,6 +1004,7 @@ typedef struct
   VaernHeatMapShow show;
   gboolean        safe;
   char           *organisation;
+  GBytes         *logo;
   char           *scope;
   char           *date;
 } PageData;
@@ -1017,6 +1018,7 @@ page_data_free (gpointer data)
   g_free (p->inherent);
   g_free (p->residual);
   g_free (p->organisation);
+  g_clear_pointer (&p->logo, g_bytes_unref);
   g_free (p->scope);
   g_free (p->date);
   g_free (p);
@@ -1033,6 +1035,7 @@ page_data_new (VaernRisksView *self)
   p->show = shown_matrices (self);
   p->safe = g_settings_get_boolean (self->settings, "color-blind-palette");
   p->organisation = g_strdup (vaern_document_get_organisation (self->document));
+  p->logo = vaern_document_get_logo (self->document);
   p->scope = describe_scope (self);
   p->date = vaern_date_format (today);
   return p;
@@ -1053,6 +1056,7 @@ page_data_fill (PageData         *p,
   map->fg[3] = 1;
   map->bg[0] = map->bg[1] = map->bg[2] = map->bg[3] = 1;
   page->organisation = p->organisation;
+  page->logo = p->logo;
   page->scope = p->scope;
   page->date = p->date;
 }

@@ -677,6 +677,7 @@ typedef struct
   guint   year;
   char   *today;
   char   *organisation;
+  GBytes *logo;
 } Picture;
 
 static void
@@ -687,6 +688,7 @@ picture_free (gpointer data)
   g_array_unref (p->marks);
   g_free (p->today);
   g_free (p->organisation);
+  g_clear_pointer (&p->logo, g_bytes_unref);
   g_free (p);
 }
 
@@ -700,6 +702,7 @@ picture_new (VaernWheelView *self)
   p->marks = vaern_wheel_marks_from_activities (vaern_document_get_activities (self->document),
                                                 self->year, p->today);
   p->organisation = g_strdup (vaern_document_get_organisation (self->document));
+  p->logo = vaern_document_get_logo (self->document);
   return p;
 }
 
@@ -718,6 +721,7 @@ picture_fill (Picture        *p,
     wheel->ring_labels[r] = vaern_enum_label (&vaern_enum_pdca_phase, r);
   *date = vaern_date_format (p->today);
   page->organisation = p->organisation;
+  page->logo = p->logo;
   page->date = *date;
 }
 
