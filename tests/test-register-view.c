@@ -330,7 +330,11 @@ test_empty (Fixture       *f,
   vaern_test_iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f, "content_stack"))), ==,
                    "empty");
+  /* Nothing to filter: what to do first has the room. */
+  g_assert_false (gtk_widget_get_visible (child (f, "filter_box")));
   vaern_view_set_document (VAERN_VIEW (f->view), f->doc);
+  vaern_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (child (f, "filter_box")));
 }
 
 int

@@ -383,6 +383,29 @@ test_print (Fixture       *f,
   g_assert_cmpfloat (fabs ((y1 - y0) - 595.3), <, 2);
 }
 
+/* A document without systems: the first step is the register, and the
+ * filters do not push it out of sight; with systems and risks, the list
+ * and its filters are back. */
+static void
+test_empty (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "new.vaern", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VaernDocument) doc = vaern_document_create (path, "Ny kommune", &error);
+  GtkStack *stack = GTK_STACK (child (f, "content_stack"));
+
+  g_assert_no_error (error);
+  vaern_view_set_document (VAERN_VIEW (f->view), doc);
+  vaern_test_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-assets");
+  g_assert_false (gtk_widget_get_visible (child (f, "filter_box")));
+  vaern_view_set_document (VAERN_VIEW (f->view), f->doc);
+  vaern_test_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_true (gtk_widget_get_visible (child (f, "filter_box")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +427,7 @@ main (int   argc,
   ADD ("keyboard-assessment", test_keyboard_assessment);
   ADD ("editor-refusal", test_editor_refusal);
   ADD ("print", test_print);
+  ADD ("empty", test_empty);
 
   return g_test_run ();
 }

@@ -359,11 +359,12 @@ test_pixels (Fixture       *f,
   row_height = gtk_widget_get_height (first_row);
   g_assert_cmpint (row_height, >, 10);
 
-  /* Rows: alpha, Bravo. The name column is 400 px wide (200 and the
-   * space over), the note column the 300 after it. */
-  name1 = census (pixels, width * 4, 0, row_top, 400, row_top + row_height);
-  note1 = census (pixels, width * 4, 400, row_top, width, row_top + row_height);
-  note2 = census (pixels, width * 4, 400, row_top + row_height, width, row_top + 2 * row_height);
+  /* Rows: alpha, Bravo. Of the 200 px over, the fixed note column (300)
+   * takes half, 100; the name column is 300 px wide (200 and the rest),
+   * the note column the 400 after it. */
+  name1 = census (pixels, width * 4, 0, row_top, 300, row_top + row_height);
+  note1 = census (pixels, width * 4, 300, row_top, width, row_top + row_height);
+  note2 = census (pixels, width * 4, 300, row_top + row_height, width, row_top + 2 * row_height);
   g_assert_cmpuint (name1.dark, >, 20);
   g_assert_cmpuint (note1.dark, >, 20);
   g_assert_cmpuint (note1.warm, <, 5);

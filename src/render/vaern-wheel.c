@@ -371,7 +371,8 @@ vaern_wheel_draw (cairo_t            *cr,
       double x0, y0, x1, y1;
 
       polar (&g, angle, g.inner * 0.85, &x0, &y0);
-      polar (&g, angle, g.outer + label_band * 0.3, &x1, &y1);
+      /* Up to the month names, not across them. */
+      polar (&g, angle, g.outer, &x1, &y1);
       cairo_set_source_rgb (cr, state_colors[VAERN_WHEEL_MARK_OVERDUE][0],
                             state_colors[VAERN_WHEEL_MARK_OVERDUE][1],
                             state_colors[VAERN_WHEEL_MARK_OVERDUE][2]);

@@ -578,6 +578,9 @@ build (VaernDocumentsView *self)
   self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   /* Translators: placeholder of the documents view's search field */
   g_object_set (self->search_entry, "placeholder-text", _("Search titles, owners and notes"), NULL);
+  /* Translators: accessible name of the documents view's search field */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search documents"), -1);
   gtk_widget_set_hexpand (GTK_WIDGET (self->search_entry), TRUE);
   gtk_widget_set_valign (GTK_WIDGET (self->search_entry), GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->search_entry));

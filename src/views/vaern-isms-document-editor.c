@@ -189,6 +189,8 @@ vaern_isms_document_editor_init (VaernIsmsDocumentEditor *self)
   button = gtk_button_new_from_icon_name ("document-open-symbolic");
   /* Translators: tooltip of the button that chooses a document's file */
   gtk_widget_set_tooltip_text (button, _("Choose a File"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_widget_get_tooltip_text (button), -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (choose_location_cb), self);
@@ -196,6 +198,8 @@ vaern_isms_document_editor_init (VaernIsmsDocumentEditor *self)
   button = gtk_button_new_from_icon_name ("go-jump-symbolic");
   /* Translators: tooltip of the button that opens a document's file */
   gtk_widget_set_tooltip_text (button, _("Open"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_widget_get_tooltip_text (button), -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (open_location_cb), self);

@@ -90,6 +90,7 @@ struct _VaernPeopleView
 
   GtkStack           *units_stack;
   GtkSearchEntry     *units_search;
+  AdwSplitButton     *add_unit_button;
   GtkStack           *units_list_stack;
   GtkListView        *units_list;
   GtkSingleSelection *units_selection;
@@ -514,6 +515,8 @@ create_responsibility_row (gpointer item,
   gtk_widget_add_css_class (button, "flat");
   /* Translators: tooltip of a button that opens a system in the Systems tab */
   gtk_widget_set_tooltip_text (button, _("Show the System’s Roles"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_widget_get_tooltip_text (button), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "people.show-asset");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
                                           g_variant_new_int64 (x->asset_id));
@@ -684,6 +687,8 @@ create_role_group (VaernPeopleView *self,
   /* Translators: tooltip of a button; %s is the name of a role, like Systemforvalter */
   tooltip = g_strdup_printf (_("Assign a %s…"), role->name);
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "people.assign-role");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
                                           g_variant_new_int64 (record_id (role)));
@@ -1315,6 +1320,10 @@ ask_delete_person (VaernPeopleView *self,
   /* Translators: a choice when deleting a person who holds roles */
   row = choice_row (_("Hand the roles to"), NULL, GTK_CHECK_BUTTON (hand));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (dropdown));
+  /* The row's check box is what the row activates: the drop-down is named
+   * after the row by hand. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  row, NULL, -1);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   /* Translators: a choice when deleting a person who holds roles */
   row = choice_row (_("Delete the roles with the person"),
@@ -1974,6 +1983,7 @@ vaern_people_view_class_init (VaernPeopleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, history_list);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, units_stack);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, units_search);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, add_unit_button);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, units_list_stack);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, units_list);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, units_selection);
@@ -2029,6 +2039,17 @@ vaern_people_view_init (VaernPeopleView *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* libadwaita 1.2 gives the arrow of a split button neither a tooltip nor
+   * a name: a screen reader reads a nameless button. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->add_unit_button));
+       child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_MENU_BUTTON (child))
+      {
+        /* Translators: tooltip and accessible name of the arrow beside Add Unit… */
+        gtk_widget_set_tooltip_text (child, _("More Actions"));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        gtk_widget_get_tooltip_text (child), -1);
+      }
 
   self->people_filter = gtk_custom_filter_new (person_matches, self, NULL);
   self->assets_filter = gtk_custom_filter_new (asset_matches, self, NULL);

@@ -56,6 +56,7 @@ struct _VaernRegisterView
   GtkDropDown        *findings_filter;
   GtkWidget          *unit_filter_box;
   GtkWidget          *filter_box;
+  GtkWidget          *filter_separator;
   GtkStack           *content_stack;
   VaernTable         *table;
   GtkLabel           *count_label;
@@ -191,8 +192,9 @@ rebuild_unit_filter (VaernRegisterView *self)
                                                  selected,
                                                  /* Translators: unit filter: no unit chosen */
                                                  _("All units"));
-  /* Translators: tooltip of a filter */
+  /* Translators: tooltip and accessible name of a filter */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->unit_filter), _("Unit"));
+  vaern_drop_down_set_accessible_label (self->unit_filter, _("Unit"));
   g_signal_connect_swapped (self->unit_filter, "notify::selected",
                             G_CALLBACK (filter_changed_cb), self);
   gtk_box_append (GTK_BOX (self->unit_filter_box), GTK_WIDGET (self->unit_filter));
@@ -449,6 +451,10 @@ update_state (VaernRegisterView *self)
     gtk_stack_set_visible_child_name (self->content_stack, "no-results");
   else
     gtk_stack_set_visible_child_name (self->content_stack, "list");
+  /* With nothing to filter, what to do first has all the room (in a small
+   * window the filters would push it out of sight). */
+  gtk_widget_set_visible (self->filter_box, total > 0);
+  gtk_widget_set_visible (self->filter_separator, total > 0);
 
   if (shown == total)
     /* Translators: the count below the register */
@@ -792,6 +798,7 @@ vaern_register_view_class_init (VaernRegisterViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, findings_filter);
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, unit_filter_box);
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, filter_separator);
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, table);
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, count_label);
@@ -816,6 +823,11 @@ vaern_register_view_init (VaernRegisterView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   vaern_flow_box_tab_through (GTK_FLOW_BOX (self->filter_box));
+  /* Named in the template; their buttons are named after them. */
+  vaern_drop_down_set_accessible_label (self->kind_filter, NULL);
+  vaern_drop_down_set_accessible_label (self->lifecycle_filter, NULL);
+  vaern_drop_down_set_accessible_label (self->personal_data_filter, NULL);
+  vaern_drop_down_set_accessible_label (self->findings_filter, NULL);
 
   self->settings = g_settings_new (BASE_ID);
   self->safe_palette = g_settings_get_boolean (self->settings, "color-blind-palette");

@@ -229,6 +229,7 @@ rebuild_dropdown (VaernRisksView *self,
     return NULL;
   dropdown = vaern_record_dropdown_new (records, property, selected, all_label);
   gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown), tooltip);
+  vaern_drop_down_set_accessible_label (dropdown, tooltip);
   g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (dropdown));
   return dropdown;
@@ -637,6 +638,7 @@ static void
 update_state (VaernRisksView *self)
 {
   guint total;
+  guint n_assets;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   gboolean editable = self->document && !vaern_document_get_read_only (self->document);
   gboolean has_selection = gtk_single_selection_get_selected_item (self->selection) != NULL;
@@ -644,9 +646,17 @@ update_state (VaernRisksView *self)
 
   total = self->attached ? g_list_model_get_n_items (vaern_document_get_risks (self->document))
                          : 0;
-  /* With nothing assessed, the empty page has the room the heat map had. */
+  n_assets = self->document ? g_list_model_get_n_items (vaern_document_get_assets (self->document))
+                            : 0;
+  /* With nothing assessed, the empty page has the room the heat map and
+   * the filters had. */
   gtk_widget_set_visible (gtk_paned_get_start_child (self->paned), total > 0);
-  if (total == 0)
+  gtk_widget_set_visible (self->filter_box, total > 0);
+  gtk_widget_set_visible (self->top_separator, total > 0);
+  /* A risk is for a system: without any, the first step is the register. */
+  if (total == 0 && n_assets == 0 && self->document)
+    gtk_stack_set_visible_child_name (self->content_stack, "no-assets");
+  else if (total == 0)
     gtk_stack_set_visible_child_name (self->content_stack, "empty");
   else if (shown == 0)
     gtk_stack_set_visible_child_name (self->content_stack, "no-match");
@@ -662,9 +672,7 @@ update_state (VaernRisksView *self)
                                           "%u of %u risks shown", total), shown, total);
   gtk_label_set_text (self->count_label, count);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "risks.add",
-                                 editable
-                                 && g_list_model_get_n_items (vaern_document_get_assets (self->document)) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "risks.add", editable && n_assets > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "risks.edit", has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "risks.delete", editable && has_selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "risks.edit-scale", self->document != NULL);
@@ -1314,6 +1322,10 @@ vaern_risks_view_init (VaernRisksView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   vaern_flow_box_tab_through (GTK_FLOW_BOX (self->filter_box));
+  /* Named in the template; their buttons are named after them. */
+  vaern_drop_down_set_accessible_label (self->band_filter, NULL);
+  vaern_drop_down_set_accessible_label (self->treatment_filter, NULL);
+  vaern_drop_down_set_accessible_label (self->show_dropdown, NULL);
 
   self->settings = g_settings_new (BASE_ID);
   palette = g_settings_create_action (self->settings, "color-blind-palette");

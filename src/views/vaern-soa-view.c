@@ -680,6 +680,7 @@ vaern_soa_view_compare (VaernSoaView *self)
   c->from = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->version_names)), NULL));
   vaern_drop_down_shorten (c->from, 26);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (c->from));
+  vaern_drop_down_set_accessible_label (c->from, NULL);
   gtk_box_append (GTK_BOX (choose), GTK_WIDGET (c->from));
   /* Translators: in the comparison window: … to version */
   label = gtk_label_new_with_mnemonic (_("_To"));
@@ -687,6 +688,7 @@ vaern_soa_view_compare (VaernSoaView *self)
   c->to = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->version_names)), NULL));
   vaern_drop_down_shorten (c->to, 26);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (c->to));
+  vaern_drop_down_set_accessible_label (c->to, NULL);
   gtk_box_append (GTK_BOX (choose), GTK_WIDGET (c->to));
   gtk_box_append (GTK_BOX (box), choose);
   c->summary = GTK_LABEL (gtk_label_new (NULL));
@@ -757,8 +759,9 @@ rebuild_owner_filter (VaernSoaView *self)
                                                   "name", selected,
                                                   /* Translators: owner filter: no filter */
                                                   _("Any owner"));
-  /* Translators: tooltip of the SoA view's owner filter */
+  /* Translators: tooltip and accessible name of the SoA view's owner filter */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->owner_filter), _("Owner"));
+  vaern_drop_down_set_accessible_label (self->owner_filter, _("Owner"));
   gtk_box_append (GTK_BOX (self->owner_filter_box), GTK_WIDGET (self->owner_filter));
   g_signal_connect_swapped (self->owner_filter, "notify::selected",
                             G_CALLBACK (filters_changed_cb), self);
@@ -884,6 +887,7 @@ filter_dropdown (const char *tooltip,
   va_end (args);
   dropdown = gtk_drop_down_new (G_LIST_MODEL (list), NULL);
   gtk_widget_set_tooltip_text (dropdown, tooltip);
+  vaern_drop_down_set_accessible_label (GTK_DROP_DOWN (dropdown), tooltip);
   return GTK_DROP_DOWN (dropdown);
 }
 
@@ -952,8 +956,9 @@ build (VaernSoaView *self)
   gtk_widget_set_margin_bottom (top, 6);
   self->version_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->version_names)), NULL);
   vaern_drop_down_shorten (GTK_DROP_DOWN (self->version_dropdown), 26);
-  /* Translators: tooltip of the SoA view's version menu */
+  /* Translators: tooltip and accessible name of the SoA view's version menu */
   gtk_widget_set_tooltip_text (self->version_dropdown, _("Version"));
+  vaern_drop_down_set_accessible_label (GTK_DROP_DOWN (self->version_dropdown), _("Version"));
   gtk_box_append (GTK_BOX (top), self->version_dropdown);
   self->state_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_ellipsize (self->state_label, PANGO_ELLIPSIZE_END);
@@ -983,8 +988,10 @@ build (VaernSoaView *self)
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
   g_object_unref (menu);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-  /* Translators: tooltip of the SoA view's menu button */
+  /* Translators: tooltip and accessible name of the SoA view's menu button */
   gtk_widget_set_tooltip_text (menu_button, _("More"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("More"), -1);
   gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (top), menu_button);
   gtk_widget_set_parent (top, scroll_box);
@@ -1001,6 +1008,9 @@ build (VaernSoaView *self)
   self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   /* Translators: placeholder of the SoA view's search field */
   g_object_set (self->search_entry, "placeholder-text", _("Search number or words, or A.8.1.1"), NULL);
+  /* Translators: accessible name of the SoA view's search field */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search controls"), -1);
   gtk_widget_set_size_request (GTK_WIDGET (self->search_entry), 240, -1);
   gtk_flow_box_append (GTK_FLOW_BOX (self->filter_box), GTK_WIDGET (self->search_entry));
   self->theme_filter = filter_dropdown (_("Theme"), _("All themes"), vaern_control_theme_label (5), vaern_control_theme_label (6),

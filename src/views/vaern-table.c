@@ -228,6 +228,26 @@ compute_placements (VaernTable *self,
     if (p[i].shown && get_column (self, i)->expand)
       n_expand++;
   extra = width - total;
+  /* On a wide window the fixed columns grow too, up to half again their
+   * width and with at most half the room to spare, so that names and
+   * states are not cut off while the expanding columns get the rest. */
+  if (extra > 0 && n_expand > 0)
+    {
+      int fixed = 0, budget;
+
+      for (guint i = 0; i < n; i++)
+        if (p[i].shown && !get_column (self, i)->expand)
+          fixed += p[i].width;
+      budget = MIN (extra / 2, fixed / 2);
+      for (guint i = 0; i < n && fixed > 0 && budget > 0; i++)
+        if (p[i].shown && !get_column (self, i)->expand)
+          {
+            int grow = (int) ((gint64) budget * p[i].width / fixed);
+
+            p[i].width += grow;
+            extra -= grow;
+          }
+    }
   for (guint i = 0; i < n && extra != 0; i++)
     {
       if (!p[i].shown || !get_column (self, i)->expand)
@@ -805,7 +825,12 @@ vaern_table_add_column (VaernTable        *self,
       gtk_widget_set_tooltip_text (column->button, tip);
     }
   else
-    gtk_widget_set_sensitive (column->button, FALSE);
+    {
+      /* A heading that does not sort: shown as the others, but not a button
+       * one can press or reach with Tab. */
+      gtk_widget_set_can_target (column->button, FALSE);
+      gtk_widget_set_focusable (column->button, FALSE);
+    }
   g_object_set_data (G_OBJECT (column->button), "vaern-column",
                      GUINT_TO_POINTER (self->columns->len));
   g_signal_connect (column->button, "clicked", G_CALLBACK (heading_clicked_cb), self);

@@ -69,6 +69,8 @@ vaern_record_dropdown_new (GListModel *records,
   gtk_drop_down_set_selected (dropdown, selected);
   gtk_widget_set_valign (GTK_WIDGET (dropdown), GTK_ALIGN_CENTER);
   g_object_set_data_full (G_OBJECT (dropdown), "vaern-ids", ids, (GDestroyNotify) g_array_unref);
+  /* Its button is read out by the name the drop-down is given. */
+  vaern_drop_down_set_accessible_label (dropdown, NULL);
   return dropdown;
 }
 
@@ -470,6 +472,24 @@ vaern_print_a4 (GtkWidget          *widget,
                                               : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                   GTK_WINDOW (gtk_widget_get_root (widget)), error)
          != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+void
+vaern_drop_down_set_accessible_label (GtkDropDown *dropdown,
+                                      const char  *label)
+{
+  GtkWidget *button;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+
+  /* In GTK 4.8 the drop-down's first child is its toggle button. */
+  button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+  if (label)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    label, -1);
+  if (GTK_IS_TOGGLE_BUTTON (button))
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                    dropdown, NULL, -1);
 }
 
 GtkWidget *

@@ -130,6 +130,14 @@ AdwComboRow   *vaern_combo_row_add         (AdwPreferencesGroup *group,
 void           vaern_drop_down_shorten     (GtkDropDown     *dropdown,
                                             int              max_chars);
 
+/* Names a drop-down for a screen reader. GTK 4.8 names the drop-down but
+ * not the button inside it that takes the focus, which a screen reader
+ * then reads as a nameless button: that button is named after the
+ * drop-down. label may be NULL when the drop-down has its name already
+ * (from its .ui file). */
+void           vaern_drop_down_set_accessible_label (GtkDropDown *dropdown,
+                                                     const char  *label);
+
 /* Buttons for an action: with a mnemonic label, or an icon whose tooltip
  * is also its accessible name. */
 GtkWidget     *vaern_action_button_new     (const char      *label,

@@ -918,6 +918,9 @@ build (VaernWheelView *self)
   for (guint s = VAERN_WHEEL_MARK_UPCOMING; s <= VAERN_WHEEL_MARK_OVERDUE; s++)
     gtk_string_list_append (states, vaern_wheel_state_label (s));
   self->state_filter = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (states), NULL));
+  /* Translators: tooltip and accessible name of the annual wheel's filter of occurrences */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->state_filter), _("Occurrences"));
+  vaern_drop_down_set_accessible_label (self->state_filter, _("Occurrences"));
   gtk_widget_set_hexpand (GTK_WIDGET (self->state_filter), TRUE);
   gtk_widget_set_halign (GTK_WIDGET (self->state_filter), GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->state_filter));
@@ -934,7 +937,10 @@ build (VaernWheelView *self)
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
   g_object_unref (menu);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
+  /* Translators: tooltip and accessible name of the annual wheel's menu button */
   gtk_widget_set_tooltip_text (menu_button, _("More"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("More"), -1);
   gtk_box_append (GTK_BOX (top), menu_button);
   gtk_widget_set_parent (top, GTK_WIDGET (self));
   gtk_widget_set_parent (gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), GTK_WIDGET (self));
