@@ -148,6 +148,56 @@ test_change_year (Fixture       *f,
   g_assert_cmpuint (vaern_wheel_view_get_year (VAERN_WHEEL_VIEW (f->view)), ==, 2026);
 }
 
+static GtkPaned *
+find_paned (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_PANED (c))
+      return GTK_PANED (c);
+  return NULL;
+}
+
+static void
+resize (Fixture *f,
+        int      width,
+        int      height)
+{
+  gtk_window_set_default_size (f->window, width, height);
+  for (int i = 0; i < 100 && gtk_widget_get_width (f->view) != width; i++)
+    {
+      g_usleep (10000);
+      vaern_test_iterate ();
+    }
+  g_assert_cmpint (gtk_widget_get_width (f->view), ==, width);
+  vaern_test_iterate ();
+}
+
+/* The wheel follows the view's size: beside the list in a wide view, up
+ * to 40 % of its width and as big as it is high; above the list in a
+ * narrow one. */
+static void
+test_layout (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkPaned *paned = find_paned (f->view);
+  int position;
+
+  g_assert_nonnull (paned);
+  resize (f, 1240, 900);
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)), ==,
+                   GTK_ORIENTATION_HORIZONTAL);
+  position = gtk_paned_get_position (paned);
+  g_assert_cmpint (position, >, 400);
+  g_assert_cmpint (position, <=, 1240 * 2 / 5);
+
+  resize (f, 560, 500);
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)), ==,
+                   GTK_ORIENTATION_VERTICAL);
+  position = gtk_paned_get_position (paned);
+  g_assert_cmpint (position, >=, 200);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (paned)) - position, >=, 150);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,6 +212,8 @@ main (int   argc,
   g_test_add ("/vaern/wheel-view/mark-done", Fixture, NULL, fixture_setup, test_mark_done,
               fixture_teardown);
   g_test_add ("/vaern/wheel-view/change-year", Fixture, NULL, fixture_setup, test_change_year,
+              fixture_teardown);
+  g_test_add ("/vaern/wheel-view/layout", Fixture, NULL, fixture_setup, test_layout,
               fixture_teardown);
 
   return g_test_run ();

@@ -961,7 +961,12 @@ build (VaernSoaView *self)
   vaern_drop_down_set_accessible_label (GTK_DROP_DOWN (self->version_dropdown), _("Version"));
   gtk_box_append (GTK_BOX (top), self->version_dropdown);
   self->state_label = GTK_LABEL (gtk_label_new (NULL));
+  /* At 800 pixels the state takes two lines rather than being cut off. */
+  gtk_label_set_wrap (self->state_label, TRUE);
+  gtk_label_set_wrap_mode (self->state_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (self->state_label, 2);
   gtk_label_set_ellipsize (self->state_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (self->state_label, 12);
   gtk_label_set_xalign (self->state_label, 0);
   gtk_widget_set_hexpand (GTK_WIDGET (self->state_label), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "dim-label");

@@ -233,6 +233,10 @@ struct _VaernWheelView
   GtkLabel        *count_label;
   gboolean         attached;
   guint            fill_idle;   /* a rebuild is due */
+  GtkPaned        *paned;       /* the wheel, then the list */
+  guint            layout_idle; /* the paned follows the view's size */
+  int              laid_out_width;
+  int              laid_out_height;
 };
 
 static void vaern_wheel_view_iface_init (VaernViewInterface *iface);
@@ -887,6 +891,8 @@ vaern_wheel_view_iface_init (VaernViewInterface *iface)
   iface->focus_search = vaern_wheel_view_focus_search;
 }
 
+static void paned_resized_cb (VaernWheelView *self);
+
 static void
 build (VaernWheelView *self)
 {
@@ -972,6 +978,8 @@ build (VaernWheelView *self)
   gtk_paned_set_shrink_end_child (GTK_PANED (paned), TRUE);
   gtk_paned_set_position (GTK_PANED (paned), 330);
   gtk_widget_set_vexpand (paned, TRUE);
+  self->paned = GTK_PANED (paned);
+  g_signal_connect_swapped (paned, "notify::max-position", G_CALLBACK (paned_resized_cb), self);
   gtk_widget_set_parent (paned, GTK_WIDGET (self));
 
   self->count_label = GTK_LABEL (gtk_label_new (NULL));
@@ -1004,6 +1012,7 @@ vaern_wheel_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->fill_idle, g_source_remove);
+  g_clear_handle_id (&self->layout_idle, g_source_remove);
   if (self->document)
     vaern_wheel_view_set_document (VAERN_VIEW (self), NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -1011,6 +1020,42 @@ vaern_wheel_view_dispose (GObject *object)
   g_clear_object (&self->items);
   g_clear_object (&self->filter);
   G_OBJECT_CLASS (vaern_wheel_view_parent_class)->dispose (object);
+}
+
+/* The wheel is round: beside the list it takes the pane's height, up to
+ * 40 % of the width, and the list keeps the rest; in a narrow view it
+ * stands above the list. A size change lays out again, after the
+ * allocation, as the risks view does with its heat map. */
+#define WHEEL_NARROW_WIDTH 720
+
+static gboolean
+layout_idle_cb (gpointer user_data)
+{
+  VaernWheelView *self = user_data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->paned));
+  GtkOrientation wanted = width < WHEEL_NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL
+                                                     : GTK_ORIENTATION_HORIZONTAL;
+
+  self->layout_idle = 0;
+  if (width <= 0 || (width == self->laid_out_width && height == self->laid_out_height))
+    return G_SOURCE_REMOVE;
+  self->laid_out_width = width;
+  self->laid_out_height = height;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned), wanted);
+  if (wanted == GTK_ORIENTATION_VERTICAL)
+    gtk_paned_set_position (self->paned, MAX (240, height * 9 / 20));
+  else
+    gtk_paned_set_position (self->paned, CLAMP (height, 300, MAX (300, width * 2 / 5)));
+  return G_SOURCE_REMOVE;
+}
+
+/* The paned's largest position changes with its size. */
+static void
+paned_resized_cb (VaernWheelView *self)
+{
+  if (self->layout_idle == 0)
+    self->layout_idle = g_idle_add (layout_idle_cb, self);
 }
 
 static void
