@@ -494,7 +494,8 @@ offend (Walk            *w,
 
   if (g_hash_table_contains (w->reported, key))
     return;
-  g_string_append_printf (w->offenders, "  %s %s at %s (%s", atspi_role_get_name (role), why,
+  /* Each on a line of its own, a TAP comment. */
+  g_string_append_printf (w->offenders, "#   %s %s at %s (%s", atspi_role_get_name (role), why,
                           path, w->where);
   if (near)
     g_string_append_printf (w->offenders, "; near “%s”", near);
@@ -938,6 +939,141 @@ show_tab (AtspiAccessible *tab,
   iterate (300);
 }
 
+/* Dialogs ================================================================ */
+
+/* Runs an action of the child (app.NAME, or win.NAME of its first window)
+ * as a person's shortcut would, through the actions GApplication exports
+ * on the session bus. */
+static void
+child_activate (const char *path,
+                const char *action)
+{
+  g_autoptr(GDBusConnection) session = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (session);
+  reply = g_dbus_connection_call_sync (session, APP_ID, path, "org.gtk.Actions", "Activate",
+                                       g_variant_new ("(s@av@a{sv})", action,
+                                                      g_variant_new_array (G_VARIANT_TYPE_VARIANT,
+                                                                           NULL, 0),
+                                                      g_variant_new_array (G_VARIANT_TYPE ("{sv}"),
+                                                                           NULL, 0)),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* The child's toplevel that is not one of known, once it is there. */
+static AtspiAccessible *
+new_frame (Child      *child,
+           GPtrArray  *known,
+           const char *what)
+{
+  gint64 end = g_get_monotonic_time () + SWITCH_TIMEOUT * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      int n = atspi_accessible_get_child_count (child->app, NULL);
+
+      for (int i = 0; i < n; i++)
+        {
+          g_autoptr(AtspiAccessible) frame = atspi_accessible_get_child_at_index (child->app, i,
+                                                                                  NULL);
+          gboolean seen = FALSE;
+
+          for (guint k = 0; frame && k < known->len; k++)
+            seen |= known->pdata[k] == (gpointer) frame;
+          /* A window that is not the application's (the guide) does not
+           * say it is showing: its being there is enough. */
+          if (frame && !seen)
+            {
+              g_ptr_array_add (known, g_object_ref (frame));
+              iterate (500);
+              return g_steal_pointer (&frame);
+            }
+        }
+      iterate (100);
+    }
+  {
+    int n = atspi_accessible_get_child_count (child->app, NULL);
+
+    for (int i = 0; i < n; i++)
+      {
+        g_autoptr(AtspiAccessible) frame = atspi_accessible_get_child_at_index (child->app, i, NULL);
+        g_autofree char *name = frame ? atspi_accessible_get_name (frame, NULL) : NULL;
+
+        g_test_message ("toplevel %d: %s, showing %d", i, name,
+                        frame ? has_state (frame, ATSPI_STATE_SHOWING) : -1);
+      }
+  }
+  g_error ("%s did not open a window on the accessibility bus", what);
+  return NULL;
+}
+
+/* Walks one window of the child other than the main one. */
+static void
+walk_dialog (Run             *run,
+             AtspiAccessible *frame,
+             const char      *where)
+{
+  Child dialog = run->child;
+  Walk w;
+
+  dialog.frame = frame;
+  walk_init (&w, run->offenders, run->reported);
+  walk_window (&w, &dialog, where);
+  /* Something was walked: a window not on screen would pass. */
+  if (w.n_controls == 0)
+    g_error ("No control of %s was found on screen", where);
+  run->n_walks++;
+  run->n_objects += w.n_objects;
+  run->n_controls += w.n_controls;
+  walk_clear (&w);
+  /* walk_window measured the dialog: the main window's size again. */
+  measure_window (&run->child);
+}
+
+/* The user guide, the keyboard shortcuts window and the preferences (both
+ * pages), each opened by its action. */
+static void
+walk_dialogs (Run *run)
+{
+  g_autoptr(GPtrArray) known = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AtspiAccessible) prefs = NULL;
+  g_autoptr(AtspiAccessible) general = NULL;
+  g_autoptr(AtspiAccessible) help = NULL;
+  g_autoptr(AtspiAccessible) shortcuts = NULL;
+  /* io.github.vaern.Vaern is at /io/github/vaern/Vaern, its window 1 below. */
+  g_autofree char *app_path = g_strdelimit (g_strconcat ("/", APP_ID, NULL), ".", '/');
+  g_autofree char *window_path = g_strconcat (app_path, "/window/1", NULL);
+
+  g_ptr_array_add (known, g_object_ref (run->child.frame));
+
+  child_activate (app_path, "help");
+  help = new_frame (&run->child, known, "The user guide (F1)");
+  walk_dialog (run, help, "the user guide");
+
+  child_activate (window_path, "show-help-overlay");
+  shortcuts = new_frame (&run->child, known, "The keyboard shortcuts (Ctrl+?)");
+  walk_dialog (run, shortcuts, "the keyboard shortcuts");
+
+  /* Last: the preferences are modal. */
+  child_activate (app_path, "preferences");
+  prefs = new_frame (&run->child, known, "Preferences");
+  walk_dialog (run, prefs, "the preferences, first page");
+  general = find (prefs, g_str_equal (run->c->language, "da") ? "Generelt" : "General", 0);
+  g_assert_nonnull (general);
+  {
+    g_autoptr(AtspiAction) action = atspi_accessible_get_action_iface (general);
+
+    g_assert_nonnull (action);
+    atspi_action_do_action (action, 0, NULL);
+    iterate (500);
+  }
+  walk_dialog (run, prefs, "the preferences, page General");
+
+}
+
 static void
 test_window (gconstpointer data)
 {
@@ -1017,6 +1153,9 @@ test_window (gconstpointer data)
             }
         }
     }
+
+  if (c->start == START_DEMO)
+    walk_dialogs (&run);
 
   g_test_message ("%u walks, %u objects on screen, %u controls and cells checked", run.n_walks,
                   run.n_objects, run.n_controls);

@@ -11,6 +11,7 @@
 #include "views/vaern-import-dialog.h"
 #include "views/vaern-register-view.h"
 #include "views/vaern-table.h"
+#include "views/vaern-ui-util.h"
 #include "vaern-test-util.h"
 #include "vaern-test-view.h"
 
@@ -337,6 +338,70 @@ test_empty (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (child (f, "filter_box")));
 }
 
+static void
+resize (Fixture *f,
+        int      width,
+        int      height)
+{
+  gtk_window_set_default_size (f->window, width, height);
+  for (int i = 0; i < 100 && (gtk_widget_get_width (f->view) != width
+                              || gtk_widget_get_height (f->view) != height); i++)
+    {
+      g_usleep (10000);
+      vaern_test_iterate ();
+    }
+  g_assert_cmpint (gtk_widget_get_width (f->view), ==, width);
+  /* The filters move after the allocation. */
+  for (int i = 0; i < 10; i++)
+    {
+      g_usleep (10000);
+      vaern_test_iterate ();
+    }
+}
+
+/* The filters never take the list's room: at the size the view has in an
+ * 800 × 600 window they are behind a button beside the search field, and
+ * in a wider one each drop-down has its own width, so several share a
+ * line. */
+static void
+test_layout (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *bar = child (f, "filter_box");
+  GtkWidget *button = child (f, "filter_button");
+  GtkWidget *list = child (f, "content_stack");
+
+  resize (f, 560, 548);
+  g_assert_true (vaern_filter_bar_get_folded (GTK_BOX (bar)));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_get_parent (child (f, "kind_filter")) == child (f, "filter_popover_box"));
+  g_assert_cmpint (gtk_widget_get_height (bar), <=, gtk_widget_get_height (f->view) / 3);
+  g_assert_cmpint (gtk_widget_get_height (bar), <=, 50);
+  /* The header and at least ten rows. */
+  g_assert_cmpint (gtk_widget_get_height (list), >=, 340);
+
+  /* The button counts the filters in use. */
+  vaern_register_view_show_systems (VAERN_REGISTER_VIEW (f->view));
+  vaern_test_iterate ();
+  g_assert_nonnull (strstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), "2"));
+  gtk_widget_activate_action (f->view, "register.clear-filters", NULL);
+  vaern_test_iterate ();
+  g_assert_null (strstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), "2"));
+
+  resize (f, 1000, 700);
+  g_assert_false (vaern_filter_bar_get_folded (GTK_BOX (bar)));
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_get_parent (child (f, "kind_filter")) == bar);
+  g_assert_cmpint (gtk_widget_get_height (bar), <=, gtk_widget_get_height (f->view) / 3);
+  g_assert_cmpint (gtk_widget_get_width (child (f, "kind_filter")), <,
+                   gtk_widget_get_width (child (f, "personal_data_filter")));
+
+  /* The list's view at 800 × 600 with the window's sidebar folded away. */
+  resize (f, 800, 548);
+  g_assert_true (vaern_filter_bar_get_folded (GTK_BOX (bar)));
+  g_assert_cmpint (gtk_widget_get_height (bar), <=, gtk_widget_get_height (f->view) / 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +423,7 @@ main (int   argc,
   ADD ("import", test_import);
   ADD ("read-only", test_read_only);
   ADD ("empty", test_empty);
+  ADD ("layout", test_layout);
 
   return g_test_run ();
 }

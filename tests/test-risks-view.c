@@ -15,6 +15,7 @@
 #include "views/vaern-risk-editor.h"
 #include "views/vaern-risks-view-private.h"
 #include "views/vaern-table.h"
+#include "views/vaern-ui-util.h"
 #include "vaern-test-util.h"
 #include "vaern-test-view.h"
 
@@ -383,6 +384,125 @@ test_print (Fixture       *f,
   g_assert_cmpfloat (fabs ((y1 - y0) - 595.3), <, 2);
 }
 
+static void
+resize (Fixture *f,
+        int      width,
+        int      height)
+{
+  gtk_window_set_default_size (f->window, width, height);
+  for (int i = 0; i < 100 && (gtk_widget_get_width (f->view) != width
+                              || gtk_widget_get_height (f->view) != height); i++)
+    {
+      g_usleep (10000);
+      vaern_test_iterate ();
+    }
+  g_assert_cmpint (gtk_widget_get_width (f->view), ==, width);
+  /* The filters move and the paned turns after the allocation. */
+  for (int i = 0; i < 10; i++)
+    {
+      g_usleep (10000);
+      vaern_test_iterate ();
+    }
+}
+
+static int
+y_in_view (Fixture   *f,
+           GtkWidget *widget)
+{
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, f->view, &GRAPHENE_POINT_INIT (0, 0), &point));
+  return (int) point.y;
+}
+
+/* At the size the view has in an 800 × 600 window, the filters take one
+ * line (in a popover behind a button the keyboard reaches from the search
+ * field), the heat map stands above the list and the list keeps about ten
+ * rows. */
+static void
+test_narrow_layout (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *bar = child (f, "filter_box");
+  GtkWidget *button = child (f, "filter_button");
+  GtkPaned *paned = GTK_PANED (child (f, "paned"));
+  GtkWidget *list = child (f, "content_stack");
+
+  resize (f, 560, 548);
+  g_assert_true (vaern_filter_bar_get_folded (GTK_BOX (bar)));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_get_parent (child (f, "band_filter")) == child (f, "filter_popover_box"));
+  g_assert_cmpint (gtk_widget_get_height (bar), <=, gtk_widget_get_height (f->view) / 3);
+  g_assert_cmpint (gtk_widget_get_height (bar), <=, 50);
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)), ==,
+                   GTK_ORIENTATION_VERTICAL);
+  /* The heat map readable, the list's header and about ten rows. */
+  g_assert_cmpint (gtk_paned_get_position (paned), >=, 120);
+  g_assert_cmpint (gtk_widget_get_height (list), >=, 320);
+  /* The scope bar is beside the map, not under it. */
+  g_assert_cmpint (y_in_view (f, child (f, "scope_bar")), <, y_in_view (f, list));
+  g_assert_cmpint (gtk_widget_get_height (child (f, "heat_map")), >=,
+                   gtk_paned_get_position (paned) - 12);
+
+  /* Tab goes from the search field to the Filters button. */
+  gtk_widget_grab_focus (child (f, "search_entry"));
+  for (int i = 0; i < 5 && !gtk_widget_has_focus (gtk_widget_get_first_child (button)); i++)
+    gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), button));
+
+  /* The button counts the filters in use. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (f, "band_filter")), 1);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (f, "overdue_filter")), TRUE);
+  vaern_test_iterate ();
+  g_assert_nonnull (strstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), "2"));
+  gtk_widget_activate_action (f->view, "risks.clear-filters", NULL);
+  vaern_test_iterate ();
+  g_assert_null (strstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), "2"));
+
+  /* Wider, the filters are back in the bar, each at its own width (the
+   * virtual screen is 1280 pixels wide). */
+  resize (f, 1240, 800);
+  g_assert_false (vaern_filter_bar_get_folded (GTK_BOX (bar)));
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_get_parent (child (f, "band_filter")) == bar);
+  g_assert_cmpint (gtk_widget_get_height (bar), <=, gtk_widget_get_height (f->view) / 3);
+  g_assert_cmpint (gtk_widget_get_width (child (f, "overdue_filter")), !=,
+                   gtk_widget_get_width (child (f, "treatment_filter")));
+}
+
+/* Beside the list the heat map takes 45 % of the width and the height
+ * that goes with it, with the scope bar right under it; once a person
+ * moves the handle, their share is kept. */
+static void
+test_wide_layout (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkPaned *paned = GTK_PANED (child (f, "paned"));
+  GtkWidget *map = child (f, "heat_map");
+  GtkWidget *scope_bar = child (f, "scope_bar");
+  int position;
+
+  /* The virtual screen is 1280 × 1024. */
+  resize (f, 1260, 980);
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)), ==,
+                   GTK_ORIENTATION_HORIZONTAL);
+  g_assert_cmpint (ABS (gtk_paned_get_position (paned) - 1260 * 45 / 100), <=, 2);
+  g_assert_cmpint (gtk_widget_get_height (map), >=, 300);
+  /* The scope bar right under the map (its margin between them). */
+  g_assert_cmpint (ABS (y_in_view (f, scope_bar) - (y_in_view (f, map) + gtk_widget_get_height (map))),
+                   <=, 12);
+
+  resize (f, 1000, 760);
+  g_assert_cmpint (ABS (gtk_paned_get_position (paned) - 1000 * 45 / 100), <=, 2);
+
+  /* A person's choice, kept in proportion. */
+  gtk_paned_set_position (paned, 500);
+  vaern_test_iterate ();
+  resize (f, 1250, 900);
+  position = gtk_paned_get_position (paned);
+  g_assert_cmpint (ABS (position - 625), <=, 3);
+}
+
 /* A document without systems: the first step is the register, and the
  * filters do not push it out of sight; with systems and risks, the list
  * and its filters are back. */
@@ -428,6 +548,8 @@ main (int   argc,
   ADD ("editor-refusal", test_editor_refusal);
   ADD ("print", test_print);
   ADD ("empty", test_empty);
+  ADD ("narrow-layout", test_narrow_layout);
+  ADD ("wide-layout", test_wide_layout);
 
   return g_test_run ();
 }

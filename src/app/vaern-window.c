@@ -641,12 +641,45 @@ vaern_window_init (VaernWindow *self)
   update_actions (self);
 }
 
+/* GTK 4.8's shortcuts window leaves the buttons of its header bar (search,
+ * and the sections' menu) without a name a screen reader can say. */
+static void
+name_shortcuts_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_MENU_BUTTON (child))
+        {
+          /* Translators: the accessible name of the keyboard shortcuts window's sections menu */
+          const char *label = _("Sections");
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          label, -1);
+          if (gtk_widget_get_first_child (child))
+            gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (child)),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+          continue;
+        }
+      if (GTK_IS_TOGGLE_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        /* Translators: the accessible name of the keyboard
+                                         * shortcuts window's search button */
+                                        _("Search Shortcuts"), -1);
+      name_shortcuts_buttons (child);
+    }
+}
+
 VaernWindow *
 vaern_window_new (AdwApplication *application)
 {
   VaernWindow *self = g_object_new (VAERN_TYPE_WINDOW, "application", application, NULL);
   GSettings *s = settings (self);
   g_autofree char *page = g_settings_get_string (s, "sidebar-page");
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+
+  if (overlay != NULL && gtk_window_get_titlebar (GTK_WINDOW (overlay)) != NULL)
+    name_shortcuts_buttons (gtk_window_get_titlebar (GTK_WINDOW (overlay)));
 
   gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (s, "window-width"),
                                g_settings_get_int (s, "window-height"));

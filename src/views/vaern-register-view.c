@@ -19,6 +19,10 @@
  * sorted on the document's own list, so nothing is copied and the list
  * follows every edit, undo and redo. */
 
+/* Narrower than this (the filter bar's width: the view's, less the
+ * margins) the filters go into a popover, as in the risks view. */
+#define FOLD_WIDTH (900 - 12)
+
 /* Positions of the personal data filter. */
 enum {
   PD_ALL,
@@ -54,8 +58,9 @@ struct _VaernRegisterView
   GtkDropDown        *lifecycle_filter;
   GtkDropDown        *personal_data_filter;
   GtkDropDown        *findings_filter;
-  GtkWidget          *unit_filter_box;
   GtkWidget          *filter_box;
+  GtkWidget          *filter_button;
+  GtkWidget          *filter_popover_box;
   GtkWidget          *filter_separator;
   GtkStack           *content_stack;
   VaernTable         *table;
@@ -181,12 +186,15 @@ static void
 rebuild_unit_filter (VaernRegisterView *self)
 {
   gint64 selected = self->unit_filter ? vaern_record_dropdown_get_id (self->unit_filter) : 0;
+  GtkDropDown *old = self->unit_filter;
 
-  if (self->unit_filter)
-    gtk_box_remove (GTK_BOX (self->unit_filter_box), GTK_WIDGET (self->unit_filter));
   self->unit_filter = NULL;
   if (self->document == NULL)
-    return;
+    {
+      if (old)
+        gtk_box_remove (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (old))), GTK_WIDGET (old));
+      return;
+    }
 
   self->unit_filter = vaern_record_dropdown_new (vaern_document_get_units (self->document), "path",
                                                  selected,
@@ -197,7 +205,9 @@ rebuild_unit_filter (VaernRegisterView *self)
   vaern_drop_down_set_accessible_label (self->unit_filter, _("Unit"));
   g_signal_connect_swapped (self->unit_filter, "notify::selected",
                             G_CALLBACK (filter_changed_cb), self);
-  gtk_box_append (GTK_BOX (self->unit_filter_box), GTK_WIDGET (self->unit_filter));
+  /* The last filter. */
+  vaern_filter_bar_place (GTK_BOX (self->filter_box), GTK_WIDGET (self->unit_filter),
+                          GTK_WIDGET (old), NULL);
 }
 
 static GtkStringList *
@@ -436,6 +446,15 @@ selected_asset (VaernRegisterView *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
+/* Whether a filter narrows the list (its first choice is "all"). */
+static gboolean
+in_use (GtkDropDown *filter)
+{
+  guint i = gtk_drop_down_get_selected (filter);
+
+  return i != 0 && i != GTK_INVALID_LIST_POSITION;
+}
+
 static void
 update_state (VaernRegisterView *self)
 {
@@ -455,6 +474,12 @@ update_state (VaernRegisterView *self)
    * window the filters would push it out of sight). */
   gtk_widget_set_visible (self->filter_box, total > 0);
   gtk_widget_set_visible (self->filter_separator, total > 0);
+  vaern_filter_bar_set_n_active (GTK_BOX (self->filter_box),
+                                 in_use (self->kind_filter) + in_use (self->lifecycle_filter)
+                                 + in_use (self->personal_data_filter)
+                                 + in_use (self->findings_filter)
+                                 + (self->unit_filter
+                                    && vaern_record_dropdown_get_id (self->unit_filter) > 0));
 
   if (shown == total)
     /* Translators: the count below the register */
@@ -796,8 +821,9 @@ vaern_register_view_class_init (VaernRegisterViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, lifecycle_filter);
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, personal_data_filter);
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, findings_filter);
-  gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, unit_filter_box);
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, filter_popover_box);
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, filter_separator);
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, VaernRegisterView, table);
@@ -822,7 +848,9 @@ static void
 vaern_register_view_init (VaernRegisterView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  vaern_flow_box_tab_through (GTK_FLOW_BOX (self->filter_box));
+  vaern_filter_bar_init (GTK_BOX (self->filter_box), GTK_WIDGET (self->search_entry),
+                         GTK_MENU_BUTTON (self->filter_button), GTK_BOX (self->filter_popover_box),
+                         FOLD_WIDTH);
   /* Named in the template; their buttons are named after them. */
   vaern_drop_down_set_accessible_label (self->kind_filter, NULL);
   vaern_drop_down_set_accessible_label (self->lifecycle_filter, NULL);

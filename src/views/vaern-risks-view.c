@@ -27,7 +27,12 @@
  * filter (the scope: everything but the cell, and the cell); the heat map
  * counts the document's risks that are in scope. */
 
-#define NARROW_WIDTH 900  /* below this the heat map goes above the list */
+#define NARROW_WIDTH 900  /* below this the heat map goes above the list, and the filters
+                             into a popover */
+#define MAP_MIN_HEIGHT 120 /* the heat map's pane above the list: still readable */
+#define LIST_ROOM 340      /* the list's header and about ten rows, kept above the map's third */
+#define MAP_MIN_WIDTH 360  /* the heat map's pane beside the list */
+#define LIST_MIN_WIDTH 420 /* and the list's beside it */
 
 struct _VaernRisksView
 {
@@ -54,21 +59,28 @@ struct _VaernRisksView
   gboolean            attached;     /* showing the document (once mapped) */
   guint               filling;      /* setting several filters at once */
   guint               layout_idle;
+  /* The paned's position follows the view's size, in proportion, unless
+   * a person has moved it: then their share of the view is kept (one for
+   * each orientation). */
+  gboolean            moved[2];
+  double              share[2];
+  gboolean            placing;      /* the position is being set here */
 
   /* Template widgets */
   GtkWidget          *filter_box;
   GtkSearchEntry     *search_entry;
-  GtkWidget          *asset_filter_box;
-  GtkWidget          *unit_filter_box;
+  GtkWidget          *filter_button;
+  GtkWidget          *filter_popover_box;
   GtkDropDown        *band_filter;
   GtkDropDown        *treatment_filter;
-  GtkWidget          *owner_filter_box;
   GtkToggleButton    *overdue_filter;
   GtkWidget          *cell_chip;
   GtkLabel           *cell_label;
   GtkWidget          *top_separator;
   GtkPaned           *paned;
+  GtkWidget          *map_box;
   VaernHeatMapWidget *heat_map;
+  GtkWidget          *scope_bar;
   GtkDropDown        *show_dropdown;
   GtkLabel           *scope_label;
   GtkStack           *content_stack;
@@ -210,11 +222,12 @@ clear_cell_cb (VaernRisksView *self)
   vaern_heat_map_widget_set_chosen (self->heat_map, 0, 0, 0);
 }
 
-/* Rebuilds a record drop-down in its box, keeping what was chosen. */
+/* Rebuilds a record drop-down in its place among the filters (before
+ * the filter before), keeping what was chosen. */
 static GtkDropDown *
 rebuild_dropdown (VaernRisksView *self,
                   GtkDropDown    *old,
-                  GtkWidget      *box,
+                  GtkWidget      *before,
                   GListModel     *records,
                   const char     *property,
                   const char     *all_label,
@@ -223,22 +236,27 @@ rebuild_dropdown (VaernRisksView *self,
   gint64 selected = old ? vaern_record_dropdown_get_id (old) : 0;
   GtkDropDown *dropdown;
 
-  if (old)
-    gtk_box_remove (GTK_BOX (box), GTK_WIDGET (old));
   if (self->document == NULL)
-    return NULL;
+    {
+      if (old)
+        gtk_box_remove (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (old))), GTK_WIDGET (old));
+      return NULL;
+    }
   dropdown = vaern_record_dropdown_new (records, property, selected, all_label);
   gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown), tooltip);
   vaern_drop_down_set_accessible_label (dropdown, tooltip);
   g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (dropdown));
+  vaern_filter_bar_place (GTK_BOX (self->filter_box), GTK_WIDGET (dropdown), GTK_WIDGET (old),
+                          before);
   return dropdown;
 }
 
 static void
 rebuild_asset_filter (VaernRisksView *self)
 {
-  self->asset_filter = rebuild_dropdown (self, self->asset_filter, self->asset_filter_box,
+  self->asset_filter = rebuild_dropdown (self, self->asset_filter,
+                                         self->unit_filter ? GTK_WIDGET (self->unit_filter)
+                                                           : GTK_WIDGET (self->band_filter),
                                          self->document ? vaern_document_get_assets (self->document)
                                                         : NULL, "name",
                                          /* Translators: filter: no system chosen */
@@ -250,7 +268,7 @@ rebuild_asset_filter (VaernRisksView *self)
 static void
 rebuild_unit_filter (VaernRisksView *self)
 {
-  self->unit_filter = rebuild_dropdown (self, self->unit_filter, self->unit_filter_box,
+  self->unit_filter = rebuild_dropdown (self, self->unit_filter, GTK_WIDGET (self->band_filter),
                                         self->document ? vaern_document_get_units (self->document)
                                                        : NULL, "path",
                                         /* Translators: unit filter: no unit chosen */
@@ -263,7 +281,8 @@ rebuild_unit_filter (VaernRisksView *self)
 static void
 rebuild_owner_filter (VaernRisksView *self)
 {
-  self->owner_filter = rebuild_dropdown (self, self->owner_filter, self->owner_filter_box,
+  self->owner_filter = rebuild_dropdown (self, self->owner_filter,
+                                         GTK_WIDGET (self->overdue_filter),
                                          self->document ? vaern_document_get_people (self->document)
                                                         : NULL, "name",
                                          /* Translators: filter: any risk owner */
@@ -621,6 +640,8 @@ static void
 show_changed_cb (VaernRisksView *self)
 {
   vaern_heat_map_widget_set_show (self->heat_map, shown_matrices (self));
+  /* One matrix is about as high as wide, two side by side are not. */
+  gtk_widget_queue_resize (self->map_box);
 }
 
 static void
@@ -633,6 +654,18 @@ palette_changed_cb (VaernRisksView *self)
 }
 
 /* State */
+
+/* The filters in use, for the Filters button of a narrow view. */
+static guint
+count_active_filters (VaernRisksView *self)
+{
+  return (self->asset_filter && vaern_record_dropdown_get_id (self->asset_filter) > 0)
+         + (self->unit_filter && vaern_record_dropdown_get_id (self->unit_filter) > 0)
+         + (self->owner_filter && vaern_record_dropdown_get_id (self->owner_filter) > 0)
+         + (selected (self->band_filter) > 0)
+         + (selected (self->treatment_filter) > 0)
+         + gtk_toggle_button_get_active (self->overdue_filter);
+}
 
 static void
 update_state (VaernRisksView *self)
@@ -653,6 +686,7 @@ update_state (VaernRisksView *self)
   gtk_widget_set_visible (gtk_paned_get_start_child (self->paned), total > 0);
   gtk_widget_set_visible (self->filter_box, total > 0);
   gtk_widget_set_visible (self->top_separator, total > 0);
+  vaern_filter_bar_set_n_active (GTK_BOX (self->filter_box), count_active_filters (self));
   /* A risk is for a system: without any, the first step is the register. */
   if (total == 0 && n_assets == 0 && self->document)
     gtk_stack_set_visible_child_name (self->content_stack, "no-assets");
@@ -1186,6 +1220,141 @@ vaern_risks_view_measure (GtkWidget      *widget,
     }
 }
 
+/* The heat map's pane: beside the list, the map as high as its width
+ * calls for (no more, so it does not float in a tall pane) with the scope
+ * bar right under it; above the list, the map with the scope bar beside
+ * it, so the map has the pane's whole height. */
+
+/* The height of the heat map for its width, as the renderer draws it:
+ * two matrices side by side with their labels and the legend, or one. */
+static int
+map_height_for_width (VaernRisksView *self,
+                      int             width)
+{
+  return shown_matrices (self) == VAERN_HEAT_MAP_BOTH ? width * 3 / 5 : width * 9 / 10;
+}
+
+static void
+map_box_measure (GtkWidget      *widget,
+                 GtkOrientation  orientation,
+                 int             for_size,
+                 int            *minimum,
+                 int            *natural,
+                 int            *minimum_baseline,
+                 int            *natural_baseline)
+{
+  VaernRisksView *self = VAERN_RISKS_VIEW (gtk_widget_get_ancestor (widget,
+                                                                    VAERN_TYPE_RISKS_VIEW));
+  gboolean beside = gtk_orientable_get_orientation (GTK_ORIENTABLE (self->scope_bar))
+                    == GTK_ORIENTATION_VERTICAL;
+  int map_min, map_nat, bar_min, bar_nat;
+
+  gtk_widget_measure (GTK_WIDGET (self->heat_map), orientation, -1, &map_min, &map_nat, NULL,
+                      NULL);
+  gtk_widget_measure (self->scope_bar, orientation, -1, &bar_min, &bar_nat, NULL, NULL);
+  /* Side by side along the orientation that adds up, else the larger. */
+  if (beside == (orientation == GTK_ORIENTATION_HORIZONTAL))
+    *minimum = map_min + bar_min, *natural = map_nat + bar_nat;
+  else
+    *minimum = MAX (map_min, bar_min), *natural = MAX (map_nat, bar_nat);
+}
+
+static void
+map_box_allocate (GtkWidget *widget,
+                  int        width,
+                  int        height,
+                  int        baseline)
+{
+  VaernRisksView *self = VAERN_RISKS_VIEW (gtk_widget_get_ancestor (widget,
+                                                                    VAERN_TYPE_RISKS_VIEW));
+  GtkWidget *map = GTK_WIDGET (self->heat_map);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int min, nat;
+
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->scope_bar))
+      == GTK_ORIENTATION_VERTICAL)
+    {
+      int bar_width, map_width;
+
+      gtk_widget_measure (self->scope_bar, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL,
+                          NULL);
+      bar_width = CLAMP (nat, min, MAX (min, width / 2));
+      map_width = MAX (width - bar_width, 0);
+      gtk_widget_size_allocate (map, &(GtkAllocation) { rtl ? bar_width : 0, 0, map_width,
+                                                        height }, -1);
+      gtk_widget_size_allocate (self->scope_bar,
+                                &(GtkAllocation) { rtl ? 0 : map_width, 0, bar_width, height },
+                                -1);
+    }
+  else
+    {
+      int bar_height, map_height;
+
+      gtk_widget_measure (self->scope_bar, GTK_ORIENTATION_VERTICAL, width, &min, &bar_height,
+                          NULL, NULL);
+      gtk_widget_measure (map, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+      map_height = CLAMP (map_height_for_width (self, width), min,
+                          MAX (min, height - bar_height));
+      gtk_widget_size_allocate (map, &(GtkAllocation) { 0, 0, width, map_height }, -1);
+      gtk_widget_size_allocate (self->scope_bar,
+                                &(GtkAllocation) { 0, map_height, width, bar_height }, -1);
+    }
+}
+
+/* The position the paned should have at its size: the heat map gets
+ * 45 % of a wide view; above the list, a third of the height as long as
+ * the list keeps about ten rows; or the share a person gave it by moving
+ * the handle. */
+static int
+wanted_position (VaernRisksView *self,
+                 GtkOrientation  orientation,
+                 int             width,
+                 int             height)
+{
+  int size = orientation == GTK_ORIENTATION_HORIZONTAL ? width : height;
+
+  if (self->moved[orientation])
+    return (int) (self->share[orientation] * size + 0.5);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    return CLAMP (width * 45 / 100, MAP_MIN_WIDTH, MAX (MAP_MIN_WIDTH, width - LIST_MIN_WIDTH));
+  return MAX (MAP_MIN_HEIGHT, MIN (height / 3, height - LIST_ROOM));
+}
+
+static void
+place_handle (VaernRisksView *self,
+              int             width,
+              int             height)
+{
+  GtkOrientation orientation = gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned));
+  int position = wanted_position (self, orientation, width, height);
+
+  if (width <= 0 || height <= 0 || ABS (position - gtk_paned_get_position (self->paned)) <= 1)
+    return;
+  self->placing = TRUE;
+  gtk_paned_set_position (self->paned, position);
+  self->placing = FALSE;
+}
+
+/* A position that was not set here was set by a person: by the handle or
+ * the keyboard. GtkPaned also moves it itself to keep it within the
+ * pane when the pane shrinks, and that is not a choice. */
+static void
+position_changed_cb (VaernRisksView *self)
+{
+  GtkWidget *paned = GTK_WIDGET (self->paned);
+  GtkOrientation orientation = gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned));
+  int position = gtk_paned_get_position (self->paned);
+  int size = orientation == GTK_ORIENTATION_HORIZONTAL ? gtk_widget_get_width (paned)
+                                                       : gtk_widget_get_height (paned);
+  int min_position, max_position;
+
+  g_object_get (paned, "min-position", &min_position, "max-position", &max_position, NULL);
+  if (self->placing || size <= 0 || position <= min_position || position >= max_position)
+    return;
+  self->moved[orientation] = TRUE;
+  self->share[orientation] = (double) position / size;
+}
+
 static gboolean
 layout_idle_cb (gpointer user_data)
 {
@@ -1198,10 +1367,15 @@ layout_idle_cb (gpointer user_data)
   if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) != wanted)
     {
       gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned), wanted);
-      gtk_paned_set_position (self->paned,
-                              wanted == GTK_ORIENTATION_VERTICAL
-                              ? MAX (220, gtk_widget_get_height (GTK_WIDGET (self->paned)) * 2 / 5)
-                              : MAX (360, width * 2 / 5));
+      /* The scope bar goes under the map beside the list, and beside the
+       * map above it. */
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (self->scope_bar),
+                                      wanted == GTK_ORIENTATION_VERTICAL
+                                      ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+      gtk_widget_set_valign (self->scope_bar, wanted == GTK_ORIENTATION_VERTICAL
+                                              ? GTK_ALIGN_CENTER : GTK_ALIGN_FILL);
+      /* The size comes with the next allocation. */
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
     }
   return G_SOURCE_REMOVE;
 }
@@ -1215,28 +1389,37 @@ vaern_risks_view_size_allocate (GtkWidget *widget,
   VaernRisksView *self = VAERN_RISKS_VIEW (widget);
   GtkWidget *fixed[] = { self->filter_box, self->top_separator, self->action_bar };
   int heights[G_N_ELEMENTS (fixed)];
-  int used = 0, y = 0;
+  int used = 0, y = 0, paned_height;
   GtkOrientation wanted = width < NARROW_WIDTH ? GTK_ORIENTATION_VERTICAL
                                                : GTK_ORIENTATION_HORIZONTAL;
 
   for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
     {
-      gtk_widget_measure (fixed[i], GTK_ORIENTATION_VERTICAL, width, NULL, &heights[i], NULL,
-                          NULL);
+      heights[i] = 0;
+      if (gtk_widget_should_layout (fixed[i]))
+        gtk_widget_measure (fixed[i], GTK_ORIENTATION_VERTICAL, width, NULL, &heights[i], NULL,
+                            NULL);
       used += heights[i];
     }
+  paned_height = MAX (height - used, 0);
   gtk_widget_size_allocate (self->filter_box, &(GtkAllocation) { 0, y, width, heights[0] }, -1);
   y += heights[0];
   gtk_widget_size_allocate (self->top_separator, &(GtkAllocation) { 0, y, width, heights[1] }, -1);
   y += heights[1];
+  /* Turning the paned inside an allocation would ask for another one;
+   * its position is set before it is allocated, so the first frame
+   * already has it. */
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) != wanted)
+    {
+      if (self->layout_idle == 0)
+        self->layout_idle = g_idle_add (layout_idle_cb, self);
+    }
+  else
+    place_handle (self, width, paned_height);
   gtk_widget_size_allocate (GTK_WIDGET (self->paned),
-                            &(GtkAllocation) { 0, y, width, MAX (height - used, 0) }, -1);
+                            &(GtkAllocation) { 0, y, width, paned_height }, -1);
   gtk_widget_size_allocate (self->action_bar,
                             &(GtkAllocation) { 0, height - heights[2], width, heights[2] }, -1);
-  /* Turning the paned inside an allocation would ask for another one. */
-  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) != wanted
-      && self->layout_idle == 0)
-    self->layout_idle = g_idle_add (layout_idle_cb, self);
 }
 
 /* Life cycle */
@@ -1280,17 +1463,18 @@ vaern_risks_view_class_init (VaernRisksViewClass *klass)
                                                "/io/github/vaern/Vaern/vaern-risks-view.ui");
   gtk_widget_class_bind_template_child (widget_class, VaernRisksView, filter_box);
   gtk_widget_class_bind_template_child (widget_class, VaernRisksView, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, asset_filter_box);
-  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, unit_filter_box);
+  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, filter_popover_box);
   gtk_widget_class_bind_template_child (widget_class, VaernRisksView, band_filter);
   gtk_widget_class_bind_template_child (widget_class, VaernRisksView, treatment_filter);
-  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, owner_filter_box);
   gtk_widget_class_bind_template_child (widget_class, VaernRisksView, overdue_filter);
   gtk_widget_class_bind_template_child (widget_class, VaernRisksView, cell_chip);
   gtk_widget_class_bind_template_child (widget_class, VaernRisksView, cell_label);
   gtk_widget_class_bind_template_child (widget_class, VaernRisksView, top_separator);
   gtk_widget_class_bind_template_child (widget_class, VaernRisksView, paned);
+  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, map_box);
   gtk_widget_class_bind_template_child (widget_class, VaernRisksView, heat_map);
+  gtk_widget_class_bind_template_child (widget_class, VaernRisksView, scope_bar);
   gtk_widget_class_bind_template_child (widget_class, VaernRisksView, show_dropdown);
   gtk_widget_class_bind_template_child (widget_class, VaernRisksView, scope_label);
   gtk_widget_class_bind_template_child (widget_class, VaernRisksView, content_stack);
@@ -1321,7 +1505,14 @@ vaern_risks_view_init (VaernRisksView *self)
   g_autoptr(GAction) palette = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  vaern_flow_box_tab_through (GTK_FLOW_BOX (self->filter_box));
+  vaern_filter_bar_init (GTK_BOX (self->filter_box), GTK_WIDGET (self->search_entry),
+                         GTK_MENU_BUTTON (self->filter_button), GTK_BOX (self->filter_popover_box),
+                         NARROW_WIDTH - 12);
+  gtk_widget_set_layout_manager (self->map_box,
+                                 gtk_custom_layout_new (NULL, map_box_measure,
+                                                        map_box_allocate));
+  g_signal_connect_swapped (self->paned, "notify::position", G_CALLBACK (position_changed_cb),
+                            self);
   /* Named in the template; their buttons are named after them. */
   vaern_drop_down_set_accessible_label (self->band_filter, NULL);
   vaern_drop_down_set_accessible_label (self->treatment_filter, NULL);

@@ -559,3 +559,342 @@ vaern_drop_down_shorten (GtkDropDown *dropdown,
   gtk_drop_down_set_factory (dropdown, button);
   gtk_drop_down_set_list_factory (dropdown, list);
 }
+
+/* The filter bar */
+
+#define FILTER_SPACING 6
+
+typedef struct
+{
+  GtkWidget *bar;           /* owns this */
+  GtkWidget *search;
+  GtkWidget *button;
+  GtkWidget *popover_box;
+  int        fold_width;
+  gboolean   folded;
+  guint      n_active;
+  guint      fold_idle;
+} FilterBar;
+
+static FilterBar *
+filter_bar_get (GtkWidget *bar)
+{
+  return g_object_get_data (G_OBJECT (bar), "vaern-filter-bar");
+}
+
+static void
+filter_bar_free (gpointer data)
+{
+  FilterBar *fb = data;
+
+  g_clear_handle_id (&fb->fold_idle, g_source_remove);
+  g_free (fb);
+}
+
+/* Where each child of a wrapping box goes: its width and line. */
+typedef struct
+{
+  GtkWidget *child;
+  int        width;
+  int        line;
+} WrapItem;
+
+/* Breaks the box's shown children into lines of at most width (each
+ * child at its natural width, or less down to its minimum when alone on a
+ * line); returns the items and sets *n_lines. */
+static GArray *
+wrap_lines (GtkWidget *box,
+            int        width,
+            int       *n_lines)
+{
+  GArray *items = g_array_new (FALSE, FALSE, sizeof (WrapItem));
+  int x = 0, line = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      WrapItem item = { child, 0, 0 };
+      int min, nat;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      item.width = width >= 0 ? MAX (MIN (nat, width), min) : nat;
+      if (x > 0 && width >= 0 && x + FILTER_SPACING + item.width > width)
+        line++, x = 0;
+      else if (x > 0)
+        x += FILTER_SPACING;
+      x += item.width;
+      item.line = line;
+      g_array_append_val (items, item);
+    }
+  *n_lines = items->len > 0 ? line + 1 : 0;
+  return items;
+}
+
+/* The height of each line: the tallest child in it. */
+static void
+wrap_line_heights (GArray *items,
+                   int     n_lines,
+                   int    *minimum,
+                   int    *natural)
+{
+  for (int i = 0; i < n_lines; i++)
+    minimum[i] = natural[i] = 0;
+  for (guint i = 0; i < items->len; i++)
+    {
+      WrapItem *item = &g_array_index (items, WrapItem, i);
+      int min, nat;
+
+      gtk_widget_measure (item->child, GTK_ORIENTATION_VERTICAL, item->width, &min, &nat, NULL,
+                          NULL);
+      minimum[item->line] = MAX (minimum[item->line], min);
+      natural[item->line] = MAX (natural[item->line], nat);
+    }
+}
+
+static GtkSizeRequestMode
+wrap_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+wrap_measure (GtkWidget      *widget,
+              GtkOrientation  orientation,
+              int             for_size,
+              int            *minimum,
+              int            *natural,
+              int            *minimum_baseline,
+              int            *natural_baseline)
+{
+  *minimum = *natural = 0;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int n = 0;
+
+      /* At least the widest child; at best all of them on one line. */
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          int min, nat;
+
+          if (!gtk_widget_should_layout (child))
+            continue;
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+          *minimum = MAX (*minimum, min);
+          *natural += nat + (n++ > 0 ? FILTER_SPACING : 0);
+        }
+    }
+  else
+    {
+      g_autoptr(GArray) items = NULL;
+      g_autofree int *line_min = NULL;
+      g_autofree int *line_nat = NULL;
+      int n_lines, width = for_size;
+
+      /* Without a width, the narrowest: one child a line. */
+      if (width < 0)
+        wrap_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &width, &(int) { 0 }, NULL, NULL);
+      items = wrap_lines (widget, width, &n_lines);
+      line_min = g_new (int, MAX (n_lines, 1));
+      line_nat = g_new (int, MAX (n_lines, 1));
+      wrap_line_heights (items, n_lines, line_min, line_nat);
+      for (int i = 0; i < n_lines; i++)
+        {
+          *minimum += line_min[i] + (i > 0 ? FILTER_SPACING : 0);
+          *natural += line_nat[i] + (i > 0 ? FILTER_SPACING : 0);
+        }
+    }
+}
+
+/* Moves the filters into the popover or back, as the bar's width asks.
+ * The bar folds by its width alone, so it neither flips back and forth
+ * nor folds because a filter's choice is longer. */
+static gboolean
+filter_bar_fold_idle_cb (gpointer user_data)
+{
+  FilterBar *fb = user_data;
+  GtkWidget *from, *to;
+  gboolean folded = gtk_widget_get_width (fb->bar) < fb->fold_width;
+
+  fb->fold_idle = 0;
+  if (folded == fb->folded)
+    return G_SOURCE_REMOVE;
+  fb->folded = folded;
+  from = folded ? fb->bar : fb->popover_box;
+  to = folded ? fb->popover_box : fb->bar;
+  /* Nothing is left open over the list. */
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (fb->button));
+  for (GtkWidget *child = gtk_widget_get_first_child (from), *next; child; child = next)
+    {
+      next = gtk_widget_get_next_sibling (child);
+      if (child == fb->search || child == fb->button)
+        continue;
+      g_object_ref (child);
+      gtk_box_remove (GTK_BOX (from), child);
+      gtk_box_append (GTK_BOX (to), child);
+      g_object_unref (child);
+    }
+  gtk_widget_set_visible (fb->button, folded);
+  gtk_widget_set_hexpand (fb->search, folded);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wrap_allocate (GtkWidget *widget,
+               int        width,
+               int        height,
+               int        baseline)
+{
+  FilterBar *fb = filter_bar_get (widget);
+  g_autoptr(GArray) items = NULL;
+  g_autofree int *line_min = NULL;
+  g_autofree int *line_nat = NULL;
+  g_autofree int *extra = NULL;
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int n_lines, x = 0, y = 0, line = 0;
+
+  /* Moving the filters is for after the allocation. */
+  if (fb && (width < fb->fold_width) != fb->folded && fb->fold_idle == 0)
+    fb->fold_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, filter_bar_fold_idle_cb, fb, NULL);
+
+  items = wrap_lines (widget, width, &n_lines);
+  line_min = g_new (int, MAX (n_lines, 1));
+  line_nat = g_new (int, MAX (n_lines, 1));
+  extra = g_new0 (int, MAX (n_lines, 1));
+  wrap_line_heights (items, n_lines, line_min, line_nat);
+  /* A child that expands (the search field of a folded bar) takes what
+   * its line leaves over. */
+  for (int l = 0; l < n_lines; l++)
+    {
+      int used = 0, n_expand = 0;
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          WrapItem *item = &g_array_index (items, WrapItem, i);
+
+          if (item->line != l)
+            continue;
+          used += item->width + (used > 0 ? FILTER_SPACING : 0);
+          n_expand += gtk_widget_compute_expand (item->child, GTK_ORIENTATION_HORIZONTAL);
+        }
+      for (guint i = 0; i < items->len && n_expand > 0; i++)
+        {
+          WrapItem *item = &g_array_index (items, WrapItem, i);
+
+          if (item->line == l
+              && gtk_widget_compute_expand (item->child, GTK_ORIENTATION_HORIZONTAL))
+            item->width += MAX (width - used, 0) / n_expand;
+        }
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      WrapItem *item = &g_array_index (items, WrapItem, i);
+
+      if (item->line != line)
+        {
+          y += line_nat[line] + FILTER_SPACING;
+          line = item->line;
+          x = 0;
+        }
+      gtk_widget_size_allocate (item->child,
+                                &(GtkAllocation) { rtl ? width - x - item->width : x, y,
+                                                   item->width, line_nat[line] },
+                                -1);
+      x += item->width + FILTER_SPACING;
+    }
+}
+
+void
+vaern_filter_bar_init (GtkBox        *bar,
+                       GtkWidget     *search,
+                       GtkMenuButton *button,
+                       GtkBox        *popover_box,
+                       int            fold_width)
+{
+  FilterBar *fb = g_new0 (FilterBar, 1);
+
+  g_return_if_fail (GTK_IS_BOX (bar));
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  g_return_if_fail (GTK_IS_BOX (popover_box));
+
+  fb->bar = GTK_WIDGET (bar);
+  fb->search = search;
+  fb->button = GTK_WIDGET (button);
+  fb->popover_box = GTK_WIDGET (popover_box);
+  fb->fold_width = fold_width;
+  g_object_set_data_full (G_OBJECT (bar), "vaern-filter-bar", fb, filter_bar_free);
+  /* The box's own layout gives way to the wrapping one; the box is only
+   * a container that .ui files can fill. */
+  gtk_widget_set_layout_manager (GTK_WIDGET (bar),
+                                 gtk_custom_layout_new (wrap_request_mode, wrap_measure,
+                                                        wrap_allocate));
+  gtk_widget_set_visible (fb->button, FALSE);
+  vaern_filter_bar_set_n_active (bar, 0);
+}
+
+void
+vaern_filter_bar_set_n_active (GtkBox *bar,
+                               guint   n_active)
+{
+  FilterBar *fb = filter_bar_get (GTK_WIDGET (bar));
+  g_autofree char *label = NULL;
+  GtkWidget *toggle;
+
+  g_return_if_fail (fb != NULL);
+
+  if (n_active == fb->n_active && gtk_menu_button_get_label (GTK_MENU_BUTTON (fb->button)))
+    return;
+  fb->n_active = n_active;
+  if (n_active == 0)
+    /* Translators: the button that shows a list's filters in a narrow window */
+    label = g_strdup (_("Filters"));
+  else
+    /* Translators: the button that shows a list's filters in a narrow window; %u is how many are in use */
+    label = g_strdup_printf (_("Filters (%u)"), n_active);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (fb->button), label);
+  /* The name a screen reader says, on the menu button and on the toggle
+   * button inside it that takes the focus. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (fb->button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  toggle = gtk_widget_get_first_child (fb->button);
+  if (GTK_IS_TOGGLE_BUTTON (toggle))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+}
+
+gboolean
+vaern_filter_bar_get_folded (GtkBox *bar)
+{
+  FilterBar *fb = filter_bar_get (GTK_WIDGET (bar));
+
+  g_return_val_if_fail (fb != NULL, FALSE);
+  return fb->folded;
+}
+
+void
+vaern_filter_bar_place (GtkBox    *bar,
+                        GtkWidget *filter,
+                        GtkWidget *old,
+                        GtkWidget *before)
+{
+  FilterBar *fb = filter_bar_get (GTK_WIDGET (bar));
+  GtkWidget *box;
+
+  g_return_if_fail (fb != NULL);
+
+  if (old)
+    {
+      box = gtk_widget_get_parent (old);
+      gtk_box_insert_child_after (GTK_BOX (box), filter, old);
+      gtk_box_remove (GTK_BOX (box), old);
+    }
+  else if (before)
+    {
+      box = gtk_widget_get_parent (before);
+      gtk_box_insert_child_after (GTK_BOX (box), filter, gtk_widget_get_prev_sibling (before));
+    }
+  else
+    gtk_box_append (GTK_BOX (fb->folded ? fb->popover_box : fb->bar), filter);
+}

@@ -44,6 +44,32 @@ char          *vaern_entry_get_text        (GtkEditable     *editable);
  * flow box's own child wrappers as well. */
 void           vaern_flow_box_tab_through  (GtkFlowBox      *box);
 
+/* A list's filter bar: a search field, a "Filters" menu button, then the
+ * filters (drop-downs, toggle buttons), all children of bar. The bar lays
+ * them out in lines, each at its own natural width, and starts a new line
+ * when the next does not fit (GtkFlowBox in GTK 4.8 gives every child of a
+ * line the widest child's width, so only one long drop-down fits per line).
+ * Narrower than fold_width, the filters move into the button's popover
+ * (popover_box, a vertical box) and the search field takes the line; the
+ * button, shown only then, counts the filters in use. Filters added later
+ * go next to the others, in whichever box holds them. */
+void           vaern_filter_bar_init       (GtkBox          *bar,
+                                            GtkWidget       *search,
+                                            GtkMenuButton   *button,
+                                            GtkBox          *popover_box,
+                                            int              fold_width);
+/* How many filters are in use, for the button's label. */
+void           vaern_filter_bar_set_n_active (GtkBox        *bar,
+                                              guint          n_active);
+/* Whether the filters are in the popover. */
+gboolean       vaern_filter_bar_get_folded (GtkBox          *bar);
+/* Puts a filter made in code among the bar's filters: in the place of old
+ * (which is removed), else before the filter before, else last. */
+void           vaern_filter_bar_place      (GtkBox          *bar,
+                                            GtkWidget       *filter,
+                                            GtkWidget       *old,
+                                            GtkWidget       *before);
+
 /* Delete (without modifiers) while the focus is inside list runs action on
  * widget. It is caught in the capture phase, before a search field's
  * type-to-search can take the key, and left alone elsewhere (in a text
