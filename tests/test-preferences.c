@@ -125,14 +125,28 @@ test_organisation (Fixture       *f,
   g_assert_cmpstr (vaern_document_get_cvr (f->doc), ==, "");
   g_assert_false (gtk_widget_has_css_class (child (f, "cvr_row"), "error"));
 
-  /* Undo: the CVR number, then the CVR number again, then the name. */
+  /* The toast's Undo: the newest edit, once; the rows follow. */
   activate (f, "prefs.undo");
   g_assert_cmpstr (vaern_document_get_cvr (f->doc), ==, "12345674");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "cvr_row"))), ==, "12345674");
   activate (f, "prefs.undo");
+  g_assert_cmpstr (vaern_document_get_cvr (f->doc), ==, "12345674");
+  g_assert_cmpstr (vaern_document_get_organisation (f->doc), ==, "Nordby Kommune");
+
+  /* An apply that changes nothing is no step: its Undo would undo the
+   * name instead, so there is none. */
+  apply_text (f, "cvr_row", "1234 5674");
   activate (f, "prefs.undo");
-  g_assert_cmpstr (vaern_document_get_organisation (f->doc), ==, "Eksempel Kommune");
+  g_assert_cmpstr (vaern_document_get_organisation (f->doc), ==, "Nordby Kommune");
+
+  /* An edit made elsewhere after the toast's is not undone from here. */
+  apply_text (f, "name_row", "Sydby Kommune");
+  g_assert_true (vaern_document_set_organisation (f->doc, "Østby Kommune", "12345674", NULL));
+  vaern_test_iterate ();
+  activate (f, "prefs.undo");
+  g_assert_cmpstr (vaern_document_get_organisation (f->doc), ==, "Østby Kommune");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "name_row"))), ==,
-                   "Eksempel Kommune");
+                   "Østby Kommune");
 }
 
 static void

@@ -907,6 +907,19 @@ test_logo (Fixture       *f,
   g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_clear_pointer (&other, g_bytes_unref);
+  /* Nor a small file that names a picture of 5000 × 1 pixels. */
+  {
+    g_autofree guint8 *wide = g_memdup2 (data0, size);
+
+    wide[18] = 5000 >> 8;
+    wide[19] = 5000 & 0xff;
+    other = g_bytes_new (wide, size);
+    g_assert_false (vaern_document_set_logo (f->doc, other, &error));
+    g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "5000"));
+    g_clear_error (&error);
+    g_clear_pointer (&other, g_bytes_unref);
+  }
   got = vaern_document_get_logo (f->doc);
   g_assert_true (g_bytes_equal (got, logo));
   g_clear_pointer (&got, g_bytes_unref);

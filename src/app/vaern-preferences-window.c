@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "core/vaern-risk-scale.h"
+#include "store/vaern-store-error.h"
 #include "vaern-file-chooser.h"
 #include "vaern-preferences-window.h"
 #include "views/vaern-scale-dialog.h"
@@ -15,6 +16,7 @@ struct _VaernPreferencesWindow
   VaernDocument *document;
   GSettings     *settings;
   GCancellable  *cancellable;   /* the logo being read */
+  guint          undo_depth;    /* the document's undo depth after the toast's edit, or 0 */
 
   AdwPreferencesGroup *organisation_group;
   AdwPreferencesGroup *scale_group;
@@ -61,6 +63,8 @@ show_toast (VaernPreferencesWindow *self,
 {
   AdwToast *toast = adw_toast_new (message);
 
+  if (undo)
+    self->undo_depth = vaern_document_get_undo_depth (self->document);
   if (undo)
     {
       /* Translators: the button of a toast that undoes a change */
@@ -157,18 +161,27 @@ apply_organisation (VaernPreferencesWindow *self,
                     const char             *cvr)
 {
   g_autoptr(GError) error = NULL;
+  guint depth;
 
   if (!editable (self))
     return;
+  depth = vaern_document_get_undo_depth (self->document);
   if (!vaern_document_set_organisation (self->document, name, cvr, &error))
     {
+      /* The field the store refused, which may not be the one applied. */
+      if (g_strcmp0 (vaern_store_error_get_field (error), "cvr") == 0)
+        row = self->cvr_row;
+      else if (g_strcmp0 (vaern_store_error_get_field (error), "name") == 0)
+        row = self->name_row;
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
       show_toast (self, error->message, FALSE);
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  /* Translators: a toast after the organisation's name or CVR number was changed */
-  show_toast (self, _("Organisation changed"), TRUE);
+  /* An apply that changed nothing is no step, and offers none to undo. */
+  if (vaern_document_get_undo_depth (self->document) > depth)
+    /* Translators: a toast after the organisation's name or CVR number was changed */
+    show_toast (self, _("Organisation changed"), TRUE);
 }
 
 static void
@@ -240,6 +253,14 @@ read_logo_thread (GTask        *task,
     pixbuf = gdk_pixbuf_new_from_file_at_scale (path, size, size, TRUE, &error);
   else
     pixbuf = gdk_pixbuf_new_from_file (path, &error);
+  /* A photograph taken on its side stands as it was taken. */
+  if (pixbuf != NULL)
+    {
+      GdkPixbuf *upright = gdk_pixbuf_apply_embedded_orientation (pixbuf);
+
+      g_object_unref (pixbuf);
+      pixbuf = upright;
+    }
 
   while (pixbuf != NULL && !g_task_return_error_if_cancelled (task))
     {
@@ -283,9 +304,13 @@ logo_read_cb (GObject      *source,
   VaernPreferencesWindow *self = VAERN_PREFERENCES_WINDOW (source);
   g_autoptr(GBytes) png = NULL;
   g_autoptr(GError) error = NULL;
+  guint depth;
 
   png = g_task_propagate_pointer (G_TASK (result), &error);
   set_busy (self, FALSE);
+  /* Closed meanwhile: the logo is not set behind the person's back. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
   if (png == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -294,13 +319,15 @@ logo_read_cb (GObject      *source,
     }
   if (!editable (self))
     return;
+  depth = vaern_document_get_undo_depth (self->document);
   if (!vaern_document_set_logo (self->document, png, &error))
     {
       show_toast (self, error->message, FALSE);
       return;
     }
-  /* Translators: a toast after a logo was chosen */
-  show_toast (self, _("Logo changed"), TRUE);
+  if (vaern_document_get_undo_depth (self->document) > depth)
+    /* Translators: a toast after a logo was chosen */
+    show_toast (self, _("Logo changed"), TRUE);
 }
 
 void
@@ -360,6 +387,8 @@ remove_logo_action (GtkWidget  *widget,
   show_toast (self, _("Logo removed"), TRUE);
 }
 
+/* Undoes the edit of the last toast, and only while it is the newest step:
+ * an edit made since in the main window is not undone from here. */
 static void
 undo_action (GtkWidget  *widget,
              const char *name,
@@ -368,7 +397,11 @@ undo_action (GtkWidget  *widget,
   VaernPreferencesWindow *self = VAERN_PREFERENCES_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (self->document != NULL && !vaern_document_undo (self->document, &error))
+  if (self->document == NULL || self->undo_depth == 0
+      || vaern_document_get_undo_depth (self->document) != self->undo_depth)
+    return;
+  self->undo_depth = 0;
+  if (!vaern_document_undo (self->document, &error))
     show_toast (self, error->message, FALSE);
 }
 
@@ -459,6 +492,18 @@ style_selected_cb (VaernPreferencesWindow *self)
 
 /* The type */
 
+/* Closing the window stops a logo being read (the task holds the window,
+ * so dispose would come only after it). */
+static void
+vaern_preferences_window_unmap (GtkWidget *widget)
+{
+  VaernPreferencesWindow *self = VAERN_PREFERENCES_WINDOW (widget);
+
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  GTK_WIDGET_CLASS (vaern_preferences_window_parent_class)->unmap (widget);
+}
+
 static void
 vaern_preferences_window_dispose (GObject *object)
 {
@@ -500,6 +545,7 @@ vaern_preferences_window_class_init (VaernPreferencesWindowClass *klass)
 
   object_class->dispose = vaern_preferences_window_dispose;
   object_class->get_property = vaern_preferences_window_get_property;
+  widget_class->unmap = vaern_preferences_window_unmap;
 
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,

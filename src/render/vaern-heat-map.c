@@ -891,9 +891,14 @@ vaern_heat_map_draw_page (cairo_t                *cr,
     double h = 0, date_w = 0, date_h = 0, logo_w = 0;
 
     /* The logo stands at the top right, as high as the two first lines. */
-    if (page != NULL)
-      logo_w = vaern_render_logo (cr, page->logo, width - margin, y, content_w * 0.25,
-                                  font * 3.6);
+    if (page != NULL && page->logo != NULL)
+      {
+        cairo_surface_t *logo = vaern_render_logo_surface (page->logo);
+
+        logo_w = vaern_render_logo (cr, logo, width - margin, y, content_w * 0.25, font * 3.6);
+        if (logo)
+          cairo_surface_destroy (logo);
+      }
     if (page != NULL && page->date != NULL && *page->date != '\0')
       {
         date = make_layout (cr, ctx.family, font * 1.1, FALSE, page->date);

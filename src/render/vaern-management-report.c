@@ -43,7 +43,7 @@ typedef struct
 struct _VaernManagementReport
 {
   char           *organisation;
-  GBytes         *logo;
+  cairo_surface_t *logo;       /* decoded once: a PDF holds it once */
   char           *date;        /* as a person reads it */
   VaernRiskScale *scale;
   guint          *inherent;
@@ -286,7 +286,11 @@ vaern_management_report_new (VaernDocument *doc,
   guint n_cells;
 
   r->organisation = g_strdup (vaern_document_get_organisation (doc));
-  r->logo = vaern_document_get_logo (doc);
+  {
+    g_autoptr(GBytes) png = vaern_document_get_logo (doc);
+
+    r->logo = vaern_render_logo_surface (png);
+  }
   r->date = vaern_date_format (f->today);
   r->scale = vaern_risk_scale_copy (vaern_document_get_scale (doc));
   n_cells = r->scale->n_likelihood * r->scale->n_consequence;
@@ -313,7 +317,7 @@ vaern_management_report_free (VaernManagementReport *r)
   if (r == NULL)
     return;
   g_free (r->organisation);
-  g_clear_pointer (&r->logo, g_bytes_unref);
+  g_clear_pointer (&r->logo, cairo_surface_destroy);
   g_free (r->date);
   vaern_risk_scale_free (r->scale);
   g_free (r->inherent);

@@ -113,20 +113,14 @@ read_png (void          *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-double
-vaern_render_logo (cairo_t *cr,
-                   GBytes  *png,
-                   double   right,
-                   double   top,
-                   double   max_width,
-                   double   height)
+cairo_surface_t *
+vaern_render_logo_surface (GBytes *png)
 {
   PngReader reader = { 0 };
   cairo_surface_t *image;
-  double w, h, scale;
 
-  if (png == NULL || height <= 0 || max_width <= 0)
-    return 0;
+  if (png == NULL)
+    return NULL;
   reader.data = g_bytes_get_data (png, &reader.size);
   image = cairo_image_surface_create_from_png_stream (read_png, &reader);
   if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS
@@ -134,23 +128,41 @@ vaern_render_logo (cairo_t *cr,
       || cairo_image_surface_get_height (image) <= 0)
     {
       cairo_surface_destroy (image);
-      return 0;
+      return NULL;
     }
-  w = cairo_image_surface_get_width (image);
-  h = cairo_image_surface_get_height (image);
+  /* A PDF embeds the PNG as it is rather than the unpacked pixels. */
+  cairo_surface_set_mime_data (image, CAIRO_MIME_TYPE_PNG, g_bytes_get_data (png, NULL),
+                               g_bytes_get_size (png), (cairo_destroy_func_t) g_bytes_unref,
+                               g_bytes_ref (png));
+  return image;
+}
+
+double
+vaern_render_logo (cairo_t         *cr,
+                   cairo_surface_t *logo,
+                   double           right,
+                   double           top,
+                   double           max_width,
+                   double           height)
+{
+  double w, h, scale;
+
+  if (logo == NULL || height <= 0 || max_width <= 0)
+    return 0;
+  w = cairo_image_surface_get_width (logo);
+  h = cairo_image_surface_get_height (logo);
   scale = MIN (height / h, max_width / w);
 
   cairo_save (cr);
   cairo_translate (cr, right - w * scale, top);
   cairo_scale (cr, scale, scale);
-  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_set_source_surface (cr, logo, 0, 0);
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
   /* Sharp edges: no fading into the paper around the picture. */
   cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
   cairo_rectangle (cr, 0, 0, w, h);
   cairo_fill (cr);
   cairo_restore (cr);
-  cairo_surface_destroy (image);
 
   return w * scale + height * 0.25;
 }

@@ -28,13 +28,18 @@ void         vaern_render_text_show    (cairo_t       *cr,
                                         double         x,
                                         double         y);
 
-/* The organisation's logo (a PNG; NULL or unreadable draws nothing) at the
- * top right of a page's heading: its top right corner at (right, top),
- * scaled to height but no wider than max_width, its shape kept. Returns
- * the width it took plus a gap, so that right-aligned heading text can
- * stand to its left; 0 when nothing was drawn. */
-double       vaern_render_logo         (cairo_t       *cr,
-                                        GBytes        *png,
+/* The organisation's logo, a PNG, as a surface to draw on every page: a
+ * paged report decodes it once, and a PDF then holds the picture once.
+ * NULL for no logo or one that cannot be read. */
+cairo_surface_t *vaern_render_logo_surface (GBytes    *png);
+
+/* The logo (NULL draws nothing) at the top right of a page's heading: its
+ * top right corner at (right, top), scaled to height but no wider than
+ * max_width, its shape kept. Returns the width it took plus a gap, so
+ * that right-aligned heading text can stand to its left; 0 when nothing
+ * was drawn. */
+double       vaern_render_logo         (cairo_t         *cr,
+                                        cairo_surface_t *logo,
                                         double         right,
                                         double         top,
                                         double         max_width,

@@ -47,7 +47,7 @@ typedef struct
 struct _VaernSoaTable
 {
   char         *organisation;
-  GBytes       *logo;
+  cairo_surface_t *logo;     /* decoded once: a PDF holds it once */
   char         *title;      /* "Statement of Applicability, version 2" */
   char         *state;      /* "Draft" or "Approved by … on …" */
   char         *date;
@@ -118,7 +118,11 @@ vaern_soa_table_new (VaernDocument *doc,
   g_array_set_clear_func (t->rows, row_clear);
   t->pages = g_array_new (FALSE, TRUE, sizeof (Page));
   t->organisation = g_strdup (vaern_document_get_organisation (doc));
-  t->logo = vaern_document_get_logo (doc);
+  {
+    g_autoptr(GBytes) png = vaern_document_get_logo (doc);
+
+    t->logo = vaern_render_logo_surface (png);
+  }
   t->date = g_strdup (date_label ? date_label : "");
   if (version == NULL)
     return t;
@@ -167,7 +171,7 @@ vaern_soa_table_free (VaernSoaTable *t)
   if (t == NULL)
     return;
   g_free (t->organisation);
-  g_clear_pointer (&t->logo, g_bytes_unref);
+  g_clear_pointer (&t->logo, cairo_surface_destroy);
   g_free (t->title);
   g_free (t->state);
   g_free (t->date);

@@ -513,7 +513,8 @@ vaern_wheel_draw_page (cairo_t              *cr,
     g_autoptr(PangoLayout) heading = text_layout (cr, title, font * 1.1, FALSE);
     g_autoptr(PangoLayout) date = text_layout (cr, page && page->date ? page->date : "", font, FALSE);
     int dw;
-    double logo_w = vaern_render_logo (cr, page ? page->logo : NULL, width - margin, margin,
+    cairo_surface_t *logo = vaern_render_logo_surface (page ? page->logo : NULL);
+    double logo_w = vaern_render_logo (cr, logo, width - margin, margin,
                                        (width - 2 * margin) * 0.25, font * 3);
 
     cairo_move_to (cr, margin, margin);
@@ -522,6 +523,8 @@ vaern_wheel_draw_page (cairo_t              *cr,
     pango_cairo_show_layout (cr, heading);
     pango_layout_get_size (date, &dw, NULL);
     cairo_move_to (cr, width - margin - logo_w - (double) dw / PANGO_SCALE, margin);
+    if (logo)
+      cairo_surface_destroy (logo);
     pango_cairo_show_layout (cr, date);
   }
   cairo_save (cr);

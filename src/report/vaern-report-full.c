@@ -735,7 +735,8 @@ load_organisation (VaernLoader *loader,
   cells[1].kind = VAERN_CELL_TEXT;
   cells[1].text = name ? (const char *) name : "";
   cells[2].kind = VAERN_CELL_TEXT;
-  cells[2].text = cvr ? (const char *) cvr : "";
+  /* The schema allows spaces around the number; the document does not. */
+  cells[2].text = cvr ? g_strstrip ((char *) cvr) : "";
   if (!vaern_loader_add_row (loader, "organisation", 3, columns, cells, &local))
     return row_error (error, path, organisation, local->message);
 

@@ -2132,6 +2132,13 @@ vaern_document_end_batch (VaernDocument *self,
 
 /* Undo and redo */
 
+guint
+vaern_document_get_undo_depth (VaernDocument *self)
+{
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), 0);
+  return self->undo_stack->len;
+}
+
 gboolean
 vaern_document_can_undo (VaernDocument *self)
 {
@@ -2376,6 +2383,30 @@ vaern_logo_check (const guint8 *data,
                    VAERN_LOGO_MAX_BYTES / (1024 * 1024));
       return FALSE;
     }
+  /* The first chunk is the header, 13 bytes long, with the size: a small
+   * file may still name a picture of gigapixels, which every page printed
+   * would unpack. */
+  {
+    static const guint8 ihdr[8] = { 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+    guint32 width, height;
+
+    if (size < 24 || memcmp (data + 8, ihdr, sizeof ihdr) != 0)
+      {
+        g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID,
+                     _("The logo is not a PNG picture."));
+        return FALSE;
+      }
+    width = (guint32) data[16] << 24 | (guint32) data[17] << 16 | (guint32) data[18] << 8 | data[19];
+    height = (guint32) data[20] << 24 | (guint32) data[21] << 16 | (guint32) data[22] << 8 | data[23];
+    if (width == 0 || height == 0 || width > VAERN_LOGO_MAX_PIXELS || height > VAERN_LOGO_MAX_PIXELS)
+      {
+        g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID,
+                     _("The logo is %u × %u pixels; at most %d × %d pixels are kept. Choose a "
+                       "smaller picture."), width, height, VAERN_LOGO_MAX_PIXELS,
+                     VAERN_LOGO_MAX_PIXELS);
+        return FALSE;
+      }
+  }
   return TRUE;
 }
 

@@ -45,6 +45,7 @@ const char    *vaern_document_get_cvr       (VaernDocument  *self);
 /* The organisation's logo: a PNG of at most VAERN_LOGO_MAX_BYTES, or NULL
  * when there is none. Setting NULL removes it; a change can be undone. */
 #define VAERN_LOGO_MAX_BYTES (1024 * 1024)
+#define VAERN_LOGO_MAX_PIXELS 2048
 GBytes        *vaern_document_get_logo      (VaernDocument  *self);
 gboolean       vaern_document_set_logo      (VaernDocument  *self,
                                              GBytes         *png,
@@ -184,6 +185,9 @@ gboolean       vaern_document_end_batch     (VaernDocument  *self,
 
 /* Undo and redo of the edits made since the document was opened. */
 gboolean       vaern_document_can_undo      (VaernDocument  *self);
+/* How many steps can be undone: an edit that changed nothing adds none,
+ * so a caller sees whether its edit is the one on top. */
+guint          vaern_document_get_undo_depth (VaernDocument *self);
 gboolean       vaern_document_can_redo      (VaernDocument  *self);
 const char    *vaern_document_get_undo_label (VaernDocument *self);
 const char    *vaern_document_get_redo_label (VaernDocument *self);
