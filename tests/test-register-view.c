@@ -402,6 +402,34 @@ test_layout (Fixture       *f,
   g_assert_cmpint (gtk_widget_get_height (bar), <=, gtk_widget_get_height (f->view) / 3);
 }
 
+/* Tab leaves the list for the next control (the action bar's first
+ * button), and Shift+Tab for the one before it; GTK 4.8 alone steps from
+ * row to row. */
+static void
+test_tab (Fixture       *f,
+          gconstpointer  data)
+{
+  GtkWidget *list = vaern_table_get_list_view (VAERN_TABLE (child (f, "table")));
+  GtkRoot *root = gtk_widget_get_root (list);
+  GtkWidget *focus;
+
+  g_assert_true (gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (root);
+  g_assert_true (focus == list || gtk_widget_is_ancestor (focus, list));
+
+  g_assert_true (vaern_test_press_key (list, GDK_KEY_Tab, 0));
+  focus = gtk_root_get_focus (root);
+  g_assert_nonnull (focus);
+  g_assert_false (focus == list || gtk_widget_is_ancestor (focus, list));
+  g_assert_true (gtk_widget_is_ancestor (focus, f->view));
+  g_assert_true (GTK_IS_BUTTON (focus));
+
+  g_assert_true (gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD));
+  g_assert_true (vaern_test_press_key (list, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  focus = gtk_root_get_focus (root);
+  g_assert_false (focus == list || gtk_widget_is_ancestor (focus, list));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,6 +452,7 @@ main (int   argc,
   ADD ("read-only", test_read_only);
   ADD ("empty", test_empty);
   ADD ("layout", test_layout);
+  ADD ("tab", test_tab);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "views/vaern-risks-view-private.h"
 #include "views/vaern-table.h"
 #include "vaern-test-util.h"
+#include "vaern-test-view.h"
 
 /* The application and its window under a virtual display: opening, the
  * title, refusing bad files with a message, read-only documents, the same
@@ -180,6 +181,33 @@ test_help_and_preferences (void)
   }
   gtk_window_destroy (prefs);
   iterate ();
+}
+
+/* Tab from the sidebar goes into the view shown, and Shift+Tab round to
+ * its last control, without switching views. */
+static void
+test_sidebar_tab (void)
+{
+  VaernWindow *window = only_window ();
+  GtkWidget *sidebar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                  VAERN_TYPE_WINDOW,
+                                                                  "stack_sidebar"));
+  GtkWidget *view = vaern_window_get_view (window, "register");
+  GtkWidget *focus;
+
+  vaern_window_show_view (window, "register");
+  iterate ();
+  g_assert_true (gtk_widget_child_focus (sidebar, GTK_DIR_TAB_FORWARD));
+  g_assert_true (vaern_test_press_key (sidebar, GDK_KEY_Tab, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, view));
+
+  g_assert_true (gtk_widget_child_focus (sidebar, GTK_DIR_TAB_FORWARD));
+  g_assert_true (vaern_test_press_key (sidebar, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_false (gtk_widget_is_ancestor (focus, sidebar));
+  g_assert_cmpstr (vaern_window_get_view_name (window), ==, "register");
 }
 
 /* From a system in the register, its risk assessment is one action away
@@ -446,6 +474,7 @@ main (int   argc,
   g_test_add_func ("/vaern/window/open", test_open);
   g_test_add_func ("/vaern/window/search-shortcut", test_search_shortcut);
   g_test_add_func ("/vaern/window/help-and-preferences", test_help_and_preferences);
+  g_test_add_func ("/vaern/window/sidebar-tab", test_sidebar_tab);
   g_test_add_func ("/vaern/window/register-to-risks", test_register_to_risks);
   g_test_add_func ("/vaern/window/undo", test_undo_from_window);
   g_test_add_func ("/vaern/window/reports", test_reports);

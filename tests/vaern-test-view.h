@@ -72,4 +72,24 @@ vaern_test_view_teardown (VaernViewFixture *f)
   g_free (f->path);
 }
 
+/* Presses a key on a widget as its key controllers (capture phase first)
+ * see it; whether one handled it. */
+static inline gboolean
+vaern_test_press_key (GtkWidget      *widget,
+                      guint           keyval,
+                      GdkModifierType state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
 G_END_DECLS

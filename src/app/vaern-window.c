@@ -31,6 +31,7 @@ struct _VaernWindow
   AdwLeaflet      *leaflet;
   GtkWidget       *content;
   GtkStack        *view_stack;
+  GtkWidget      *stack_sidebar;
   AdwWindowTitle  *window_title;
   GtkRevealer     *read_only_revealer;
   GtkListBox      *recent_list;
@@ -520,6 +521,27 @@ visible_view_changed_cb (VaernWindow *self)
     gtk_widget_child_focus (gtk_stack_get_visible_child (self->view_stack), GTK_DIR_TAB_FORWARD);
 }
 
+/* In the sidebar the arrow keys choose a view; Tab goes into the view shown
+ * and Shift+Tab round to the view's last control, rather than from row to
+ * row, which would switch views at every press. */
+static gboolean
+sidebar_key_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                VaernWindow           *self)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask () & ~GDK_SHIFT_MASK;
+  GtkWidget *view = gtk_stack_get_visible_child (self->view_stack);
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab)
+      || mods != 0 || view == NULL)
+    return FALSE;
+  if ((state & GDK_SHIFT_MASK) || keyval == GDK_KEY_ISO_Left_Tab)
+    return vaern_focus_outside (self->stack_sidebar, GTK_DIR_TAB_BACKWARD);
+  return gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
+}
+
 static const GActionEntry win_actions[] = {
   { "save-as", save_as_action },
   { "close-document", close_document_action },
@@ -586,6 +608,7 @@ vaern_window_class_init (VaernWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VaernWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, VaernWindow, content);
   gtk_widget_class_bind_template_child (widget_class, VaernWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, VaernWindow, stack_sidebar);
   gtk_widget_class_bind_template_child (widget_class, VaernWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, VaernWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, VaernWindow, recent_list);
@@ -613,6 +636,13 @@ vaern_window_init (VaernWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (sidebar_key_cb), self);
+    gtk_widget_add_controller (self->stack_sidebar, keys);
+  }
   vaern_window_add_report_actions (self);
 
   /* Translators: a view in the sidebar: the ISMS's key figures and what needs attention */

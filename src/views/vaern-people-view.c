@@ -2089,6 +2089,9 @@ vaern_people_view_init (VaernPeopleView *self)
                                                             "people.show-unowned")));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
+  vaern_tab_leaves (GTK_WIDGET (self->people_list));
+  vaern_tab_leaves (GTK_WIDGET (self->assets_list));
+  vaern_tab_leaves (GTK_WIDGET (self->units_list));
   gtk_search_entry_set_key_capture_widget (self->people_search, GTK_WIDGET (self->people_list));
   gtk_search_entry_set_key_capture_widget (self->assets_search, GTK_WIDGET (self->assets_list));
   gtk_search_entry_set_key_capture_widget (self->units_search, GTK_WIDGET (self->units_list));

@@ -1150,6 +1150,7 @@ vaern_table_init (VaernTable *self)
                                        factory);
   gtk_list_view_set_show_separators (GTK_LIST_VIEW (self->list_view), TRUE);
   gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->list_view), FALSE);
+  vaern_tab_leaves (self->list_view);
   g_signal_connect (self->list_view, "activate", G_CALLBACK (list_activate_cb), self);
 
   self->scrolled = gtk_scrolled_window_new ();

@@ -898,3 +898,51 @@ vaern_filter_bar_place (GtkBox    *bar,
   else
     gtk_box_append (GTK_BOX (fb->folded ? fb->popover_box : fb->bar), filter);
 }
+
+/* Keyboard focus */
+
+gboolean
+vaern_focus_outside (GtkWidget        *widget,
+                     GtkDirectionType  direction)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  gboolean forward = direction == GTK_DIR_TAB_FORWARD;
+
+  if (root == NULL)
+    return FALSE;
+  for (GtkWidget *w = widget; w != NULL && w != GTK_WIDGET (root); w = gtk_widget_get_parent (w))
+    for (GtkWidget *s = forward ? gtk_widget_get_next_sibling (w) : gtk_widget_get_prev_sibling (w);
+         s != NULL; s = forward ? gtk_widget_get_next_sibling (s) : gtk_widget_get_prev_sibling (s))
+      if (gtk_widget_get_visible (s) && gtk_widget_child_focus (s, direction))
+        return TRUE;
+  /* Round the window: from its first control, or its last. */
+  gtk_root_set_focus (root, NULL);
+  return gtk_widget_child_focus (GTK_WIDGET (root), direction);
+}
+
+static gboolean
+tab_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                gpointer               user_data)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask () & ~GDK_SHIFT_MASK;
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab)
+      || mods != 0)
+    return FALSE;
+  return vaern_focus_outside (widget, (state & GDK_SHIFT_MASK) || keyval == GDK_KEY_ISO_Left_Tab
+                                      ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+}
+
+void
+vaern_tab_leaves (GtkWidget *widget)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (tab_pressed_cb), NULL);
+  gtk_widget_add_controller (widget, keys);
+}

@@ -196,4 +196,14 @@ void           vaern_text_view_set_text    (GtkTextView     *view,
 /* The text, trimmed; "" when empty. */
 char          *vaern_text_view_get_text    (GtkTextView     *view);
 
+/* Tab and Shift+Tab leave widget (a list) for the next or previous control
+ * outside it, instead of stepping through its rows one by one as GTK 4.8's
+ * lists do; the arrow keys still move within it. */
+void vaern_tab_leaves (GtkWidget *widget);
+
+/* Moves the focus to the first (forward) or last control after or before
+ * widget, outside it, wrapping round the window. */
+gboolean vaern_focus_outside (GtkWidget        *widget,
+                              GtkDirectionType  direction);
+
 G_END_DECLS
