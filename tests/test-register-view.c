@@ -338,27 +338,6 @@ test_empty (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (child (f, "filter_box")));
 }
 
-static void
-resize (Fixture *f,
-        int      width,
-        int      height)
-{
-  gtk_window_set_default_size (f->window, width, height);
-  for (int i = 0; i < 100 && (gtk_widget_get_width (f->view) != width
-                              || gtk_widget_get_height (f->view) != height); i++)
-    {
-      g_usleep (10000);
-      vaern_test_iterate ();
-    }
-  g_assert_cmpint (gtk_widget_get_width (f->view), ==, width);
-  /* The filters move after the allocation. */
-  for (int i = 0; i < 10; i++)
-    {
-      g_usleep (10000);
-      vaern_test_iterate ();
-    }
-}
-
 /* The filters never take the list's room: at the size the view has in an
  * 800 × 600 window they are behind a button beside the search field, and
  * in a wider one each drop-down has its own width, so several share a
@@ -371,7 +350,7 @@ test_layout (Fixture       *f,
   GtkWidget *button = child (f, "filter_button");
   GtkWidget *list = child (f, "content_stack");
 
-  resize (f, 560, 548);
+  vaern_test_view_resize (f, 560, 548);
   g_assert_true (vaern_filter_bar_get_folded (GTK_BOX (bar)));
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_true (gtk_widget_get_parent (child (f, "kind_filter")) == child (f, "filter_popover_box"));
@@ -388,7 +367,7 @@ test_layout (Fixture       *f,
   vaern_test_iterate ();
   g_assert_null (strstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), "2"));
 
-  resize (f, 1000, 700);
+  vaern_test_view_resize (f, 1000, 700);
   g_assert_false (vaern_filter_bar_get_folded (GTK_BOX (bar)));
   g_assert_false (gtk_widget_get_visible (button));
   g_assert_true (gtk_widget_get_parent (child (f, "kind_filter")) == bar);
@@ -397,7 +376,7 @@ test_layout (Fixture       *f,
                    gtk_widget_get_width (child (f, "personal_data_filter")));
 
   /* The list's view at 800 × 600 with the window's sidebar folded away. */
-  resize (f, 800, 548);
+  vaern_test_view_resize (f, 800, 548);
   g_assert_true (vaern_filter_bar_get_folded (GTK_BOX (bar)));
   g_assert_cmpint (gtk_widget_get_height (bar), <=, gtk_widget_get_height (f->view) / 3);
 }

@@ -384,27 +384,6 @@ test_print (Fixture       *f,
   g_assert_cmpfloat (fabs ((y1 - y0) - 595.3), <, 2);
 }
 
-static void
-resize (Fixture *f,
-        int      width,
-        int      height)
-{
-  gtk_window_set_default_size (f->window, width, height);
-  for (int i = 0; i < 100 && (gtk_widget_get_width (f->view) != width
-                              || gtk_widget_get_height (f->view) != height); i++)
-    {
-      g_usleep (10000);
-      vaern_test_iterate ();
-    }
-  g_assert_cmpint (gtk_widget_get_width (f->view), ==, width);
-  /* The filters move and the paned turns after the allocation. */
-  for (int i = 0; i < 10; i++)
-    {
-      g_usleep (10000);
-      vaern_test_iterate ();
-    }
-}
-
 static int
 y_in_view (Fixture   *f,
            GtkWidget *widget)
@@ -428,7 +407,7 @@ test_narrow_layout (Fixture       *f,
   GtkPaned *paned = GTK_PANED (child (f, "paned"));
   GtkWidget *list = child (f, "content_stack");
 
-  resize (f, 560, 548);
+  vaern_test_view_resize (f, 560, 548);
   g_assert_true (vaern_filter_bar_get_folded (GTK_BOX (bar)));
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_true (gtk_widget_get_parent (child (f, "band_filter")) == child (f, "filter_popover_box"));
@@ -461,7 +440,7 @@ test_narrow_layout (Fixture       *f,
 
   /* Wider, the filters are back in the bar, each at its own width (the
    * virtual screen is 1280 pixels wide). */
-  resize (f, 1240, 800);
+  vaern_test_view_resize (f, 1240, 800);
   g_assert_false (vaern_filter_bar_get_folded (GTK_BOX (bar)));
   g_assert_false (gtk_widget_get_visible (button));
   g_assert_true (gtk_widget_get_parent (child (f, "band_filter")) == bar);
@@ -483,7 +462,7 @@ test_wide_layout (Fixture       *f,
   int position;
 
   /* The virtual screen is 1280 × 1024. */
-  resize (f, 1260, 980);
+  vaern_test_view_resize (f, 1260, 980);
   g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)), ==,
                    GTK_ORIENTATION_HORIZONTAL);
   g_assert_cmpint (ABS (gtk_paned_get_position (paned) - 1260 * 45 / 100), <=, 2);
@@ -492,13 +471,13 @@ test_wide_layout (Fixture       *f,
   g_assert_cmpint (ABS (y_in_view (f, scope_bar) - (y_in_view (f, map) + gtk_widget_get_height (map))),
                    <=, 12);
 
-  resize (f, 1000, 760);
+  vaern_test_view_resize (f, 1000, 760);
   g_assert_cmpint (ABS (gtk_paned_get_position (paned) - 1000 * 45 / 100), <=, 2);
 
   /* A person's choice, kept in proportion. */
   gtk_paned_set_position (paned, 500);
   vaern_test_iterate ();
-  resize (f, 1250, 900);
+  vaern_test_view_resize (f, 1250, 900);
   position = gtk_paned_get_position (paned);
   g_assert_cmpint (ABS (position - 625), <=, 3);
 }

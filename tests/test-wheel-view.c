@@ -157,21 +157,6 @@ find_paned (GtkWidget *widget)
   return NULL;
 }
 
-static void
-resize (Fixture *f,
-        int      width,
-        int      height)
-{
-  gtk_window_set_default_size (f->window, width, height);
-  for (int i = 0; i < 100 && gtk_widget_get_width (f->view) != width; i++)
-    {
-      g_usleep (10000);
-      vaern_test_iterate ();
-    }
-  g_assert_cmpint (gtk_widget_get_width (f->view), ==, width);
-  vaern_test_iterate ();
-}
-
 /* The wheel follows the view's size: beside the list in a wide view, up
  * to 40 % of its width and as big as it is high; above the list in a
  * narrow one. */
@@ -183,14 +168,14 @@ test_layout (Fixture       *f,
   int position;
 
   g_assert_nonnull (paned);
-  resize (f, 1240, 900);
+  vaern_test_view_resize (f, 1240, 900);
   g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)), ==,
                    GTK_ORIENTATION_HORIZONTAL);
   position = gtk_paned_get_position (paned);
   g_assert_cmpint (position, >, 400);
   g_assert_cmpint (position, <=, 1240 * 2 / 5);
 
-  resize (f, 560, 500);
+  vaern_test_view_resize (f, 560, 500);
   g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)), ==,
                    GTK_ORIENTATION_VERTICAL);
   position = gtk_paned_get_position (paned);

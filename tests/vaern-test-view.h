@@ -92,4 +92,27 @@ vaern_test_press_key (GtkWidget      *widget,
   return handled;
 }
 
+/* Gives the view's window a new size and waits until the view has it,
+ * and for what the views do after an allocation (filters that move, a
+ * paned that turns). */
+static inline void
+vaern_test_view_resize (VaernViewFixture *f,
+                        int               width,
+                        int               height)
+{
+  gtk_window_set_default_size (f->window, width, height);
+  for (int i = 0; i < 100 && (gtk_widget_get_width (f->view) != width
+                              || gtk_widget_get_height (f->view) != height); i++)
+    {
+      g_usleep (10000);
+      vaern_test_iterate ();
+    }
+  g_assert_cmpint (gtk_widget_get_width (f->view), ==, width);
+  for (int i = 0; i < 10; i++)
+    {
+      g_usleep (10000);
+      vaern_test_iterate ();
+    }
+}
+
 G_END_DECLS
