@@ -207,6 +207,29 @@ set_view_document (VaernView *view,
   vaern_view_set_document (view, document);
 }
 
+static void
+focus_view (VaernWindow *self)
+{
+  GtkWidget *view = gtk_stack_get_visible_child (self->view_stack);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (view != NULL && self->document != NULL
+      && (focus == NULL || !gtk_widget_is_ancestor (focus, view)))
+    gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
+}
+
+static gboolean
+focus_view_idle (gpointer user_data)
+{
+  VaernWindow *self = user_data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* Unless the person has gone somewhere else meanwhile (the sidebar). */
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack_sidebar)))
+    focus_view (self);
+  return G_SOURCE_REMOVE;
+}
+
 void
 vaern_window_set_document (VaernWindow   *self,
                            VaernDocument *document)
@@ -235,10 +258,11 @@ vaern_window_set_document (VaernWindow   *self,
                                 self);
       for_each_view (self, set_view_document, document);
       gtk_stack_set_visible_child_name (self->main_stack, "document");
-      /* Start in the view, so its shortcuts and the arrow keys work at once. */
-      if (gtk_stack_get_visible_child (self->view_stack))
-        gtk_widget_child_focus (gtk_stack_get_visible_child (self->view_stack),
-                                GTK_DIR_TAB_FORWARD);
+      /* Start in the view, so its shortcuts and the arrow keys work at once;
+       * and again once the window is shown, which would otherwise give the
+       * focus to the header bar's first button. */
+      focus_view (self);
+      g_idle_add_full (G_PRIORITY_LOW, focus_view_idle, g_object_ref (self), g_object_unref);
       g_settings_set_string (settings (self), "last-document", vaern_document_get_path (document));
     }
   else
