@@ -175,6 +175,13 @@ test_layout (Fixture       *f,
   g_assert_cmpint (position, >, 400);
   g_assert_cmpint (position, <=, 1240 * 2 / 5);
 
+  /* A handle the person moved keeps their share of the pane. */
+  gtk_paned_set_position (paned, gtk_widget_get_width (GTK_WIDGET (paned)) / 2);
+  vaern_test_iterate ();
+  vaern_test_view_resize (f, 1000, 900);
+  g_assert_cmpint (ABS (gtk_paned_get_position (paned) - gtk_widget_get_width (GTK_WIDGET (paned)) / 2),
+                   <=, 2);
+
   vaern_test_view_resize (f, 560, 500);
   g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)), ==,
                    GTK_ORIENTATION_VERTICAL);

@@ -58,19 +58,28 @@ editable (VaernPreferencesWindow *self)
 
 static void
 show_toast (VaernPreferencesWindow *self,
-            const char             *message,
-            gboolean                undo)
+            const char             *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+}
 
-  if (undo)
-    self->undo_depth = vaern_document_get_undo_depth (self->document);
-  if (undo)
-    {
-      /* Translators: the button of a toast that undoes a change */
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "prefs.undo");
-    }
+/* After an edit that began at undo depth depth_before: a toast with Undo
+ * if the edit is a step, nothing if it changed nothing (its Undo would
+ * undo an older edit). */
+static void
+offer_undo (VaernPreferencesWindow *self,
+            guint                   depth_before,
+            const char             *message)
+{
+  AdwToast *toast;
+
+  if (vaern_document_get_undo_depth (self->document) <= depth_before)
+    return;
+  self->undo_depth = vaern_document_get_undo_depth (self->document);
+  toast = adw_toast_new (message);
+  /* Translators: the button of a toast that undoes a change */
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "prefs.undo");
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
 }
 
@@ -174,14 +183,12 @@ apply_organisation (VaernPreferencesWindow *self,
       else if (g_strcmp0 (vaern_store_error_get_field (error), "name") == 0)
         row = self->name_row;
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      show_toast (self, error->message, FALSE);
+      show_toast (self, error->message);
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  /* An apply that changed nothing is no step, and offers none to undo. */
-  if (vaern_document_get_undo_depth (self->document) > depth)
-    /* Translators: a toast after the organisation's name or CVR number was changed */
-    show_toast (self, _("Organisation changed"), TRUE);
+  /* Translators: a toast after the organisation's name or CVR number was changed */
+  offer_undo (self, depth, _("Organisation changed"));
 }
 
 static void
@@ -314,7 +321,7 @@ logo_read_cb (GObject      *source,
   if (png == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, error->message, FALSE);
+        show_toast (self, error->message);
       return;
     }
   if (!editable (self))
@@ -322,12 +329,11 @@ logo_read_cb (GObject      *source,
   depth = vaern_document_get_undo_depth (self->document);
   if (!vaern_document_set_logo (self->document, png, &error))
     {
-      show_toast (self, error->message, FALSE);
+      show_toast (self, error->message);
       return;
     }
-  if (vaern_document_get_undo_depth (self->document) > depth)
-    /* Translators: a toast after a logo was chosen */
-    show_toast (self, _("Logo changed"), TRUE);
+  /* Translators: a toast after a logo was chosen */
+  offer_undo (self, depth, _("Logo changed"));
 }
 
 void
@@ -375,16 +381,18 @@ remove_logo_action (GtkWidget  *widget,
 {
   VaernPreferencesWindow *self = VAERN_PREFERENCES_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  guint depth;
 
   if (!editable (self))
     return;
+  depth = vaern_document_get_undo_depth (self->document);
   if (!vaern_document_set_logo (self->document, NULL, &error))
     {
-      show_toast (self, error->message, FALSE);
+      show_toast (self, error->message);
       return;
     }
   /* Translators: a toast after the logo was removed */
-  show_toast (self, _("Logo removed"), TRUE);
+  offer_undo (self, depth, _("Logo removed"));
 }
 
 /* Undoes the edit of the last toast, and only while it is the newest step:
@@ -402,7 +410,7 @@ undo_action (GtkWidget  *widget,
     return;
   self->undo_depth = 0;
   if (!vaern_document_undo (self->document, &error))
-    show_toast (self, error->message, FALSE);
+    show_toast (self, error->message);
 }
 
 /* The risk scale */

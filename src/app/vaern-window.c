@@ -555,13 +555,12 @@ sidebar_key_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 VaernWindow           *self)
 {
-  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask () & ~GDK_SHIFT_MASK;
   GtkWidget *view = gtk_stack_get_visible_child (self->view_stack);
+  GtkDirectionType direction;
 
-  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab)
-      || mods != 0 || view == NULL)
+  if (view == NULL || !vaern_tab_direction (keyval, state, &direction))
     return FALSE;
-  if ((state & GDK_SHIFT_MASK) || keyval == GDK_KEY_ISO_Left_Tab)
+  if (direction == GTK_DIR_TAB_BACKWARD)
     return vaern_focus_outside (self->stack_sidebar, GTK_DIR_TAB_BACKWARD);
   return gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
 }

@@ -59,12 +59,8 @@ struct _VaernRisksView
   gboolean            attached;     /* showing the document (once mapped) */
   guint               filling;      /* setting several filters at once */
   guint               layout_idle;
-  /* The paned's position follows the view's size, in proportion, unless
-   * a person has moved it: then their share of the view is kept (one for
-   * each orientation). */
-  gboolean            moved[2];
-  double              share[2];
-  gboolean            placing;      /* the position is being set here */
+  /* The paned's position follows the view's size, unless a person moved it. */
+  VaernPanedShare     handle;
 
   /* Template widgets */
   GtkWidget          *filter_box;
@@ -1301,58 +1297,21 @@ map_box_allocate (GtkWidget *widget,
     }
 }
 
-/* The position the paned should have at its size: the heat map gets
- * 45 % of a wide view; above the list, a third of the height as long as
- * the list keeps about ten rows; or the share a person gave it by moving
- * the handle. */
-static int
-wanted_position (VaernRisksView *self,
-                 GtkOrientation  orientation,
-                 int             width,
-                 int             height)
-{
-  int size = orientation == GTK_ORIENTATION_HORIZONTAL ? width : height;
-
-  if (self->moved[orientation])
-    return (int) (self->share[orientation] * size + 0.5);
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    return CLAMP (width * 45 / 100, MAP_MIN_WIDTH, MAX (MAP_MIN_WIDTH, width - LIST_MIN_WIDTH));
-  return MAX (MAP_MIN_HEIGHT, MIN (height / 3, height - LIST_ROOM));
-}
-
+/* Where the handle belongs at the paned's size: the heat map gets 45 % of
+ * a wide view; above the list, a third of the height as long as the list
+ * keeps about ten rows. */
 static void
 place_handle (VaernRisksView *self,
               int             width,
               int             height)
 {
-  GtkOrientation orientation = gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned));
-  int position = wanted_position (self, orientation, width, height);
+  int position;
 
-  if (width <= 0 || height <= 0 || ABS (position - gtk_paned_get_position (self->paned)) <= 1)
-    return;
-  self->placing = TRUE;
-  gtk_paned_set_position (self->paned, position);
-  self->placing = FALSE;
-}
-
-/* A position that was not set here was set by a person: by the handle or
- * the keyboard. GtkPaned also moves it itself to keep it within the
- * pane when the pane shrinks, and that is not a choice. */
-static void
-position_changed_cb (VaernRisksView *self)
-{
-  GtkWidget *paned = GTK_WIDGET (self->paned);
-  GtkOrientation orientation = gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned));
-  int position = gtk_paned_get_position (self->paned);
-  int size = orientation == GTK_ORIENTATION_HORIZONTAL ? gtk_widget_get_width (paned)
-                                                       : gtk_widget_get_height (paned);
-  int min_position, max_position;
-
-  g_object_get (paned, "min-position", &min_position, "max-position", &max_position, NULL);
-  if (self->placing || size <= 0 || position <= min_position || position >= max_position)
-    return;
-  self->moved[orientation] = TRUE;
-  self->share[orientation] = (double) position / size;
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) == GTK_ORIENTATION_HORIZONTAL)
+    position = CLAMP (width * 45 / 100, MAP_MIN_WIDTH, MAX (MAP_MIN_WIDTH, width - LIST_MIN_WIDTH));
+  else
+    position = MAX (MAP_MIN_HEIGHT, MIN (height / 3, height - LIST_ROOM));
+  vaern_paned_share_place (&self->handle, width, height, position);
 }
 
 static gboolean
@@ -1511,8 +1470,7 @@ vaern_risks_view_init (VaernRisksView *self)
   gtk_widget_set_layout_manager (self->map_box,
                                  gtk_custom_layout_new (NULL, map_box_measure,
                                                         map_box_allocate));
-  g_signal_connect_swapped (self->paned, "notify::position", G_CALLBACK (position_changed_cb),
-                            self);
+  vaern_paned_share_init (&self->handle, self->paned);
   /* Named in the template; their buttons are named after them. */
   vaern_drop_down_set_accessible_label (self->band_filter, NULL);
   vaern_drop_down_set_accessible_label (self->treatment_filter, NULL);

@@ -751,7 +751,6 @@ wrap_allocate (GtkWidget *widget,
   g_autoptr(GArray) items = NULL;
   g_autofree int *line_min = NULL;
   g_autofree int *line_nat = NULL;
-  g_autofree int *extra = NULL;
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   int n_lines, x = 0, y = 0, line = 0;
 
@@ -762,7 +761,6 @@ wrap_allocate (GtkWidget *widget,
   items = wrap_lines (widget, width, &n_lines);
   line_min = g_new (int, MAX (n_lines, 1));
   line_nat = g_new (int, MAX (n_lines, 1));
-  extra = g_new0 (int, MAX (n_lines, 1));
   wrap_line_heights (items, n_lines, line_min, line_nat);
   /* A child that expands (the search field of a folded bar) takes what
    * its line leaves over. */
@@ -920,6 +918,21 @@ vaern_focus_outside (GtkWidget        *widget,
   return gtk_widget_child_focus (GTK_WIDGET (root), direction);
 }
 
+gboolean
+vaern_tab_direction (guint             keyval,
+                     GdkModifierType   state,
+                     GtkDirectionType *direction)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask () & ~GDK_SHIFT_MASK;
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab)
+      || mods != 0)
+    return FALSE;
+  *direction = (state & GDK_SHIFT_MASK) || keyval == GDK_KEY_ISO_Left_Tab ? GTK_DIR_TAB_BACKWARD
+                                                                          : GTK_DIR_TAB_FORWARD;
+  return TRUE;
+}
+
 static gboolean
 tab_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -928,13 +941,10 @@ tab_pressed_cb (GtkEventControllerKey *controller,
                 gpointer               user_data)
 {
   GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask () & ~GDK_SHIFT_MASK;
+  GtkDirectionType direction;
 
-  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab)
-      || mods != 0)
-    return FALSE;
-  return vaern_focus_outside (widget, (state & GDK_SHIFT_MASK) || keyval == GDK_KEY_ISO_Left_Tab
-                                      ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+  return vaern_tab_direction (keyval, state, &direction)
+         && vaern_focus_outside (widget, direction);
 }
 
 void
@@ -945,4 +955,55 @@ vaern_tab_leaves (GtkWidget *widget)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (tab_pressed_cb), NULL);
   gtk_widget_add_controller (widget, keys);
+}
+
+/* A paned that follows its size */
+
+/* A position that was not set here was set by a person: by the handle or
+ * the keyboard. GtkPaned also moves it itself to keep it within the pane
+ * when the pane shrinks, and that is not a choice. */
+static void
+paned_position_cb (GtkPaned        *paned,
+                   GParamSpec      *pspec,
+                   VaernPanedShare *ps)
+{
+  GtkOrientation orientation = gtk_orientable_get_orientation (GTK_ORIENTABLE (paned));
+  int position = gtk_paned_get_position (paned);
+  int size = orientation == GTK_ORIENTATION_HORIZONTAL ? gtk_widget_get_width (GTK_WIDGET (paned))
+                                                       : gtk_widget_get_height (GTK_WIDGET (paned));
+  int min_position, max_position;
+
+  g_object_get (paned, "min-position", &min_position, "max-position", &max_position, NULL);
+  if (ps->placing || size <= 0 || position <= min_position || position >= max_position)
+    return;
+  ps->moved[orientation] = TRUE;
+  ps->share[orientation] = (double) position / size;
+}
+
+void
+vaern_paned_share_init (VaernPanedShare *ps,
+                        GtkPaned        *paned)
+{
+  *ps = (VaernPanedShare) { paned };
+  g_signal_connect (paned, "notify::position", G_CALLBACK (paned_position_cb), ps);
+}
+
+void
+vaern_paned_share_place (VaernPanedShare *ps,
+                         int              width,
+                         int              height,
+                         int              position)
+{
+  GtkOrientation orientation = gtk_orientable_get_orientation (GTK_ORIENTABLE (ps->paned));
+  int size = orientation == GTK_ORIENTATION_HORIZONTAL ? width : height;
+
+  if (width <= 0 || height <= 0)
+    return;
+  if (ps->moved[orientation])
+    position = (int) (ps->share[orientation] * size + 0.5);
+  if (ABS (position - gtk_paned_get_position (ps->paned)) <= 1)
+    return;
+  ps->placing = TRUE;
+  gtk_paned_set_position (ps->paned, position);
+  ps->placing = FALSE;
 }

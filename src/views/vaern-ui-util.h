@@ -201,9 +201,35 @@ char          *vaern_text_view_get_text    (GtkTextView     *view);
  * lists do; the arrow keys still move within it. */
 void vaern_tab_leaves (GtkWidget *widget);
 
+/* Whether a key press is Tab (forward) or Shift+Tab (backward), and which. */
+gboolean vaern_tab_direction (guint             keyval,
+                              GdkModifierType   state,
+                              GtkDirectionType *direction);
+
 /* Moves the focus to the first (forward) or last control after or before
  * widget, outside it, wrapping round the window. */
 gboolean vaern_focus_outside (GtkWidget        *widget,
                               GtkDirectionType  direction);
+
+/* A paned whose handle follows its size: the view says where the handle
+ * belongs at each size, unless a person has moved it; then the share of
+ * the pane they chose is kept (one for each orientation). Kept in the
+ * view's instance; init connects it to the paned. */
+typedef struct
+{
+  GtkPaned *paned;
+  gboolean  moved[2];
+  double    share[2];
+  gboolean  placing;   /* the position is being set here, not by a person */
+} VaernPanedShare;
+
+void vaern_paned_share_init  (VaernPanedShare *ps,
+                              GtkPaned        *paned);
+/* Puts the handle at position for a pane of width × height, or where the
+ * person's share puts it. */
+void vaern_paned_share_place (VaernPanedShare *ps,
+                              int              width,
+                              int              height,
+                              int              position);
 
 G_END_DECLS

@@ -234,7 +234,8 @@ struct _VaernWheelView
   gboolean         attached;
   guint            fill_idle;   /* a rebuild is due */
   GtkPaned        *paned;       /* the wheel, then the list */
-  guint            layout_idle; /* the paned follows the view's size */
+  VaernPanedShare  handle;      /* follows the paned's size */
+  guint            layout_idle;
   int              laid_out_width;
   int              laid_out_height;
 };
@@ -979,6 +980,7 @@ build (VaernWheelView *self)
   gtk_paned_set_position (GTK_PANED (paned), 330);
   gtk_widget_set_vexpand (paned, TRUE);
   self->paned = GTK_PANED (paned);
+  vaern_paned_share_init (&self->handle, self->paned);
   g_signal_connect_swapped (paned, "notify::max-position", G_CALLBACK (paned_resized_cb), self);
   gtk_widget_set_parent (paned, GTK_WIDGET (self));
 
@@ -1025,7 +1027,8 @@ vaern_wheel_view_dispose (GObject *object)
 /* The wheel is round: beside the list it takes the pane's height, up to
  * 40 % of the width, and the list keeps the rest; in a narrow view it
  * stands above the list. A size change lays out again, after the
- * allocation, as the risks view does with its heat map. */
+ * allocation; a handle the person moved keeps their share (as the risks
+ * view's heat map does). */
 #define WHEEL_NARROW_WIDTH 720
 
 static gboolean
@@ -1043,10 +1046,10 @@ layout_idle_cb (gpointer user_data)
   self->laid_out_width = width;
   self->laid_out_height = height;
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->paned), wanted);
-  if (wanted == GTK_ORIENTATION_VERTICAL)
-    gtk_paned_set_position (self->paned, MAX (240, height * 9 / 20));
-  else
-    gtk_paned_set_position (self->paned, CLAMP (height, 300, MAX (300, width * 2 / 5)));
+  vaern_paned_share_place (&self->handle, width, height,
+                           wanted == GTK_ORIENTATION_VERTICAL
+                           ? MAX (240, height * 9 / 20)
+                           : CLAMP (height, 300, MAX (300, width * 2 / 5)));
   return G_SOURCE_REMOVE;
 }
 
