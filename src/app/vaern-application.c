@@ -4,13 +4,16 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
+#include "core/vaern-date.h"
 #include "vaern-application.h"
 #include "vaern-cli.h"
 #include "vaern-file-chooser.h"
 #include "vaern-preferences-window.h"
 #include "views/vaern-help-window.h"
 #include "report/vaern-report.h"
+#include "store/vaern-backups.h"
 #include "vaern-window.h"
 
 #define MAX_RECENT 10
@@ -118,6 +121,53 @@ canonical_path (const char *path)
   return g_file_get_path (file);
 }
 
+/* Safety copies. Once the window shows the document, a copy of it is made,
+ * at most one a day (see vaern-backups.h), unless the person turned them
+ * off; not of the demo documents, which live in the cache. */
+typedef struct
+{
+  VaernDocument *doc;
+  VaernWindow   *window;   /* weak */
+} BackupJob;
+
+static void
+backup_job_free (gpointer data)
+{
+  BackupJob *job = data;
+
+  g_clear_object (&job->doc);
+  g_clear_weak_pointer (&job->window);
+  g_free (job);
+}
+
+static gboolean
+make_backup_cb (gpointer data)
+{
+  BackupJob *job = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!vaern_backups_make_daily (job->doc, NULL, &error) && job->window != NULL)
+    vaern_window_add_toast (job->window, adw_toast_new (error->message));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_backup (VaernApplication *self,
+                 VaernWindow      *window,
+                 VaernDocument    *doc)
+{
+  const char *path = vaern_document_get_path (doc);
+  BackupJob *job;
+
+  if (!g_settings_get_boolean (self->settings, "backups") || vaern_document_get_read_only (doc)
+      || g_str_has_prefix (path, g_get_user_cache_dir ()))
+    return;
+  job = g_new0 (BackupJob, 1);
+  job->doc = g_object_ref (doc);
+  g_set_weak_pointer (&job->window, window);
+  g_idle_add_full (G_PRIORITY_LOW, make_backup_cb, job, backup_job_free);
+}
+
 void
 vaern_application_open_path (VaernApplication *self,
                              const char       *path,
@@ -156,6 +206,7 @@ vaern_application_open_path (VaernApplication *self,
   vaern_window_set_document (target, doc);
   vaern_application_add_recent (self, canonical);
   gtk_window_present (GTK_WINDOW (target));
+  schedule_backup (self, target, doc);
 }
 
 char *
@@ -572,7 +623,82 @@ import_action (GSimpleAction *action,
                      import_source_chosen_cb, user_data);
 }
 
+/* Restoring a safety copy: the copy chosen in the backups folder becomes a
+ * new document where the person says, and opens; the open document and the
+ * copy itself stay as they are. */
+static void
+restore_target_chosen_cb (GtkWindow *parent,
+                          GFile     *file,
+                          gpointer   user_data)
+{
+  VaernApplication *self = VAERN_APPLICATION (g_application_get_default ());
+  const char *backup = user_data;
+  /* Translators: heading of an error message */
+  g_autofree char *path = free_new_path (self, parent, file, _("Could Not Restore the Backup"),
+                                         TRUE);
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    return;
+  source = g_file_new_for_path (backup);
+  target = g_file_new_for_path (path);
+  if (!g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
+    {
+      vaern_window_show_error (VAERN_WINDOW (parent), _("Could Not Restore the Backup"), error);
+      return;
+    }
+  vaern_application_open_path (self, path, parent);
+}
+
+static void
+restore_source_chosen_cb (GtkWindow *parent,
+                          GFile     *file,
+                          gpointer   user_data)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  gsize n;
+
+  if (path == NULL)
+    return;
+  /* "Kommune-1a2b3c4d-2026-12-04.vaern" → "Kommune (gendannet 04-12-2026).vaern" */
+  base = g_path_get_basename (path);
+  n = strlen (base);
+  if (g_str_has_suffix (base, ".vaern") && n > strlen ("-12345678-YYYY-MM-DD.vaern"))
+    {
+      g_autofree char *date = g_strndup (base + n - strlen ("YYYY-MM-DD.vaern"), 10);
+      g_autofree char *day = vaern_date_format (date);
+
+      base[n - strlen ("-12345678-YYYY-MM-DD.vaern")] = '\0';
+      /* Translators: the name suggested for a restored safety copy: the
+       * document's name and the day of the copy */
+      name = g_strdup_printf (_("%s (restored %s).vaern"), base, *day ? day : date);
+    }
+  else
+    name = g_strdup (base);
+  vaern_choose_file_full (parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                          /* Translators: title of a file chooser */
+                          _("Save the Restored Document"), _("_Save"), name,
+                          VAERN_FILES_DOCUMENTS, restore_target_chosen_cb,
+                          g_steal_pointer (&path), g_free);
+}
+
+static void
+restore_backup_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  vaern_choose_file (active_window (user_data), GTK_FILE_CHOOSER_ACTION_OPEN,
+                     /* Translators: title of a file chooser */
+                     _("Restore a Backup"), _("_Restore"), NULL, VAERN_FILES_BACKUPS,
+                     restore_source_chosen_cb, user_data);
+}
+
 static const GActionEntry app_actions[] = {
+  { "restore-backup", restore_backup_action },
   { "new", new_action },
   { "open", open_action },
   { "open-recent", open_recent_action, "s" },

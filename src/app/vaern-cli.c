@@ -515,6 +515,14 @@ vaern_cli_export (const VaernCliExport *options)
   else
     ok = export_heat_map (doc, options->output, &scope, scope_label, show, &error);
   g_clear_pointer (&scope.unit_ids, g_hash_table_unref);
+  /* A list that could not be read would make a report that looks complete
+   * and is not: it is removed, and the reason given. */
+  if (ok && !vaern_document_check_lists (doc, &error))
+    {
+      g_unlink (options->output);
+      vaern_document_close (doc);
+      return fail (options->document, error);
+    }
   vaern_document_close (doc);
   /* The report and the renderer name the file in their messages. */
   if (!ok)

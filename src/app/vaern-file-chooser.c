@@ -2,6 +2,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "store/vaern-backups.h"
 
 #include "vaern-file-chooser.h"
 
@@ -133,7 +136,15 @@ vaern_choose_file_full (GtkWindow            *parent,
         }
       gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), filter);
     }
-  if (action == GTK_FILE_CHOOSER_ACTION_SAVE && kind != VAERN_FILES_DOCUMENTS)
+  if (kind == VAERN_FILES_BACKUPS)
+    {
+      g_autofree char *path = vaern_backups_get_folder ();
+      g_autoptr(GFile) folder = g_file_new_for_path (path);
+
+      g_mkdir_with_parents (path, 0700);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+    }
+  else if (action == GTK_FILE_CHOOSER_ACTION_SAVE && kind != VAERN_FILES_DOCUMENTS)
     {
       g_autoptr(GFile) folder = vaern_export_folder ();
 

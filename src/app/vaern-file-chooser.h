@@ -18,6 +18,7 @@ typedef enum
   VAERN_FILES_ANY,        /* any file: where a policy or a plan lives */
   VAERN_FILES_LOGO,       /* PNG, JPEG and SVG pictures */
   VAERN_FILES_FOLDER,     /* a folder (GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER) */
+  VAERN_FILES_BACKUPS,    /* Værn documents, starting in the safety copies' folder */
 } VaernFileKind;
 
 /* An export (a save of anything but a document) starts in the folder of

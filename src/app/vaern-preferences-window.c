@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "core/vaern-risk-scale.h"
+#include "store/vaern-backups.h"
 #include "store/vaern-store-error.h"
 #include "vaern-file-chooser.h"
 #include "vaern-preferences-window.h"
@@ -33,6 +34,8 @@ struct _VaernPreferencesWindow
   AdwComboRow         *style_row;
   GtkSwitch           *palette_switch;
   AdwActionRow        *folder_row;
+  AdwActionRow        *backups_row;
+  GtkSwitch           *backups_switch;
 };
 
 G_DEFINE_FINAL_TYPE (VaernPreferencesWindow, vaern_preferences_window,
@@ -577,6 +580,8 @@ vaern_preferences_window_class_init (VaernPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VaernPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, VaernPreferencesWindow, palette_switch);
   gtk_widget_class_bind_template_child (widget_class, VaernPreferencesWindow, folder_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernPreferencesWindow, backups_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernPreferencesWindow, backups_switch);
   gtk_widget_class_bind_template_callback (widget_class, name_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, cvr_apply_cb);
 
@@ -606,6 +611,21 @@ vaern_preferences_window_init (VaernPreferencesWindow *self)
   g_signal_connect_object (self->style_row, "notify::selected", G_CALLBACK (style_selected_cb),
                            self, G_CONNECT_SWAPPED);
   update_folder (self);
+
+  g_settings_bind (self->settings, "backups", self->backups_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  {
+    g_autofree char *folder = vaern_backups_get_folder ();
+    g_autofree char *display = g_filename_display_name (folder);
+    g_autofree char *subtitle =
+      /* Translators: the explanation of the safety copies preference; %d is
+       * a number of copies, %s a folder */
+      g_strdup_printf (_("A copy of each document you edit, made once a day; the last %d "
+                         "of each are kept in %s. Restore one with Restore a Backup… in "
+                         "the main menu."), VAERN_BACKUPS_KEPT, display);
+
+    adw_action_row_set_subtitle (self->backups_row, subtitle);
+  }
 }
 
 GtkWidget *

@@ -817,21 +817,67 @@ vaern_csv_read_file (GFile   *file,
                      GError **error)
 {
   g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) data = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, error);
+  /* A pipe or a device is never a list of systems, and could not be
+   * measured before it is read (a FIFO would not even open): refuse it
+   * before opening, and again on what was opened, should the name have
+   * been replaced meanwhile. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, error);
   if (info == NULL)
     return NULL;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, VAERN_CORE_ERROR, VAERN_CORE_ERROR_CSV,
+                   _("This is not a file but a folder, a device or a pipe. "
+                     "Choose a CSV file."));
+      return NULL;
+    }
   if (g_file_info_get_size (info) > MAX_CSV_SIZE)
     {
       g_set_error (error, VAERN_CORE_ERROR, VAERN_CORE_ERROR_CSV,
                    _("The file is too large to be a list of systems."));
       return NULL;
     }
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
-  if (bytes == NULL)
+
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
     return NULL;
+  g_clear_object (&info);
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_TYPE, NULL, NULL);
+  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_TYPE)
+      && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, VAERN_CORE_ERROR, VAERN_CORE_ERROR_CSV,
+                   _("This is not a file but a folder, a device or a pipe. "
+                     "Choose a CSV file."));
+      return NULL;
+    }
+
+  /* Read no more than the cap, even if the file grows meanwhile. */
+  data = g_byte_array_new ();
+  for (;;)
+    {
+      guint8 buffer[65536];
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer, NULL, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      if (data->len + (gsize) n > MAX_CSV_SIZE)
+        {
+          g_set_error (error, VAERN_CORE_ERROR, VAERN_CORE_ERROR_CSV,
+                       _("The file is too large to be a list of systems."));
+          return NULL;
+        }
+      g_byte_array_append (data, buffer, (guint) n);
+    }
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
   return vaern_csv_parse (bytes, error);
 }

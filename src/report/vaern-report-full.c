@@ -405,14 +405,13 @@ static xmlDoc *
 parse_safely (const char *path,
               GError    **error)
 {
-  static GOnce loader_once = G_ONCE_INIT;
   g_autoptr(xmlParserCtxt) parser = NULL;
   g_autofree char *contents = NULL;
   Guard guard = { 0 };
   xmlDoc *doc;
   gsize length;
 
-  g_once (&loader_once, install_entity_loader, NULL);
+  report_libxml_init ();
 
   contents = read_capped (path, &length, error);
   if (contents == NULL)
@@ -684,7 +683,17 @@ load_row (VaernLoader *loader,
     }
 
   if (ok && !vaern_loader_add_row (loader, table->table, n, columns, cells, &local))
-    ok = row_error (error, path, row, local->message);
+    {
+      /* A row that breaks a rule makes the file invalid; a full disk or
+       * an I/O error is not the file's fault, and is said as it is. */
+      if (g_error_matches (local, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID))
+        ok = row_error (error, path, row, local->message);
+      else
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          ok = FALSE;
+        }
+    }
 
   for (guint i = 0; i < n_texts; i++)
     xmlFree (texts[i]);

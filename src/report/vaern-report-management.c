@@ -361,6 +361,8 @@ load_stylesheet (GError **error)
   gsize length = 0;
   gconstpointer data = bytes ? g_bytes_get_data (bytes, &length) : NULL;
 
+  report_libxml_init ();
+  xsltSetGenericErrorFunc (NULL, report_log_generic);
   if (data != NULL)
     xsl = xmlReadMemory (data, (int) length, "vaern-management.xsl", NULL, report_parse_options);
   if (xsl != NULL)

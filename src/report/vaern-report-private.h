@@ -102,7 +102,13 @@ G_GNUC_INTERNAL void keep_first_error (void *user_data, const xmlError *err);
 #else
 G_GNUC_INTERNAL void keep_first_error (void *user_data, xmlErrorPtr err);
 #endif
-G_GNUC_INTERNAL gpointer install_entity_loader (gpointer data);
+/* Before any use of libxml2, on every thread: no external entities, and
+ * the library's messages to Værn's log rather than the terminal. */
+G_GNUC_INTERNAL void     report_libxml_init    (void);
+/* libxml2's and libxslt's generic channel: to the debug log. */
+G_GNUC_INTERNAL void     report_log_generic    (void       *ctx,
+                                                const char *format,
+                                                ...) G_GNUC_PRINTF (2, 3);
 G_GNUC_INTERNAL void     set_invalid_error     (GError    **error,
                                                 const char *path,
                                                 int         line,

@@ -362,6 +362,7 @@ write_report (VaernDocument *doc,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  report_libxml_init ();
   o = out_begin (doc, path, kind, error);
   if (o == NULL || !sections (o, doc, data, error))
     return FALSE;
@@ -379,8 +380,10 @@ write_report_to_memory (VaernDocument *doc,
                         GError       **error)
 {
   g_autoptr(Out) o = g_new0 (Out, 1);
-  xmlBuffer *buffer = xmlBufferCreate ();
+  xmlBuffer *buffer = NULL;
 
+  report_libxml_init ();
+  buffer = xmlBufferCreate ();
   o->fd = -1;
   o->path = g_strdup (path);
   if (buffer == NULL || (o->writer = xmlNewTextWriterMemory (buffer, 0)) == NULL)
@@ -964,12 +967,57 @@ deny_external_entities (const char      *url,
   return NULL;
 }
 
-gpointer
+/* libxml2's own messages (its generic and structured error channels) go
+ * to Værn's debug log, never to the terminal: what a person sees is the
+ * one line Værn makes of the first error. */
+void
+report_log_generic (void       *ctx,
+                    const char *format,
+                    ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_debug ("libxml2: %s", g_strstrip (text));
+}
+
+#if LIBXML_VERSION >= 21200
+static void
+log_structured (void           *ctx,
+                const xmlError *err)
+#else
+static void
+log_structured (void       *ctx,
+                xmlErrorPtr err)
+#endif
+{
+  g_debug ("libxml2: line %d: %s", err ? err->line : 0,
+           err && err->message ? err->message : "");
+}
+
+static gpointer
 install_entity_loader (gpointer data)
 {
   xmlInitParser ();
   xmlSetExternalEntityLoader (deny_external_entities);
+  /* The default of every thread made from now on. */
+  xmlThrDefSetGenericErrorFunc (NULL, report_log_generic);
+  xmlThrDefSetStructuredErrorFunc (NULL, log_structured);
   return NULL;
+}
+
+void
+report_libxml_init (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, install_entity_loader, NULL);
+  /* libxml2 keeps these per thread, and an export may run on a worker. */
+  xmlSetGenericErrorFunc (NULL, report_log_generic);
+  xmlSetStructuredErrorFunc (NULL, log_structured);
 }
 
 void
@@ -979,12 +1027,16 @@ set_invalid_error (GError    **error,
                    const char *reason)
 {
   g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *one_line = g_strdup (reason && *reason ? reason : _("unknown error"));
 
+  /* Some of libxml2's messages span lines ("…encoding !\nBytes: 0xFF"):
+   * the terminal gets one line. */
+  g_strdelimit (one_line, "\r\n", ' ');
+  g_strstrip (one_line);
   g_set_error (error, VAERN_REPORT_ERROR, VAERN_REPORT_ERROR_INVALID,
                /* Translators: %s is a file name, %d a line number, the last %s
                 * the reason (in English, from the XML library) */
-               _("“%s” is not a valid Værn report: line %d: %s"), display, line,
-               reason && *reason ? reason : _("unknown error"));
+               _("“%s” is not a valid Værn report: line %d: %s"), display, line, one_line);
 }
 
 /* Reads a whole file (the report or the schema) with a size cap. */
@@ -1128,7 +1180,6 @@ vaern_report_validate_file (const char *path,
                             const char *xsd_path,
                             GError    **error)
 {
-  static GOnce loader_once = G_ONCE_INIT;
   g_autoptr(xmlSchema) schema = NULL;
   g_autoptr(xmlParserCtxt) parser = NULL;
   g_autoptr(xmlDoc) doc = NULL;
@@ -1142,7 +1193,7 @@ vaern_report_validate_file (const char *path,
   g_return_val_if_fail (xsd_path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  g_once (&loader_once, install_entity_loader, NULL);
+  report_libxml_init ();
 
   schema = load_schema (xsd_path, error);
   if (schema == NULL)

@@ -250,6 +250,13 @@ vaern_loader_add_row (VaernLoader       *self,
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
+  /* Only a constraint is the row's fault; a full disk or an I/O error
+   * is said as what it is. */
+  if (rc != SQLITE_DONE && (rc & 0xff) != SQLITE_CONSTRAINT && (rc & 0xff) != SQLITE_MISMATCH)
+    {
+      doc_set_db_error (self->doc, error, rc);
+      return FALSE;
+    }
   if (rc != SQLITE_DONE)
     {
       g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID,

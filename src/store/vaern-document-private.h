@@ -57,6 +57,12 @@ struct _VaernDocument
   gint64      change_set;
   gboolean    audit;
   guint       batch_depth;
+  GError     *batch_error;  /* what ended the batch's transaction, if anything did */
+  GError     *load_error;   /* the first query of a list that failed, kept for the caller */
+
+  gboolean    file_known;   /* the file the connection opened, to notice its replacement */
+  guint64     file_dev;
+  guint64     file_ino;
 
   char       *snapshot_dir; /* the temporary copy's folder, for a snapshot */
 
@@ -76,6 +82,17 @@ G_GNUC_INTERNAL gboolean      doc_exec             (VaernDocument *self,
 G_GNUC_INTERNAL sqlite3_stmt *doc_prepare          (VaernDocument *self,
                                                     const char    *sql,
                                                     GError       **error);
+/* The schema Værn's migrations make up to @version, without rows. */
+G_GNUC_INTERNAL gboolean      doc_make_schema      (sqlite3       *db,
+                                                    gint64         version,
+                                                    GError       **error);
+/* For the lists' loaders: a query that fails is kept for
+ * vaern_document_check_lists() instead of passing for an empty list. */
+G_GNUC_INTERNAL sqlite3_stmt *doc_prepare_list     (VaernDocument *self,
+                                                    const char    *sql);
+G_GNUC_INTERNAL void          doc_list_done        (VaernDocument *self,
+                                                    sqlite3_stmt  *stmt,
+                                                    int            rc);
 G_GNUC_INTERNAL gboolean      doc_step_done        (VaernDocument *self,
                                                     sqlite3_stmt  *stmt,
                                                     GError       **error);

@@ -384,17 +384,18 @@ static GPtrArray *
 load_threats (VaernDocument *self,
               gint64         id)
 {
+  int rc;
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = doc_prepare (self,
+  sqlite3_stmt *stmt = doc_prepare_list (self,
     "SELECT t.id, t.category, t.name, t.description, t.builtin,"
     "       (SELECT count(*) FROM risk r WHERE r.threat_id = t.id)"
     "  FROM threat t WHERE ?1 = 0 OR t.id = ?1"
-    " ORDER BY t.category COLLATE NOCASE, t.name COLLATE NOCASE", NULL);
+    " ORDER BY t.category COLLATE NOCASE, t.name COLLATE NOCASE");
 
   if (stmt == NULL)
     return result;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       VaernThreat *t = vaern_threat_new ();
 
@@ -409,7 +410,7 @@ load_threats (VaernDocument *self,
                                          (const char *) -1);
       g_ptr_array_add (result, t);
     }
-  sqlite3_reset (stmt);
+  doc_list_done (self, stmt, rc);
   return result;
 }
 
@@ -583,9 +584,9 @@ load_controls (VaernDocument *self,
                gint64         id,
                GPtrArray     *risks)
 {
-  sqlite3_stmt *stmt = doc_prepare (self,
-                                    "SELECT risk_id, control FROM risk_control"
-                                    " WHERE ?1 = 0 OR risk_id = ?1 ORDER BY risk_id", NULL);
+  sqlite3_stmt *stmt = doc_prepare_list (self,
+                                         "SELECT risk_id, control FROM risk_control"
+                                         " WHERE ?1 = 0 OR risk_id = ?1 ORDER BY risk_id");
   g_autoptr(GPtrArray) controls = g_ptr_array_new ();
   guint i = 0;
   int rc = SQLITE_DONE;
@@ -611,7 +612,7 @@ load_controls (VaernDocument *self,
       g_ptr_array_add (controls, NULL);
       r->controls = (GStrv) g_memdup2 (controls->pdata, controls->len * sizeof (char *));
     }
-  sqlite3_reset (stmt);
+  doc_list_done (self, stmt, rc);
 }
 
 static GPtrArray *
@@ -620,7 +621,8 @@ load_risks (VaernDocument *self,
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *today = vaern_date_today ();
-  sqlite3_stmt *stmt = doc_prepare (self,
+  int rc;
+  sqlite3_stmt *stmt = doc_prepare_list (self,
     "SELECT r.id, r.asset_id, r.threat_id, r.title, r.description, r.consequence_c,"
     "       r.consequence_i, r.consequence_a, r.likelihood, r.treatment, r.measures,"
     "       r.residual_likelihood, r.residual_consequence, r.owner_id, r.assessed_on,"
@@ -630,12 +632,12 @@ load_risks (VaernDocument *self,
     "  LEFT JOIN threat t ON t.id = r.threat_id"
     "  LEFT JOIN person p ON p.id = r.owner_id"
     " WHERE ?1 = 0 OR r.id = ?1"
-    " ORDER BY r.id", NULL);
+    " ORDER BY r.id");
 
   if (stmt == NULL)
     return result;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       VaernRisk *r = vaern_risk_new ();
 
@@ -675,7 +677,7 @@ load_risks (VaernDocument *self,
                                          (const char *) -1);
       g_ptr_array_add (result, r);
     }
-  sqlite3_reset (stmt);
+  doc_list_done (self, stmt, rc);
   load_controls (self, id, result);
   return result;
 }

@@ -222,8 +222,9 @@ static GPtrArray *
 load_versions (VaernDocument *self,
                gint64         id)
 {
+  int rc;
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = doc_prepare (self,
+  sqlite3_stmt *stmt = doc_prepare_list (self,
     "SELECT v.id, v.number, v.created_on, a.id, a.approved_by, a.approved_on, a.note,"
     "  (SELECT count(*) FROM soa_entry e WHERE e.version_id = v.id),"
     "  (SELECT count(*) FROM soa_entry e WHERE e.version_id = v.id AND e.applicable),"
@@ -232,12 +233,12 @@ load_versions (VaernDocument *self,
     "  v.number = (SELECT max(number) FROM soa_version)"
     "  FROM soa_version v LEFT JOIN approval a ON a.soa_version_id = v.id"
     " WHERE ?1 = 0 OR v.id = ?1"
-    " ORDER BY v.id", NULL);
+    " ORDER BY v.id");
 
   if (stmt == NULL)
     return result;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       VaernSoaVersion *v = g_object_new (VAERN_TYPE_SOA_VERSION, NULL);
 
@@ -256,7 +257,7 @@ load_versions (VaernDocument *self,
       v->newest = sqlite3_column_int (stmt, 10) != 0;
       g_ptr_array_add (result, v);
     }
-  sqlite3_reset (stmt);
+  doc_list_done (self, stmt, rc);
   return result;
 }
 
@@ -288,6 +289,7 @@ load_document_refs (VaernDocument *self,
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   sqlite3_stmt *stmt;
+  int rc;
 
   for (guint i = 0; i < entries->len; i++)
     {
@@ -295,19 +297,19 @@ load_document_refs (VaernDocument *self,
 
       g_hash_table_insert (by_id, g_memdup2 (&key, sizeof key), entries->pdata[i]);
     }
-  stmt = doc_prepare (self,
+  stmt = doc_prepare_list (self,
     "SELECT sd.entry_id, sd.document_id, coalesce (sd.title, d.title), coalesce (sd.kind, d.kind),"
     "  coalesce (sd.version, d.version), coalesce (sd.status, d.status),"
     "  coalesce (sd.location, d.location)"
     "  FROM soa_entry_document sd JOIN soa_entry e ON e.id = sd.entry_id"
     "  JOIN document d ON d.id = sd.document_id"
     " WHERE (?1 = 0 OR e.id = ?1) AND (?2 = 0 OR e.version_id = ?2)"
-    " ORDER BY sd.entry_id, sd.document_id", NULL);
+    " ORDER BY sd.entry_id, sd.document_id");
   if (stmt == NULL)
     return;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, version_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 entry_id = sqlite3_column_int64 (stmt, 0);
       VaernSoaEntry *e = g_hash_table_lookup (by_id, &entry_id);
@@ -329,7 +331,7 @@ load_document_refs (VaernDocument *self,
                                  + g_str_hash (ref->title) + g_str_hash (ref->version)
                                  + ref->status * 7 + ref->kind);
     }
-  sqlite3_reset (stmt);
+  doc_list_done (self, stmt, rc);
 }
 
 static GPtrArray *
@@ -339,7 +341,8 @@ load_entries (VaernDocument *self,
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean danish = prefer_danish ();
-  sqlite3_stmt *stmt = doc_prepare (self,
+  int rc;
+  sqlite3_stmt *stmt = doc_prepare_list (self,
     "SELECT e.id, e.version_id, v.number, e.control, c.theme, c.position, c.title_da,"
     "  c.title_en, e.applicable, e.reasons, e.justification, e.status, e.owner_id,"
     "  CASE WHEN a.id IS NOT NULL THEN e.owner_name ELSE coalesce (p.name, '') END,"
@@ -355,13 +358,13 @@ load_entries (VaernDocument *self,
     "  LEFT JOIN approval a ON a.soa_version_id = e.version_id"
     "  LEFT JOIN person p ON p.id = e.owner_id"
     " WHERE (?1 = 0 OR e.id = ?1) AND (?2 = 0 OR e.version_id = ?2)"
-    " ORDER BY e.id", NULL);
+    " ORDER BY e.id");
 
   if (stmt == NULL)
     return result;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, version_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       VaernSoaEntry *e = g_object_new (VAERN_TYPE_SOA_ENTRY, NULL);
       g_autofree char *reasons = NULL;
@@ -395,7 +398,7 @@ load_entries (VaernDocument *self,
                                          e->owner_name, e->notes, (const char *) -1);
       g_ptr_array_add (result, e);
     }
-  sqlite3_reset (stmt);
+  doc_list_done (self, stmt, rc);
   load_document_refs (self, result, id, version_id);
   return result;
 }
@@ -404,9 +407,10 @@ static GPtrArray *
 load_isms_documents (VaernDocument *self,
                      gint64         id)
 {
+  int rc;
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *today = vaern_date_today ();
-  sqlite3_stmt *stmt = doc_prepare (self,
+  sqlite3_stmt *stmt = doc_prepare_list (self,
     "SELECT d.id, d.title, d.kind, d.version, d.owner_id, d.status, d.next_review,"
     "  d.location, d.notes, coalesce (p.name, ''),"
     "  (SELECT count(*) FROM soa_entry_document sd JOIN soa_entry e ON e.id = sd.entry_id"
@@ -416,12 +420,12 @@ load_isms_documents (VaernDocument *self,
     " WHERE ?1 = 0 OR d.id = ?1"
     " ORDER BY CASE d.kind WHEN 'policy' THEN 0 WHEN 'guideline' THEN 1 WHEN 'procedure' THEN 2"
     "   WHEN 'contingency' THEN 3 WHEN 'report' THEN 4 WHEN 'improvement' THEN 5 ELSE 6 END,"
-    "   d.title COLLATE NOCASE", NULL);
+    "   d.title COLLATE NOCASE");
 
   if (stmt == NULL)
     return result;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       VaernIsmsDocument *d = vaern_isms_document_new ();
 
@@ -444,7 +448,7 @@ load_isms_documents (VaernDocument *self,
                                          d->notes, (const char *) -1);
       g_ptr_array_add (result, d);
     }
-  sqlite3_reset (stmt);
+  doc_list_done (self, stmt, rc);
   return result;
 }
 
@@ -452,18 +456,19 @@ static GPtrArray *
 load_approvals (VaernDocument *self,
                 gint64         id)
 {
+  int rc;
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = doc_prepare (self,
+  sqlite3_stmt *stmt = doc_prepare_list (self,
     "SELECT a.id, a.subject, a.soa_version_id, a.document_id, a.asset_id, a.subject_version,"
     "  a.title, a.approved_by, a.approved_on, a.note, coalesce (v.number, 0)"
     "  FROM approval a LEFT JOIN soa_version v ON v.id = a.soa_version_id"
     " WHERE ?1 = 0 OR a.id = ?1"
-    " ORDER BY a.approved_on DESC, a.id DESC", NULL);
+    " ORDER BY a.approved_on DESC, a.id DESC");
 
   if (stmt == NULL)
     return result;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       VaernApproval *a = vaern_approval_new ();
 
@@ -483,7 +488,7 @@ load_approvals (VaernDocument *self,
                                          (const char *) -1);
       g_ptr_array_add (result, a);
     }
-  sqlite3_reset (stmt);
+  doc_list_done (self, stmt, rc);
   return result;
 }
 

@@ -182,7 +182,8 @@ load_activities (VaernDocument *self,
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autofree char *today = vaern_date_today ();
-  sqlite3_stmt *stmt = doc_prepare (self,
+  int rc;
+  sqlite3_stmt *stmt = doc_prepare_list (self,
     "SELECT a.id, a.kind, a.title, a.description, a.phase, a.recurrence, a.start_date,"
     "  a.end_date, a.owner_id, a.in_progress, a.concerns, a.asset_id, a.document_id, a.risk_id,"
     "  a.control, coalesce (p.name, ''),"
@@ -193,12 +194,12 @@ load_activities (VaernDocument *self,
     "     FROM activity_done WHERE activity_id = a.id)"
     "  FROM activity a LEFT JOIN person p ON p.id = a.owner_id"
     "  LEFT JOIN asset s ON s.id = a.asset_id LEFT JOIN document d ON d.id = a.document_id"
-    " WHERE ?1 = 0 OR a.id = ?1 ORDER BY a.id", NULL);
+    " WHERE ?1 = 0 OR a.id = ?1 ORDER BY a.id");
 
   if (stmt == NULL)
     return result;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       VaernActivity *a = vaern_activity_new ();
 
@@ -232,16 +233,16 @@ load_activities (VaernDocument *self,
         g_hash_table_insert (by_id, g_memdup2 (&key, sizeof key), a);
       }
     }
-  sqlite3_reset (stmt);
+  doc_list_done (self, stmt, rc);
 
   /* The occurrences done, in one pass. */
-  stmt = doc_prepare (self,
-                      "SELECT activity_id, occurrence, done_on, done_by, note FROM activity_done"
-                      " WHERE ?1 = 0 OR activity_id = ?1 ORDER BY activity_id, occurrence", NULL);
+  stmt = doc_prepare_list (self,
+                           "SELECT activity_id, occurrence, done_on, done_by, note FROM activity_done"
+                           " WHERE ?1 = 0 OR activity_id = ?1 ORDER BY activity_id, occurrence");
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           gint64 activity_id = sqlite3_column_int64 (stmt, 0);
           VaernActivity *a = g_hash_table_lookup (by_id, &activity_id);
@@ -256,7 +257,7 @@ load_activities (VaernDocument *self,
           done->note = doc_column_dup (stmt, 4);
           g_ptr_array_add (a->done, done);
         }
-      sqlite3_reset (stmt);
+      doc_list_done (self, stmt, rc);
     }
   for (guint i = 0; i < result->len; i++)
     {

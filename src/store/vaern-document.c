@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "core/vaern-date.h"
+#include "vaern-backups.h"
 #include "vaern-document-private.h"
 
 /* A Værn document is one SQLite file. This object owns the connection, runs
@@ -133,6 +134,8 @@ vaern_document_finalize (GObject *object)
   doc_wheel_dispose (self);
   g_clear_pointer (&self->undo_stack, g_array_unref);
   g_clear_pointer (&self->redo_stack, g_array_unref);
+  g_clear_error (&self->batch_error);
+  g_clear_error (&self->load_error);
 
   G_OBJECT_CLASS (vaern_document_parent_class)->finalize (object);
 }
@@ -236,6 +239,10 @@ doc_set_db_error (VaernDocument *self,
                   int            rc)
 {
   const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  GError *local = NULL;
+
+  if (error == NULL)
+    error = &local;
 
   switch (rc & 0xff)
     {
@@ -246,12 +253,21 @@ doc_set_db_error (VaernDocument *self,
                      "Close it there and try again."));
       break;
     case SQLITE_READONLY:
+      if (rc == SQLITE_READONLY_DIRECTORY || rc == SQLITE_READONLY_CANTLOCK)
+        goto folder;
       g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_READ_ONLY,
                    _("The document is read-only; changes cannot be saved."));
       break;
     case SQLITE_FULL:
-      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_FAILED,
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NO_SPACE,
                    _("The disk is full. Free some space and try again; nothing was changed."));
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    folder:
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_READ_ONLY,
+                   _("The document's folder cannot be written to, so the change was not "
+                     "saved. Check the folder's permissions, or save a copy elsewhere."));
       break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
@@ -273,6 +289,15 @@ doc_set_db_error (VaernDocument *self,
       g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_FAILED,
                    _("The document could not be read or written (%s)."), detail);
     }
+
+  /* An error that ends the transaction of a batch (a full disk, an I/O
+   * error) ends the batch: SQLite has rolled back every row before it, and
+   * a row written after it would be written on its own. The batch keeps
+   * the cause and refuses every further edit with it. */
+  if (self->batch_depth > 0 && self->db != NULL && sqlite3_get_autocommit (self->db)
+      && self->batch_error == NULL && *error != NULL)
+    self->batch_error = g_error_copy (*error);
+  g_clear_error (&local);
 }
 
 gboolean
@@ -314,6 +339,65 @@ doc_prepare (VaernDocument *self,
     }
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
+}
+
+/* The lists' loaders read through these: a query that fails to prepare
+ * or to run is kept (the first one), and opening the document, or an
+ * export, reports it, instead of showing a list that looks empty. */
+static void
+keep_load_error (VaernDocument *self,
+                 GError        *error)
+{
+  if (self->load_error == NULL)
+    self->load_error = error;
+  else
+    g_error_free (error);
+}
+
+sqlite3_stmt *
+doc_prepare_list (VaernDocument *self,
+                  const char    *sql)
+{
+  GError *error = NULL;
+  sqlite3_stmt *stmt = doc_prepare (self, sql, &error);
+
+  if (stmt == NULL)
+    keep_load_error (self, error);
+  return stmt;
+}
+
+void
+doc_list_done (VaernDocument *self,
+               sqlite3_stmt  *stmt,
+               int            rc)
+{
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      GError *error = NULL;
+
+      doc_set_db_error (self, &error, rc);
+      keep_load_error (self, error);
+    }
+}
+
+/**
+ * vaern_document_check_lists:
+ *
+ * Whether every list of the document could be read. A query that failed
+ * (a table missing, a damaged page, an I/O error) leaves its list short;
+ * this says so, with the first such error.
+ */
+gboolean
+vaern_document_check_lists (VaernDocument *self,
+                            GError       **error)
+{
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
+
+  if (self->load_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_error_copy (self->load_error));
+  return FALSE;
 }
 
 gboolean
@@ -476,7 +560,8 @@ change_set_func (sqlite3_context *context,
 {
   VaernDocument *self = sqlite3_user_data (context);
 
-  sqlite3_result_int64 (context, self->audit ? self->change_set : 0);
+  /* Without a document (doc_make_schema's connection), nothing is logged. */
+  sqlite3_result_int64 (context, self && self->audit ? self->change_set : 0);
 }
 
 /* vaern_row('name', value, …): a row as a JSON object, for the audit
@@ -569,10 +654,59 @@ store_error (GError    **error,
   return FALSE;
 }
 
+/* A file refused as damaged: what happened, and where the work is. */
+static gboolean
+damaged_error (GError    **error,
+               const char *path,
+               gboolean    truncated)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *date = NULL;
+  g_autofree char *newest = vaern_backups_find_newest (path, &date);
+  g_autofree char *what = NULL;
+
+  what = truncated
+    /* Translators: %s is a file name */
+    ? g_strdup_printf (_("“%s” is damaged: the file is shorter than its contents. "
+                         "The file has not been changed."), name)
+    /* Translators: %s is a file name */
+    : g_strdup_printf (_("“%s” is damaged and cannot be opened. "
+                         "The file has not been changed."), name);
+  if (newest != NULL)
+    {
+      g_autofree char *copy = g_filename_display_basename (newest);
+      g_autofree char *day = vaern_date_format (date);
+
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_DAMAGED,
+                   /* Translators: the first %s says what is wrong with the
+                    * file; then a date and the name of a safety copy */
+                   _("%s The newest safety copy is from %s (“%s”): open it with "
+                     "Restore a Backup… in the main menu."), what, day, copy);
+    }
+  else
+    g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_DAMAGED,
+                 /* Translators: %s says what is wrong with the file */
+                 _("%s Open a backup copy instead."), what);
+  return FALSE;
+}
+
 static guint32
 be32 (const guint8 *p)
 {
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Whether SQLite's rollback journal lies beside the document: what a
+ * program stopped in the middle of a change (a crash, kill -9, a power cut)
+ * leaves behind. Until SQLite rolls it back, the file itself may hold half
+ * of that change, and its length may not match its header. */
+static gboolean
+has_journal (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  GStatBuf st;
+
+  return g_stat (journal, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0;
 }
 
 /* Looks at the file's header without SQLite, so that a file that is not ours
@@ -636,26 +770,27 @@ check_header (const char *path,
                         _("“%s” was made by a newer version of Værn. "
                           "Update Værn to open it; the file has not been changed."), path);
   if (page_size < 512 || (page_size & (page_size - 1)) != 0
-      || (guint64) st.st_size < (guint64) page_size * n_pages
-      || st.st_size % page_size != 0)
-    return store_error (error, VAERN_STORE_ERROR_DAMAGED,
-                        _("“%s” is damaged: the file is shorter than its contents. "
-                          "Open a backup copy instead; the file has not been changed."), path);
+      || (!has_journal (path)
+          && ((guint64) st.st_size < (guint64) page_size * n_pages
+              || st.st_size % page_size != 0)))
+    return damaged_error (error, path, TRUE);
 
   return TRUE;
 }
 
-/* Runs PRAGMA quick_check on a read-only connection of its own. */
-static gboolean
-check_integrity (const char *path,
-                 GError    **error)
+/* Runs PRAGMA quick_check on a connection of its own; the result code of
+ * the first step that failed, or SQLITE_OK, and whether the check passed. */
+static int
+quick_check (const char *path,
+             int         flags,
+             gboolean   *ok)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
   int rc;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  *ok = FALSE;
+  rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
@@ -664,19 +799,56 @@ check_integrity (const char *path,
   if (rc == SQLITE_OK)
     {
       rc = sqlite3_step (stmt);
-      ok = rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+      *ok = rc == SQLITE_ROW
+            && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+      if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
   sqlite3_close_v2 (db);
+  return rc;
+}
+
+/* Checks the file before the document's own connection opens it. A file
+ * with a hot journal (a program stopped in the middle of a change) is not
+ * damaged: SQLite rolls the unfinished change back on a connection that may
+ * write, and every committed edit is there. When the file or its folder
+ * may not be written, @needs_copy asks the caller to do that on a copy. */
+static gboolean
+check_integrity (const char *path,
+                 gboolean    writable,
+                 gboolean   *needs_copy,
+                 GError    **error)
+{
+  gboolean ok = FALSE;
+  int rc;
+
+  *needs_copy = FALSE;
+  rc = quick_check (path, SQLITE_OPEN_READONLY, &ok);
+  if (rc == SQLITE_READONLY_ROLLBACK)
+    {
+      if (!writable)
+        {
+          *needs_copy = TRUE;
+          return TRUE;
+        }
+      rc = quick_check (path, SQLITE_OPEN_READWRITE, &ok);
+    }
 
   if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
     return store_error (error, VAERN_STORE_ERROR_BUSY,
                         _("“%s” is open in another window or program. Close it there first."),
                         path);
+  if ((rc & 0xff) == SQLITE_FULL)
+    return store_error (error, VAERN_STORE_ERROR_NO_SPACE,
+                        _("“%s” cannot be opened: the disk is full. Free some space and "
+                          "open it again; the file has not been changed."), path);
+  if ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_PERM
+      || (rc & 0xff) == SQLITE_READONLY)
+    return store_error (error, VAERN_STORE_ERROR_READ_ONLY,
+                        _("The file “%s” cannot be read: you may not have permission."), path);
   if (!ok)
-    return store_error (error, VAERN_STORE_ERROR_DAMAGED,
-                        _("“%s” is damaged and cannot be opened. "
-                          "Open a backup copy instead; the file has not been changed."), path);
+    return damaged_error (error, path, FALSE);
   return TRUE;
 }
 
@@ -785,17 +957,21 @@ seed (VaernDocument *self,
       const char    *organisation,
       GError       **error);
 
+/* Brings the document up to @target, one migration per transaction; the
+ * rows every document starts with are written only when @with_rows. */
 static gboolean
-migrate (VaernDocument *self,
-         const char    *organisation,
-         GError       **error)
+migrate_to (VaernDocument *self,
+            const char    *organisation,
+            gint64         target,
+            gboolean       with_rows,
+            GError       **error)
 {
   gint64 version = doc_query_int (self, "PRAGMA user_version", 0, error);
 
   if (version < 0)
     return FALSE;
 
-  while (version < VAERN_SCHEMA_VERSION)
+  while (version < target)
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT,
                                                version + 1);
@@ -805,16 +981,250 @@ migrate (VaernDocument *self,
       if (!doc_exec (self, vaern_schema_migration (version), error)
           || !install_audit_triggers (self, error)
           || !doc_exec (self, bump, error)
-          || (version == 0 && !seed (self, organisation, error))
-          || (version == 1 && !doc_risks_seed (self, error))
-          || (version == 2 && !doc_soa_seed (self, error))
-          || (version == 3 && !doc_wheel_seed (self, error))
+          || (with_rows && version == 0 && !seed (self, organisation, error))
+          || (with_rows && version == 1 && !doc_risks_seed (self, error))
+          || (with_rows && version == 2 && !doc_soa_seed (self, error))
+          || (with_rows && version == 3 && !doc_wheel_seed (self, error))
           || !doc_exec (self, "COMMIT", error))
         {
           doc_exec (self, "ROLLBACK", NULL);
           return FALSE;
         }
       version++;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (VaernDocument *self,
+         const char    *organisation,
+         GError       **error)
+{
+  return migrate_to (self, organisation, VAERN_SCHEMA_VERSION, TRUE, error);
+}
+
+/* The schema check. What a document of a version holds (its tables,
+ * indexes, triggers and views) is what Værn's migrations up to that
+ * version make; anything else was put there outside Værn. A trigger added
+ * to a table would run on the next ordinary edit, so a file whose schema
+ * is not Værn's is refused before anything runs on it. */
+
+/* type, name → the statement that made it ("" for SQLite's own indexes). */
+static GHashTable *
+read_schema (sqlite3  *db,
+             int      *rc)
+{
+  GHashTable *schema = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  *rc = sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_schema", -1, &stmt, NULL);
+  if (*rc == SQLITE_OK)
+    {
+      while ((*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *sql = (const char *) sqlite3_column_text (stmt, 2);
+
+          g_hash_table_insert (schema,
+                               g_strdup_printf ("%s %s", sqlite3_column_text (stmt, 0),
+                                                sqlite3_column_text (stmt, 1)),
+                               g_strdup (sql ? sql : ""));
+        }
+      if (*rc == SQLITE_DONE)
+        *rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  return schema;
+}
+
+/**
+ * doc_make_schema:
+ * @db: an empty database
+ * @version: the schema version to make
+ *
+ * Makes in @db the schema (tables, indexes, triggers) Værn's migrations
+ * make up to @version, without the rows a new document starts with: the
+ * reference the schema check compares a file with, and, for the tests,
+ * a document as an older Værn left it.
+ */
+gboolean
+doc_make_schema (sqlite3  *db,
+                 gint64    version,
+                 GError  **error)
+{
+  g_autoptr(VaernDocument) scratch = g_object_new (VAERN_TYPE_DOCUMENT, NULL);
+  gboolean ok;
+
+  scratch->path = g_strdup (sqlite3_db_filename (db, "main"));
+  scratch->db = db;
+  ok = configure (scratch, error) && migrate_to (scratch, NULL, version, FALSE, error);
+  /* The connection stays the caller's, and outlives the scratch document. */
+  sqlite3_create_function (db, "vaern_change_set", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
+                           change_set_func, NULL, NULL);
+  g_hash_table_remove_all (scratch->statements);
+  scratch->db = NULL;
+  return ok;
+}
+
+/* Built once per version in a database in memory. */
+static GHashTable *
+reference_schema (gint64 version)
+{
+  static GHashTable *references[VAERN_SCHEMA_VERSION + 1];
+  static GMutex lock;
+  GHashTable *result;
+
+  g_return_val_if_fail (version >= 0 && version <= VAERN_SCHEMA_VERSION, NULL);
+
+  g_mutex_lock (&lock);
+  if (references[version] == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      sqlite3 *db = NULL;
+      int rc;
+
+      if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK
+          || !doc_make_schema (db, version, &error))
+        g_error ("The reference schema of version %" G_GINT64_FORMAT " cannot be made: %s",
+                 version, error ? error->message : sqlite3_errmsg (db));
+      references[version] = read_schema (db, &rc);
+      g_assert (rc == SQLITE_OK);
+      sqlite3_close (db);
+    }
+  result = g_hash_table_ref (references[version]);
+  g_mutex_unlock (&lock);
+  return result;
+}
+
+/* "the table", "the index": how a message names a kind of object. */
+static const char *
+object_kind (const char *type)
+{
+  if (g_str_equal (type, "table"))
+    return _("the table");
+  if (g_str_equal (type, "index"))
+    return _("the index");
+  if (g_str_equal (type, "trigger"))
+    return _("the trigger");
+  if (g_str_equal (type, "view"))
+    return _("the view");
+  return type;
+}
+
+static gboolean
+schema_error (GError    **error,
+              const char *path,
+              const char *key,
+              const char *format)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *type = g_strndup (key, strcspn (key, " "));
+  const char *object = key + strlen (type) + 1;
+
+  g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_SCHEMA, format,
+               name, object_kind (type), object);
+  return FALSE;
+}
+
+/* Tables first, then views, indexes and triggers, each by name: the
+ * message names the same object every time, and the one that matters. */
+static int
+type_rank (const char *key)
+{
+  static const char *const order[] = { "table ", "view ", "index ", "trigger " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (g_str_has_prefix (key, order[i]))
+      return (int) i;
+  return G_N_ELEMENTS (order);
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  const char *x = *(const char *const *) a;
+  const char *y = *(const char *const *) b;
+  int rank = type_rank (x) - type_rank (y);
+
+  return rank != 0 ? rank : strcmp (x, y);
+}
+
+static GPtrArray *
+sorted_keys (GHashTable *schema)
+{
+  GPtrArray *keys = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, schema);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  g_ptr_array_sort (keys, compare_keys);
+  return keys;
+}
+
+static gboolean
+check_schema (VaernDocument *self,
+              GError       **error)
+{
+  g_autoptr(GHashTable) actual = NULL;
+  g_autoptr(GHashTable) reference = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+  gint64 version;
+  int rc;
+
+  version = doc_query_int (self, "PRAGMA user_version", 0, error);
+  if (version < 0)
+    return FALSE;
+  /* A newer version was refused by its header already. */
+  if (version > VAERN_SCHEMA_VERSION)
+    return store_error (error, VAERN_STORE_ERROR_NEWER,
+                        _("“%s” was made by a newer version of Værn. "
+                          "Update Værn to open it; the file has not been changed."), self->path);
+
+  actual = read_schema (self->db, &rc);
+  if (rc != SQLITE_OK)
+    {
+      doc_set_db_error (self, error, rc);
+      return FALSE;
+    }
+  reference = reference_schema (version);
+
+  /* What is missing first: a dropped table takes its indexes with it. */
+  keys = sorted_keys (reference);
+  for (guint i = 0; i < keys->len; i++)
+    if (!g_hash_table_contains (actual, keys->pdata[i]))
+      /* Translators: the first %s is a file name, the second a kind of
+       * database object ("the table", "the trigger"), the third its name */
+      return schema_error (error, self->path, keys->pdata[i],
+                           _("“%s” was changed outside Værn and is not opened: %s “%s” is "
+                             "missing. The file has not been changed; open a backup copy "
+                             "instead."));
+  g_clear_pointer (&keys, g_ptr_array_unref);
+
+  keys = sorted_keys (actual);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = keys->pdata[i];
+      const char *expected = g_hash_table_lookup (reference, key);
+
+      /* SQLite's statistics (ANALYZE) steer its plans and run nothing. */
+      if (g_str_equal (key, "table sqlite_stat1") || g_str_equal (key, "table sqlite_stat4"))
+        continue;
+      if (expected == NULL)
+        /* Translators: the first %s is a file name, the second a kind of
+         * database object ("the table", "the trigger"), the third its name */
+        return schema_error (error, self->path, key,
+                             _("“%s” was changed outside Værn and is not opened: it has %s "
+                               "“%s”, which Værn does not make. The file has not been "
+                               "changed; open a backup copy instead."));
+      if (!g_str_equal (expected, g_hash_table_lookup (actual, key)))
+        /* Translators: the first %s is a file name, the second a kind of
+         * database object ("the table", "the trigger"), the third its name */
+        return schema_error (error, self->path, key,
+                             _("“%s” was changed outside Værn and is not opened: %s “%s” is "
+                               "not the one Værn makes. The file has not been changed; open "
+                               "a backup copy instead."));
     }
   return TRUE;
 }
@@ -838,6 +1248,36 @@ load_organisation (VaernDocument *self,
   return TRUE;
 }
 
+/* The file the connection has open. Another program that replaces the
+ * document (a sync client, a copy over it) or removes it leaves the
+ * connection writing to a file nobody will see again: an edit then is
+ * refused, and Save As keeps what the window shows. */
+static void
+remember_file (VaernDocument *self)
+{
+  GStatBuf st;
+
+  self->file_known = g_stat (self->path, &st) == 0;
+  self->file_dev = self->file_known ? st.st_dev : 0;
+  self->file_ino = self->file_known ? st.st_ino : 0;
+}
+
+static gboolean
+check_same_file (VaernDocument *self,
+                 GError       **error)
+{
+  GStatBuf st;
+
+  if (!self->file_known)
+    return TRUE;
+  if (g_stat (self->path, &st) == 0 && st.st_dev == self->file_dev && st.st_ino == self->file_ino)
+    return TRUE;
+  return store_error (error, VAERN_STORE_ERROR_FAILED,
+                      _("“%s” was replaced, moved or deleted by another program while it was "
+                        "open, so the change was not saved. Use Save As to keep what you see "
+                        "here as a document."), self->path);
+}
+
 static gboolean
 open_connection (VaernDocument *self,
                  int            flags,
@@ -851,8 +1291,9 @@ open_connection (VaernDocument *self,
       doc_set_db_error (self, error, rc);
       return FALSE;
     }
-  if (!configure (self, error))
+  if (!configure (self, error) || !check_schema (self, error))
     return FALSE;
+  remember_file (self);
 
   if (!self->read_only)
     {
@@ -873,7 +1314,7 @@ open_connection (VaernDocument *self,
   if (!load_organisation (self, error))
     return FALSE;
   refresh_lists (self);
-  return TRUE;
+  return vaern_document_check_lists (self, error);
 }
 
 static gboolean
@@ -898,17 +1339,30 @@ path_is_writable (const char *path)
  * damaged or was made by a newer version is refused without being written
  * to. A file that cannot be written opens read-only.
  */
+static VaernDocument *open_copy (const char *path,
+                                  gboolean    read_only,
+                                  GError    **error);
+
 static VaernDocument *
 open_document (const char *path,
                gboolean    read_only,
                GError    **error)
 {
   g_autoptr(VaernDocument) self = NULL;
-  gboolean empty;
+  gboolean empty, needs_copy;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!check_header (path, &empty, NULL, error) || !check_integrity (path, error))
+  if (!check_header (path, &empty, NULL, error)
+      || !check_integrity (path, !read_only && path_is_writable (path), &needs_copy, error))
+    return NULL;
+  /* An unfinished change that may not be rolled back here (the file is
+   * read-only, or this is an export, which never changes the file) is
+   * rolled back on a copy, which is read instead. */
+  if (needs_copy)
+    return open_copy (path, TRUE, error);
+  /* The rollback restored the length the header gives. */
+  if (!check_header (path, &empty, NULL, error))
     return NULL;
 
   self = g_object_new (VAERN_TYPE_DOCUMENT, NULL);
@@ -959,8 +1413,13 @@ vaern_document_create (const char *path,
   if (!open_connection (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                         organisation ? organisation : _("My organisation"), error))
     {
+      g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+      /* Nothing half made is left: not the file, not its journal (a full
+       * disk stops even the rollback). */
       vaern_document_close (self);
       g_unlink (path);
+      g_unlink (journal);
       return NULL;
     }
 
@@ -1042,15 +1501,82 @@ seed (VaernDocument *self,
  *
  * Returns: (transfer full): the document, or %NULL
  */
+/* Copies a file to copy (and its journal beside it, if there is one). */
+static gboolean
+copy_file (const char *from,
+           const char *to,
+           GError    **error)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) target = g_file_new_for_path (to);
+
+  if (!g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
+    return FALSE;
+  g_chmod (to, 0600);
+  return TRUE;
+}
+
+/* Opens a temporary copy of the document (removed when it is closed): to
+ * bring an older document up to date, or to roll back an unfinished change,
+ * without touching the file itself. */
+static VaernDocument *
+open_copy (const char *path,
+           gboolean    read_only,
+           GError    **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *copy = NULL;
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *copy_journal = NULL;
+  VaernDocument *self;
+
+  dir = g_dir_make_tmp ("vaern-snapshot-XXXXXX", error);
+  if (dir == NULL)
+    return NULL;
+  copy = g_build_filename (dir, base, NULL);
+  copy_journal = g_strconcat (copy, "-journal", NULL);
+  if (!copy_file (path, copy, error)
+      || (has_journal (path) && !copy_file (journal, copy_journal, error)))
+    {
+      g_unlink (copy);
+      g_rmdir (dir);
+      return NULL;
+    }
+  self = vaern_document_open (copy, error);
+  if (self == NULL)
+    {
+      g_unlink (copy);
+      g_unlink (copy_journal);
+      g_rmdir (dir);
+      return NULL;
+    }
+  self->snapshot_dir = g_steal_pointer (&dir);
+  if (read_only)
+    {
+      self->read_only = TRUE;
+      doc_exec (self, "PRAGMA query_only = ON;", NULL);
+    }
+  return self;
+}
+
+/**
+ * vaern_document_open_snapshot:
+ * @path: a Værn document
+ * @error: return location for a #GError
+ *
+ * Opens a document to read from it (for exports) without ever changing the
+ * file: a current document is opened read-only, and a document from an
+ * older version of Værn, which opening would bring up to date in place, or
+ * one with an unfinished change to roll back, is read from a temporary
+ * copy instead, removed when the document is finalised.
+ *
+ * Returns: (transfer full): the document, or %NULL
+ */
 VaernDocument *
 vaern_document_open_snapshot (const char *path,
                               GError    **error)
 {
-  g_autoptr(GFile) source = NULL;
-  g_autoptr(GFile) target = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *copy = NULL;
-  VaernDocument *self;
   gboolean empty;
   guint32 version = 0;
 
@@ -1061,28 +1587,7 @@ vaern_document_open_snapshot (const char *path,
   /* A current document is read as it is, read-only. */
   if (version >= VAERN_SCHEMA_VERSION)
     return open_document (path, TRUE, error);
-
-  dir = g_dir_make_tmp ("vaern-snapshot-XXXXXX", error);
-  if (dir == NULL)
-    return NULL;
-  copy = g_build_filename (dir, "document.vaern", NULL);
-  source = g_file_new_for_path (path);
-  target = g_file_new_for_path (copy);
-  if (!g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
-    {
-      g_rmdir (dir);
-      return NULL;
-    }
-  g_chmod (copy, 0600);
-  self = vaern_document_open (copy, error);
-  if (self == NULL)
-    {
-      g_unlink (copy);
-      g_rmdir (dir);
-      return NULL;
-    }
-  self->snapshot_dir = g_steal_pointer (&dir);
-  return self;
+  return open_copy (path, FALSE, error);
 }
 
 /* Removes the temporary copy of a snapshot, once closed. */
@@ -1318,7 +1823,7 @@ load_assets (VaernDocument *self,
              gint64         id)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = doc_prepare (self,
+  sqlite3_stmt *stmt = doc_prepare_list (self,
     "SELECT a.id, a.kind, a.name, a.purpose, a.kitos_uuid, a.supplier, a.hosting,"
     "       a.lifecycle, a.unit_id, a.personal_data, a.dpa, a.dpa_date, a.criticality,"
     "       a.confidentiality, a.integrity, a.availability, a.next_review, a.notes,"
@@ -1342,13 +1847,14 @@ load_assets (VaernDocument *self,
     "           CASE a.kind WHEN 'system' THEN 'system_owner' ELSE 'asset_owner' END)"
     "  LEFT JOIN person p ON p.id = o.person_id"
     " WHERE ?1 = 0 OR a.id = ?1"
-    " ORDER BY a.id", NULL);
+    " ORDER BY a.id");
+  int rc;
 
   if (stmt == NULL)
     return result;
   sqlite3_bind_int64 (stmt, 1, id);
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       VaernAsset *a = vaern_asset_new ();
       const char *using = (const char *) sqlite3_column_text (stmt, 22);
@@ -1401,7 +1907,7 @@ load_assets (VaernDocument *self,
                                      a->owner_name, a->kitos_uuid, (const char *) -1);
       g_ptr_array_add (result, a);
     }
-  sqlite3_reset (stmt);
+  doc_list_done (self, stmt, rc);
   return result;
 }
 
@@ -1410,18 +1916,19 @@ load_people (VaernDocument *self,
              gint64         id)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = doc_prepare (self,
+  sqlite3_stmt *stmt = doc_prepare_list (self,
     "SELECT p.id, p.name, p.title, p.email, p.phone, p.unit_id, u.name,"
     "       (SELECT count(*) FROM assignment x WHERE x.person_id = p.id AND x.to_date IS NULL)"
     "  FROM person p LEFT JOIN unit u ON u.id = p.unit_id"
     " WHERE ?1 = 0 OR p.id = ?1"
-    " ORDER BY p.id", NULL);
+    " ORDER BY p.id");
+  int rc;
 
   if (stmt == NULL)
     return result;
   sqlite3_bind_int64 (stmt, 1, id);
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       VaernPerson *p = vaern_person_new ();
 
@@ -1438,7 +1945,7 @@ load_people (VaernDocument *self,
                                      (const char *) -1);
       g_ptr_array_add (result, p);
     }
-  sqlite3_reset (stmt);
+  doc_list_done (self, stmt, rc);
   return result;
 }
 
@@ -1448,19 +1955,20 @@ static GPtrArray *
 load_units (VaernDocument *self)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = doc_prepare (self,
+  sqlite3_stmt *stmt = doc_prepare_list (self,
     "WITH RECURSIVE tree (id, depth, path, sort) AS ("
     "  SELECT id, 0, name, name FROM unit WHERE parent_id IS NULL"
     "  UNION ALL"
     "  SELECT u.id, t.depth + 1, t.path || ' › ' || u.name, t.sort || char(1) || u.name"
     "    FROM unit u JOIN tree t ON u.parent_id = t.id)"
     "SELECT u.id, u.parent_id, u.name, u.kind, t.depth, t.path"
-    "  FROM tree t JOIN unit u ON u.id = t.id ORDER BY t.sort COLLATE NOCASE", NULL);
+    "  FROM tree t JOIN unit u ON u.id = t.id ORDER BY t.sort COLLATE NOCASE");
+  int rc;
 
   if (stmt == NULL)
     return result;
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       VaernUnit *u = vaern_unit_new ();
 
@@ -1473,7 +1981,7 @@ load_units (VaernDocument *self)
       u->path = doc_column_dup (stmt, 5);
       g_ptr_array_add (result, u);
     }
-  sqlite3_reset (stmt);
+  doc_list_done (self, stmt, rc);
   return result;
 }
 
@@ -1482,15 +1990,16 @@ load_roles (VaernDocument *self,
             gint64         id)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = doc_prepare (self,
+  sqlite3_stmt *stmt = doc_prepare_list (self,
     "SELECT id, key, name, description, scope, single, position FROM role"
-    " WHERE ?1 = 0 OR id = ?1 ORDER BY position, id", NULL);
+    " WHERE ?1 = 0 OR id = ?1 ORDER BY position, id");
+  int rc;
 
   if (stmt == NULL)
     return result;
   sqlite3_bind_int64 (stmt, 1, id);
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       VaernRole *r = vaern_role_new ();
 
@@ -1504,7 +2013,7 @@ load_roles (VaernDocument *self,
       r->position = sqlite3_column_int64 (stmt, 6);
       g_ptr_array_add (result, r);
     }
-  sqlite3_reset (stmt);
+  doc_list_done (self, stmt, rc);
   return result;
 }
 
@@ -1976,16 +2485,32 @@ open_change_set (VaernDocument *self,
   return TRUE;
 }
 
+/* Whether the batch's transaction still stands; when an error ended it,
+ * that error again. */
+static gboolean
+batch_alive (VaernDocument *self,
+             GError       **error)
+{
+  if (self->batch_error == NULL && !sqlite3_get_autocommit (self->db))
+    return TRUE;
+  if (self->batch_error != NULL)
+    g_propagate_error (error, g_error_copy (self->batch_error));
+  else
+    g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_FAILED,
+                 _("The changes could not be saved; nothing was changed."));
+  return FALSE;
+}
+
 gboolean
 doc_begin_change (VaernDocument *self,
                   const char    *label,
                   GError       **error)
 {
-  if (!doc_check_writable (self, error))
+  if (!doc_check_writable (self, error) || !check_same_file (self, error))
     return FALSE;
 
   if (self->batch_depth > 0)
-    return doc_exec (self, "SAVEPOINT edit", error);
+    return batch_alive (self, error) && doc_exec (self, "SAVEPOINT edit", error);
 
   if (!doc_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
@@ -2065,6 +2590,8 @@ doc_end_change (VaernDocument *self,
 {
   if (self->batch_depth > 0)
     {
+      if (!batch_alive (self, ok ? error : NULL))
+        return FALSE;
       if (ok)
         return doc_exec (self, "RELEASE edit", error);
       doc_exec (self, "ROLLBACK TO edit; RELEASE edit", NULL);
@@ -2125,9 +2652,38 @@ vaern_document_end_batch (VaernDocument *self,
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (self->batch_depth == 1, FALSE);
 
+  /* A batch whose transaction an error ended has nothing left to commit:
+   * say why, and leave the document as it was before the batch. */
+  if (self->batch_error != NULL || sqlite3_get_autocommit (self->db))
+    {
+      gboolean alive = batch_alive (self, commit ? error : NULL);
+
+      g_assert (!alive);
+      self->batch_depth = 0;
+      self->change_set = 0;
+      g_clear_error (&self->batch_error);
+      doc_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
   self->batch_depth = 0;
   label = query_label (self, self->change_set);
   return doc_end_change (self, commit, label, error) && commit;
+}
+
+/**
+ * vaern_document_batch_failed:
+ *
+ * Whether an error (a full disk, an I/O error) has ended the transaction
+ * of the open batch. Nothing of the batch is kept then, and every further
+ * edit in it is refused: a caller going through many rows stops, and
+ * vaern_document_end_batch() says why.
+ */
+gboolean
+vaern_document_batch_failed (VaernDocument *self)
+{
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), TRUE);
+
+  return self->batch_depth > 0 && !batch_alive (self, NULL);
 }
 
 /* Undo and redo */
@@ -2245,7 +2801,7 @@ revert_change_set (VaernDocument *self,
   g_autoptr(sqlite3_stmt) rows = NULL;
   gboolean ok = TRUE;
 
-  if (!doc_check_writable (self, error))
+  if (!doc_check_writable (self, error) || !check_same_file (self, error))
     return FALSE;
   if (from->len == 0)
     return TRUE;

@@ -182,6 +182,16 @@ gboolean       vaern_document_begin_batch   (VaernDocument  *self,
 gboolean       vaern_document_end_batch     (VaernDocument  *self,
                                              gboolean        commit,
                                              GError        **error);
+/* Whether an error that ends a transaction (a full disk) ended the batch:
+ * then nothing of it is kept, every further edit in it is refused, and
+ * end_batch says why. A caller going through many rows stops. */
+gboolean       vaern_document_batch_failed  (VaernDocument  *self);
+
+/* Whether every list could be read: a query that failed (a missing table,
+ * an I/O error) leaves its list short, and this says so. Opening checks it;
+ * an export checks it again after reading what it writes. */
+gboolean       vaern_document_check_lists   (VaernDocument  *self,
+                                             GError        **error);
 
 /* Undo and redo of the edits made since the document was opened. */
 gboolean       vaern_document_can_undo      (VaernDocument  *self);

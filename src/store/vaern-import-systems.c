@@ -281,6 +281,9 @@ vaern_document_import_systems (VaernDocument          *self,
         {
           g_autofree char *name = NULL;
 
+          if (vaern_document_batch_failed (self))
+            break;
+
           for (guint c = 0; c < vaern_csv_get_n_columns (csv); c++)
             if (mapping[c] == VAERN_SYSTEM_FIELD_NAME && name == NULL)
               name = g_strdup (vaern_csv_get (csv, row, c));
@@ -289,12 +292,20 @@ vaern_document_import_systems (VaernDocument          *self,
         }
       if (vaern_document_add_asset (self, asset, &row_error) == 0)
         {
+          /* A full disk is not a fault of the row: it ends the import. */
+          if (vaern_document_batch_failed (self))
+            break;
           skip_row (report, line, asset->name, row_error->message);
           continue;
         }
       report->n_imported++;
     }
 
+  if (vaern_document_batch_failed (self))
+    {
+      vaern_document_end_batch (self, TRUE, error);
+      return NULL;
+    }
   if (!vaern_document_end_batch (self, !dry_run && report->n_imported > 0, error) && !dry_run
       && report->n_imported > 0)
     return NULL;

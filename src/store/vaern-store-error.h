@@ -17,9 +17,12 @@ G_BEGIN_DECLS
  * @VAERN_STORE_ERROR_INVALID: a value that breaks a rule (empty name, bad date).
  * @VAERN_STORE_ERROR_DUPLICATE: a name that is already used.
  * @VAERN_STORE_ERROR_CONSTRAINT: an edit that would break the model (a second systemejer).
- * @VAERN_STORE_ERROR_FAILED: anything else (disk full, I/O error).
+ * @VAERN_STORE_ERROR_FAILED: anything else (an I/O error).
  * @VAERN_STORE_ERROR_FROZEN: the row belongs to an approved version (of the
  *   SoA), which cannot change any more.
+ * @VAERN_STORE_ERROR_NO_SPACE: the disk is full; the change was not made.
+ * @VAERN_STORE_ERROR_SCHEMA: the file's tables, indexes, triggers or views
+ *   are not the ones Værn makes: it was changed outside Værn.
  *
  * Errors of the storage layer. Messages are translated and say what to do.
  */
@@ -37,6 +40,8 @@ typedef enum
   VAERN_STORE_ERROR_CONSTRAINT,
   VAERN_STORE_ERROR_FAILED,
   VAERN_STORE_ERROR_FROZEN,
+  VAERN_STORE_ERROR_NO_SPACE,
+  VAERN_STORE_ERROR_SCHEMA,
 } VaernStoreError;
 
 #define VAERN_STORE_ERROR (vaern_store_error_quark ())
