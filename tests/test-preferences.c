@@ -54,6 +54,7 @@ fixture_teardown (Fixture       *f,
   g_settings_reset (f->settings, "export-folder");
   g_settings_reset (f->settings, "style");
   g_settings_reset (f->settings, "color-blind-palette");
+  g_settings_reset (f->settings, "backups");
   g_clear_object (&f->settings);
   g_clear_object (&f->doc);
   vaern_test_rmdir (f->dir);
@@ -298,6 +299,15 @@ test_general (Fixture       *f,
 
   gtk_switch_set_active (GTK_SWITCH (child (f, "palette_switch")), TRUE);
   g_assert_true (g_settings_get_boolean (f->settings, "color-blind-palette"));
+
+  /* The safety copies are on unless turned off, and the row says where
+   * they are. */
+  g_assert_true (g_settings_get_boolean (f->settings, "backups"));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (child (f, "backups_switch"))));
+  gtk_switch_set_active (GTK_SWITCH (child (f, "backups_switch")), FALSE);
+  g_assert_false (g_settings_get_boolean (f->settings, "backups"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (f, "backups_row"))),
+                            "backups"));
 
   g_assert_false (enabled (f, "folder_reset_button"));
   g_assert_null (vaern_export_folder ());

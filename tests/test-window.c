@@ -8,6 +8,7 @@
 #include "app/vaern-cli.h"
 #include "app/vaern-preferences-window.h"
 #include "app/vaern-window.h"
+#include "store/vaern-backups.h"
 #include "views/vaern-help-window.h"
 #include "views/vaern-register-view.h"
 #include "views/vaern-risks-view-private.h"
@@ -85,6 +86,15 @@ test_open (void)
   g_assert_nonnull (doc);
   g_assert_cmpstr (vaern_document_get_path (doc), ==, demo);
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "demo.vaern"));
+
+  /* Opened for editing, it gets today's safety copy once the window is up. */
+  {
+    g_autofree char *copy = vaern_backups_find_newest (demo, NULL);
+
+    g_assert_nonnull (copy);
+    g_assert_true (g_str_has_prefix (copy, g_getenv ("XDG_DATA_HOME")));
+    g_unlink (copy);
+  }
 
   /* The document is remembered for the next start and in the recent list. */
   last = g_settings_get_string (settings, "last-document");
@@ -453,6 +463,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
   int status;
 
   if (!g_getenv ("DISPLAY") && !g_getenv ("WAYLAND_DISPLAY"))
@@ -464,6 +475,10 @@ main (int   argc,
   demo = g_build_filename (dir, "demo.vaern", NULL);
   g_assert_true (vaern_cli_make_sample (demo, FALSE, &error));
   g_assert_no_error (error);
+
+  /* The safety copies go to a folder of the test's own. */
+  data_home = g_build_filename (dir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   app = vaern_application_new ();
   /* Not the desktop's instance: a private one for the test. */
@@ -486,6 +501,14 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
+  {
+    g_autofree char *backups = vaern_backups_get_folder ();
+    g_autofree char *vaern = g_path_get_dirname (backups);
+
+    vaern_test_rmdir (backups);
+    g_rmdir (vaern);
+    g_rmdir (data_home);
+  }
   vaern_test_rmdir (dir);
   g_free (dir);
   g_free (demo);
