@@ -707,8 +707,11 @@ test_read_only_folder (Fixture       *f,
 
   /* Permissions bind only a user who is not root: the child becomes
    * "nobody" when the test runs as root. */
-  g_assert_cmpint (chown (f->dir, 65534, 65534), ==, 0);
-  g_assert_cmpint (chown (f->path, 65534, 65534), ==, 0);
+  if (getuid () == 0)
+    {
+      g_assert_cmpint (chown (f->dir, 65534, 65534), ==, 0);
+      g_assert_cmpint (chown (f->path, 65534, 65534), ==, 0);
+    }
   pid = fork ();
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
