@@ -32,6 +32,11 @@ run (char      **out,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
+  /* A test reuses its out and err for the next run. */
+  if (out)
+    g_clear_pointer (out, g_free);
+  if (err)
+    g_clear_pointer (err, g_free);
   g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
                 &status, &error);
   g_assert_no_error (error);

@@ -605,6 +605,7 @@ test_list_follows (Fixture       *f,
   edited = get_risk (f, id_a);
   g_free (edited->title);
   edited->title = g_strdup ("A2");
+  g_strfreev (edited->controls);
   edited->controls = g_strsplit ("8.13", " ", -1);
   g_assert_true (vaern_document_update_risk (f->doc, edited, NULL));
   shown = g_list_model_get_item (list, 0);

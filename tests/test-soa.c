@@ -256,6 +256,7 @@ test_entry_edit (Fixture       *f,
   g_autoptr(VaernSoaVersion) version = NULL;
 
   e->applicable = FALSE;
+  g_free (e->justification);
   e->justification = g_strdup ("   ");
   g_assert_false (vaern_document_update_soa_entry (f->doc, e, &error));
   g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID);
@@ -269,6 +270,7 @@ test_entry_edit (Fixture       *f,
   g_free (e->justification);
   e->justification = g_strdup ("Ingen egen udvikling.");
   e->owner_id = f->person;
+  g_free (e->notes);
   e->notes = g_strdup ("Genovervejes hvis vi begynder at udvikle selv.");
   g_array_append_val (e->document_ids, policy);
   g_assert_true (vaern_document_update_soa_entry (f->doc, e, &error));
@@ -494,6 +496,7 @@ test_compare (Fixture       *f,
     g_autoptr(VaernSoaEntry) e = entry (f->doc, v2, "7.4");
 
     e->applicable = FALSE;
+    g_free (e->justification);
     e->justification = g_strdup ("Ingen egne serverrum.");
     g_array_append_val (e->document_ids, memo);
     g_assert_true (vaern_document_update_soa_entry (f->doc, e, &error));
@@ -502,6 +505,7 @@ test_compare (Fixture       *f,
   {
     g_autoptr(VaernSoaEntry) e = entry (f->doc, v2, "5.1");
 
+    g_free (e->notes);
     e->notes = g_strdup ("Politikken revideres i 2027.");
     g_assert_true (vaern_document_update_soa_entry (f->doc, e, &error));
     g_assert_no_error (error);
