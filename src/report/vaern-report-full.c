@@ -570,7 +570,8 @@ parse_ref (const char *value,
 
   if (strncmp (value, prefix, n) != 0 || value[n] != '-')
     return FALSE;
-  if (!g_ascii_string_to_unsigned (value + n + 1, 10, 0, G_MAXINT64, &number, NULL))
+  /* Rows are numbered from 1: the store reads 0 as "none". */
+  if (!g_ascii_string_to_unsigned (value + n + 1, 10, 1, G_MAXINT64, &number, NULL))
     return FALSE;
   *id = (gint64) number;
   return TRUE;

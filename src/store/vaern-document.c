@@ -1118,10 +1118,12 @@ schema_error (GError    **error,
 {
   g_autofree char *name = g_filename_display_basename (path);
   g_autofree char *type = g_strndup (key, strcspn (key, " "));
-  const char *object = key + strlen (type) + 1;
+  /* A name put there by another program need not even be text. */
+  g_autofree char *object = g_utf8_make_valid (key + strlen (type) + 1, -1);
+  g_autofree char *kind = g_utf8_make_valid (object_kind (type), -1);
 
   g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_SCHEMA, format,
-               name, object_kind (type), object);
+               name, kind, object);
   return FALSE;
 }
 
