@@ -13,6 +13,7 @@
 
 static char *folder;
 static gboolean one_line;
+static gboolean verbose;
 
 void
 vaern_fuzz_fail (const char *file,
@@ -93,6 +94,7 @@ vaern_fuzz_setup (void)
 
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
   one_line = g_getenv ("VAERN_FUZZ_ONE_LINE") != NULL;
+  verbose = g_getenv ("VAERN_FUZZ_VERBOSE") != NULL;
 
   return folder;
 }
@@ -174,9 +176,21 @@ void
 vaern_fuzz_check_error (const GError *error)
 {
   VAERN_FUZZ_CHECK (error != NULL);
+  if (verbose)
+    {
+      g_autofree char *escaped = g_strescape (error->message, "\n");
+
+      fprintf (stderr, "vaern-fuzz: refused: %s\n", escaped);
+    }
   VAERN_FUZZ_CHECK (error->domain != 0);
   VAERN_FUZZ_CHECK (error->message != NULL && error->message[0] != '\0');
-  VAERN_FUZZ_CHECK (g_utf8_validate (error->message, -1, NULL));
+  if (!g_utf8_validate (error->message, -1, NULL))
+    {
+      g_autofree char *escaped = g_strescape (error->message, NULL);
+
+      fprintf (stderr, "vaern-fuzz: a message that is not UTF-8: %s\n", escaped);
+      VAERN_FUZZ_CHECK (g_utf8_validate (error->message, -1, NULL));
+    }
   if (one_line && strchr (error->message, '\n') != NULL)
     {
       fprintf (stderr, "vaern-fuzz: a message of more than one line: %s\n", error->message);
