@@ -238,7 +238,9 @@ doc_set_db_error (VaernDocument *self,
                   GError       **error,
                   int            rc)
 {
-  const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  /* SQLite's message may quote bytes of the file, which need not be text. */
+  g_autofree char *detail = g_utf8_make_valid (self->db ? sqlite3_errmsg (self->db)
+                                                        : sqlite3_errstr (rc), -1);
   GError *local = NULL;
 
   if (error == NULL)
