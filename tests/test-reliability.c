@@ -444,6 +444,36 @@ test_list_failure (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "risk_control"));
 }
 
+/* Bytes that are not text, put in by another program, reach no widget. */
+static void
+test_not_text (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(VaernDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *assets;
+  gboolean seen = FALSE;
+
+  doc = vaern_document_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (vaern_document_get_db (doc),
+                                 "UPDATE asset SET name = CAST (X'4b4dff44' AS TEXT)"
+                                 " WHERE id = (SELECT min (id) FROM asset)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&doc);
+  doc = vaern_document_open (f->path, &error);
+  g_assert_no_error (error);
+  assets = vaern_document_get_assets (doc);
+  for (guint i = 0; i < g_list_model_get_n_items (assets); i++)
+    {
+      g_autoptr(VaernAsset) a = g_list_model_get_item (assets, i);
+
+      g_assert_true (g_utf8_validate (a->name, -1, NULL));
+      seen |= g_str_equal (a->name, "KM\xef\xbf\xbd" "D");
+    }
+  g_assert_true (seen);
+}
+
 /* A full disk ===================================================== */
 
 typedef gboolean (*Operation) (Fixture *f, VaernDocument *doc, GError **error);
@@ -967,6 +997,7 @@ main (int   argc,
   ADD ("hot-journal", test_hot_journal);
   ADD ("schema-check", test_schema_check);
   ADD ("list-failure", test_list_failure);
+  ADD ("not-text", test_not_text);
   ADD ("full-disk/import-systems", test_full_disk_import_systems);
   ADD ("full-disk/hand-over", test_full_disk_hand_over);
   ADD ("full-disk/rescale", test_full_disk_rescale);

@@ -454,8 +454,15 @@ doc_column_dup (sqlite3_stmt *stmt,
                 int           column)
 {
   const char *text = (const char *) sqlite3_column_text (stmt, column);
+  int length = sqlite3_column_bytes (stmt, column);
 
-  return text ? g_strdup (text) : NULL;
+  if (text == NULL)
+    return NULL;
+  /* Værn writes UTF-8 only; bytes put in by another program are shown
+   * with U+FFFD where they are not text, never passed on raw to GTK. */
+  if (G_LIKELY (g_utf8_validate_len (text, (gsize) length, NULL)))
+    return g_strndup (text, (gsize) length);
+  return g_utf8_make_valid (text, length);
 }
 
 guint
