@@ -18,39 +18,13 @@ run (char      **out,
      const char *first,
      ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("VAERN_BINARY");
-  int status = -1;
   va_list args;
+  int status;
 
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (gpointer) binary);
   va_start (args, first);
-  for (const char *arg = first; arg; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  status = vaern_test_run_valist (dir, out, err, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  /* A test reuses its out and err for the next run. */
-  if (out)
-    g_clear_pointer (out, g_free);
-  if (err)
-    g_clear_pointer (err, g_free);
-  g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
-                &status, &error);
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
-
-static guint
-count_lines (const char *text)
-{
-  guint n = 0;
-
-  for (const char *p = text; p && *p; p++)
-    n += *p == '\n';
-  return n;
+  return status;
 }
 
 static void
@@ -78,7 +52,7 @@ test_write_demo (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (&out, &err, arg, NULL), ==, 1);
-  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_cmpuint (vaern_test_count_lines (err), ==, 1);
   g_assert_true (g_str_has_prefix (err, "vaern: "));
   after = vaern_test_read (path);
   g_assert_true (g_bytes_equal (before, after));
@@ -86,7 +60,7 @@ test_write_demo (void)
   /* A folder that does not exist. */
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (NULL, &err, "--write-demo=/nonexistent/dir/demo.vaern", NULL), ==, 1);
-  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_cmpuint (vaern_test_count_lines (err), ==, 1);
 }
 
 static void
@@ -133,7 +107,7 @@ test_import_systems (void)
   g_assert_cmpint (run (&out, &err, arg, path, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "2"));
   /* The two skipped rows, one line each, with their line numbers. */
-  g_assert_cmpuint (count_lines (err), ==, 2);
+  g_assert_cmpuint (vaern_test_count_lines (err), ==, 2);
   g_assert_nonnull (strstr (err, ":4:"));
   g_assert_nonnull (strstr (err, ":5:"));
 
@@ -155,14 +129,14 @@ test_import_systems (void)
   g_file_set_contents (bad, "PK\003\004\0\0binary", 12, &error);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (NULL, &err, bad_arg, path, NULL), ==, 1);
-  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_cmpuint (vaern_test_count_lines (err), ==, 1);
   after = vaern_test_read (path);
   g_assert_true (g_bytes_equal (before, after));
 
   /* No document named. */
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (NULL, &err, arg, NULL), ==, 1);
-  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_cmpuint (vaern_test_count_lines (err), ==, 1);
 
   /* A foreign file as the document: refused, untouched. */
   g_clear_pointer (&err, g_free);
@@ -170,7 +144,7 @@ test_import_systems (void)
   g_clear_pointer (&after, g_bytes_unref);
   before = vaern_test_read (csv);
   g_assert_cmpint (run (NULL, &err, arg, csv, NULL), ==, 1);
-  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_cmpuint (vaern_test_count_lines (err), ==, 1);
   after = vaern_test_read (csv);
   g_assert_true (g_bytes_equal (before, after));
 }
@@ -222,7 +196,7 @@ assert_export_fails (const char *doc_path,
   g_test_message ("%s → %s", command, err);
   g_assert_true (WIFEXITED (status));
   g_assert_cmpint (WEXITSTATUS (status), ==, 1);
-  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_cmpuint (vaern_test_count_lines (err), ==, 1);
   g_assert_true (g_str_has_prefix (err, "vaern: "));
   g_assert_nonnull (strstr (err, expected));
   g_assert_cmpstr (out, ==, "");

@@ -9,6 +9,7 @@
 
 #include "core/vaern-csv.h"
 #include "vaern-test-store.h"
+#include "vaern-test-sqlite.h"
 #include "vaern-test-util.h"
 
 /* The crash test. A child process edits a document through the store's
@@ -220,21 +221,6 @@ edit_forever (const char *path,
 }
 
 static void
-assert_integrity (const char *path)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-}
-
-static void
 test_crash (void)
 {
   g_autofree char *dir = NULL;
@@ -278,7 +264,7 @@ test_crash (void)
       doc = vaern_document_open (path, &error);
       g_assert_no_error (error);
       g_clear_object (&doc);
-      assert_integrity (path);
+      vaern_test_assert_integrity (path);
 
       g_file_get_contents (log_path, &log, NULL, NULL);
       lines = g_strsplit (log ? log : "", "\n", -1);

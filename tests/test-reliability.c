@@ -15,6 +15,7 @@
 #include "store/vaern-document-private.h"
 #include "store/vaern-store-error.h"
 #include "vaern-test-store.h"
+#include "vaern-test-sqlite.h"
 #include "vaern-test-util.h"
 #include "vaern-test-vfs.h"
 
@@ -159,54 +160,18 @@ content_digest (const char *path)
   return g_strdup (g_checksum_get_string (sum));
 }
 
-static void
-assert_integrity (const char *path)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-}
-
 static int
 run_vaern (char      **err,
            const char *first,
            ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("VAERN_BINARY");
-  int status = -1;
   va_list args;
+  int status;
 
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (gpointer) binary);
   va_start (args, first);
-  for (const char *arg = first; arg; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  status = vaern_test_run_valist (NULL, NULL, err, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                NULL, err, &status, &error);
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
-
-static guint
-count_lines (const char *text)
-{
-  guint n = 0;
-
-  for (const char *p = text; p && *p; p++)
-    n += *p == '\n';
-  return n;
+  return status;
 }
 
 /* A hot journal ================================================== */
@@ -337,7 +302,7 @@ test_hot_journal (Fixture       *f,
   g_assert_cmpstr (vaern_document_get_organisation (doc), ==, organisation);
   g_clear_object (&doc);
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
-  assert_integrity (f->path);
+  vaern_test_assert_integrity (f->path);
   reopened = content_digest (f->path);
   g_assert_cmpstr (reopened, ==, committed);
 
@@ -351,7 +316,7 @@ test_hot_journal (Fixture       *f,
   g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM asset"), ==, n_assets + 1);
   g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM organisation"
                                        " WHERE name = 'Halvt skrevet'"), ==, 0);
-  assert_integrity (f->path);
+  vaern_test_assert_integrity (f->path);
 }
 
 /* The schema check ================================================ */
@@ -412,11 +377,11 @@ test_schema_check (Fixture       *f,
 
       /* The command line refuses it too, with one line, and runs nothing. */
       g_assert_cmpint (run_vaern (&err, csv_arg, f->path, NULL), ==, 1);
-      g_assert_cmpuint (count_lines (err), ==, 1);
+      g_assert_cmpuint (vaern_test_count_lines (err), ==, 1);
       g_assert_nonnull (strstr (err, quoted));
       g_clear_pointer (&err, g_free);
       g_assert_cmpint (run_vaern (&err, "--export=systems", out_arg, f->path, NULL), ==, 1);
-      g_assert_cmpuint (count_lines (err), ==, 1);
+      g_assert_cmpuint (vaern_test_count_lines (err), ==, 1);
       g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 
       g_assert_true (g_bytes_equal (before, vaern_test_read (f->path)));
@@ -528,7 +493,7 @@ run_with_full_disk (Fixture   *f,
       doc = vaern_document_open (f->path, &error);
       g_assert_no_error (error);
       g_clear_object (&doc);
-      assert_integrity (f->path);
+      vaern_test_assert_integrity (f->path);
       after = content_digest (f->path);
       g_assert_cmpstr (after, ==, before);
     }
@@ -777,7 +742,7 @@ test_read_only_folder (Fixture       *f,
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_assert_true (WIFEXITED (status));
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-  assert_integrity (f->path);
+  vaern_test_assert_integrity (f->path);
   g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM asset WHERE name LIKE 'Mens mappen%'"),
                    ==, 0);
   g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM asset WHERE name LIKE 'Da mappen%'"),
@@ -853,7 +818,7 @@ test_csv_source (Fixture       *f,
     g_autofree char *arg = g_strconcat ("--import-systems=", "/dev/zero", NULL);
 
     g_assert_cmpint (run_vaern (&err, arg, f->path, NULL), ==, 1);
-    g_assert_cmpuint (count_lines (err), ==, 1);
+    g_assert_cmpuint (vaern_test_count_lines (err), ==, 1);
     g_assert_nonnull (strstr (err, "pipe"));
   }
   g_assert_true (g_bytes_equal (before, vaern_test_read (f->path)));
@@ -885,7 +850,7 @@ test_xml_one_line (Fixture       *f,
       g_assert_no_error (error);
       g_assert_cmpint (run_vaern (&err, in_arg, out_arg, NULL), ==, 1);
       g_test_message ("%s", err);
-      g_assert_cmpuint (count_lines (err), ==, 1);
+      g_assert_cmpuint (vaern_test_count_lines (err), ==, 1);
       g_assert_true (g_str_has_prefix (err, "vaern: "));
       g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
     }
