@@ -642,6 +642,17 @@ restore_target_chosen_cb (GtkWindow *parent,
 
   if (path == NULL)
     return;
+  /* Only a Værn document is restored: anything else chosen in the folder
+   * is refused before a copy of it is made. */
+  {
+    g_autoptr(VaernDocument) check = vaern_document_open_snapshot (backup, &error);
+
+    if (check == NULL)
+      {
+        vaern_window_show_error (VAERN_WINDOW (parent), _("Could Not Restore the Backup"), error);
+        return;
+      }
+  }
   source = g_file_new_for_path (backup);
   target = g_file_new_for_path (path);
   if (!g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
