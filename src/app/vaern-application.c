@@ -633,26 +633,26 @@ restore_target_chosen_cb (GtkWindow *parent,
 {
   VaernApplication *self = VAERN_APPLICATION (g_application_get_default ());
   const char *backup = user_data;
-  /* Translators: heading of an error message */
-  g_autofree char *path = free_new_path (self, parent, file, _("Could Not Restore the Backup"),
-                                         TRUE);
+  g_autofree char *path = NULL;
   g_autoptr(GFile) source = NULL;
   g_autoptr(GFile) target = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (path == NULL)
-    return;
   /* Only a Værn document is restored: anything else chosen in the folder
-   * is refused before a copy of it is made. */
+   * is refused before a file at the target is replaced. */
   {
     g_autoptr(VaernDocument) check = vaern_document_open_snapshot (backup, &error);
 
     if (check == NULL)
       {
+        /* Translators: heading of an error message */
         vaern_window_show_error (VAERN_WINDOW (parent), _("Could Not Restore the Backup"), error);
         return;
       }
   }
+  path = free_new_path (self, parent, file, _("Could Not Restore the Backup"), TRUE);
+  if (path == NULL)
+    return;
   source = g_file_new_for_path (backup);
   target = g_file_new_for_path (path);
   if (!g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
