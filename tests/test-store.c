@@ -86,6 +86,45 @@ add_system (VaernDocument *doc,
   return id;
 }
 
+/* An edit of a unit or a person another edit removed is refused as not
+ * found, and leaves no trace: no change set, no undo step. */
+static void
+test_update_gone (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 unit = add_unit (f->doc, "Teknik og Miljø", 0);
+  gint64 person = add_person (f->doc, "Åse Ærø", "aae@example.dk", 0);
+  g_autoptr(VaernUnit) u = vaern_document_find_unit (f->doc, unit);
+  g_autoptr(VaernPerson) p = vaern_document_find_person (f->doc, person);
+  g_autoptr(GError) error = NULL;
+  guint changes, depth;
+
+  g_assert_nonnull (u);
+  g_assert_nonnull (p);
+  g_assert_true (vaern_document_delete_unit (f->doc, unit, &error));
+  g_assert_no_error (error);
+  g_assert_true (vaern_document_delete_person (f->doc, person, 0, &error));
+  g_assert_no_error (error);
+  changes = vaern_document_count_changes (f->doc);
+  depth = vaern_document_get_undo_depth (f->doc);
+
+  g_free (u->name);
+  u->name = g_strdup ("Teknik");
+  g_assert_false (vaern_document_update_unit (f->doc, u, &error));
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_free (p->title);
+  p->title = g_strdup ("Afdelingsleder");
+  g_assert_false (vaern_document_update_person (f->doc, p, &error));
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (vaern_document_count_changes (f->doc), ==, changes);
+  g_assert_cmpuint (vaern_document_get_undo_depth (f->doc), ==, depth);
+  g_assert_null (vaern_document_find_unit (f->doc, unit));
+  g_assert_null (vaern_document_find_person (f->doc, person));
+}
 
 static void
 test_create_defaults (Fixture       *f,
@@ -968,6 +1007,7 @@ main (int   argc,
   ADD ("change-log", test_change_log);
   ADD ("undo-delete", test_undo_delete);
   ADD ("delete-person", test_delete_person);
+  ADD ("update-gone", test_update_gone);
   ADD ("hand-over", test_hand_over);
   ADD ("duplicate", test_duplicate);
   ADD ("refuse-files", test_refuse_files);

@@ -13,12 +13,9 @@
 #include "render/vaern-wheel.h"
 #include "report/vaern-ical.h"
 #include "report/vaern-report.h"
-#include "store/vaern-document-private.h"
+#include "store/vaern-document.h"
 #include "vaern-cli.h"
 
-#define LARGE_SYSTEMS 2000
-#define LARGE_PEOPLE  1000
-#define LARGE_RISKS   20000
 
 static int
 fail (const char   *what,
@@ -59,12 +56,7 @@ vaern_cli_make_sample (const char *path,
   if (doc == NULL)
     return FALSE;
 
-  /* A sample is made, not edited: no change log and no undo step. */
-  vaern_document_set_audit (doc, FALSE);
-  ok = large ? vaern_document_fill_large (doc, LARGE_SYSTEMS, LARGE_PEOPLE, LARGE_RISKS, error)
-             : vaern_document_fill_demo (doc, error);
-  vaern_document_set_audit (doc, TRUE);
-  vaern_document_forget_undo (doc);
+  ok = vaern_document_make_sample (doc, large, error);
   vaern_document_close (doc);
 
   if (!ok || g_rename (tmp, path) != 0)

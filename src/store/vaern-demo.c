@@ -1602,3 +1602,20 @@ vaern_document_fill_large (VaernDocument  *self,
 
   return vaern_document_end_batch (self, TRUE, error);
 }
+
+gboolean
+vaern_document_make_sample (VaernDocument *self,
+                            gboolean       large,
+                            GError       **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
+
+  vaern_document_set_audit (self, FALSE);
+  ok = large ? vaern_document_fill_large (self, 2000, 1000, 20000, error)
+             : vaern_document_fill_demo (self, error);
+  vaern_document_set_audit (self, TRUE);
+  vaern_document_forget_undo (self);
+  return ok;
+}

@@ -10,12 +10,24 @@ G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+/* How long a connection waits for a lock another holds. */
+#define DOC_BUSY_TIMEOUT_MS 1500
+
 /* The document object and the plumbing its parts share. The document is
- * written in several files (vaern-document.c: opening, the register and
- * people; vaern-document-risks.c: the risk scale, threats and risks;
- * vaern-document-soa.c: the Annex A catalogue, the SoA, documents and
- * approvals); they
- * all reach the database through the helpers below. */
+ * written in one file per thing it keeps:
+ *   vaern-document.c               the object: open, close, save a copy; the lists
+ *   vaern-document-db.c            the database plumbing (statements, errors)
+ *   vaern-document-migrate.c       migrations, the audit triggers, the schema check
+ *   vaern-document-history.c       edits as change sets, the change log, undo and redo
+ *   vaern-document-organisation.c  the organisation and its logo
+ *   vaern-document-register.c      the register: assets (systems) and units
+ *   vaern-document-people.c        people, roles, assignments, hand-over
+ *   vaern-document-risks.c         the risk scale, threats and risks
+ *   vaern-document-soa.c           the Annex A catalogue and the SoA's versions
+ *   vaern-document-approvals.c     ISMS documents and management's approvals
+ *   vaern-document-wheel.c         the annual wheel
+ *   vaern-document-dump.c          the content as a whole (export, import)
+ * They all reach the database through the helpers below. */
 
 typedef struct
 {
@@ -164,11 +176,66 @@ G_GNUC_INTERNAL gboolean      doc_require_date     (const char    *date,
                                                     gboolean       optional,
                                                     GError       **error);
 
-/* Lists */
+/* Lists (vaern-document.c) */
 G_GNUC_INTERNAL void          doc_merge_records    (GListStore    *store,
                                                     GPtrArray     *fresh);
 G_GNUC_INTERNAL void          doc_replace_ordered  (GListStore    *store,
                                                     GPtrArray     *fresh);
+/* Reloads what the last change set touched. */
+G_GNUC_INTERNAL void          doc_refresh_lists    (VaernDocument *self);
+/* Takes the first record of a loaded array (transfer full), or NULL. */
+G_GNUC_INTERNAL gpointer      doc_first_record     (GPtrArray     *records);
+G_GNUC_INTERNAL gpointer      doc_find_record      (GListModel    *model,
+                                                    gint64         id);
+/* The id the query (one text parameter) finds first, or 0. */
+G_GNUC_INTERNAL gint64        doc_find_by_name     (VaernDocument *self,
+                                                    const char    *sql,
+                                                    const char    *name);
+
+/* The document object (vaern-document.c) */
+G_GNUC_INTERNAL gboolean      doc_store_error      (GError       **error,
+                                                    int            code,
+                                                    const char    *format,
+                                                    const char    *path);
+/* Sets up a new connection: functions, pragmas, locking (vaern-document-db.c). */
+G_GNUC_INTERNAL gboolean      doc_configure        (VaernDocument *self,
+                                                    GError       **error);
+G_GNUC_INTERNAL void          doc_unbind_connection (sqlite3       *db);
+/* Refuses an edit when another program replaced the file. */
+G_GNUC_INTERNAL gboolean      doc_check_same_file  (VaernDocument *self,
+                                                    GError       **error);
+G_GNUC_INTERNAL void          doc_notify_undo      (VaernDocument *self);
+G_GNUC_INTERNAL void          doc_notify_organisation (VaernDocument *self);
+/* Emits ::changed. */
+G_GNUC_INTERNAL void          doc_signal_changed   (VaernDocument *self);
+
+/* Migrations and the schema check (vaern-document-migrate.c) */
+G_GNUC_INTERNAL gboolean      doc_migrate          (VaernDocument *self,
+                                                    const char    *organisation,
+                                                    GError       **error);
+G_GNUC_INTERNAL gboolean      doc_migrate_to       (VaernDocument *self,
+                                                    const char    *organisation,
+                                                    gint64         target,
+                                                    gboolean       with_rows,
+                                                    GError       **error);
+G_GNUC_INTERNAL gboolean      doc_check_schema     (VaernDocument *self,
+                                                    GError       **error);
+
+/* The organisation (vaern-document-organisation.c) */
+G_GNUC_INTERNAL gboolean      doc_load_organisation (VaernDocument *self,
+                                                     GError       **error);
+
+/* The register: assets and units (vaern-document-register.c); all, or the
+ * one with the given id. */
+G_GNUC_INTERNAL GPtrArray    *doc_load_assets      (VaernDocument *self,
+                                                    gint64         id);
+G_GNUC_INTERNAL GPtrArray    *doc_load_units       (VaernDocument *self);
+
+/* People, roles and their assignments (vaern-document-people.c) */
+G_GNUC_INTERNAL GPtrArray    *doc_load_people      (VaernDocument *self,
+                                                    gint64         id);
+G_GNUC_INTERNAL GPtrArray    *doc_load_roles       (VaernDocument *self,
+                                                    gint64         id);
 
 /* The risk part (vaern-document-risks.c) */
 G_GNUC_INTERNAL void          doc_risks_init       (VaernDocument *self);
@@ -206,6 +273,18 @@ G_GNUC_INTERNAL void          doc_soa_init         (VaernDocument *self);
 G_GNUC_INTERNAL void          doc_soa_dispose      (VaernDocument *self);
 G_GNUC_INTERNAL void          doc_soa_refresh      (VaernDocument *self,
                                                     DocTouched     touched);
+/* Refuses (with a message) an edit of an approved SoA version. */
+G_GNUC_INTERNAL gboolean      doc_frozen_error     (VaernDocument *self,
+                                                    gint64         version_id,
+                                                    GError       **error);
+/* Whether the person id is 0 (none) or a person of the document. */
+G_GNUC_INTERNAL gboolean      doc_person_exists    (VaernDocument *self,
+                                                    gint64         id);
+/* ISMS documents and approvals (vaern-document-approvals.c) */
+G_GNUC_INTERNAL GPtrArray    *doc_load_isms_documents (VaernDocument *self,
+                                                       gint64         id);
+G_GNUC_INTERNAL GPtrArray    *doc_load_approvals   (VaernDocument *self,
+                                                    gint64         id);
 /* Loads the Annex A catalogue and makes the first SoA draft. */
 G_GNUC_INTERNAL gboolean      doc_soa_seed         (VaernDocument *self,
                                                     GError       **error);

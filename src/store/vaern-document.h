@@ -406,5 +406,10 @@ gboolean       vaern_document_fill_large    (VaernDocument  *self,
                                              guint           n_people,
                                              guint           n_risks,
                                              GError        **error);
+/* A new document made the demo (or the large document: 2,000 systems,
+ * 1,000 people, 20,000 risks) as made, not edited: no change log, no undo. */
+gboolean       vaern_document_make_sample   (VaernDocument  *self,
+                                             gboolean        large,
+                                             GError        **error);
 
 G_END_DECLS
