@@ -119,9 +119,10 @@ test_all_tables (Fixture       *f,
   sqlite3_stmt *stmt;
   guint n = 0;
 
-  stmt = doc_prepare (doc, "SELECT name FROM sqlite_master WHERE type = 'table'"
-                           " AND name NOT LIKE 'sqlite_%'", NULL);
-  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (vaern_document_get_db (doc),
+                                       "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                       " AND name NOT LIKE 'sqlite_%'", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *name = (const char *) sqlite3_column_text (stmt, 0);
@@ -130,7 +131,7 @@ test_all_tables (Fixture       *f,
       g_assert_true (g_strv_contains (tables, name));
       n++;
     }
-  sqlite3_reset (stmt);
+  sqlite3_finalize (stmt);
   g_assert_cmpuint (n, ==, g_strv_length ((char **) tables));
 }
 

@@ -159,7 +159,7 @@ load_asset_rows (VaernDocument *self,
                  gboolean       retired_too)
 {
   GArray *rows = g_array_new (FALSE, TRUE, sizeof (AssetRow));
-  sqlite3_stmt *stmt = doc_prepare (self,
+  VaernDbStmt *stmt = doc_prepare (self,
     "SELECT a.id, a.kind, a.name, a.personal_data,"
     "       (SELECT x.person_id FROM assignment x JOIN role r ON r.id = x.role_id"
     "         WHERE x.asset_id = a.id AND x.to_date IS NULL AND r.single = 1 LIMIT 1)"
@@ -168,19 +168,19 @@ load_asset_rows (VaernDocument *self,
   g_array_set_clear_func (rows, asset_row_clear);
   if (stmt == NULL)
     return rows;
-  sqlite3_bind_int (stmt, 1, retired_too);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  vaern_db_bind_int (stmt, 1, retired_too);
+  while (vaern_db_step (stmt) == VAERN_DB_ROW)
     {
       AssetRow row = { 0 };
 
-      row.id = sqlite3_column_int64 (stmt, 0);
+      row.id = vaern_db_column_int (stmt, 0);
       row.kind = doc_column_enum (stmt, 1, &vaern_enum_asset_kind);
       row.name = doc_column_dup (stmt, 2);
       row.personal_data = doc_column_enum (stmt, 3, &vaern_enum_personal_data);
-      row.owner_id = sqlite3_column_int64 (stmt, 4);
+      row.owner_id = vaern_db_column_int (stmt, 4);
       g_array_append_val (rows, row);
     }
-  sqlite3_reset (stmt);
+  vaern_db_reset (stmt);
   return rows;
 }
 
@@ -188,15 +188,15 @@ static gint64
 threat_id (VaernDocument *self,
            const char    *name)
 {
-  sqlite3_stmt *stmt = doc_prepare (self, "SELECT id FROM threat WHERE name = ?", NULL);
+  VaernDbStmt *stmt = doc_prepare (self, "SELECT id FROM threat WHERE name = ?", NULL);
   gint64 id = 0;
 
   if (stmt == NULL)
     return 0;
   doc_bind_text (stmt, 1, name);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (vaern_db_step (stmt) == VAERN_DB_ROW)
+    id = vaern_db_column_int (stmt, 0);
+  vaern_db_reset (stmt);
   return id;
 }
 

@@ -90,19 +90,19 @@ exec_entry (VaernDocument *self,
             gint64         owner_id,
             GError       **error)
 {
-  sqlite3_stmt *stmt = doc_prepare (self,
+  VaernDbStmt *stmt = doc_prepare (self,
                                     "UPDATE soa_entry SET applicable = ?, reasons = ?,"
                                     " justification = ?, status = ?, owner_id = ?"
                                     " WHERE version_id = ? AND control = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, applicable);
-  sqlite3_bind_int (stmt, 2, (int) reasons);
+  vaern_db_bind_int (stmt, 1, applicable);
+  vaern_db_bind_int (stmt, 2, (int) reasons);
   doc_bind_text (stmt, 3, justification ? justification : "");
   doc_bind_text (stmt, 4, status);
   doc_bind_id (stmt, 5, owner_id);
-  sqlite3_bind_int64 (stmt, 6, version_id);
+  vaern_db_bind_int (stmt, 6, version_id);
   doc_bind_text (stmt, 7, control);
   return doc_step_done (self, stmt, error);
 }
@@ -138,19 +138,19 @@ doc_add_sample_soa (VaernDocument *self,
   gint64 doc_ids[G_N_ELEMENTS (sample_documents)];
   g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) controls = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   gint64 v1, v2;
 
   stmt = doc_prepare (self, "SELECT id FROM person ORDER BY id LIMIT 9", error);
   if (stmt == NULL)
     return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (vaern_db_step (stmt) == VAERN_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = vaern_db_column_int (stmt, 0);
 
       g_array_append_val (people, id);
     }
-  sqlite3_reset (stmt);
+  vaern_db_reset (stmt);
   if (people->len == 0)
     g_array_append_val (people, (gint64) { 0 });
 
@@ -176,10 +176,10 @@ doc_add_sample_soa (VaernDocument *self,
   stmt = doc_prepare (self, "SELECT control FROM soa_entry WHERE version_id = ? ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, v1);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  vaern_db_bind_int (stmt, 1, v1);
+  while (vaern_db_step (stmt) == VAERN_DB_ROW)
     g_ptr_array_add (controls, doc_column_dup (stmt, 0));
-  sqlite3_reset (stmt);
+  vaern_db_reset (stmt);
 
   /* Version 1: every control decided, most implemented. */
   for (guint i = 0; i < controls->len; i++)
@@ -216,8 +216,8 @@ doc_add_sample_soa (VaernDocument *self,
                               error);
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, doc_ids[sample_links[l].document]);
-          sqlite3_bind_int64 (stmt, 2, v1);
+          vaern_db_bind_int (stmt, 1, doc_ids[sample_links[l].document]);
+          vaern_db_bind_int (stmt, 2, v1);
           doc_bind_text (stmt, 3, numbers[k]);
           if (!doc_step_done (self, stmt, error))
             return FALSE;

@@ -35,19 +35,19 @@ doc_add_sample_wheel (VaernDocument *self,
   int year = atoi (today);
   g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (gint64));
   GListModel *activities;
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   guint overdue_left = 2;
 
   stmt = doc_prepare (self, "SELECT id FROM person ORDER BY id LIMIT 6", error);
   if (stmt == NULL)
     return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (vaern_db_step (stmt) == VAERN_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = vaern_db_column_int (stmt, 0);
 
       g_array_append_val (people, id);
     }
-  sqlite3_reset (stmt);
+  vaern_db_reset (stmt);
   if (people->len == 0)
     return TRUE;
 

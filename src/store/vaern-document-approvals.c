@@ -15,7 +15,7 @@ doc_load_isms_documents (VaernDocument *self,
   int rc;
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *today = vaern_date_today ();
-  sqlite3_stmt *stmt = doc_prepare_list (self,
+  VaernDbStmt *stmt = doc_prepare_list (self,
     "SELECT d.id, d.title, d.kind, d.version, d.owner_id, d.status, d.next_review,"
     "  d.location, d.notes, coalesce (p.name, ''),"
     "  (SELECT count(*) FROM soa_entry_document sd JOIN soa_entry e ON e.id = sd.entry_id"
@@ -29,24 +29,24 @@ doc_load_isms_documents (VaernDocument *self,
 
   if (stmt == NULL)
     return result;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  vaern_db_bind_int (stmt, 1, id);
+  while ((rc = vaern_db_step (stmt)) == VAERN_DB_ROW)
     {
       VaernIsmsDocument *d = vaern_isms_document_new ();
 
-      vaern_record_set_identity (VAERN_RECORD (d), sqlite3_column_int64 (stmt, 0),
+      vaern_record_set_identity (VAERN_RECORD (d), vaern_db_column_int (stmt, 0),
                                  doc_row_digest (stmt) ^ g_str_hash (today));
       d->title = doc_column_dup (stmt, 1);
       d->kind = doc_column_enum (stmt, 2, &vaern_enum_doc_kind);
       d->version = doc_column_dup (stmt, 3);
-      d->owner_id = sqlite3_column_int64 (stmt, 4);
+      d->owner_id = vaern_db_column_int (stmt, 4);
       d->status = doc_column_enum (stmt, 5, &vaern_enum_doc_status);
-      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+      if (!vaern_db_column_is_null (stmt, 6))
         d->next_review = doc_column_dup (stmt, 6);
       d->location = doc_column_dup (stmt, 7);
       d->notes = doc_column_dup (stmt, 8);
       d->owner_name = doc_column_dup (stmt, 9);
-      d->n_controls = sqlite3_column_int (stmt, 10);
+      d->n_controls = vaern_db_column_int (stmt, 10);
       d->overdue = d->status != VAERN_DOC_STATUS_WITHDRAWN && d->next_review != NULL
                    && strcmp (d->next_review, today) < 0;
       d->search_key = doc_casefold_join (d->title, d->version, d->owner_name, d->location,
@@ -63,7 +63,7 @@ doc_load_approvals (VaernDocument *self,
 {
   int rc;
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = doc_prepare_list (self,
+  VaernDbStmt *stmt = doc_prepare_list (self,
     "SELECT a.id, a.subject, a.soa_version_id, a.document_id, a.asset_id, a.subject_version,"
     "  a.title, a.approved_by, a.approved_on, a.note, coalesce (v.number, 0)"
     "  FROM approval a LEFT JOIN soa_version v ON v.id = a.soa_version_id"
@@ -72,23 +72,23 @@ doc_load_approvals (VaernDocument *self,
 
   if (stmt == NULL)
     return result;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  vaern_db_bind_int (stmt, 1, id);
+  while ((rc = vaern_db_step (stmt)) == VAERN_DB_ROW)
     {
       VaernApproval *a = vaern_approval_new ();
 
-      vaern_record_set_identity (VAERN_RECORD (a), sqlite3_column_int64 (stmt, 0),
+      vaern_record_set_identity (VAERN_RECORD (a), vaern_db_column_int (stmt, 0),
                                  doc_row_digest (stmt));
       a->subject = doc_column_enum (stmt, 1, &vaern_enum_approval_subject);
-      a->soa_version_id = sqlite3_column_int64 (stmt, 2);
-      a->document_id = sqlite3_column_int64 (stmt, 3);
-      a->asset_id = sqlite3_column_int64 (stmt, 4);
+      a->soa_version_id = vaern_db_column_int (stmt, 2);
+      a->document_id = vaern_db_column_int (stmt, 3);
+      a->asset_id = vaern_db_column_int (stmt, 4);
       a->subject_version = doc_column_dup (stmt, 5);
       a->title = doc_column_dup (stmt, 6);
       a->approved_by = doc_column_dup (stmt, 7);
       a->approved_on = doc_column_dup (stmt, 8);
       a->note = doc_column_dup (stmt, 9);
-      a->soa_version_number = sqlite3_column_int (stmt, 10);
+      a->soa_version_number = vaern_db_column_int (stmt, 10);
       a->search_key = doc_casefold_join (a->title, a->approved_by, a->note,
                                          (const char *) -1);
       g_ptr_array_add (result, a);
@@ -127,7 +127,7 @@ validate_isms_document (VaernDocument     *self,
                         gint64             own_id,
                         GError           **error)
 {
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   gint64 other = 0;
   g_autofree char *title = NULL;
 
@@ -156,9 +156,9 @@ validate_isms_document (VaernDocument     *self,
   if (stmt == NULL)
     return FALSE;
   doc_bind_text (stmt, 1, title);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    other = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (vaern_db_step (stmt) == VAERN_DB_ROW)
+    other = vaern_db_column_int (stmt, 0);
+  vaern_db_reset (stmt);
   if (other != 0 && other != own_id)
     {
       vaern_store_set_field_error (error, VAERN_STORE_ERROR_DUPLICATE, "title",
@@ -170,7 +170,7 @@ validate_isms_document (VaernDocument     *self,
 }
 
 static void
-bind_isms_document (sqlite3_stmt *stmt,
+bind_isms_document (VaernDbStmt *stmt,
                     gpointer      record)
 {
   VaernIsmsDocument *d = record;
@@ -329,7 +329,7 @@ validate_approval (VaernApproval *approval,
 }
 
 static void
-bind_approval (sqlite3_stmt *stmt,
+bind_approval (VaernDbStmt *stmt,
                gpointer      record)
 {
   VaernApproval *a = record;
@@ -356,14 +356,14 @@ apply_approval (VaernDocument *self,
                 GError       **error)
 {
   VaernApproval *a = record;
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
 
   if (a->subject == VAERN_APPROVAL_DOCUMENT)
     {
       stmt = doc_prepare (self, "UPDATE document SET status = 'approved' WHERE id = ?", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, a->document_id);
+      vaern_db_bind_int (stmt, 1, a->document_id);
       return doc_step_done (self, stmt, error);
     }
   return TRUE;
@@ -466,14 +466,14 @@ vaern_document_add_approval (VaernDocument *self,
       if (a->title == NULL || *a->title == '\0')
         {
           g_autofree char *name = NULL;
-          sqlite3_stmt *stmt = doc_prepare (self, "SELECT name FROM asset WHERE id = ?", error);
+          VaernDbStmt *stmt = doc_prepare (self, "SELECT name FROM asset WHERE id = ?", error);
 
           if (stmt == NULL)
             return 0;
-          sqlite3_bind_int64 (stmt, 1, a->asset_id);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
+          vaern_db_bind_int (stmt, 1, a->asset_id);
+          if (vaern_db_step (stmt) == VAERN_DB_ROW)
             name = doc_column_dup (stmt, 0);
-          sqlite3_reset (stmt);
+          vaern_db_reset (stmt);
           g_free (a->title);
           a->title = name
             /* Translators: what was approved; %s is the name of an IT system */
@@ -498,7 +498,7 @@ vaern_document_add_approval (VaernDocument *self,
     {
       /* The names of the owners are kept with the approved version, so it
        * reads the same when people later leave. */
-      sqlite3_stmt *stmt;
+      VaernDbStmt *stmt;
       gboolean ok;
 
       if (!doc_begin_change (self, label, error))
@@ -510,7 +510,7 @@ vaern_document_add_approval (VaernDocument *self,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, a->soa_version_id);
+          vaern_db_bind_int (stmt, 1, a->soa_version_id);
           ok = doc_step_done (self, stmt, error);
         }
       /* And the documents as they are now. */
@@ -526,7 +526,7 @@ vaern_document_add_approval (VaernDocument *self,
           ok = stmt != NULL;
           if (ok)
             {
-              sqlite3_bind_int64 (stmt, 1, a->soa_version_id);
+              vaern_db_bind_int (stmt, 1, a->soa_version_id);
               ok = doc_step_done (self, stmt, error);
             }
         }
@@ -536,13 +536,13 @@ vaern_document_add_approval (VaernDocument *self,
           stmt = doc_prepare (self,
                               "INSERT INTO approval (subject, soa_version_id, document_id, asset_id,"
                               " subject_version, title, approved_by, approved_on, note)"
-                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
           ok = stmt != NULL;
           if (ok)
             {
               bind_approval (stmt, a);
-              ok = doc_step_done (self, stmt, error);
-              id = sqlite3_last_insert_rowid (self->db);
+              id = doc_insert (self, stmt, error);
+              ok = id != 0;
             }
         }
       return doc_end_change (self, ok, label, error) ? id : 0;
@@ -555,7 +555,7 @@ vaern_document_add_approval (VaernDocument *self,
 }
 
 static void
-bind_approval_edit (sqlite3_stmt *stmt,
+bind_approval_edit (VaernDbStmt *stmt,
                     gpointer      record)
 {
   VaernApproval *a = record;
@@ -636,7 +636,7 @@ vaern_document_delete_approval (VaernDocument *self,
     {
       /* Without its approval an approved document is back in review
        * (unless another approval of it remains). */
-      sqlite3_stmt *stmt;
+      VaernDbStmt *stmt;
       gboolean ok;
 
       if (!doc_begin_change (self, label, error))
@@ -645,7 +645,7 @@ vaern_document_delete_approval (VaernDocument *self,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, id);
+          vaern_db_bind_int (stmt, 1, id);
           ok = doc_step_done (self, stmt, error);
         }
       if (ok)
@@ -657,7 +657,7 @@ vaern_document_delete_approval (VaernDocument *self,
           ok = stmt != NULL;
           if (ok)
             {
-              sqlite3_bind_int64 (stmt, 1, approval->document_id);
+              vaern_db_bind_int (stmt, 1, approval->document_id);
               ok = doc_step_done (self, stmt, error);
             }
         }

@@ -5,54 +5,48 @@
 #include <string.h>
 
 #include "core/vaern-date.h"
+#include "vaern-db-sqlite.h"
 #include "vaern-document-private.h"
 
-/* SQLite plumbing */
+/* The database plumbing: every statement of the document goes through
+ * these helpers to the seam (vaern-db.h), and every error of the seam
+ * becomes one of the store's messages here. */
 
 void
 doc_set_db_error (VaernDocument *self,
-                  GError       **error,
-                  int            rc)
+                  GError       **error)
 {
-  /* SQLite's message may quote bytes of the file, which need not be text. */
-  g_autofree char *detail = g_utf8_make_valid (self->db ? sqlite3_errmsg (self->db)
-                                                        : sqlite3_errstr (rc), -1);
+  const char *detail = self->db ? vaern_db_error_message (self->db) : "";
   GError *local = NULL;
 
   if (error == NULL)
     error = &local;
 
-  switch (rc & 0xff)
+  switch (self->db ? vaern_db_error (self->db) : VAERN_DB_E_OTHER)
     {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+    case VAERN_DB_E_BUSY:
       g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_BUSY,
                    _("The document is in use by another window or program. "
                      "Close it there and try again."));
       break;
-    case SQLITE_READONLY:
-      if (rc == SQLITE_READONLY_DIRECTORY || rc == SQLITE_READONLY_CANTLOCK)
-        goto folder;
+    case VAERN_DB_E_READ_ONLY:
       g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_READ_ONLY,
                    _("The document is read-only; changes cannot be saved."));
       break;
-    case SQLITE_FULL:
+    case VAERN_DB_E_FULL:
       g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NO_SPACE,
                    _("The disk is full. Free some space and try again; nothing was changed."));
       break;
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-    folder:
+    case VAERN_DB_E_FOLDER:
       g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_READ_ONLY,
                    _("The document's folder cannot be written to, so the change was not "
                      "saved. Check the folder's permissions, or save a copy elsewhere."));
       break;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
+    case VAERN_DB_E_DAMAGED:
       g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_DAMAGED,
                    _("The document is damaged (%s)."), detail);
       break;
-    case SQLITE_CONSTRAINT:
+    case VAERN_DB_E_CONSTRAINT:
       if (strstr (detail, "approved SoA version is frozen") != NULL)
         {
           g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_FROZEN,
@@ -69,10 +63,10 @@ doc_set_db_error (VaernDocument *self,
     }
 
   /* An error that ends the transaction of a batch (a full disk, an I/O
-   * error) ends the batch: SQLite has rolled back every row before it, and
-   * a row written after it would be written on its own. The batch keeps
-   * the cause and refuses every further edit with it. */
-  if (self->batch_depth > 0 && self->db != NULL && sqlite3_get_autocommit (self->db)
+   * error) ends the batch: the database has rolled back every row before
+   * it, and a row written after it would be written on its own. The batch
+   * keeps the cause and refuses every further edit with it. */
+  if (self->batch_depth > 0 && self->db != NULL && !vaern_db_in_transaction (self->db)
       && self->batch_error == NULL && *error != NULL)
     self->batch_error = g_error_copy (*error);
   g_clear_error (&local);
@@ -83,40 +77,66 @@ doc_exec (VaernDocument *self,
           const char    *sql,
           GError       **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
+  if (!vaern_db_exec (self->db, sql))
     {
-      doc_set_db_error (self, error, rc);
+      doc_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+doc_begin (VaernDocument *self,
+           GError       **error)
+{
+  if (!vaern_db_begin (self->db))
+    {
+      doc_set_db_error (self, error);
       return FALSE;
     }
   return TRUE;
 }
 
 /* Returns a cached, reset statement; the document owns it. */
-sqlite3_stmt *
+VaernDbStmt *
 doc_prepare (VaernDocument *self,
              const char    *sql,
              GError       **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
-  int rc;
+  VaernDbStmt *stmt = g_hash_table_lookup (self->statements, sql);
 
   if (stmt)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      vaern_db_reset (stmt);
+      vaern_db_clear_bindings (stmt);
       return stmt;
     }
 
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  stmt = vaern_db_prepare (self->db, sql);
+  if (stmt == NULL)
     {
-      doc_set_db_error (self, error, rc);
+      doc_set_db_error (self, error);
       return NULL;
     }
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
+}
+
+/* Runs an INSERT … RETURNING id and gives the new row's id, or 0 with an
+ * error. */
+gint64
+doc_insert (VaernDocument *self,
+            VaernDbStmt   *stmt,
+            GError       **error)
+{
+  gint64 id = 0;
+
+  if (vaern_db_step (stmt) == VAERN_DB_ROW)
+    id = vaern_db_column_int (stmt, 0);
+  else
+    doc_set_db_error (self, error);
+  vaern_db_reset (stmt);
+  return id;
 }
 
 /* The lists' loaders read through these: a query that fails to prepare
@@ -132,12 +152,12 @@ keep_load_error (VaernDocument *self,
     g_error_free (error);
 }
 
-sqlite3_stmt *
+VaernDbStmt *
 doc_prepare_list (VaernDocument *self,
                   const char    *sql)
 {
   GError *error = NULL;
-  sqlite3_stmt *stmt = doc_prepare (self, sql, &error);
+  VaernDbStmt *stmt = doc_prepare (self, sql, &error);
 
   if (stmt == NULL)
     keep_load_error (self, error);
@@ -146,15 +166,15 @@ doc_prepare_list (VaernDocument *self,
 
 void
 doc_list_done (VaernDocument *self,
-               sqlite3_stmt  *stmt,
+               VaernDbStmt  *stmt,
                int            rc)
 {
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  vaern_db_reset (stmt);
+  if (rc != VAERN_DB_DONE && rc != VAERN_DB_ROW)
     {
       GError *error = NULL;
 
-      doc_set_db_error (self, &error, rc);
+      doc_set_db_error (self, &error);
       keep_load_error (self, error);
     }
 }
@@ -180,105 +200,102 @@ vaern_document_check_lists (VaernDocument *self,
 
 gboolean
 doc_step_done (VaernDocument *self,
-               sqlite3_stmt  *stmt,
+               VaernDbStmt  *stmt,
                GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = vaern_db_step (stmt);
 
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  vaern_db_reset (stmt);
+  if (rc != VAERN_DB_DONE && rc != VAERN_DB_ROW)
     {
-      doc_set_db_error (self, error, sqlite3_extended_errcode (self->db));
+      doc_set_db_error (self, error);
       return FALSE;
     }
   return TRUE;
 }
 
 void
-doc_bind_text (sqlite3_stmt *stmt,
+doc_bind_text (VaernDbStmt *stmt,
                int           index,
                const char   *text)
 {
-  if (text)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
+  vaern_db_bind_text (stmt, index, text);
 }
 
 /* Empty text is stored as '' in NOT NULL columns. */
 void
-doc_bind_text_or_empty (sqlite3_stmt *stmt,
+doc_bind_text_or_empty (VaernDbStmt *stmt,
                         int           index,
                         const char   *text)
 {
-  sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_TRANSIENT);
+  vaern_db_bind_text (stmt, index, text ? text : "");
 }
 
 void
-doc_bind_id (sqlite3_stmt *stmt,
+doc_bind_id (VaernDbStmt *stmt,
              int           index,
              gint64        id)
 {
   if (id > 0)
-    sqlite3_bind_int64 (stmt, index, id);
+    vaern_db_bind_int (stmt, index, id);
   else
-    sqlite3_bind_null (stmt, index);
+    vaern_db_bind_null (stmt, index);
 }
 
 char *
-doc_column_dup (sqlite3_stmt *stmt,
+doc_column_dup (VaernDbStmt *stmt,
                 int           column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-  int length = sqlite3_column_bytes (stmt, column);
+  gsize length;
+  const char *text = vaern_db_column_text (stmt, column, &length);
 
   if (text == NULL)
     return NULL;
   /* Værn writes UTF-8 only; bytes put in by another program are shown
    * with U+FFFD where they are not text, never passed on raw to GTK. */
-  if (G_LIKELY (g_utf8_validate_len (text, (gsize) length, NULL)))
-    return g_strndup (text, (gsize) length);
-  return g_utf8_make_valid (text, length);
+  if (G_LIKELY (g_utf8_validate_len (text, length, NULL)))
+    return g_strndup (text, length);
+  return g_utf8_make_valid (text, (gssize) length);
 }
 
 guint
-doc_column_enum (sqlite3_stmt    *stmt,
+doc_column_enum (VaernDbStmt    *stmt,
                  int              column,
                  const VaernEnum *e)
 {
   guint value = 0;
 
-  vaern_enum_from_key (e, (const char *) sqlite3_column_text (stmt, column), &value);
+  vaern_enum_from_key (e, vaern_db_column_text (stmt, column, NULL), &value);
   return value;
 }
 
 /* A digest of all columns of the current row, to tell changed rows apart. */
 guint32
-doc_row_digest (sqlite3_stmt *stmt)
+doc_row_digest (VaernDbStmt *stmt)
 {
   guint32 h = 5381;
-  int n = sqlite3_column_count (stmt);
+  int n = vaern_db_column_count (stmt);
 
   for (int i = 0; i < n; i++)
     {
       const unsigned char *p;
 
-      switch (sqlite3_column_type (stmt, i))
+      switch (vaern_db_column_type (stmt, i))
         {
-        case SQLITE_NULL:
+        case VAERN_DB_NULL:
           h = h * 33 + 0x9e;
           break;
-        case SQLITE_INTEGER:
+        case VAERN_DB_INTEGER:
           {
             /* Numbers as numbers: turning them into text costs more than the row. */
-            guint64 v = (guint64) sqlite3_column_int64 (stmt, i);
+            guint64 v = (guint64) vaern_db_column_int (stmt, i);
 
             h = h * 33 + (guint32) v;
             h = h * 33 + (guint32) (v >> 32);
           }
           break;
         default:
-          for (p = sqlite3_column_text (stmt, i); p && *p; p++)
+          for (p = (const unsigned char *) vaern_db_column_text (stmt, i, NULL); p && *p; p++)
             h = h * 33 + *p;
           break;
         }
@@ -293,22 +310,22 @@ doc_query_int (VaernDocument *self,
                gint64         param,
                GError       **error)
 {
-  sqlite3_stmt *stmt = doc_prepare (self, sql, error);
+  VaernDbStmt *stmt = doc_prepare (self, sql, error);
   gint64 result = -1;
   int rc;
 
   if (stmt == NULL)
     return -1;
   if (strchr (sql, '?'))
-    sqlite3_bind_int64 (stmt, 1, param);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    result = sqlite3_column_int64 (stmt, 0);
-  else if (rc == SQLITE_DONE)
+    vaern_db_bind_int (stmt, 1, param);
+  rc = vaern_db_step (stmt);
+  if (rc == VAERN_DB_ROW)
+    result = vaern_db_column_int (stmt, 0);
+  else if (rc == VAERN_DB_DONE)
     result = 0;
   else
-    doc_set_db_error (self, error, rc);
-  sqlite3_reset (stmt);
+    doc_set_db_error (self, error);
+  vaern_db_reset (stmt);
   return result;
 }
 
@@ -337,100 +354,12 @@ doc_casefold_join (const char *first,
   return g_string_free (s, FALSE);
 }
 
-/* The change set function used by the audit triggers. 0 means: do not log. */
-static void
-change_set_func (sqlite3_context *context,
-                 int              argc,
-                 sqlite3_value  **argv)
-{
-  VaernDocument *self = sqlite3_user_data (context);
-
-  /* Without a document (doc_make_schema's connection), nothing is logged. */
-  sqlite3_result_int64 (context, self && self->audit ? self->change_set : 0);
-}
-
-/* vaern_row('name', value, …): a row as a JSON object, for the audit
- * triggers. SQLite's own json_object() is not allowed in triggers while
- * trusted_schema is off, so the document brings its own, innocuous one. */
-static void
-append_json_string (GString    *s,
-                    const char *text)
-{
-  g_string_append_c (s, '"');
-  for (const unsigned char *p = (const unsigned char *) text; *p; p++)
-    {
-      switch (*p)
-        {
-        case '"':
-          g_string_append (s, "\\\"");
-          break;
-        case '\\':
-          g_string_append (s, "\\\\");
-          break;
-        case '\n':
-          g_string_append (s, "\\n");
-          break;
-        case '\r':
-          g_string_append (s, "\\r");
-          break;
-        case '\t':
-          g_string_append (s, "\\t");
-          break;
-        default:
-          if (*p < 0x20)
-            g_string_append_printf (s, "\\u%04x", *p);
-          else
-            g_string_append_c (s, *p);
-        }
-    }
-  g_string_append_c (s, '"');
-}
-
-static void
-row_json_func (sqlite3_context *context,
-               int              argc,
-               sqlite3_value  **argv)
-{
-  GString *s = g_string_new ("{");
-
-  for (int i = 0; i + 1 < argc; i += 2)
-    {
-      sqlite3_value *v = argv[i + 1];
-
-      if (i > 0)
-        g_string_append_c (s, ',');
-      append_json_string (s, (const char *) sqlite3_value_text (argv[i]));
-      g_string_append_c (s, ':');
-      switch (sqlite3_value_type (v))
-        {
-        case SQLITE_NULL:
-          g_string_append (s, "null");
-          break;
-        case SQLITE_INTEGER:
-          g_string_append_printf (s, "%lld", (long long) sqlite3_value_int64 (v));
-          break;
-        case SQLITE_FLOAT:
-          {
-            char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-            g_string_append (s, g_ascii_dtostr (buf, sizeof buf, sqlite3_value_double (v)));
-          }
-          break;
-        default:
-          append_json_string (s, (const char *) sqlite3_value_text (v));
-        }
-    }
-  g_string_append_c (s, '}');
-  sqlite3_result_text (context, s->str, s->len, g_free);
-  g_string_free (s, FALSE);
-}
-
 gint64
 doc_find_by_name (VaernDocument *self,
                   const char    *sql,
                   const char    *name)
 {
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   g_autofree char *trimmed = NULL;
   gint64 id = 0;
 
@@ -441,9 +370,9 @@ doc_find_by_name (VaernDocument *self,
     return 0;
   trimmed = g_strstrip (g_strdup (name));
   doc_bind_text (stmt, 1, trimmed);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (vaern_db_step (stmt) == VAERN_DB_ROW)
+    id = vaern_db_column_int (stmt, 0);
+  vaern_db_reset (stmt);
   return id;
 }
 
@@ -481,47 +410,11 @@ gboolean
 doc_configure (VaernDocument *self,
                GError       **error)
 {
-  int rc;
-
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, DOC_BUSY_TIMEOUT_MS);
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_FKEY, 1, NULL);
-
-  rc = sqlite3_create_function (self->db, "vaern_change_set", 0,
-                                SQLITE_UTF8 | SQLITE_INNOCUOUS, self,
-                                change_set_func, NULL, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_create_function (self->db, "vaern_row", -1,
-                                  SQLITE_UTF8 | SQLITE_INNOCUOUS | SQLITE_DETERMINISTIC, NULL,
-                                  row_json_func, NULL, NULL);
-  if (rc != SQLITE_OK)
+  if (vaern_db_kind (self->db) == VAERN_DB_SQLITE
+      && !vaern_db_sqlite_configure (self->db, self->read_only, DOC_BUSY_TIMEOUT_MS))
     {
-      doc_set_db_error (self, error, rc);
+      doc_set_db_error (self, error);
       return FALSE;
     }
-
-  if (!doc_exec (self, "PRAGMA foreign_keys = ON;"
-                   "PRAGMA trusted_schema = OFF;"
-                   "PRAGMA secure_delete = FAST;"
-                   "PRAGMA synchronous = FULL;", error))
-    return FALSE;
-
-  if (self->read_only)
-    return doc_exec (self, "PRAGMA query_only = ON;", error);
-
-  /* Exclusive locking keeps a second program (or a second Værn) from
-   * writing the document under us; it gets a clear "in use" instead. */
-  return doc_exec (self, "PRAGMA journal_mode = DELETE;"
-                     "PRAGMA locking_mode = EXCLUSIVE;", error);
-}
-
-/* Leaves the connection working without the document that configured it:
- * its change set function logs nothing from now on. */
-void
-doc_unbind_connection (sqlite3 *db)
-{
-  sqlite3_create_function (db, "vaern_change_set", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
-                           change_set_func, NULL, NULL);
+  return TRUE;
 }

@@ -44,7 +44,7 @@ vaern_document_dump_table (VaernDocument *self,
                            GError       **error)
 {
   g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(VaernDbStmt) stmt = NULL;
   g_autofree const char **columns = NULL;
   g_autofree VaernCell *cells = NULL;
   int n, rc;
@@ -58,45 +58,45 @@ vaern_document_dump_table (VaernDocument *self,
       return FALSE;
     }
   sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY id", table);
-  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  stmt = vaern_db_prepare (self->db, sql);
+  if (stmt == NULL)
     {
-      doc_set_db_error (self, error, rc);
+      doc_set_db_error (self, error);
       return FALSE;
     }
-  n = sqlite3_column_count (stmt);
+  n = vaern_db_column_count (stmt);
   columns = g_new0 (const char *, n + 1);
   cells = g_new0 (VaernCell, n);
   for (int i = 0; i < n; i++)
-    columns[i] = sqlite3_column_name (stmt, i);
+    columns[i] = vaern_db_column_name (stmt, i);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = vaern_db_step (stmt)) == VAERN_DB_ROW)
     {
       for (int i = 0; i < n; i++)
         {
-          switch (sqlite3_column_type (stmt, i))
+          switch (vaern_db_column_type (stmt, i))
             {
-            case SQLITE_NULL:
+            case VAERN_DB_NULL:
               cells[i].kind = VAERN_CELL_NULL;
               cells[i].text = NULL;
               break;
-            case SQLITE_INTEGER:
+            case VAERN_DB_INTEGER:
               cells[i].kind = VAERN_CELL_INT;
-              cells[i].number = sqlite3_column_int64 (stmt, i);
+              cells[i].number = vaern_db_column_int (stmt, i);
               cells[i].text = NULL;
               break;
             default:
               cells[i].kind = VAERN_CELL_TEXT;
-              cells[i].text = (const char *) sqlite3_column_text (stmt, i);
+              cells[i].text = vaern_db_column_text (stmt, i, NULL);
               break;
             }
         }
       if (!func ((guint) n, columns, cells, user_data, error))
         return FALSE;
     }
-  if (rc != SQLITE_DONE)
+  if (rc != VAERN_DB_DONE)
     {
-      doc_set_db_error (self, error, rc);
+      doc_set_db_error (self, error);
       return FALSE;
     }
   return TRUE;
@@ -196,7 +196,7 @@ vaern_loader_add_row (VaernLoader       *self,
                       GError           **error)
 {
   g_autoptr(GString) sql = NULL;
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   int rc;
 
   g_return_val_if_fail (self != NULL && self->in_transaction, FALSE);
@@ -229,7 +229,7 @@ vaern_loader_add_row (VaernLoader       *self,
     {
       g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID,
                    _("The fields do not fit the table “%s” (%s)."), table,
-                   sqlite3_errmsg (self->doc->db));
+                   vaern_db_error_message (self->doc->db));
       return FALSE;
     }
   for (guint i = 0; i < n_columns; i++)
@@ -237,31 +237,31 @@ vaern_loader_add_row (VaernLoader       *self,
       switch (cells[i].kind)
         {
         case VAERN_CELL_NULL:
-          sqlite3_bind_null (stmt, i + 1);
+          vaern_db_bind_null (stmt, i + 1);
           break;
         case VAERN_CELL_INT:
-          sqlite3_bind_int64 (stmt, i + 1, cells[i].number);
+          vaern_db_bind_int (stmt, i + 1, cells[i].number);
           break;
         case VAERN_CELL_TEXT:
-          sqlite3_bind_text (stmt, i + 1, cells[i].text, -1, SQLITE_TRANSIENT);
+          vaern_db_bind_text (stmt, i + 1, cells[i].text);
           break;
         }
     }
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  rc = vaern_db_step (stmt);
+  vaern_db_reset (stmt);
+  vaern_db_clear_bindings (stmt);
   /* Only a constraint is the row's fault; a full disk or an I/O error
    * is said as what it is. */
-  if (rc != SQLITE_DONE && (rc & 0xff) != SQLITE_CONSTRAINT && (rc & 0xff) != SQLITE_MISMATCH)
+  if (rc != VAERN_DB_DONE && vaern_db_error (self->doc->db) != VAERN_DB_E_CONSTRAINT)
     {
-      doc_set_db_error (self->doc, error, rc);
+      doc_set_db_error (self->doc, error);
       return FALSE;
     }
-  if (rc != SQLITE_DONE)
+  if (rc != VAERN_DB_DONE)
     {
       g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID,
                    _("A row of “%s” breaks a rule of the document (%s)."), table,
-                   sqlite3_errmsg (self->doc->db));
+                   vaern_db_error_message (self->doc->db));
       return FALSE;
     }
   return TRUE;
@@ -306,8 +306,7 @@ gboolean
 vaern_loader_finish (VaernLoader *self,
                      GError     **error)
 {
-  g_autoptr(sqlite3_stmt) check = NULL;
-  int rc;
+  g_autoptr(VaernDbStmt) check = NULL;
 
   g_return_val_if_fail (self != NULL && self->in_transaction, FALSE);
 
@@ -335,25 +334,25 @@ vaern_loader_finish (VaernLoader *self,
         }
     }
 
-  rc = sqlite3_prepare_v2 (self->doc->db, "PRAGMA foreign_key_check", -1, &check, NULL);
-  if (rc != SQLITE_OK)
+  check = vaern_db_prepare (self->doc->db, "PRAGMA foreign_key_check");
+  if (check == NULL)
     {
-      doc_set_db_error (self->doc, error, rc);
+      doc_set_db_error (self->doc, error);
       return FALSE;
     }
-  if (sqlite3_step (check) == SQLITE_ROW)
+  if (vaern_db_step (check) == VAERN_DB_ROW)
     {
       g_autofree char *row = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                              (gint64) sqlite3_column_int64 (check, 1));
+                                              (gint64) vaern_db_column_int (check, 1));
 
       g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_INVALID,
                    /* Translators: the first %s is a row's number, the others tables */
                    _("Row %s of “%s” refers to a row of “%s” that is not there."), row,
-                   (const char *) sqlite3_column_text (check, 0),
-                   (const char *) sqlite3_column_text (check, 2));
+                   vaern_db_column_text (check, 0, NULL),
+                   vaern_db_column_text (check, 2, NULL));
       return FALSE;
     }
-  g_clear_pointer (&check, sqlite3_finalize);
+  g_clear_pointer (&check, vaern_db_stmt_free);
 
   if (!doc_exec (self->doc, "COMMIT; PRAGMA foreign_keys = ON;", error))
     return FALSE;

@@ -6,6 +6,16 @@
 
 #include "vaern-document-private.h"
 
+/* The change set is over (committed or rolled back): the triggers log
+ * nothing until the next one opens. */
+static void
+forget_change_set (VaernDocument *self)
+{
+  self->change_set = 0;
+  if (self->db != NULL)
+    vaern_db_set_change_set (self->db, 0);
+}
+
 void
 vaern_document_set_audit (VaernDocument *self,
                           gboolean       audit)
@@ -26,7 +36,7 @@ vaern_document_list_changes (VaernDocument *self,
                              guint          limit)
 {
   GListStore *store = g_list_store_new (VAERN_TYPE_CHANGE);
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), G_LIST_MODEL (store));
 
@@ -37,24 +47,24 @@ vaern_document_list_changes (VaernDocument *self,
   if (stmt == NULL)
     return G_LIST_MODEL (store);
 
-  sqlite3_bind_int64 (stmt, 1, limit ? limit : G_MAXINT64);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  vaern_db_bind_int (stmt, 1, limit ? limit : G_MAXINT64);
+  while (vaern_db_step (stmt) == VAERN_DB_ROW)
     {
       g_autoptr(VaernChange) c = g_object_new (VAERN_TYPE_CHANGE, NULL);
 
-      vaern_record_set_identity (VAERN_RECORD (c), sqlite3_column_int64 (stmt, 0), 0);
-      c->change_set = sqlite3_column_int64 (stmt, 1);
+      vaern_record_set_identity (VAERN_RECORD (c), vaern_db_column_int (stmt, 0), 0);
+      c->change_set = vaern_db_column_int (stmt, 1);
       c->at = doc_column_dup (stmt, 2);
       c->actor = doc_column_dup (stmt, 3);
       c->label = doc_column_dup (stmt, 4);
       c->table = doc_column_dup (stmt, 5);
-      c->row_id = sqlite3_column_int64 (stmt, 6);
+      c->row_id = vaern_db_column_int (stmt, 6);
       c->op = doc_column_dup (stmt, 7);
       c->old_values = doc_column_dup (stmt, 8);
       c->new_values = doc_column_dup (stmt, 9);
       g_list_store_append (store, c);
     }
-  sqlite3_reset (stmt);
+  vaern_db_reset (stmt);
   return G_LIST_MODEL (store);
 }
 
@@ -76,7 +86,7 @@ vaern_document_list_change_sets (VaernDocument *self,
   g_autoptr(GHashTable) reverted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) standing = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), G_LIST_MODEL (store));
 
@@ -90,21 +100,21 @@ vaern_document_list_change_sets (VaernDocument *self,
   if (stmt == NULL)
     return G_LIST_MODEL (store);
 
-  for (guint n = 0; sqlite3_step (stmt) == SQLITE_ROW && n < ids->len; n++)
+  for (guint n = 0; vaern_db_step (stmt) == VAERN_DB_ROW && n < ids->len; n++)
     {
       gint64 *id = &g_array_index (ids, gint64, n);
-      gint64 reverts = sqlite3_column_int64 (stmt, 4);
+      gint64 reverts = vaern_db_column_int (stmt, 4);
       guint d = 0;
-      const char *at = (const char *) sqlite3_column_text (stmt, 1);
+      const char *at = vaern_db_column_text (stmt, 1, NULL);
 
-      *id = sqlite3_column_int64 (stmt, 0);
+      *id = vaern_db_column_int (stmt, 0);
       if (reverts != 0)
         {
           d = GPOINTER_TO_UINT (g_hash_table_lookup (depth, &reverts));
           g_hash_table_add (reverted, g_memdup2 (&reverts, sizeof reverts));
         }
       g_hash_table_insert (depth, id, GUINT_TO_POINTER (reverts != 0 ? d + 1 : 1));
-      if ((reverts == 0 ? 1 : d + 1) % 2 == 1 && sqlite3_column_int (stmt, 5)
+      if ((reverts == 0 ? 1 : d + 1) % 2 == 1 && vaern_db_column_int (stmt, 5)
           && at != NULL && strcmp (at, since ? since : "") >= 0)
         {
           VaernChange *c = g_object_new (VAERN_TYPE_CHANGE, NULL);
@@ -117,7 +127,7 @@ vaern_document_list_change_sets (VaernDocument *self,
           g_ptr_array_add (standing, c);
         }
     }
-  sqlite3_reset (stmt);
+  vaern_db_reset (stmt);
 
   /* Newest first; a set some later one reverted does not stand. */
   for (guint i = standing->len; i > 0; i--)
@@ -169,9 +179,9 @@ open_change_set (VaernDocument *self,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = g_date_time_format_iso8601 (now);
-  sqlite3_stmt *stmt = doc_prepare (self,
+  VaernDbStmt *stmt = doc_prepare (self,
                                 "INSERT INTO change_set (at, actor, label, reverts)"
-                                " VALUES (?, ?, ?, ?)", error);
+                                " VALUES (?, ?, ?, ?) RETURNING id", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -179,10 +189,10 @@ open_change_set (VaernDocument *self,
   doc_bind_text (stmt, 2, g_get_user_name ());
   doc_bind_text (stmt, 3, label);
   doc_bind_id (stmt, 4, reverts);
-  if (!doc_step_done (self, stmt, error))
-    return FALSE;
-  self->change_set = sqlite3_last_insert_rowid (self->db);
-  return TRUE;
+  self->change_set = doc_insert (self, stmt, error);
+  return self->change_set != 0
+         && (vaern_db_set_change_set (self->db, self->audit ? self->change_set : 0)
+             || (doc_set_db_error (self, error), FALSE));
 }
 
 /* Whether the batch's transaction still stands; when an error ended it,
@@ -191,7 +201,7 @@ static gboolean
 batch_alive (VaernDocument *self,
              GError       **error)
 {
-  if (self->batch_error == NULL && !sqlite3_get_autocommit (self->db))
+  if (self->batch_error == NULL && vaern_db_in_transaction (self->db))
     return TRUE;
   if (self->batch_error != NULL)
     g_propagate_error (error, g_error_copy (self->batch_error));
@@ -212,7 +222,7 @@ doc_begin_change (VaernDocument *self,
   if (self->batch_depth > 0)
     return batch_alive (self, error) && doc_exec (self, "SAVEPOINT edit", error);
 
-  if (!doc_exec (self, "BEGIN IMMEDIATE", error))
+  if (!doc_begin (self, error))
     return FALSE;
   if (!open_change_set (self, label, 0, error))
     {
@@ -244,7 +254,7 @@ commit_change_set (VaernDocument *self,
   gint64 changed = doc_query_int (self, "SELECT EXISTS (SELECT 1 FROM change_log WHERE change_set = ?)",
                               set, error);
 
-  self->change_set = 0;
+  forget_change_set (self);
   if (changed < 0)
     {
       doc_exec (self, "ROLLBACK", NULL);
@@ -293,7 +303,7 @@ doc_end_change (VaernDocument *self,
 
   if (!ok)
     {
-      self->change_set = 0;
+      forget_change_set (self);
       doc_exec (self, "ROLLBACK", NULL);
       return FALSE;
     }
@@ -309,15 +319,15 @@ static char *
 query_label (VaernDocument *self,
              gint64         change_set)
 {
-  sqlite3_stmt *stmt = doc_prepare (self, "SELECT label FROM change_set WHERE id = ?", NULL);
+  VaernDbStmt *stmt = doc_prepare (self, "SELECT label FROM change_set WHERE id = ?", NULL);
   char *label = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, change_set);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  vaern_db_bind_int (stmt, 1, change_set);
+  if (vaern_db_step (stmt) == VAERN_DB_ROW)
     label = doc_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
+  vaern_db_reset (stmt);
   return label;
 }
 
@@ -347,13 +357,13 @@ vaern_document_end_batch (VaernDocument *self,
 
   /* A batch whose transaction an error ended has nothing left to commit:
    * say why, and leave the document as it was before the batch. */
-  if (self->batch_error != NULL || sqlite3_get_autocommit (self->db))
+  if (self->batch_error != NULL || !vaern_db_in_transaction (self->db))
     {
       gboolean alive = batch_alive (self, commit ? error : NULL);
 
       g_assert (!alive);
       self->batch_depth = 0;
-      self->change_set = 0;
+      forget_change_set (self);
       g_clear_error (&self->batch_error);
       doc_exec (self, "ROLLBACK", NULL);
       return FALSE;
@@ -420,7 +430,8 @@ vaern_document_get_redo_label (VaernDocument *self)
   return g_array_index (self->redo_stack, UndoStep, self->redo_stack->len - 1).label;
 }
 
-/* Applies the inverse of one logged row change. */
+/* Applies the inverse of one logged row change: the logged old values
+ * (a JSON object of the row) go back in, or the inserted row goes. */
 static gboolean
 revert_row (VaernDocument *self,
             const char    *table,
@@ -430,55 +441,71 @@ revert_row (VaernDocument *self,
             GError       **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) cols = NULL;
-  g_autofree char *info = g_strdup_printf ("SELECT name FROM pragma_table_info('%s')", table);
-  int rc;
+  g_autoptr(VaernDbStmt) stmt = NULL;
+  gboolean postgresql = vaern_db_kind (self->db) == VAERN_DB_POSTGRESQL;
 
   if (g_str_equal (op, "insert"))
     {
-      g_string_printf (sql, "DELETE FROM \"%s\" WHERE id = ?2", table);
+      g_string_printf (sql, "DELETE FROM \"%s\" WHERE id = ?1", table);
+    }
+  else if (postgresql && g_str_equal (op, "delete"))
+    {
+      g_string_printf (sql, "INSERT INTO \"%s\" SELECT * FROM json_populate_record"
+                            " (NULL::\"%s\", ?2::json)", table, table);
     }
   else
     {
       g_autoptr(GString) names = g_string_new (NULL);
       g_autoptr(GString) values = g_string_new (NULL);
+      g_autoptr(VaernDbStmt) cols = NULL;
       int n = 0;
 
-      if (sqlite3_prepare_v2 (self->db, info, -1, &cols, NULL) != SQLITE_OK)
+      cols = vaern_db_prepare (self->db, doc_sql (self,
+        "SELECT name FROM pragma_table_info (?1)",
+        "SELECT attname FROM pg_attribute WHERE attrelid = ?1::regclass"
+        "   AND attnum > 0 AND NOT attisdropped ORDER BY attnum"));
+      if (cols == NULL)
         goto failed;
-      while (sqlite3_step (cols) == SQLITE_ROW)
+      vaern_db_bind_text (cols, 1, table);
+      while (vaern_db_step (cols) == VAERN_DB_ROW)
         {
-          const char *col = (const char *) sqlite3_column_text (cols, 0);
+          const char *col = vaern_db_column_text (cols, 0, NULL);
 
-          if (g_str_equal (op, "delete"))
+          if (postgresql)
+            g_string_append_printf (names, "%s\"%s\" = r.\"%s\"", n ? ", " : "", col, col);
+          else if (g_str_equal (op, "delete"))
             {
               g_string_append_printf (names, "%s\"%s\"", n ? ", " : "", col);
-              g_string_append_printf (values, "%sjson_extract(?1, '$.\"%s\"')", n ? ", " : "",
+              g_string_append_printf (values, "%sjson_extract (?2, '$.\"%s\"')", n ? ", " : "",
                                       col);
             }
           else
-            g_string_append_printf (names, "%s\"%s\" = json_extract(?1, '$.\"%s\"')",
+            g_string_append_printf (names, "%s\"%s\" = json_extract (?2, '$.\"%s\"')",
                                     n ? ", " : "", col, col);
           n++;
         }
       if (g_str_equal (op, "delete"))
         g_string_printf (sql, "INSERT INTO \"%s\" (%s) VALUES (%s)", table, names->str,
                          values->str);
+      else if (postgresql)
+        g_string_printf (sql, "UPDATE \"%s\" SET %s FROM json_populate_record"
+                              " (NULL::\"%s\", ?2::json) r WHERE \"%s\".id = ?1",
+                         table, names->str, table, table);
       else
-        g_string_printf (sql, "UPDATE \"%s\" SET %s WHERE id = ?2", table, names->str);
+        g_string_printf (sql, "UPDATE \"%s\" SET %s WHERE id = ?1", table, names->str);
     }
 
-  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+  stmt = vaern_db_prepare (self->db, sql->str);
+  if (stmt == NULL)
     goto failed;
-  doc_bind_text (stmt, 1, old_json);
-  sqlite3_bind_int64 (stmt, 2, row_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  vaern_db_bind_int (stmt, 1, row_id);
+  if (!g_str_equal (op, "insert"))
+    doc_bind_text (stmt, 2, old_json);
+  if (vaern_db_step (stmt) == VAERN_DB_DONE)
     return TRUE;
 
 failed:
-  doc_set_db_error (self, error, sqlite3_extended_errcode (self->db));
+  doc_set_db_error (self, error);
   return FALSE;
 }
 
@@ -491,7 +518,7 @@ revert_change_set (VaernDocument *self,
 {
   UndoStep *step;
   g_autofree char *label = NULL;
-  g_autoptr(sqlite3_stmt) rows = NULL;
+  g_autoptr(VaernDbStmt) rows = NULL;
   gboolean ok = TRUE;
 
   if (!doc_check_writable (self, error) || !doc_check_same_file (self, error))
@@ -502,35 +529,45 @@ revert_change_set (VaernDocument *self,
   step = &g_array_index (from, UndoStep, from->len - 1);
   label = g_strdup (step->label);
 
-  if (!doc_exec (self, "BEGIN IMMEDIATE; PRAGMA defer_foreign_keys = ON;", error))
-    return FALSE;
+  /* The rows go back in the reverse order of the log; a foreign key may
+   * point to a row that comes back later in the same step. */
+  if (!doc_begin (self, error)
+      || !doc_exec (self, doc_sql (self, "PRAGMA defer_foreign_keys = ON",
+                                         "SET CONSTRAINTS ALL DEFERRED"), error))
+    {
+      doc_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
   if (!open_change_set (self, label, step->change_set, error))
     {
       doc_exec (self, "ROLLBACK", NULL);
       return FALSE;
     }
 
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT tbl, row_id, op, old FROM change_log"
-                          " WHERE change_set = ? ORDER BY id DESC", -1, &rows, NULL) != SQLITE_OK)
-    ok = FALSE;
+  rows = vaern_db_prepare (self->db, "SELECT tbl, row_id, op, old FROM change_log"
+                                     " WHERE change_set = ? ORDER BY id DESC");
+  if (rows == NULL)
+    {
+      doc_set_db_error (self, error);
+      ok = FALSE;
+    }
   else
     {
-      sqlite3_bind_int64 (rows, 1, step->change_set);
-      while (ok && sqlite3_step (rows) == SQLITE_ROW)
-        ok = revert_row (self, (const char *) sqlite3_column_text (rows, 0),
-                         sqlite3_column_int64 (rows, 1),
-                         (const char *) sqlite3_column_text (rows, 2),
-                         (const char *) sqlite3_column_text (rows, 3), error);
+      vaern_db_bind_int (rows, 1, step->change_set);
+      while (ok && vaern_db_step (rows) == VAERN_DB_ROW)
+        ok = revert_row (self, vaern_db_column_text (rows, 0, NULL),
+                         vaern_db_column_int (rows, 1),
+                         vaern_db_column_text (rows, 2, NULL),
+                         vaern_db_column_text (rows, 3, NULL), error);
     }
   if (!ok)
     {
-      self->change_set = 0;
+      forget_change_set (self);
       doc_exec (self, "ROLLBACK", NULL);
       return FALSE;
     }
 
-  g_clear_pointer (&rows, sqlite3_finalize);
+  g_clear_pointer (&rows, vaern_db_stmt_free);
   if (!commit_change_set (self, label, to, error))
     return FALSE;
   g_array_set_size (from, from->len - 1);
@@ -566,23 +603,27 @@ doc_write_row (VaernDocument *self,
                const char    *missing,
                GError       **error)
 {
-  sqlite3_stmt *stmt;
+  g_autofree char *insert = id == 0 ? g_strconcat (sql, " RETURNING id", NULL) : NULL;
+  VaernDbStmt *stmt;
   gboolean ok;
 
   if (!doc_begin_change (self, label, error))
     return 0;
-  stmt = doc_prepare (self, sql, error);
+  stmt = doc_prepare (self, insert ? insert : sql, error);
   ok = stmt != NULL;
-  if (ok)
+  if (ok && id == 0)
     {
       bind (stmt, record);
-      if (id > 0)
-        sqlite3_bind_int64 (stmt, n_params + 1, id);
+      id = doc_insert (self, stmt, error);
+      ok = id != 0;
+    }
+  else if (ok)
+    {
+      bind (stmt, record);
+      vaern_db_bind_int (stmt, n_params + 1, id);
       ok = doc_step_done (self, stmt, error);
     }
-  if (ok && id == 0)
-    id = sqlite3_last_insert_rowid (self->db);
-  else if (ok && sqlite3_changes (self->db) == 0)
+  if (ok && !insert && vaern_db_changes (self->db) == 0)
     {
       g_set_error_literal (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND, missing);
       ok = FALSE;
@@ -599,7 +640,7 @@ doc_delete_row (VaernDocument *self,
                 const char    *label,
                 GError       **error)
 {
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   gboolean ok;
 
   if (!doc_begin_change (self, label, error))
@@ -608,10 +649,10 @@ doc_delete_row (VaernDocument *self,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
+      vaern_db_bind_int (stmt, 1, id);
       ok = doc_step_done (self, stmt, error);
     }
-  if (ok && sqlite3_changes (self->db) == 0)
+  if (ok && vaern_db_changes (self->db) == 0)
     {
       g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND,
                    _("It has already been deleted."));

@@ -20,17 +20,17 @@ install_audit_triggers (VaernDocument *self,
       g_autoptr(GString) new_json = g_string_new ("vaern_row(");
       g_autoptr(GString) changed = g_string_new (NULL);
       g_autofree char *info_sql = g_strdup_printf ("PRAGMA table_info(%s)", tables[t]);
-      g_autoptr(sqlite3_stmt) info = NULL;
+      g_autoptr(VaernDbStmt) info = vaern_db_prepare (self->db, info_sql);
       int n = 0;
 
-      if (sqlite3_prepare_v2 (self->db, info_sql, -1, &info, NULL) != SQLITE_OK)
+      if (info == NULL)
         {
-          doc_set_db_error (self, error, sqlite3_errcode (self->db));
+          doc_set_db_error (self, error);
           return FALSE;
         }
-      while (sqlite3_step (info) == SQLITE_ROW)
+      while (vaern_db_step (info) == VAERN_DB_ROW)
         {
-          const char *col = (const char *) sqlite3_column_text (info, 1);
+          const char *col = vaern_db_column_text (info, 1, NULL);
 
           g_string_append_printf (old_json, "%s'%s', OLD.\"%s\"", n ? ", " : "", col, col);
           g_string_append_printf (new_json, "%s'%s', NEW.\"%s\"", n ? ", " : "", col, col);
@@ -90,7 +90,7 @@ doc_migrate_to (VaernDocument *self,
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT,
                                                version + 1);
 
-      if (!doc_exec (self, "BEGIN IMMEDIATE", error))
+      if (!doc_begin (self, error))
         return FALSE;
       if (!doc_exec (self, vaern_schema_migration (version), error)
           || !install_audit_triggers (self, error)
@@ -125,28 +125,27 @@ doc_migrate (VaernDocument *self,
 
 /* type, name → the statement that made it ("" for SQLite's own indexes). */
 static GHashTable *
-read_schema (sqlite3  *db,
-             int      *rc)
+read_schema (VaernDb  *db,
+             gboolean *ok)
 {
   GHashTable *schema = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt = NULL;
+  VaernDbStmt *stmt = vaern_db_prepare (db, "SELECT type, name, sql FROM sqlite_schema");
+  VaernDbStep rc = VAERN_DB_ERROR;
 
-  *rc = sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_schema", -1, &stmt, NULL);
-  if (*rc == SQLITE_OK)
+  if (stmt != NULL)
     {
-      while ((*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((rc = vaern_db_step (stmt)) == VAERN_DB_ROW)
         {
-          const char *sql = (const char *) sqlite3_column_text (stmt, 2);
+          const char *sql = vaern_db_column_text (stmt, 2, NULL);
 
           g_hash_table_insert (schema,
-                               g_strdup_printf ("%s %s", sqlite3_column_text (stmt, 0),
-                                                sqlite3_column_text (stmt, 1)),
+                               g_strdup_printf ("%s %s", vaern_db_column_text (stmt, 0, NULL),
+                                                vaern_db_column_text (stmt, 1, NULL)),
                                g_strdup (sql ? sql : ""));
         }
-      if (*rc == SQLITE_DONE)
-        *rc = SQLITE_OK;
     }
-  sqlite3_finalize (stmt);
+  *ok = rc == VAERN_DB_DONE;
+  vaern_db_stmt_free (stmt);
   return schema;
 }
 
@@ -169,12 +168,10 @@ doc_make_schema (sqlite3  *db,
   gboolean ok;
 
   scratch->path = g_strdup (sqlite3_db_filename (db, "main"));
-  scratch->db = db;
-  ok = doc_configure (scratch, error) && doc_migrate_to (scratch, NULL, version, FALSE, error);
   /* The connection stays the caller's, and outlives the scratch document. */
-  doc_unbind_connection (db);
-  g_hash_table_remove_all (scratch->statements);
-  scratch->db = NULL;
+  scratch->db = vaern_db_sqlite_wrap (db, FALSE);
+  ok = doc_configure (scratch, error) && doc_migrate_to (scratch, NULL, version, FALSE, error);
+  vaern_document_close (scratch);
   return ok;
 }
 
@@ -192,16 +189,18 @@ reference_schema (gint64 version)
   if (references[version] == NULL)
     {
       g_autoptr(GError) error = NULL;
-      sqlite3 *db = NULL;
-      int rc;
+      sqlite3 *handle = NULL;
+      VaernDb *db;
+      gboolean ok;
 
-      if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK
-          || !doc_make_schema (db, version, &error))
+      if (sqlite3_open_v2 (":memory:", &handle, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK
+          || !doc_make_schema (handle, version, &error))
         g_error ("The reference schema of version %" G_GINT64_FORMAT " cannot be made: %s",
-                 version, error ? error->message : sqlite3_errmsg (db));
-      references[version] = read_schema (db, &rc);
-      g_assert (rc == SQLITE_OK);
-      sqlite3_close (db);
+                 version, error ? error->message : sqlite3_errmsg (handle));
+      db = vaern_db_sqlite_wrap (handle, TRUE);
+      references[version] = read_schema (db, &ok);
+      g_assert (ok);
+      vaern_db_close (db);
     }
   result = g_hash_table_ref (references[version]);
   g_mutex_unlock (&lock);
@@ -286,7 +285,7 @@ doc_check_schema (VaernDocument *self,
   g_autoptr(GHashTable) reference = NULL;
   g_autoptr(GPtrArray) keys = NULL;
   gint64 version;
-  int rc;
+  gboolean ok;
 
   version = doc_query_int (self, "PRAGMA user_version", 0, error);
   if (version < 0)
@@ -297,10 +296,10 @@ doc_check_schema (VaernDocument *self,
                             _("“%s” was made by a newer version of Værn. "
                           "Update Værn to open it; the file has not been changed."), self->path);
 
-  actual = read_schema (self->db, &rc);
-  if (rc != SQLITE_OK)
+  actual = read_schema (self->db, &ok);
+  if (!ok)
     {
-      doc_set_db_error (self, error, rc);
+      doc_set_db_error (self, error);
       return FALSE;
     }
   reference = reference_schema (version);
@@ -373,7 +372,7 @@ doc_seed (VaernDocument *self,
           const char    *organisation,
           GError       **error)
 {
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d",
                                              (int) VAERN_APPLICATION_ID);
 
@@ -398,8 +397,8 @@ doc_seed (VaernDocument *self,
       doc_bind_text (stmt, 2, _(builtin_roles[i].name));
       doc_bind_text (stmt, 3, _(builtin_roles[i].description));
       doc_bind_text (stmt, 4, vaern_enum_key (&vaern_enum_role_scope, builtin_roles[i].scope));
-      sqlite3_bind_int (stmt, 5, builtin_roles[i].single);
-      sqlite3_bind_int (stmt, 6, i);
+      vaern_db_bind_int (stmt, 5, builtin_roles[i].single);
+      vaern_db_bind_int (stmt, 6, i);
       if (!doc_step_done (self, stmt, error))
         return FALSE;
     }

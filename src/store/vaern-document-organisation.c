@@ -10,18 +10,18 @@ gboolean
 doc_load_organisation (VaernDocument *self,
                        GError       **error)
 {
-  sqlite3_stmt *stmt = doc_prepare (self, "SELECT name, cvr FROM organisation WHERE id = 1", error);
+  VaernDbStmt *stmt = doc_prepare (self, "SELECT name, cvr FROM organisation WHERE id = 1", error);
 
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (vaern_db_step (stmt) == VAERN_DB_ROW)
     {
       g_free (self->organisation);
       g_free (self->cvr);
       self->organisation = doc_column_dup (stmt, 0);
       self->cvr = doc_column_dup (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  vaern_db_reset (stmt);
   return TRUE;
 }
 
@@ -35,7 +35,7 @@ vaern_document_set_organisation (VaernDocument *self,
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (name ? name : ""));
   g_autoptr(GString) digits = NULL;
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
@@ -133,7 +133,7 @@ vaern_logo_check (const guint8 *data,
 GBytes *
 vaern_document_get_logo (VaernDocument *self)
 {
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   GBytes *logo = NULL;
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), NULL);
@@ -141,17 +141,17 @@ vaern_document_get_logo (VaernDocument *self)
   stmt = doc_prepare (self, "SELECT png FROM organisation_logo WHERE id = 1", NULL);
   if (stmt == NULL)
     return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (vaern_db_step (stmt) == VAERN_DB_ROW)
     {
       gsize size = 0;
-      guchar *data = g_base64_decode ((const char *) sqlite3_column_text (stmt, 0), &size);
+      guchar *data = g_base64_decode (vaern_db_column_text (stmt, 0, NULL), &size);
 
       if (vaern_logo_check (data, size, NULL))
         logo = g_bytes_new_take (data, size);
       else
         g_free (data);
     }
-  sqlite3_reset (stmt);
+  vaern_db_reset (stmt);
   return logo;
 }
 
@@ -163,7 +163,7 @@ vaern_document_set_logo (VaernDocument *self,
   /* Translators: an undo step */
   const char *label = png ? _("Change logo") : _("Remove logo");
   g_autofree char *text = NULL;
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);

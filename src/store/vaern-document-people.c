@@ -12,7 +12,7 @@ doc_load_people (VaernDocument *self,
                  gint64         id)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = doc_prepare_list (self,
+  VaernDbStmt *stmt = doc_prepare_list (self,
     "SELECT p.id, p.name, p.title, p.email, p.phone, p.unit_id, u.name,"
     "       (SELECT count(*) FROM assignment x WHERE x.person_id = p.id AND x.to_date IS NULL)"
     "  FROM person p LEFT JOIN unit u ON u.id = p.unit_id"
@@ -22,21 +22,21 @@ doc_load_people (VaernDocument *self,
 
   if (stmt == NULL)
     return result;
-  sqlite3_bind_int64 (stmt, 1, id);
+  vaern_db_bind_int (stmt, 1, id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = vaern_db_step (stmt)) == VAERN_DB_ROW)
     {
       VaernPerson *p = vaern_person_new ();
 
-      vaern_record_set_identity (VAERN_RECORD (p), sqlite3_column_int64 (stmt, 0),
+      vaern_record_set_identity (VAERN_RECORD (p), vaern_db_column_int (stmt, 0),
                                  doc_row_digest (stmt));
       p->name = doc_column_dup (stmt, 1);
       p->title = doc_column_dup (stmt, 2);
       p->email = doc_column_dup (stmt, 3);
       p->phone = doc_column_dup (stmt, 4);
-      p->unit_id = sqlite3_column_int64 (stmt, 5);
+      p->unit_id = vaern_db_column_int (stmt, 5);
       p->unit_name = doc_column_dup (stmt, 6);
-      p->n_roles = sqlite3_column_int (stmt, 7);
+      p->n_roles = vaern_db_column_int (stmt, 7);
       p->search_key = doc_casefold_join (p->name, p->title, p->email, p->unit_name,
                                      (const char *) -1);
       g_ptr_array_add (result, p);
@@ -50,27 +50,27 @@ doc_load_roles (VaernDocument *self,
                 gint64         id)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = doc_prepare_list (self,
+  VaernDbStmt *stmt = doc_prepare_list (self,
     "SELECT id, key, name, description, scope, single, position FROM role"
     " WHERE ?1 = 0 OR id = ?1 ORDER BY position, id");
   int rc;
 
   if (stmt == NULL)
     return result;
-  sqlite3_bind_int64 (stmt, 1, id);
+  vaern_db_bind_int (stmt, 1, id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = vaern_db_step (stmt)) == VAERN_DB_ROW)
     {
       VaernRole *r = vaern_role_new ();
 
-      vaern_record_set_identity (VAERN_RECORD (r), sqlite3_column_int64 (stmt, 0),
+      vaern_record_set_identity (VAERN_RECORD (r), vaern_db_column_int (stmt, 0),
                                  doc_row_digest (stmt));
       r->key = doc_column_dup (stmt, 1);
       r->name = doc_column_dup (stmt, 2);
       r->description = doc_column_dup (stmt, 3);
       r->scope = doc_column_enum (stmt, 4, &vaern_enum_role_scope);
-      r->single = sqlite3_column_int (stmt, 5);
-      r->position = sqlite3_column_int64 (stmt, 6);
+      r->single = vaern_db_column_int (stmt, 5);
+      r->position = vaern_db_column_int (stmt, 6);
       g_ptr_array_add (result, r);
     }
   doc_list_done (self, stmt, rc);
@@ -126,7 +126,7 @@ vaern_document_list_assignments (VaernDocument *self,
                                  gboolean       with_history)
 {
   GListStore *store = g_list_store_new (VAERN_TYPE_ASSIGNMENT);
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), G_LIST_MODEL (store));
 
@@ -143,18 +143,18 @@ vaern_document_list_assignments (VaernDocument *self,
   if (stmt == NULL)
     return G_LIST_MODEL (store);
 
-  sqlite3_bind_int64 (stmt, 1, asset_id);
-  sqlite3_bind_int64 (stmt, 2, person_id);
-  sqlite3_bind_int (stmt, 3, with_history);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  vaern_db_bind_int (stmt, 1, asset_id);
+  vaern_db_bind_int (stmt, 2, person_id);
+  vaern_db_bind_int (stmt, 3, with_history);
+  while (vaern_db_step (stmt) == VAERN_DB_ROW)
     {
       g_autoptr(VaernAssignment) x = g_object_new (VAERN_TYPE_ASSIGNMENT, NULL);
 
-      vaern_record_set_identity (VAERN_RECORD (x), sqlite3_column_int64 (stmt, 0),
+      vaern_record_set_identity (VAERN_RECORD (x), vaern_db_column_int (stmt, 0),
                                  doc_row_digest (stmt));
-      x->asset_id = sqlite3_column_int64 (stmt, 1);
-      x->person_id = sqlite3_column_int64 (stmt, 2);
-      x->role_id = sqlite3_column_int64 (stmt, 3);
+      x->asset_id = vaern_db_column_int (stmt, 1);
+      x->person_id = vaern_db_column_int (stmt, 2);
+      x->role_id = vaern_db_column_int (stmt, 3);
       x->from_date = doc_column_dup (stmt, 4);
       x->to_date = doc_column_dup (stmt, 5);
       x->note = doc_column_dup (stmt, 6);
@@ -164,7 +164,7 @@ vaern_document_list_assignments (VaernDocument *self,
       x->current = x->to_date == NULL;
       g_list_store_append (store, x);
     }
-  sqlite3_reset (stmt);
+  vaern_db_reset (stmt);
   return G_LIST_MODEL (store);
 }
 
@@ -175,7 +175,7 @@ validate_person (VaernDocument *self,
                  VaernPerson   *person,
                  GError       **error)
 {
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   gint64 other = 0;
 
   if (!doc_require_name (person->name, _("The person needs a name."), error))
@@ -193,10 +193,10 @@ validate_person (VaernDocument *self,
       if (stmt == NULL)
         return FALSE;
       doc_bind_text (stmt, 1, person->email);
-      sqlite3_bind_int64 (stmt, 2, vaern_record_get_id (VAERN_RECORD (person)));
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        other = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+      vaern_db_bind_int (stmt, 2, vaern_record_get_id (VAERN_RECORD (person)));
+      if (vaern_db_step (stmt) == VAERN_DB_ROW)
+        other = vaern_db_column_int (stmt, 0);
+      vaern_db_reset (stmt);
       if (other)
         {
           vaern_store_set_field_error (error, VAERN_STORE_ERROR_DUPLICATE, "email",
@@ -217,7 +217,7 @@ typedef struct
 } PersonRow;
 
 static void
-bind_person (sqlite3_stmt *stmt,
+bind_person (VaernDbStmt *stmt,
              gpointer      record)
 {
   PersonRow *row = record;
@@ -293,19 +293,19 @@ hand_over (VaernDocument *self,
            GError       **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
 
   stmt = doc_prepare (self, "SELECT id FROM assignment WHERE person_id = ? AND to_date IS NULL",
                   error);
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, from_person_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  vaern_db_bind_int (stmt, 1, from_person_id);
+  while (vaern_db_step (stmt) == VAERN_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = vaern_db_column_int (stmt, 0);
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
+  vaern_db_reset (stmt);
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -319,7 +319,7 @@ hand_over (VaernDocument *self,
       if (stmt == NULL)
         return -1;
       doc_bind_text (stmt, 1, date);
-      sqlite3_bind_int64 (stmt, 2, id);
+      vaern_db_bind_int (stmt, 2, id);
       if (!doc_step_done (self, stmt, error))
         return -1;
 
@@ -331,9 +331,9 @@ hand_over (VaernDocument *self,
                       error);
       if (stmt == NULL)
         return -1;
-      sqlite3_bind_int64 (stmt, 1, to_person_id);
+      vaern_db_bind_int (stmt, 1, to_person_id);
       doc_bind_text (stmt, 2, date);
-      sqlite3_bind_int64 (stmt, 3, id);
+      vaern_db_bind_int (stmt, 3, id);
       if (!doc_step_done (self, stmt, error))
         return -1;
     }
@@ -353,8 +353,8 @@ hand_over (VaernDocument *self,
         stmt = doc_prepare (self, owned[i], error);
         if (stmt == NULL)
           return -1;
-        sqlite3_bind_int64 (stmt, 1, to_person_id);
-        sqlite3_bind_int64 (stmt, 2, from_person_id);
+        vaern_db_bind_int (stmt, 1, to_person_id);
+        vaern_db_bind_int (stmt, 2, from_person_id);
         if (!doc_step_done (self, stmt, error))
           return -1;
       }
@@ -409,7 +409,7 @@ vaern_document_delete_person (VaernDocument *self,
   g_autoptr(VaernPerson) person = NULL;
   g_autofree char *label = NULL;
   g_autofree char *today = vaern_date_today ();
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
@@ -440,7 +440,7 @@ vaern_document_delete_person (VaernDocument *self,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, id);
+          vaern_db_bind_int (stmt, 1, id);
           ok = doc_step_done (self, stmt, error);
         }
     }
@@ -456,7 +456,7 @@ vaern_document_add_role (VaernDocument *self,
 {
   g_autofree char *label = NULL;
   g_autofree char *name = NULL;
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   gint64 id = 0;
   gboolean ok;
 
@@ -479,7 +479,8 @@ vaern_document_add_role (VaernDocument *self,
     return 0;
   stmt = doc_prepare (self,
                   "INSERT INTO role (key, name, description, scope, single, position)"
-                  " VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM role))",
+                  " VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM role))"
+                  " RETURNING id",
                   error);
   ok = stmt != NULL;
   if (ok)
@@ -488,9 +489,9 @@ vaern_document_add_role (VaernDocument *self,
       doc_bind_text (stmt, 2, name);
       doc_bind_text_or_empty (stmt, 3, role->description);
       doc_bind_text (stmt, 4, vaern_enum_key (&vaern_enum_role_scope, role->scope));
-      sqlite3_bind_int (stmt, 5, role->single ? 1 : 0);
-      ok = doc_step_done (self, stmt, error);
-      id = sqlite3_last_insert_rowid (self->db);
+      vaern_db_bind_int (stmt, 5, role->single ? 1 : 0);
+      id = doc_insert (self, stmt, error);
+      ok = id != 0;
     }
   return doc_end_change (self, ok, label, error) ? id : 0;
 }
@@ -558,7 +559,7 @@ vaern_document_get_holder (VaernDocument *self,
                            gint64         asset_id,
                            gint64         role_id)
 {
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   gint64 person = 0;
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), 0);
@@ -568,11 +569,11 @@ vaern_document_get_holder (VaernDocument *self,
                   " AND to_date IS NULL ORDER BY from_date DESC LIMIT 1", NULL);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, asset_id);
-  sqlite3_bind_int64 (stmt, 2, role_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    person = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  vaern_db_bind_int (stmt, 1, asset_id);
+  vaern_db_bind_int (stmt, 2, role_id);
+  if (vaern_db_step (stmt) == VAERN_DB_ROW)
+    person = vaern_db_column_int (stmt, 0);
+  vaern_db_reset (stmt);
   return person;
 }
 
@@ -590,7 +591,7 @@ vaern_document_assign (VaernDocument *self,
   g_autoptr(VaernRole) role = NULL;
   g_autofree char *today = NULL;
   g_autofree char *label = NULL;
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   gint64 holder, id = 0;
   gboolean ok = TRUE;
 
@@ -653,8 +654,8 @@ vaern_document_assign (VaernDocument *self,
       if (ok)
         {
           doc_bind_text (stmt, 1, from_date);
-          sqlite3_bind_int64 (stmt, 2, asset_id);
-          sqlite3_bind_int64 (stmt, 3, role_id);
+          vaern_db_bind_int (stmt, 2, asset_id);
+          vaern_db_bind_int (stmt, 3, role_id);
           ok = doc_step_done (self, stmt, error);
         }
     }
@@ -662,16 +663,16 @@ vaern_document_assign (VaernDocument *self,
     {
       stmt = doc_prepare (self,
                       "INSERT INTO assignment (asset_id, person_id, role_id, from_date)"
-                      " VALUES (?, ?, ?, ?)", error);
+                      " VALUES (?, ?, ?, ?) RETURNING id", error);
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, asset_id);
-          sqlite3_bind_int64 (stmt, 2, person_id);
-          sqlite3_bind_int64 (stmt, 3, role_id);
+          vaern_db_bind_int (stmt, 1, asset_id);
+          vaern_db_bind_int (stmt, 2, person_id);
+          vaern_db_bind_int (stmt, 3, role_id);
           doc_bind_text (stmt, 4, from_date);
-          ok = doc_step_done (self, stmt, error);
-          id = sqlite3_last_insert_rowid (self->db);
+          id = doc_insert (self, stmt, error);
+          ok = id != 0;
         }
     }
   return doc_end_change (self, ok, label, error) ? id : 0;
@@ -684,7 +685,7 @@ vaern_document_end_assignment (VaernDocument *self,
                                GError       **error)
 {
   g_autofree char *today = NULL;
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
@@ -701,7 +702,7 @@ vaern_document_end_assignment (VaernDocument *self,
   if (ok)
     {
       doc_bind_text (stmt, 1, to_date);
-      sqlite3_bind_int64 (stmt, 2, id);
+      vaern_db_bind_int (stmt, 2, id);
       ok = doc_step_done (self, stmt, error);
     }
   return doc_end_change (self, ok, _("End role"), error);

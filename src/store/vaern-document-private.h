@@ -1,14 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "core/vaern-risk-scale.h"
+#include "vaern-db-sqlite.h"
 #include "vaern-document.h"
 
 G_BEGIN_DECLS
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* How long a connection waits for a lock another holds. */
 #define DOC_BUSY_TIMEOUT_MS 1500
@@ -39,10 +36,10 @@ struct _VaernDocument
 {
   GObject     parent_instance;
 
-  sqlite3    *db;
+  VaernDb    *db;          /* the seam: SQLite or PostgreSQL */
   char       *path;
   gboolean    read_only;
-  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  GHashTable *statements;   /* SQL text → VaernDbStmt */
 
   char       *organisation;
   char       *cvr;
@@ -83,15 +80,22 @@ struct _VaernDocument
 };
 
 
-/* SQLite plumbing */
+/* The database plumbing (vaern-document-db.c) */
+/* The connection's last error as the store's error. */
 G_GNUC_INTERNAL void          doc_set_db_error     (VaernDocument *self,
-                                                    GError       **error,
-                                                    int            rc);
+                                                    GError       **error);
 G_GNUC_INTERNAL gboolean      doc_exec             (VaernDocument *self,
                                                     const char    *sql,
                                                     GError       **error);
+/* The text for the open backend, where SQLite's and PostgreSQL's differ:
+ * both are written side by side at the call. */
+#define doc_sql(self, sqlite_text, postgresql_text) \
+  (vaern_db_kind ((self)->db) == VAERN_DB_POSTGRESQL ? (postgresql_text) : (sqlite_text))
+/* BEGIN for an edit (SQLite: the write lock at once). */
+G_GNUC_INTERNAL gboolean      doc_begin            (VaernDocument *self,
+                                                    GError       **error);
 /* A cached, reset statement; the document owns it. */
-G_GNUC_INTERNAL sqlite3_stmt *doc_prepare          (VaernDocument *self,
+G_GNUC_INTERNAL VaernDbStmt *doc_prepare          (VaernDocument *self,
                                                     const char    *sql,
                                                     GError       **error);
 /* The schema Værn's migrations make up to @version, without rows. */
@@ -100,29 +104,33 @@ G_GNUC_INTERNAL gboolean      doc_make_schema      (sqlite3       *db,
                                                     GError       **error);
 /* For the lists' loaders: a query that fails is kept for
  * vaern_document_check_lists() instead of passing for an empty list. */
-G_GNUC_INTERNAL sqlite3_stmt *doc_prepare_list     (VaernDocument *self,
+G_GNUC_INTERNAL VaernDbStmt *doc_prepare_list     (VaernDocument *self,
                                                     const char    *sql);
 G_GNUC_INTERNAL void          doc_list_done        (VaernDocument *self,
-                                                    sqlite3_stmt  *stmt,
+                                                    VaernDbStmt  *stmt,
                                                     int            rc);
-G_GNUC_INTERNAL gboolean      doc_step_done        (VaernDocument *self,
-                                                    sqlite3_stmt  *stmt,
+/* Steps an INSERT … RETURNING id; the new id, or 0 with an error. */
+G_GNUC_INTERNAL gint64        doc_insert           (VaernDocument *self,
+                                                    VaernDbStmt   *stmt,
                                                     GError       **error);
-G_GNUC_INTERNAL void          doc_bind_text        (sqlite3_stmt  *stmt,
+G_GNUC_INTERNAL gboolean      doc_step_done        (VaernDocument *self,
+                                                    VaernDbStmt  *stmt,
+                                                    GError       **error);
+G_GNUC_INTERNAL void          doc_bind_text        (VaernDbStmt  *stmt,
                                                     int            index,
                                                     const char    *text);
-G_GNUC_INTERNAL void          doc_bind_text_or_empty (sqlite3_stmt *stmt,
+G_GNUC_INTERNAL void          doc_bind_text_or_empty (VaernDbStmt *stmt,
                                                       int           index,
                                                       const char   *text);
-G_GNUC_INTERNAL void          doc_bind_id          (sqlite3_stmt  *stmt,
+G_GNUC_INTERNAL void          doc_bind_id          (VaernDbStmt  *stmt,
                                                     int            index,
                                                     gint64         id);
-G_GNUC_INTERNAL char         *doc_column_dup       (sqlite3_stmt  *stmt,
+G_GNUC_INTERNAL char         *doc_column_dup       (VaernDbStmt  *stmt,
                                                     int            column);
-G_GNUC_INTERNAL guint         doc_column_enum      (sqlite3_stmt  *stmt,
+G_GNUC_INTERNAL guint         doc_column_enum      (VaernDbStmt  *stmt,
                                                     int            column,
                                                     const VaernEnum *e);
-G_GNUC_INTERNAL guint32       doc_row_digest       (sqlite3_stmt  *stmt);
+G_GNUC_INTERNAL guint32       doc_row_digest       (VaernDbStmt  *stmt);
 G_GNUC_INTERNAL gint64        doc_query_int        (VaernDocument *self,
                                                     const char    *sql,
                                                     gint64         param,
@@ -152,7 +160,7 @@ G_GNUC_INTERNAL gboolean      doc_delete_row       (VaernDocument *self,
  * that bind() binds) as one edit named label, and then extra (may be
  * NULL) in the same transaction. Returns the row's id, or 0 with an
  * error; missing says what to tell when the row to update is gone. */
-typedef void     (*DocBindFunc)  (sqlite3_stmt  *stmt,
+typedef void     (*DocBindFunc)  (VaernDbStmt  *stmt,
                                   gpointer       record);
 typedef gboolean (*DocExtraFunc) (VaernDocument *self,
                                   gint64         id,
@@ -200,7 +208,6 @@ G_GNUC_INTERNAL gboolean      doc_store_error      (GError       **error,
 /* Sets up a new connection: functions, pragmas, locking (vaern-document-db.c). */
 G_GNUC_INTERNAL gboolean      doc_configure        (VaernDocument *self,
                                                     GError       **error);
-G_GNUC_INTERNAL void          doc_unbind_connection (sqlite3       *db);
 /* Refuses an edit when another program replaced the file. */
 G_GNUC_INTERNAL gboolean      doc_check_same_file  (VaernDocument *self,
                                                     GError       **error);

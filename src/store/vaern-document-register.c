@@ -15,7 +15,7 @@ doc_load_assets (VaernDocument *self,
                  gint64         id)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = doc_prepare_list (self,
+  VaernDbStmt *stmt = doc_prepare_list (self,
     "SELECT a.id, a.kind, a.name, a.purpose, a.kitos_uuid, a.supplier, a.hosting,"
     "       a.lifecycle, a.unit_id, a.personal_data, a.dpa, a.dpa_date, a.criticality,"
     "       a.confidentiality, a.integrity, a.availability, a.next_review, a.notes,"
@@ -44,14 +44,14 @@ doc_load_assets (VaernDocument *self,
 
   if (stmt == NULL)
     return result;
-  sqlite3_bind_int64 (stmt, 1, id);
+  vaern_db_bind_int (stmt, 1, id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = vaern_db_step (stmt)) == VAERN_DB_ROW)
     {
       VaernAsset *a = vaern_asset_new ();
-      const char *using = (const char *) sqlite3_column_text (stmt, 22);
+      const char *using = vaern_db_column_text (stmt, 22, NULL);
 
-      vaern_record_set_identity (VAERN_RECORD (a), sqlite3_column_int64 (stmt, 0),
+      vaern_record_set_identity (VAERN_RECORD (a), vaern_db_column_int (stmt, 0),
                                  doc_row_digest (stmt));
       a->kind = doc_column_enum (stmt, 1, &vaern_enum_asset_kind);
       a->name = doc_column_dup (stmt, 2);
@@ -60,20 +60,20 @@ doc_load_assets (VaernDocument *self,
       a->supplier = doc_column_dup (stmt, 5);
       a->hosting = doc_column_enum (stmt, 6, &vaern_enum_hosting);
       a->lifecycle = doc_column_enum (stmt, 7, &vaern_enum_lifecycle);
-      a->unit_id = sqlite3_column_int64 (stmt, 8);
+      a->unit_id = vaern_db_column_int (stmt, 8);
       a->personal_data = doc_column_enum (stmt, 9, &vaern_enum_personal_data);
       a->dpa = doc_column_enum (stmt, 10, &vaern_enum_dpa);
       a->dpa_date = doc_column_dup (stmt, 11);
-      a->criticality = sqlite3_column_int (stmt, 12);
-      a->confidentiality = sqlite3_column_int (stmt, 13);
-      a->integrity = sqlite3_column_int (stmt, 14);
-      a->availability = sqlite3_column_int (stmt, 15);
+      a->criticality = vaern_db_column_int (stmt, 12);
+      a->confidentiality = vaern_db_column_int (stmt, 13);
+      a->integrity = vaern_db_column_int (stmt, 14);
+      a->availability = vaern_db_column_int (stmt, 15);
       a->next_review = doc_column_dup (stmt, 16);
       a->notes = doc_column_dup (stmt, 17);
       a->unit_name = doc_column_dup (stmt, 18);
-      a->owner_id = sqlite3_column_int64 (stmt, 19);
+      a->owner_id = vaern_db_column_int (stmt, 19);
       a->owner_name = doc_column_dup (stmt, 20);
-      a->n_administrators = sqlite3_column_int (stmt, 21);
+      a->n_administrators = vaern_db_column_int (stmt, 21);
       a->using_unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
       if (using)
         {
@@ -85,9 +85,9 @@ doc_load_assets (VaernDocument *self,
               g_array_append_val (a->using_unit_ids, id);
             }
         }
-      a->n_risks = sqlite3_column_int (stmt, 23);
+      a->n_risks = vaern_db_column_int (stmt, 23);
       a->max_residual_band = 1 + vaern_risk_scale_band_for_score (self->scale,
-                                                                   sqlite3_column_int (stmt, 24));
+                                                                   vaern_db_column_int (stmt, 24));
       /* The band depends on the scale as well as on the row. */
       vaern_record_set_identity (VAERN_RECORD (a), vaern_record_get_id (VAERN_RECORD (a)),
                                  vaern_record_get_digest (VAERN_RECORD (a))
@@ -109,7 +109,7 @@ GPtrArray *
 doc_load_units (VaernDocument *self)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = doc_prepare_list (self,
+  VaernDbStmt *stmt = doc_prepare_list (self,
     "WITH RECURSIVE tree (id, depth, path, sort) AS ("
     "  SELECT id, 0, name, name FROM unit WHERE parent_id IS NULL"
     "  UNION ALL"
@@ -122,16 +122,16 @@ doc_load_units (VaernDocument *self)
   if (stmt == NULL)
     return result;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = vaern_db_step (stmt)) == VAERN_DB_ROW)
     {
       VaernUnit *u = vaern_unit_new ();
 
-      vaern_record_set_identity (VAERN_RECORD (u), sqlite3_column_int64 (stmt, 0),
+      vaern_record_set_identity (VAERN_RECORD (u), vaern_db_column_int (stmt, 0),
                                  doc_row_digest (stmt));
-      u->parent_id = sqlite3_column_int64 (stmt, 1);
+      u->parent_id = vaern_db_column_int (stmt, 1);
       u->name = doc_column_dup (stmt, 2);
       u->kind = doc_column_enum (stmt, 3, &vaern_enum_unit_kind);
-      u->depth = sqlite3_column_int (stmt, 4);
+      u->depth = vaern_db_column_int (stmt, 4);
       u->path = doc_column_dup (stmt, 5);
       g_ptr_array_add (result, u);
     }
@@ -244,7 +244,7 @@ validate_asset (VaernDocument *self,
 }
 
 static void
-bind_asset (sqlite3_stmt *stmt,
+bind_asset (VaernDbStmt *stmt,
             VaernAsset   *a)
 {
   g_autofree char *name = g_strstrip (g_strdup (a->name));
@@ -262,10 +262,10 @@ bind_asset (sqlite3_stmt *stmt,
   doc_bind_text (stmt, 9, vaern_enum_key (&vaern_enum_personal_data, a->personal_data));
   doc_bind_text (stmt, 10, vaern_enum_key (&vaern_enum_dpa, a->dpa));
   doc_bind_text (stmt, 11, a->dpa_date);
-  sqlite3_bind_int (stmt, 12, a->criticality);
-  sqlite3_bind_int (stmt, 13, a->confidentiality);
-  sqlite3_bind_int (stmt, 14, a->integrity);
-  sqlite3_bind_int (stmt, 15, a->availability);
+  vaern_db_bind_int (stmt, 12, a->criticality);
+  vaern_db_bind_int (stmt, 13, a->confidentiality);
+  vaern_db_bind_int (stmt, 14, a->integrity);
+  vaern_db_bind_int (stmt, 15, a->availability);
   doc_bind_text (stmt, 16, a->next_review);
   doc_bind_text_or_empty (stmt, 17, a->notes);
 }
@@ -280,7 +280,7 @@ write_using_units (VaernDocument *self,
 {
   g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) existing = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
 
   for (guint i = 0; unit_ids && i < unit_ids->len; i++)
     g_hash_table_add (wanted, &g_array_index (unit_ids, gint64, i));
@@ -288,13 +288,13 @@ write_using_units (VaernDocument *self,
   stmt = doc_prepare (self, "SELECT unit_id FROM asset_unit WHERE asset_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, asset_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  vaern_db_bind_int (stmt, 1, asset_id);
+  while (vaern_db_step (stmt) == VAERN_DB_ROW)
     {
-      gint64 unit_id = sqlite3_column_int64 (stmt, 0);
+      gint64 unit_id = vaern_db_column_int (stmt, 0);
       g_array_append_val (existing, unit_id);
     }
-  sqlite3_reset (stmt);
+  vaern_db_reset (stmt);
 
   for (guint i = 0; i < existing->len; i++)
     {
@@ -305,8 +305,8 @@ write_using_units (VaernDocument *self,
       stmt = doc_prepare (self, "DELETE FROM asset_unit WHERE asset_id = ? AND unit_id = ?", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, asset_id);
-      sqlite3_bind_int64 (stmt, 2, *unit_id);
+      vaern_db_bind_int (stmt, 1, asset_id);
+      vaern_db_bind_int (stmt, 2, *unit_id);
       if (!doc_step_done (self, stmt, error))
         return FALSE;
     }
@@ -321,8 +321,8 @@ write_using_units (VaernDocument *self,
       stmt = doc_prepare (self, "INSERT INTO asset_unit (asset_id, unit_id) VALUES (?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, asset_id);
-      sqlite3_bind_int64 (stmt, 2, *unit_id);
+      vaern_db_bind_int (stmt, 1, asset_id);
+      vaern_db_bind_int (stmt, 2, *unit_id);
       if (!doc_step_done (self, stmt, error))
         return FALSE;
     }
@@ -335,7 +335,7 @@ vaern_document_add_asset (VaernDocument *self,
                           GError       **error)
 {
   g_autofree char *label = NULL;
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   gint64 id = 0;
   gboolean ok;
 
@@ -354,13 +354,13 @@ vaern_document_add_asset (VaernDocument *self,
                   "INSERT INTO asset (kind, name, purpose, kitos_uuid, supplier, hosting,"
                   " lifecycle, unit_id, personal_data, dpa, dpa_date, criticality,"
                   " confidentiality, integrity, availability, next_review, notes)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
   ok = stmt != NULL;
   if (ok)
     {
       bind_asset (stmt, asset);
-      ok = doc_step_done (self, stmt, error);
-      id = sqlite3_last_insert_rowid (self->db);
+      id = doc_insert (self, stmt, error);
+      ok = id != 0;
     }
   ok = ok && write_using_units (self, id, asset->using_unit_ids, error);
 
@@ -374,7 +374,7 @@ vaern_document_update_asset (VaernDocument *self,
 {
   g_autofree char *label = NULL;
   gint64 id;
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
@@ -398,10 +398,10 @@ vaern_document_update_asset (VaernDocument *self,
   if (ok)
     {
       bind_asset (stmt, asset);
-      sqlite3_bind_int64 (stmt, 18, id);
+      vaern_db_bind_int (stmt, 18, id);
       ok = doc_step_done (self, stmt, error);
     }
-  if (ok && sqlite3_changes (self->db) == 0)
+  if (ok && vaern_db_changes (self->db) == 0)
     {
       g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND,
                    _("The asset no longer exists."));
@@ -496,7 +496,7 @@ typedef struct
 } UnitRow;
 
 static void
-bind_unit (sqlite3_stmt *stmt,
+bind_unit (VaernDbStmt *stmt,
            gpointer      record)
 {
   UnitRow *row = record;

@@ -107,32 +107,32 @@ static VaernRiskScale *
 load_scale (VaernDocument *self)
 {
   g_autoptr(VaernRiskScale) scale = NULL;
-  sqlite3_stmt *stmt = doc_prepare (self,
+  VaernDbStmt *stmt = doc_prepare (self,
                                     "SELECT preset, n_likelihood, n_consequence FROM scale",
                                     NULL);
 
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+  if (stmt == NULL || vaern_db_step (stmt) != VAERN_DB_ROW)
     {
       if (stmt)
-        sqlite3_reset (stmt);
+        vaern_db_reset (stmt);
       return NULL;
     }
   scale = g_new0 (VaernRiskScale, 1);
   scale->preset = doc_column_dup (stmt, 0);
-  scale->n_likelihood = CLAMP (sqlite3_column_int (stmt, 1), VAERN_SCALE_MIN_LEVELS,
+  scale->n_likelihood = CLAMP (vaern_db_column_int (stmt, 1), VAERN_SCALE_MIN_LEVELS,
                                VAERN_SCALE_MAX_LEVELS);
-  scale->n_consequence = CLAMP (sqlite3_column_int (stmt, 2), VAERN_SCALE_MIN_LEVELS,
+  scale->n_consequence = CLAMP (vaern_db_column_int (stmt, 2), VAERN_SCALE_MIN_LEVELS,
                                 VAERN_SCALE_MAX_LEVELS);
-  sqlite3_reset (stmt);
+  vaern_db_reset (stmt);
 
   stmt = doc_prepare (self, "SELECT axis, level, label, description FROM scale_level", NULL);
   if (stmt == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (vaern_db_step (stmt) == VAERN_DB_ROW)
     {
-      gboolean likelihood = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0),
+      gboolean likelihood = g_strcmp0 (vaern_db_column_text (stmt, 0, NULL),
                                        "likelihood") == 0;
-      int level = sqlite3_column_int (stmt, 1);
+      int level = vaern_db_column_int (stmt, 1);
       char **labels = likelihood ? scale->likelihood_labels : scale->consequence_labels;
       char **descriptions = likelihood ? scale->likelihood_descriptions
                                        : scale->consequence_descriptions;
@@ -144,23 +144,23 @@ load_scale (VaernDocument *self)
       g_free (descriptions[level - 1]);
       descriptions[level - 1] = doc_column_dup (stmt, 3);
     }
-  sqlite3_reset (stmt);
+  vaern_db_reset (stmt);
 
   stmt = doc_prepare (self,
                       "SELECT label, min_score, color, safe_color FROM scale_band"
                       " ORDER BY position", NULL);
   if (stmt == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW && scale->n_bands < VAERN_SCALE_MAX_BANDS)
+  while (vaern_db_step (stmt) == VAERN_DB_ROW && scale->n_bands < VAERN_SCALE_MAX_BANDS)
     {
       VaernRiskBand *band = &scale->bands[scale->n_bands++];
 
       band->label = doc_column_dup (stmt, 0);
-      band->min_score = sqlite3_column_int (stmt, 1);
+      band->min_score = vaern_db_column_int (stmt, 1);
       band->color = doc_column_dup (stmt, 2);
       band->safe_color = doc_column_dup (stmt, 3);
     }
-  sqlite3_reset (stmt);
+  vaern_db_reset (stmt);
 
   /* A level without a row gets its number, so nothing is drawn blank. */
   for (guint i = 0; i < scale->n_likelihood; i++)
@@ -181,7 +181,7 @@ write_scale (VaernDocument        *self,
              const VaernRiskScale *scale,
              GError              **error)
 {
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
 
   stmt = doc_prepare (self,
                       "INSERT INTO scale (id, preset, n_likelihood, n_consequence)"
@@ -192,8 +192,8 @@ write_scale (VaernDocument        *self,
   if (stmt == NULL)
     return FALSE;
   doc_bind_text (stmt, 1, scale->preset ? scale->preset : "custom");
-  sqlite3_bind_int (stmt, 2, scale->n_likelihood);
-  sqlite3_bind_int (stmt, 3, scale->n_consequence);
+  vaern_db_bind_int (stmt, 2, scale->n_likelihood);
+  vaern_db_bind_int (stmt, 3, scale->n_consequence);
   if (!doc_step_done (self, stmt, error))
     return FALSE;
 
@@ -209,7 +209,7 @@ write_scale (VaernDocument        *self,
       if (stmt == NULL)
         return FALSE;
       doc_bind_text (stmt, 1, name);
-      sqlite3_bind_int (stmt, 2, n);
+      vaern_db_bind_int (stmt, 2, n);
       if (!doc_step_done (self, stmt, error))
         return FALSE;
       for (guint i = 0; i < n; i++)
@@ -224,7 +224,7 @@ write_scale (VaernDocument        *self,
           if (stmt == NULL)
             return FALSE;
           doc_bind_text (stmt, 1, name);
-          sqlite3_bind_int (stmt, 2, i + 1);
+          vaern_db_bind_int (stmt, 2, i + 1);
           doc_bind_text (stmt, 3, label);
           doc_bind_text_or_empty (stmt, 4, descriptions[i]);
           if (!doc_step_done (self, stmt, error))
@@ -235,7 +235,7 @@ write_scale (VaernDocument        *self,
   stmt = doc_prepare (self, "DELETE FROM scale_band WHERE position >= ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, scale->n_bands);
+  vaern_db_bind_int (stmt, 1, scale->n_bands);
   if (!doc_step_done (self, stmt, error))
     return FALSE;
   for (guint i = 0; i < scale->n_bands; i++)
@@ -253,9 +253,9 @@ write_scale (VaernDocument        *self,
                           "    OR safe_color IS NOT ?5", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int (stmt, 1, i);
+      vaern_db_bind_int (stmt, 1, i);
       doc_bind_text (stmt, 2, label);
-      sqlite3_bind_int (stmt, 3, band->min_score);
+      vaern_db_bind_int (stmt, 3, band->min_score);
       doc_bind_text (stmt, 4, color);
       doc_bind_text (stmt, 5, safe_color);
       if (!doc_step_done (self, stmt, error))
@@ -274,7 +274,7 @@ doc_risks_seed (VaernDocument *self,
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (builtin_threats); i++)
     {
-      sqlite3_stmt *stmt = doc_prepare (self,
+      VaernDbStmt *stmt = doc_prepare (self,
                                         "INSERT INTO threat (category, name, description, builtin)"
                                         " VALUES (?, ?, ?, 1)", error);
 
@@ -386,7 +386,7 @@ load_threats (VaernDocument *self,
 {
   int rc;
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = doc_prepare_list (self,
+  VaernDbStmt *stmt = doc_prepare_list (self,
     "SELECT t.id, t.category, t.name, t.description, t.builtin,"
     "       (SELECT count(*) FROM risk r WHERE r.threat_id = t.id)"
     "  FROM threat t WHERE ?1 = 0 OR t.id = ?1"
@@ -394,18 +394,18 @@ load_threats (VaernDocument *self,
 
   if (stmt == NULL)
     return result;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  vaern_db_bind_int (stmt, 1, id);
+  while ((rc = vaern_db_step (stmt)) == VAERN_DB_ROW)
     {
       VaernThreat *t = vaern_threat_new ();
 
-      vaern_record_set_identity (VAERN_RECORD (t), sqlite3_column_int64 (stmt, 0),
+      vaern_record_set_identity (VAERN_RECORD (t), vaern_db_column_int (stmt, 0),
                                  doc_row_digest (stmt));
       t->category = doc_column_dup (stmt, 1);
       t->name = doc_column_dup (stmt, 2);
       t->description = doc_column_dup (stmt, 3);
-      t->builtin = sqlite3_column_int (stmt, 4) != 0;
-      t->n_risks = sqlite3_column_int (stmt, 5);
+      t->builtin = vaern_db_column_int (stmt, 4) != 0;
+      t->n_risks = vaern_db_column_int (stmt, 5);
       t->search_key = doc_casefold_join (t->category, t->name, t->description,
                                          (const char *) -1);
       g_ptr_array_add (result, t);
@@ -442,7 +442,7 @@ validate_threat (VaernDocument *self,
                  gint64         own_id,
                  GError       **error)
 {
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   gint64 other = 0;
   g_autofree char *name = NULL;
 
@@ -463,9 +463,9 @@ validate_threat (VaernDocument *self,
   if (stmt == NULL)
     return FALSE;
   doc_bind_text (stmt, 1, name);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    other = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (vaern_db_step (stmt) == VAERN_DB_ROW)
+    other = vaern_db_column_int (stmt, 0);
+  vaern_db_reset (stmt);
   if (other != 0 && other != own_id)
     {
       vaern_store_set_field_error (error, VAERN_STORE_ERROR_DUPLICATE, "name",
@@ -477,7 +477,7 @@ validate_threat (VaernDocument *self,
 }
 
 static void
-bind_threat (sqlite3_stmt *stmt,
+bind_threat (VaernDbStmt *stmt,
              gpointer      record)
 {
   VaernThreat *t = record;
@@ -584,29 +584,29 @@ load_controls (VaernDocument *self,
                gint64         id,
                GPtrArray     *risks)
 {
-  sqlite3_stmt *stmt = doc_prepare_list (self,
+  VaernDbStmt *stmt = doc_prepare_list (self,
                                          "SELECT risk_id, control FROM risk_control"
                                          " WHERE ?1 = 0 OR risk_id = ?1 ORDER BY risk_id");
   g_autoptr(GPtrArray) controls = g_ptr_array_new ();
   guint i = 0;
-  int rc = SQLITE_DONE;
+  int rc = VAERN_DB_DONE;
 
   if (stmt == NULL)
     return;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
+  vaern_db_bind_int (stmt, 1, id);
+  rc = vaern_db_step (stmt);
   for (i = 0; i < risks->len; i++)
     {
       VaernRisk *r = risks->pdata[i];
       gint64 risk_id = vaern_record_get_id (VAERN_RECORD (r));
 
       g_ptr_array_set_size (controls, 0);
-      while (rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) < risk_id)
-        rc = sqlite3_step (stmt);
-      while (rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == risk_id)
+      while (rc == VAERN_DB_ROW && vaern_db_column_int (stmt, 0) < risk_id)
+        rc = vaern_db_step (stmt);
+      while (rc == VAERN_DB_ROW && vaern_db_column_int (stmt, 0) == risk_id)
         {
           g_ptr_array_add (controls, doc_column_dup (stmt, 1));
-          rc = sqlite3_step (stmt);
+          rc = vaern_db_step (stmt);
         }
       g_ptr_array_sort (controls, compare_controls);
       g_ptr_array_add (controls, NULL);
@@ -622,7 +622,7 @@ load_risks (VaernDocument *self,
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *today = vaern_date_today ();
   int rc;
-  sqlite3_stmt *stmt = doc_prepare_list (self,
+  VaernDbStmt *stmt = doc_prepare_list (self,
     "SELECT r.id, r.asset_id, r.threat_id, r.title, r.description, r.consequence_c,"
     "       r.consequence_i, r.consequence_a, r.likelihood, r.treatment, r.measures,"
     "       r.residual_likelihood, r.residual_consequence, r.owner_id, r.assessed_on,"
@@ -636,32 +636,32 @@ load_risks (VaernDocument *self,
 
   if (stmt == NULL)
     return result;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  vaern_db_bind_int (stmt, 1, id);
+  while ((rc = vaern_db_step (stmt)) == VAERN_DB_ROW)
     {
       VaernRisk *r = vaern_risk_new ();
 
-      vaern_record_set_identity (VAERN_RECORD (r), sqlite3_column_int64 (stmt, 0),
+      vaern_record_set_identity (VAERN_RECORD (r), vaern_db_column_int (stmt, 0),
                                  doc_row_digest (stmt));
-      r->asset_id = sqlite3_column_int64 (stmt, 1);
-      r->threat_id = sqlite3_column_int64 (stmt, 2);
+      r->asset_id = vaern_db_column_int (stmt, 1);
+      r->threat_id = vaern_db_column_int (stmt, 2);
       r->title = doc_column_dup (stmt, 3);
       r->description = doc_column_dup (stmt, 4);
-      r->consequence_c = sqlite3_column_int (stmt, 5);
-      r->consequence_i = sqlite3_column_int (stmt, 6);
-      r->consequence_a = sqlite3_column_int (stmt, 7);
-      r->likelihood = sqlite3_column_int (stmt, 8);
+      r->consequence_c = vaern_db_column_int (stmt, 5);
+      r->consequence_i = vaern_db_column_int (stmt, 6);
+      r->consequence_a = vaern_db_column_int (stmt, 7);
+      r->likelihood = vaern_db_column_int (stmt, 8);
       r->treatment = doc_column_enum (stmt, 9, &vaern_enum_treatment);
       r->measures = doc_column_dup (stmt, 10);
-      r->residual_likelihood = sqlite3_column_int (stmt, 11);
-      r->residual_consequence = sqlite3_column_int (stmt, 12);
-      r->owner_id = sqlite3_column_int64 (stmt, 13);
+      r->residual_likelihood = vaern_db_column_int (stmt, 11);
+      r->residual_consequence = vaern_db_column_int (stmt, 12);
+      r->owner_id = vaern_db_column_int (stmt, 13);
       r->assessed_on = doc_column_dup (stmt, 14);
       r->review_date = doc_column_dup (stmt, 15);
       r->accepted_by = doc_column_dup (stmt, 16);
       r->accepted_on = doc_column_dup (stmt, 17);
       r->asset_name = doc_column_dup (stmt, 18);
-      r->unit_id = sqlite3_column_int64 (stmt, 19);
+      r->unit_id = vaern_db_column_int (stmt, 19);
       r->threat_name = doc_column_dup (stmt, 20);
       r->owner_name = doc_column_dup (stmt, 21);
       derive_risk (self, r, today);
@@ -833,7 +833,7 @@ validate_risk (VaernDocument *self,
 {
   const VaernRiskScale *scale = self->scale;
   g_autofree char *title = NULL;
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   gint64 other = 0;
 
   if (risk->title == NULL || *(title = g_strstrip (g_strdup (risk->title))) == '\0')
@@ -853,11 +853,11 @@ validate_risk (VaernDocument *self,
                       error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, risk->asset_id);
+  vaern_db_bind_int (stmt, 1, risk->asset_id);
   doc_bind_text (stmt, 2, title);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    other = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (vaern_db_step (stmt) == VAERN_DB_ROW)
+    other = vaern_db_column_int (stmt, 0);
+  vaern_db_reset (stmt);
   if (other != 0 && other != own_id)
     {
       vaern_store_set_field_error (error, VAERN_STORE_ERROR_DUPLICATE, "title",
@@ -921,25 +921,25 @@ validate_risk (VaernDocument *self,
 }
 
 static void
-bind_risk (sqlite3_stmt *stmt,
+bind_risk (VaernDbStmt *stmt,
            gpointer      record)
 {
   VaernRisk *r = record;
   g_autofree char *title = g_strstrip (g_strdup (r->title));
   g_autofree char *accepted_by = g_strstrip (g_strdup (r->accepted_by ? r->accepted_by : ""));
 
-  sqlite3_bind_int64 (stmt, 1, r->asset_id);
+  vaern_db_bind_int (stmt, 1, r->asset_id);
   doc_bind_id (stmt, 2, r->threat_id);
   doc_bind_text (stmt, 3, title);
   doc_bind_text_or_empty (stmt, 4, r->description);
-  sqlite3_bind_int (stmt, 5, r->consequence_c);
-  sqlite3_bind_int (stmt, 6, r->consequence_i);
-  sqlite3_bind_int (stmt, 7, r->consequence_a);
-  sqlite3_bind_int (stmt, 8, r->likelihood);
+  vaern_db_bind_int (stmt, 5, r->consequence_c);
+  vaern_db_bind_int (stmt, 6, r->consequence_i);
+  vaern_db_bind_int (stmt, 7, r->consequence_a);
+  vaern_db_bind_int (stmt, 8, r->likelihood);
   doc_bind_text (stmt, 9, vaern_enum_key (&vaern_enum_treatment, r->treatment));
   doc_bind_text_or_empty (stmt, 10, r->measures);
-  sqlite3_bind_int (stmt, 11, r->residual_likelihood);
-  sqlite3_bind_int (stmt, 12, r->residual_consequence);
+  vaern_db_bind_int (stmt, 11, r->residual_likelihood);
+  vaern_db_bind_int (stmt, 12, r->residual_consequence);
   doc_bind_id (stmt, 13, r->owner_id);
   doc_bind_text (stmt, 14, r->assessed_on);
   doc_bind_text (stmt, 15, r->review_date);
@@ -954,16 +954,16 @@ write_controls (VaernDocument *self,
                 GStrv          controls,
                 GError       **error)
 {
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   g_autoptr(GPtrArray) existing = g_ptr_array_new_with_free_func (g_free);
 
   stmt = doc_prepare (self, "SELECT control FROM risk_control WHERE risk_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, risk_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  vaern_db_bind_int (stmt, 1, risk_id);
+  while (vaern_db_step (stmt) == VAERN_DB_ROW)
     g_ptr_array_add (existing, doc_column_dup (stmt, 0));
-  sqlite3_reset (stmt);
+  vaern_db_reset (stmt);
 
   for (guint i = 0; i < existing->len; i++)
     {
@@ -973,7 +973,7 @@ write_controls (VaernDocument *self,
                           error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, risk_id);
+      vaern_db_bind_int (stmt, 1, risk_id);
       doc_bind_text (stmt, 2, existing->pdata[i]);
       if (!doc_step_done (self, stmt, error))
         return FALSE;
@@ -991,7 +991,7 @@ write_controls (VaernDocument *self,
                           " ON CONFLICT DO NOTHING", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, risk_id);
+      vaern_db_bind_int (stmt, 1, risk_id);
       doc_bind_text (stmt, 2, controls[i]);
       if (!doc_step_done (self, stmt, error))
         return FALSE;

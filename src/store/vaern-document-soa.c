@@ -69,7 +69,7 @@ doc_soa_seed (VaernDocument *self,
   g_autoptr(VaernCatalogue) catalogue = load_catalogue (error);
   const char *const editions[] = { VAERN_EDITION_2022, VAERN_EDITION_2013 };
   g_autofree char *today = vaern_date_today ();
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   gint64 version_id;
 
   if (catalogue == NULL)
@@ -88,10 +88,10 @@ doc_soa_seed (VaernDocument *self,
             return FALSE;
           doc_bind_text (stmt, 1, controls[i]->edition);
           doc_bind_text (stmt, 2, controls[i]->number);
-          sqlite3_bind_int (stmt, 3, controls[i]->theme_or_clause);
+          vaern_db_bind_int (stmt, 3, controls[i]->theme_or_clause);
           doc_bind_text (stmt, 4, controls[i]->title_da);
           doc_bind_text (stmt, 5, controls[i]->title_en);
-          sqlite3_bind_int (stmt, 6, (int) i);
+          vaern_db_bind_int (stmt, 6, (int) i);
           if (!doc_step_done (self, stmt, error))
             return FALSE;
 
@@ -118,20 +118,21 @@ doc_soa_seed (VaernDocument *self,
         }
     }
 
-  stmt = doc_prepare (self, "INSERT INTO soa_version (number, created_on) VALUES (1, ?)", error);
+  stmt = doc_prepare (self, "INSERT INTO soa_version (number, created_on) VALUES (1, ?) RETURNING id",
+                      error);
   if (stmt == NULL)
     return FALSE;
   doc_bind_text (stmt, 1, today);
-  if (!doc_step_done (self, stmt, error))
+  version_id = doc_insert (self, stmt, error);
+  if (version_id == 0)
     return FALSE;
-  version_id = sqlite3_last_insert_rowid (self->db);
   stmt = doc_prepare (self,
                       "INSERT INTO soa_entry (version_id, control)"
                       " SELECT ?, number FROM control WHERE edition = '2022' ORDER BY position",
                       error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, version_id);
+  vaern_db_bind_int (stmt, 1, version_id);
   return doc_step_done (self, stmt, error);
 }
 
@@ -141,14 +142,14 @@ query_strv (VaernDocument *self,
             const char    *param)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt = doc_prepare (self, sql, NULL);
+  VaernDbStmt *stmt = doc_prepare (self, sql, NULL);
 
   if (stmt == NULL)
     return NULL;
   doc_bind_text (stmt, 1, param);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  while (vaern_db_step (stmt) == VAERN_DB_ROW)
+    g_strv_builder_add (builder, vaern_db_column_text (stmt, 0, NULL));
+  vaern_db_reset (stmt);
   return g_strv_builder_end (builder);
 }
 
@@ -157,7 +158,7 @@ control_exists (VaernDocument *self,
                 const char    *edition,
                 const char    *number)
 {
-  sqlite3_stmt *stmt = doc_prepare (self,
+  VaernDbStmt *stmt = doc_prepare (self,
                                     "SELECT 1 FROM control WHERE edition = ? AND number = ?", NULL);
   gboolean found;
 
@@ -165,8 +166,8 @@ control_exists (VaernDocument *self,
     return FALSE;
   doc_bind_text (stmt, 1, edition);
   doc_bind_text (stmt, 2, number);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  found = vaern_db_step (stmt) == VAERN_DB_ROW;
+  vaern_db_reset (stmt);
   return found;
 }
 
@@ -225,7 +226,7 @@ load_versions (VaernDocument *self,
 {
   int rc;
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = doc_prepare_list (self,
+  VaernDbStmt *stmt = doc_prepare_list (self,
     "SELECT v.id, v.number, v.created_on, a.id, a.approved_by, a.approved_on, a.note,"
     "  (SELECT count(*) FROM soa_entry e WHERE e.version_id = v.id),"
     "  (SELECT count(*) FROM soa_entry e WHERE e.version_id = v.id AND e.applicable),"
@@ -238,24 +239,24 @@ load_versions (VaernDocument *self,
 
   if (stmt == NULL)
     return result;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  vaern_db_bind_int (stmt, 1, id);
+  while ((rc = vaern_db_step (stmt)) == VAERN_DB_ROW)
     {
       VaernSoaVersion *v = g_object_new (VAERN_TYPE_SOA_VERSION, NULL);
 
-      vaern_record_set_identity (VAERN_RECORD (v), sqlite3_column_int64 (stmt, 0),
+      vaern_record_set_identity (VAERN_RECORD (v), vaern_db_column_int (stmt, 0),
                                  doc_row_digest (stmt));
-      v->number = sqlite3_column_int (stmt, 1);
+      v->number = vaern_db_column_int (stmt, 1);
       v->created_on = doc_column_dup (stmt, 2);
-      v->approval_id = sqlite3_column_int64 (stmt, 3);
+      v->approval_id = vaern_db_column_int (stmt, 3);
       v->approved_by = doc_column_dup (stmt, 4);
       v->approved_on = doc_column_dup (stmt, 5);
       v->approval_note = doc_column_dup (stmt, 6);
       v->frozen = v->approval_id != 0;
-      v->n_controls = sqlite3_column_int (stmt, 7);
-      v->n_applicable = sqlite3_column_int (stmt, 8);
-      v->n_implemented = sqlite3_column_int (stmt, 9);
-      v->newest = sqlite3_column_int (stmt, 10) != 0;
+      v->n_controls = vaern_db_column_int (stmt, 7);
+      v->n_applicable = vaern_db_column_int (stmt, 8);
+      v->n_implemented = vaern_db_column_int (stmt, 9);
+      v->newest = vaern_db_column_int (stmt, 10) != 0;
       g_ptr_array_add (result, v);
     }
   doc_list_done (self, stmt, rc);
@@ -289,7 +290,7 @@ load_document_refs (VaernDocument *self,
                     gint64         version_id)
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   int rc;
 
   for (guint i = 0; i < entries->len; i++)
@@ -308,18 +309,18 @@ load_document_refs (VaernDocument *self,
     " ORDER BY sd.entry_id, sd.document_id");
   if (stmt == NULL)
     return;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, version_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  vaern_db_bind_int (stmt, 1, id);
+  vaern_db_bind_int (stmt, 2, version_id);
+  while ((rc = vaern_db_step (stmt)) == VAERN_DB_ROW)
     {
-      gint64 entry_id = sqlite3_column_int64 (stmt, 0);
+      gint64 entry_id = vaern_db_column_int (stmt, 0);
       VaernSoaEntry *e = g_hash_table_lookup (by_id, &entry_id);
       VaernSoaDocumentRef *ref;
 
       if (e == NULL)
         continue;
       ref = g_new0 (VaernSoaDocumentRef, 1);
-      ref->id = sqlite3_column_int64 (stmt, 1);
+      ref->id = vaern_db_column_int (stmt, 1);
       ref->title = doc_column_dup (stmt, 2);
       ref->kind = doc_column_enum (stmt, 3, &vaern_enum_doc_kind);
       ref->version = doc_column_dup (stmt, 4);
@@ -343,7 +344,7 @@ load_entries (VaernDocument *self,
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean danish = prefer_danish ();
   int rc;
-  sqlite3_stmt *stmt = doc_prepare_list (self,
+  VaernDbStmt *stmt = doc_prepare_list (self,
     "SELECT e.id, e.version_id, v.number, e.control, c.theme, c.position, c.title_da,"
     "  c.title_en, e.applicable, e.reasons, e.justification, e.status, e.owner_id,"
     "  CASE WHEN a.id IS NOT NULL THEN e.owner_name ELSE coalesce (p.name, '') END,"
@@ -363,38 +364,38 @@ load_entries (VaernDocument *self,
 
   if (stmt == NULL)
     return result;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, version_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  vaern_db_bind_int (stmt, 1, id);
+  vaern_db_bind_int (stmt, 2, version_id);
+  while ((rc = vaern_db_step (stmt)) == VAERN_DB_ROW)
     {
       VaernSoaEntry *e = g_object_new (VAERN_TYPE_SOA_ENTRY, NULL);
       g_autofree char *reasons = NULL;
 
-      vaern_record_set_identity (VAERN_RECORD (e), sqlite3_column_int64 (stmt, 0),
+      vaern_record_set_identity (VAERN_RECORD (e), vaern_db_column_int (stmt, 0),
                                  doc_row_digest (stmt));
-      e->version_id = sqlite3_column_int64 (stmt, 1);
-      e->version_number = sqlite3_column_int (stmt, 2);
+      e->version_id = vaern_db_column_int (stmt, 1);
+      e->version_number = vaern_db_column_int (stmt, 2);
       e->control = doc_column_dup (stmt, 3);
-      e->theme = sqlite3_column_int (stmt, 4);
-      e->position = sqlite3_column_int (stmt, 5);
+      e->theme = vaern_db_column_int (stmt, 4);
+      e->position = vaern_db_column_int (stmt, 5);
       e->title_da = doc_column_dup (stmt, 6);
       e->title_en = doc_column_dup (stmt, 7);
       e->title = g_strdup (danish ? e->title_da : e->title_en);
-      e->applicable = sqlite3_column_int (stmt, 8) != 0;
-      e->reasons = sqlite3_column_int (stmt, 9);
+      e->applicable = vaern_db_column_int (stmt, 8) != 0;
+      e->reasons = vaern_db_column_int (stmt, 9);
       e->justification = doc_column_dup (stmt, 10);
       e->status = doc_column_enum (stmt, 11, &vaern_enum_soa_status);
-      e->owner_id = sqlite3_column_int64 (stmt, 12);
+      e->owner_id = vaern_db_column_int (stmt, 12);
       e->owner_name = doc_column_dup (stmt, 13);
       e->notes = doc_column_dup (stmt, 14);
-      parse_ids ((const char *) sqlite3_column_text (stmt, 15), e->document_ids);
-      e->n_risks = sqlite3_column_int (stmt, 16);
-      e->frozen = sqlite3_column_int (stmt, 17) != 0;
+      parse_ids (vaern_db_column_text (stmt, 15, NULL), e->document_ids);
+      e->n_risks = vaern_db_column_int (stmt, 16);
+      e->frozen = vaern_db_column_int (stmt, 17) != 0;
       e->missing_justification = vaern_soa_entry_needs_justification (e);
       /* The number is searched as written ("5.9"), and so are the 2013
        * numbers the control took over ("A.8.1.1"): an older guideline's
        * reference finds today's control. */
-      e->search_key = doc_casefold_join (e->control, (const char *) sqlite3_column_text (stmt, 18),
+      e->search_key = doc_casefold_join (e->control, vaern_db_column_text (stmt, 18, NULL),
                                          e->title_da, e->title_en, e->justification,
                                          e->owner_name, e->notes, (const char *) -1);
       g_ptr_array_add (result, e);
@@ -532,14 +533,14 @@ doc_person_exists (VaernDocument *self,
 }
 
 static void
-bind_entry (sqlite3_stmt *stmt,
+bind_entry (VaernDbStmt *stmt,
             gpointer      record)
 {
   VaernSoaEntry *e = record;
   g_autofree char *justification = g_strstrip (g_strdup (e->justification ? e->justification : ""));
 
-  sqlite3_bind_int (stmt, 1, e->applicable ? 1 : 0);
-  sqlite3_bind_int (stmt, 2, (int) (e->reasons & VAERN_SOA_REASONS_ALL));
+  vaern_db_bind_int (stmt, 1, e->applicable ? 1 : 0);
+  vaern_db_bind_int (stmt, 2, (int) (e->reasons & VAERN_SOA_REASONS_ALL));
   doc_bind_text (stmt, 3, justification);
   doc_bind_text (stmt, 4, vaern_enum_key (&vaern_enum_soa_status, e->status));
   doc_bind_id (stmt, 5, e->owner_id);
@@ -555,20 +556,20 @@ write_entry_documents (VaernDocument *self,
 {
   GArray *wanted = VAERN_SOA_ENTRY (record)->document_ids;
   g_autoptr(GArray) existing = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = doc_prepare (self,
+  VaernDbStmt *stmt = doc_prepare (self,
                                     "SELECT document_id FROM soa_entry_document WHERE entry_id = ?",
                                     error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, entry_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  vaern_db_bind_int (stmt, 1, entry_id);
+  while (vaern_db_step (stmt) == VAERN_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = vaern_db_column_int (stmt, 0);
 
       g_array_append_val (existing, id);
     }
-  sqlite3_reset (stmt);
+  vaern_db_reset (stmt);
 
   for (guint i = 0; i < existing->len; i++)
     {
@@ -583,8 +584,8 @@ write_entry_documents (VaernDocument *self,
                           error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, entry_id);
-      sqlite3_bind_int64 (stmt, 2, id);
+      vaern_db_bind_int (stmt, 1, entry_id);
+      vaern_db_bind_int (stmt, 2, id);
       if (!doc_step_done (self, stmt, error))
         return FALSE;
     }
@@ -608,8 +609,8 @@ write_entry_documents (VaernDocument *self,
                           " ON CONFLICT DO NOTHING", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, entry_id);
-      sqlite3_bind_int64 (stmt, 2, id);
+      vaern_db_bind_int (stmt, 1, entry_id);
+      vaern_db_bind_int (stmt, 2, id);
       if (!doc_step_done (self, stmt, error))
         return FALSE;
     }
@@ -675,7 +676,7 @@ vaern_document_new_soa_draft (VaernDocument *self,
   g_autoptr(VaernSoaVersion) newest = NULL;
   g_autofree char *label = NULL;
   g_autofree char *today = vaern_date_today ();
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   gint64 id = 0;
   gboolean ok;
 
@@ -695,14 +696,15 @@ vaern_document_new_soa_draft (VaernDocument *self,
   label = g_strdup_printf (_("Start draft %u of the SoA"), newest ? newest->number + 1 : 1);
   if (!doc_begin_change (self, label, error))
     return 0;
-  stmt = doc_prepare (self, "INSERT INTO soa_version (number, created_on) VALUES (?, ?)", error);
+  stmt = doc_prepare (self, "INSERT INTO soa_version (number, created_on) VALUES (?, ?) RETURNING id",
+                      error);
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int (stmt, 1, newest ? (int) newest->number + 1 : 1);
+      vaern_db_bind_int (stmt, 1, newest ? (int) newest->number + 1 : 1);
       doc_bind_text (stmt, 2, today);
-      ok = doc_step_done (self, stmt, error);
-      id = sqlite3_last_insert_rowid (self->db);
+      id = doc_insert (self, stmt, error);
+      ok = id != 0;
     }
   /* The draft starts as a copy of the approved version, and the owner
    * is the person again rather than the name kept at approval. */
@@ -719,8 +721,8 @@ vaern_document_new_soa_draft (VaernDocument *self,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, id);
-          sqlite3_bind_int64 (stmt, 2, newest ? vaern_record_get_id (VAERN_RECORD (newest)) : 0);
+          vaern_db_bind_int (stmt, 1, id);
+          vaern_db_bind_int (stmt, 2, newest ? vaern_record_get_id (VAERN_RECORD (newest)) : 0);
           ok = doc_step_done (self, stmt, error);
         }
     }
@@ -734,7 +736,7 @@ vaern_document_new_soa_draft (VaernDocument *self,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, id);
+          vaern_db_bind_int (stmt, 1, id);
           ok = doc_step_done (self, stmt, error);
         }
     }
@@ -749,8 +751,8 @@ vaern_document_new_soa_draft (VaernDocument *self,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, id);
-          sqlite3_bind_int64 (stmt, 2, vaern_record_get_id (VAERN_RECORD (newest)));
+          vaern_db_bind_int (stmt, 1, id);
+          vaern_db_bind_int (stmt, 2, vaern_record_get_id (VAERN_RECORD (newest)));
           ok = doc_step_done (self, stmt, error);
         }
     }
@@ -786,7 +788,7 @@ vaern_document_list_control_risks (VaernDocument *self,
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *risks;
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), result);
 
@@ -801,14 +803,14 @@ vaern_document_list_control_risks (VaernDocument *self,
   if (stmt == NULL)
     return result;
   doc_bind_text (stmt, 1, control);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (vaern_db_step (stmt) == VAERN_DB_ROW)
     {
-      VaernRisk *risk = find_risk (risks, sqlite3_column_int64 (stmt, 0));
+      VaernRisk *risk = find_risk (risks, vaern_db_column_int (stmt, 0));
 
       if (risk)
         g_ptr_array_add (result, risk);
     }
-  sqlite3_reset (stmt);
+  vaern_db_reset (stmt);
   return result;
 }
 

@@ -111,7 +111,7 @@ doc_wheel_seed (VaernDocument *self,
     {
       g_autofree char *start = default_start (i, today);
       g_autofree char *uid = g_uuid_string_random ();
-      sqlite3_stmt *stmt = doc_prepare (self,
+      VaernDbStmt *stmt = doc_prepare (self,
                                         "INSERT INTO activity (kind, title, description, phase,"
                                         " recurrence, start_date, concerns, uid)"
                                         " VALUES ('wheel', ?, ?, ?, ?, ?, ?, ?)", error);
@@ -183,7 +183,7 @@ load_activities (VaernDocument *self,
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autofree char *today = vaern_date_today ();
   int rc;
-  sqlite3_stmt *stmt = doc_prepare_list (self,
+  VaernDbStmt *stmt = doc_prepare_list (self,
     "SELECT a.id, a.kind, a.title, a.description, a.phase, a.recurrence, a.start_date,"
     "  a.end_date, a.owner_id, a.in_progress, a.concerns, a.asset_id, a.document_id, a.risk_id,"
     "  a.control, coalesce (p.name, ''),"
@@ -198,32 +198,32 @@ load_activities (VaernDocument *self,
 
   if (stmt == NULL)
     return result;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  vaern_db_bind_int (stmt, 1, id);
+  while ((rc = vaern_db_step (stmt)) == VAERN_DB_ROW)
     {
       VaernActivity *a = vaern_activity_new ();
 
       /* The day takes part in the digest: overdue follows the calendar. */
-      vaern_record_set_identity (VAERN_RECORD (a), sqlite3_column_int64 (stmt, 0),
+      vaern_record_set_identity (VAERN_RECORD (a), vaern_db_column_int (stmt, 0),
                                  doc_row_digest (stmt) ^ g_str_hash (today));
-      a->plan = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "plan") == 0;
+      a->plan = g_strcmp0 (vaern_db_column_text (stmt, 1, NULL), "plan") == 0;
       a->title = doc_column_dup (stmt, 2);
       a->description = doc_column_dup (stmt, 3);
       a->phase = doc_column_enum (stmt, 4, &vaern_enum_pdca_phase);
       a->recurrence = doc_column_enum (stmt, 5, &vaern_enum_recurrence);
       a->start_date = doc_column_dup (stmt, 6);
-      if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
+      if (!vaern_db_column_is_null (stmt, 7))
         a->end_date = doc_column_dup (stmt, 7);
-      a->owner_id = sqlite3_column_int64 (stmt, 8);
-      a->in_progress = sqlite3_column_int (stmt, 9) != 0;
-      a->concerns = concerns_from_key ((const char *) sqlite3_column_text (stmt, 10));
-      a->asset_id = sqlite3_column_int64 (stmt, 11);
-      a->document_id = sqlite3_column_int64 (stmt, 12);
-      a->risk_id = sqlite3_column_int64 (stmt, 13);
-      if (sqlite3_column_type (stmt, 14) != SQLITE_NULL)
+      a->owner_id = vaern_db_column_int (stmt, 8);
+      a->in_progress = vaern_db_column_int (stmt, 9) != 0;
+      a->concerns = concerns_from_key (vaern_db_column_text (stmt, 10, NULL));
+      a->asset_id = vaern_db_column_int (stmt, 11);
+      a->document_id = vaern_db_column_int (stmt, 12);
+      a->risk_id = vaern_db_column_int (stmt, 13);
+      if (!vaern_db_column_is_null (stmt, 14))
         a->control = doc_column_dup (stmt, 14);
       a->owner_name = doc_column_dup (stmt, 15);
-      if (sqlite3_column_type (stmt, 16) != SQLITE_NULL)
+      if (!vaern_db_column_is_null (stmt, 16))
         a->concerns_name = doc_column_dup (stmt, 16);
       a->uid = doc_column_dup (stmt, 17);
       g_ptr_array_add (result, a);
@@ -241,10 +241,10 @@ load_activities (VaernDocument *self,
                            " WHERE ?1 = 0 OR activity_id = ?1 ORDER BY activity_id, occurrence");
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      vaern_db_bind_int (stmt, 1, id);
+      while ((rc = vaern_db_step (stmt)) == VAERN_DB_ROW)
         {
-          gint64 activity_id = sqlite3_column_int64 (stmt, 0);
+          gint64 activity_id = vaern_db_column_int (stmt, 0);
           VaernActivity *a = g_hash_table_lookup (by_id, &activity_id);
           VaernActivityDone *done;
 
@@ -362,15 +362,15 @@ validate_activity (VaernDocument *self,
     }
   if (a->control != NULL && *a->control != '\0')
     {
-      sqlite3_stmt *stmt = doc_prepare (self, "SELECT 1 FROM control WHERE edition = '2022'"
+      VaernDbStmt *stmt = doc_prepare (self, "SELECT 1 FROM control WHERE edition = '2022'"
                                         " AND number = ?", error);
       gboolean known;
 
       if (stmt == NULL)
         return FALSE;
       doc_bind_text (stmt, 1, a->control);
-      known = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
+      known = vaern_db_step (stmt) == VAERN_DB_ROW;
+      vaern_db_reset (stmt);
       if (!known)
         {
           vaern_store_set_field_error (error, VAERN_STORE_ERROR_INVALID, "control",
@@ -383,7 +383,7 @@ validate_activity (VaernDocument *self,
 }
 
 static void
-bind_activity (sqlite3_stmt *stmt,
+bind_activity (VaernDbStmt *stmt,
                gpointer      record)
 {
   VaernActivity *a = record;
@@ -397,7 +397,7 @@ bind_activity (sqlite3_stmt *stmt,
   doc_bind_text (stmt, 6, a->start_date);
   doc_bind_text (stmt, 7, a->end_date);
   doc_bind_id (stmt, 8, a->owner_id);
-  sqlite3_bind_int (stmt, 9, a->in_progress ? 1 : 0);
+  vaern_db_bind_int (stmt, 9, a->in_progress ? 1 : 0);
   doc_bind_text (stmt, 10, doc_concerns_key (a->concerns));
   doc_bind_id (stmt, 11, a->concerns == VAERN_CONCERNS_RISKS ? a->asset_id : 0);
   doc_bind_id (stmt, 12, a->concerns == VAERN_CONCERNS_DOCUMENT ? a->document_id : 0);
@@ -517,7 +517,7 @@ vaern_document_mark_done (VaernDocument *self,
   g_auto(GStrv) match = NULL;
   g_autofree char *by = g_strstrip (g_strdup (done_by ? done_by : ""));
   g_autofree char *label = NULL;
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
@@ -563,7 +563,7 @@ vaern_document_mark_done (VaernDocument *self,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, activity_id);
+      vaern_db_bind_int (stmt, 1, activity_id);
       doc_bind_text (stmt, 2, occurrence);
       doc_bind_text (stmt, 3, done_on);
       doc_bind_text (stmt, 4, by);
@@ -577,7 +577,7 @@ vaern_document_mark_done (VaernDocument *self,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, activity_id);
+          vaern_db_bind_int (stmt, 1, activity_id);
           ok = doc_step_done (self, stmt, error);
         }
     }
@@ -605,7 +605,7 @@ vaern_document_unmark_done (VaernDocument *self,
   /* Translators: an undo step; %s is the title of an activity */
   label = g_strdup_printf (_("Mark “%s” not done"), activity->title);
   {
-    sqlite3_stmt *stmt;
+    VaernDbStmt *stmt;
     gboolean ok;
 
     if (!doc_begin_change (self, label, error))
@@ -615,7 +615,7 @@ vaern_document_unmark_done (VaernDocument *self,
     ok = stmt != NULL;
     if (ok)
       {
-        sqlite3_bind_int64 (stmt, 1, activity_id);
+        vaern_db_bind_int (stmt, 1, activity_id);
         doc_bind_text (stmt, 2, occurrence);
         ok = doc_step_done (self, stmt, error);
       }

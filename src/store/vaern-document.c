@@ -167,7 +167,7 @@ vaern_document_class_init (VaernDocumentClass *klass)
 static void
 finalize_statement (gpointer stmt)
 {
-  sqlite3_finalize (stmt);
+  vaern_db_stmt_free (stmt);
 }
 
 static void
@@ -438,11 +438,14 @@ open_connection (VaernDocument *self,
                  const char    *organisation,
                  GError       **error)
 {
-  int rc = sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_EXRESCODE, NULL);
+  sqlite3 *handle = NULL;
+  int rc = sqlite3_open_v2 (self->path, &handle, flags | SQLITE_OPEN_EXRESCODE, NULL);
 
+  self->db = vaern_db_sqlite_wrap (handle, TRUE);
   if (rc != SQLITE_OK)
     {
-      doc_set_db_error (self, error, rc);
+      vaern_db_sqlite_note_error (self->db, rc);
+      doc_set_db_error (self, error);
       return FALSE;
     }
   if (!doc_configure (self, error) || !doc_check_schema (self, error))
@@ -708,7 +711,7 @@ vaern_document_close (VaernDocument *self)
   g_return_if_fail (VAERN_IS_DOCUMENT (self));
 
   g_hash_table_remove_all (self->statements);
-  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->db, vaern_db_close);
   remove_snapshot (self);
 }
 
@@ -734,7 +737,7 @@ copy_to (VaernDocument *self,
   rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc == SQLITE_OK)
     {
-      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      backup = sqlite3_backup_init (dest, "main", vaern_db_sqlite_handle (self->db), "main");
       if (backup)
         {
           rc = sqlite3_backup_step (backup, -1);
@@ -847,7 +850,8 @@ vaern_document_get_cvr (VaernDocument *self)
 sqlite3 *
 vaern_document_get_db (VaernDocument *self)
 {
-  return self->db;
+  return self->db && vaern_db_kind (self->db) == VAERN_DB_SQLITE
+         ? vaern_db_sqlite_handle (self->db) : NULL;
 }
 
 /* Lists */
@@ -929,7 +933,7 @@ touched_by (VaernDocument *self,
     { "approval", DOC_TOUCHED_SOA }, { "activity", DOC_TOUCHED_ACTIVITY },
     { "activity_done", DOC_TOUCHED_ACTIVITY },
   };
-  sqlite3_stmt *stmt;
+  VaernDbStmt *stmt;
   DocTouched touched = 0;
 
   if (set <= 0)
@@ -941,24 +945,24 @@ touched_by (VaernDocument *self,
                       "  FROM change_log WHERE change_set = ?", NULL);
   if (stmt == NULL)
     return DOC_TOUCHED_ALL;
-  sqlite3_bind_int64 (stmt, 1, set);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  vaern_db_bind_int (stmt, 1, set);
+  while (vaern_db_step (stmt) == VAERN_DB_ROW)
     {
-      const char *table = (const char *) sqlite3_column_text (stmt, 0);
+      const char *table = vaern_db_column_text (stmt, 0, NULL);
       DocTouched flag = DOC_TOUCHED_OTHER;
 
       for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
         if (g_strcmp0 (table, tables[i].table) == 0)
           flag = tables[i].flag;
       touched |= flag;
-      if (flag == DOC_TOUCHED_RISK && sqlite3_column_type (stmt, 1) == SQLITE_INTEGER)
+      if (flag == DOC_TOUCHED_RISK && vaern_db_column_type (stmt, 1) == VAERN_DB_INTEGER)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 1);
+          gint64 id = vaern_db_column_int (stmt, 1);
 
           g_array_append_val (risk_ids, id);
         }
     }
-  sqlite3_reset (stmt);
+  vaern_db_reset (stmt);
   return touched;
 }
 
