@@ -22,7 +22,7 @@ typedef struct
   char          *dir;
   char          *path;
   VaernDocument *doc;
-  sqlite3       *db;
+  VaernDb       *db;
 } Fixture;
 
 static void
@@ -42,15 +42,14 @@ static void
 open_db (Fixture *f)
 {
   vaern_document_close (f->doc);
-  g_assert_cmpint (sqlite3_open_v2 (f->path, &f->db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  f->db = vaern_test_open_db (f->path);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  if (f->db)
-    sqlite3_close (f->db);
+  g_clear_pointer (&f->db, vaern_db_close);
   vaern_test_document_free (&f->doc, &f->dir, &f->path);
 }
 
@@ -59,16 +58,16 @@ static guint
 count (Fixture    *f,
        const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
+  VaernDbStmt *stmt = vaern_db_prepare (f->db, sql);
   gint64 n;
 
-  if (sqlite3_prepare_v2 (f->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (f->db));
-  sqlite3_bind_text (stmt, 1, TODAY, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, "2026-12-23", -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  if (stmt == NULL)
+    g_error ("%s: %s", sql, vaern_db_error_message (f->db));
+  vaern_db_bind_text (stmt, 1, TODAY);
+  vaern_db_bind_text (stmt, 2, "2026-12-23");
+  g_assert_cmpint (vaern_db_step (stmt), ==, VAERN_DB_ROW);
+  n = vaern_db_column_int (stmt, 0);
+  vaern_db_stmt_free (stmt);
   g_assert_cmpint (n, >=, 0);
   return (guint) n;
 }
@@ -99,7 +98,7 @@ test_register (Fixture       *f,
   g_assert_cmpuint (k->n_systems_assessed, ==,
                     count (f, "SELECT count(*) FROM asset a WHERE kind = 'system' AND lifecycle <> 'retired'"
                               " AND EXISTS (SELECT 1 FROM risk WHERE asset_id = a.id AND likelihood > 0"
-                              "   AND max (consequence_c, consequence_i, consequence_a) > 0)"));
+                              "   AND greatest (consequence_c, consequence_i, consequence_a) > 0)"));
   /* The demo has something to find in each. */
   g_assert_cmpuint (k->n_systems_no_owner, >, 0);
   g_assert_cmpuint (k->n_dpa_missing, >, 0);
@@ -115,35 +114,37 @@ test_risks (Fixture       *f,
   g_autoptr(VaernRiskScale) scale = vaern_risk_scale_copy (vaern_document_get_scale (f->doc));
   guint inherent[VAERN_FIGURES_MAX_BANDS] = { 0 }, residual[VAERN_FIGURES_MAX_BANDS] = { 0 };
   guint assessed = 0, sum_inherent = 0;
-  sqlite3_stmt *stmt = NULL;
+  VaernDbStmt *stmt = NULL;
 
   open_db (f);
   g_assert_cmpuint (k->n_bands, ==, scale->n_bands);
   g_assert_cmpuint (k->n_risks, ==, count (f, "SELECT count(*) FROM risk"));
   g_assert_cmpuint (k->n_risks_assessed, ==,
                     count (f, "SELECT count(*) FROM risk WHERE likelihood > 0"
-                              " AND max (consequence_c, consequence_i, consequence_a) > 0"));
+                              " AND greatest (consequence_c, consequence_i, consequence_a) > 0"));
   g_assert_cmpuint (k->n_risks_undecided, ==,
                     count (f, "SELECT count(*) FROM risk WHERE likelihood > 0"
-                              " AND max (consequence_c, consequence_i, consequence_a) > 0"
+                              " AND greatest (consequence_c, consequence_i, consequence_a) > 0"
                               " AND treatment = 'undecided'"));
   g_assert_cmpuint (k->n_risk_review_overdue, ==,
                     count (f, "SELECT count(*) FROM risk WHERE review_date < ?1"));
   g_assert_cmpuint (k->n_risk_review_overdue, >, 0);
 
   /* Each band from the levels, through the scale. */
-  g_assert_cmpint (sqlite3_prepare_v2 (f->db,
-                                       "SELECT likelihood, max (consequence_c, consequence_i, consequence_a),"
+  stmt = vaern_db_prepare (f->db,
+                                       "SELECT likelihood, greatest (consequence_c, consequence_i, consequence_a),"
                                        /* A level not set after treatment is the one before. */
                                        " CASE residual_likelihood WHEN 0 THEN likelihood ELSE residual_likelihood END,"
                                        " CASE residual_consequence WHEN 0"
-                                       "   THEN max (consequence_c, consequence_i, consequence_a)"
-                                       "   ELSE residual_consequence END FROM risk",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+                                       "   THEN greatest (consequence_c, consequence_i, consequence_a)"
+                                       "   ELSE residual_consequence END FROM risk");
+  g_assert_nonnull (stmt);
+  while (vaern_db_step (stmt) == VAERN_DB_ROW)
     {
-      int band = vaern_risk_scale_band (scale, sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1));
-      int after = vaern_risk_scale_band (scale, sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3));
+      int band = vaern_risk_scale_band (scale, vaern_db_column_int (stmt, 0),
+                                        vaern_db_column_int (stmt, 1));
+      int after = vaern_risk_scale_band (scale, vaern_db_column_int (stmt, 2),
+                                         vaern_db_column_int (stmt, 3));
 
       if (band < 0)
         continue;
@@ -152,7 +153,7 @@ test_risks (Fixture       *f,
       if (after >= 0)
         residual[after]++;
     }
-  sqlite3_finalize (stmt);
+  vaern_db_stmt_free (stmt);
   g_assert_cmpuint (assessed, ==, k->n_risks_assessed);
   for (guint b = 0; b < VAERN_FIGURES_MAX_BANDS; b++)
     {
@@ -195,7 +196,7 @@ test_soa (Fixture       *f,
   for (guint t = 5; t <= 8; t++)
     {
       g_autofree char *applicable = g_strdup_printf (
-        "SELECT count(*) FROM soa_entry WHERE control GLOB '%u.*' AND applicable = 1"
+        "SELECT count(*) FROM soa_entry WHERE control LIKE '%u.%%' AND applicable = 1"
         " AND version_id = (SELECT id FROM soa_version ORDER BY number DESC LIMIT 1)", t);
       g_autofree char *implemented = g_strconcat (applicable, " AND status = 'implemented'", NULL);
 
@@ -253,15 +254,14 @@ test_wheel_and_documents (Fixture       *f,
     g_assert_null (k->last_report_approved_on);
   else
     {
-      sqlite3_stmt *stmt = NULL;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (f->db,
+      VaernDbStmt *stmt = vaern_db_prepare (f->db,
                                            "SELECT max (approved_on) FROM approval a JOIN document d"
-                                           " ON d.id = a.document_id WHERE d.kind = 'report'",
-                                           -1, &stmt, NULL), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      g_assert_cmpstr (k->last_report_approved_on, ==, (const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_finalize (stmt);
+                                           " ON d.id = a.document_id WHERE d.kind = 'report'");
+
+      g_assert_nonnull (stmt);
+      g_assert_cmpint (vaern_db_step (stmt), ==, VAERN_DB_ROW);
+      g_assert_cmpstr (k->last_report_approved_on, ==, vaern_db_column_text (stmt, 0, NULL));
+      vaern_db_stmt_free (stmt);
     }
 }
 

@@ -111,15 +111,7 @@ static guint
 count (VaernDocument *doc,
        const char    *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  guint n = 0;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (vaern_document_get_db (doc), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
+  return (guint) vaern_test_query_int (doc, sql);
 }
 
 /* A new document has the Danish 4 × 4 scale and the threat catalogue. */

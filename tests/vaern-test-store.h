@@ -3,6 +3,7 @@
 
 #include "core/vaern-date.h"
 #include "store/vaern-document.h"
+#include "vaern-test-backend.h"
 #include "vaern-test-util.h"
 
 G_BEGIN_DECLS
@@ -36,7 +37,7 @@ vaern_test_document_new (char **dir,
 
   vaern_date_set_today ("2026-11-23");
   *dir = vaern_test_tmpdir ();
-  *path = g_build_filename (*dir, "test.vaern", NULL);
+  *path = vaern_test_location (*dir, "test.vaern");
   doc = vaern_document_create (*path, "Testkommune", &error);
   g_assert_no_error (error);
   return doc;

@@ -27,6 +27,8 @@ PACKAGES="
   libgtk-4-dev
   libadwaita-1-dev
   libsqlite3-dev
+  libpq-dev
+  postgresql
   libxml2-dev
   libxslt1-dev
   libical-dev

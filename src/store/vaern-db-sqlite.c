@@ -159,18 +159,83 @@ row_json_func (sqlite3_context *context,
   g_string_free (s, FALSE);
 }
 
+/* PostgreSQL's greatest(), least() and string_agg(), so that the store's
+ * queries are written once: SQLite's max(a, b) and group_concat() are
+ * SQLite's alone. (SQLite 3.44 has string_agg() of its own.) */
+static void
+extreme_func (sqlite3_context *context,
+              int              argc,
+              sqlite3_value  **argv)
+{
+  gboolean greatest = sqlite3_user_data (context) != NULL;
+  sqlite3_value *best = NULL;
+
+  /* As PostgreSQL: NULLs are passed over. */
+  for (int i = 0; i < argc; i++)
+    {
+      if (sqlite3_value_type (argv[i]) == SQLITE_NULL)
+        continue;
+      if (best == NULL
+          || (greatest ? sqlite3_value_double (argv[i]) > sqlite3_value_double (best)
+                       : sqlite3_value_double (argv[i]) < sqlite3_value_double (best)))
+        best = argv[i];
+    }
+  if (best)
+    sqlite3_result_value (context, best);
+  else
+    sqlite3_result_null (context);
+}
+
+static void
+string_agg_step (sqlite3_context *context,
+                 int              argc,
+                 sqlite3_value  **argv)
+{
+  GString **s = sqlite3_aggregate_context (context, sizeof (GString *));
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  if (s == NULL || text == NULL)
+    return;
+  if (*s == NULL)
+    *s = g_string_new (NULL);
+  else
+    g_string_append (*s, (const char *) sqlite3_value_text (argv[1]));
+  g_string_append (*s, text);
+}
+
+static void
+string_agg_final (sqlite3_context *context)
+{
+  GString **s = sqlite3_aggregate_context (context, 0);
+
+  if (s == NULL || *s == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  sqlite3_result_text (context, (*s)->str, (int) (*s)->len, g_free);
+  g_string_free (*s, FALSE);
+}
+
 static int
 register_functions (sqlite3  *handle,
                     DbSqlite *self)
 {
+  const int pure = SQLITE_UTF8 | SQLITE_INNOCUOUS | SQLITE_DETERMINISTIC;
   int rc = sqlite3_create_function (handle, "vaern_change_set", 0,
                                     SQLITE_UTF8 | SQLITE_INNOCUOUS, self,
                                     change_set_func, NULL, NULL);
 
   if (rc == SQLITE_OK)
-    rc = sqlite3_create_function (handle, "vaern_row", -1,
-                                  SQLITE_UTF8 | SQLITE_INNOCUOUS | SQLITE_DETERMINISTIC, NULL,
-                                  row_json_func, NULL, NULL);
+    rc = sqlite3_create_function (handle, "vaern_row", -1, pure, NULL, row_json_func, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function (handle, "greatest", -1, pure, GINT_TO_POINTER (1),
+                                  extreme_func, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function (handle, "least", -1, pure, NULL, extreme_func, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function (handle, "string_agg", 2, pure, NULL, NULL,
+                                  string_agg_step, string_agg_final);
   return rc;
 }
 

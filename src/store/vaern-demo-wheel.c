@@ -53,8 +53,11 @@ doc_add_sample_wheel (VaernDocument *self,
 
   /* The demo's wheel has run since January: its activities start this
    * year, not at their next due date as a new wheel's do. */
-  stmt = doc_prepare (self, "UPDATE activity SET start_date = date (start_date, '-1 year')"
-                      " WHERE kind = 'wheel' AND start_date > ?", error);
+  stmt = doc_prepare (self, doc_sql (self,
+    "UPDATE activity SET start_date = date (start_date, '-1 year')"
+    " WHERE kind = 'wheel' AND start_date > ?",
+    "UPDATE activity SET start_date = to_char (start_date::date - interval '1 year', 'YYYY-MM-DD')"
+    " WHERE kind = 'wheel' AND start_date > ?"), error);
   if (stmt == NULL)
     return FALSE;
   doc_bind_text (stmt, 1, today);

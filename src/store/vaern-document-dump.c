@@ -283,7 +283,7 @@ static const struct
     N_("The risk scale does not describe each of its levels.") },
   { "SELECT (SELECT count(*) FROM scale_band) NOT BETWEEN 2 AND 6"
     " OR (SELECT max(position) FROM scale_band) != (SELECT count(*) FROM scale_band) - 1"
-    " OR (SELECT min_score FROM scale_band WHERE position = 0) IS NOT 1"
+    " OR (SELECT min_score FROM scale_band WHERE position = 0) IS DISTINCT FROM 1"
     " OR EXISTS (SELECT 1 FROM scale_band b JOIN scale_band p ON p.position = b.position - 1"
     "            WHERE b.min_score <= p.min_score)",
     N_("The risk scale's bands are not in order from the lowest score.") },

@@ -6,6 +6,39 @@
 
 #include "vaern-document-private.h"
 
+/* PostgreSQL: one trigger function (vaern_audit(), in the first
+ * migration) logs every row of every audited table. */
+static gboolean
+install_audit_triggers_pg (VaernDocument *self,
+                           GError       **error)
+{
+  guint n_tables;
+  const char *const *tables = vaern_schema_audited_tables (&n_tables);
+
+  for (guint t = 0; t < n_tables; t++)
+    {
+      g_autofree char *exists = g_strdup_printf ("SELECT to_regclass ('%s') IS NOT NULL",
+                                                 tables[t]);
+      g_autofree char *sql = NULL;
+      gint64 found = doc_query_int (self, exists, 0, error);
+
+      if (found < 0)
+        return FALSE;
+      /* A table of a later migration does not exist yet. */
+      if (found == 0)
+        continue;
+      sql = g_strdup_printf ("DROP TRIGGER IF EXISTS audit ON %s;"
+                             "CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON %s"
+                             "  FOR EACH ROW EXECUTE FUNCTION vaern_audit ();",
+                             tables[t], tables[t]);
+      if (!doc_exec (self, sql, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* SQLite: a trigger per table and operation, with the row's columns
+ * spelt out, calling the connection's vaern_row() and vaern_change_set(). */
 static gboolean
 install_audit_triggers (VaernDocument *self,
                         GError       **error)
@@ -13,6 +46,9 @@ install_audit_triggers (VaernDocument *self,
   const char *const ops[] = { "insert", "update", "delete" };
   guint n_tables;
   const char *const *tables = vaern_schema_audited_tables (&n_tables);
+
+  if (vaern_db_kind (self->db) == VAERN_DB_POSTGRESQL)
+    return install_audit_triggers_pg (self, error);
 
   for (guint t = 0; t < n_tables; t++)
     {
@@ -71,6 +107,39 @@ doc_seed (VaernDocument *self,
           const char    *organisation,
           GError       **error);
 
+/* The version of the schema: a file keeps it in its header (user_version),
+ * a database in the table vaern_schema; 0 for an empty one. */
+gint64
+doc_schema_version (VaernDocument *self,
+                    GError       **error)
+{
+  gint64 exists;
+
+  if (vaern_db_kind (self->db) == VAERN_DB_SQLITE)
+    return doc_query_int (self, "PRAGMA user_version", 0, error);
+  exists = doc_query_int (self, "SELECT to_regclass ('vaern_schema') IS NOT NULL", 0, error);
+  if (exists <= 0)
+    return exists;
+  return doc_query_int (self, "SELECT coalesce ((SELECT version FROM vaern_schema), 0)", 0, error);
+}
+
+static gboolean
+set_schema_version (VaernDocument *self,
+                    gint64         version,
+                    GError       **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (vaern_db_kind (self->db) == VAERN_DB_SQLITE)
+    sql = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, version);
+  else
+    sql = g_strdup_printf ("INSERT INTO vaern_schema (id, application_id, version)"
+                           " VALUES (1, %u, %" G_GINT64_FORMAT ")"
+                           " ON CONFLICT (id) DO UPDATE SET version = excluded.version",
+                           (guint) VAERN_APPLICATION_ID, version);
+  return doc_exec (self, sql, error);
+}
+
 /* Brings the document up to @target, one migration per transaction; the
  * rows every document starts with are written only when @with_rows. */
 gboolean
@@ -80,21 +149,20 @@ doc_migrate_to (VaernDocument *self,
                 gboolean       with_rows,
                 GError       **error)
 {
-  gint64 version = doc_query_int (self, "PRAGMA user_version", 0, error);
+  gint64 version = doc_schema_version (self, error);
 
   if (version < 0)
     return FALSE;
 
   while (version < target)
     {
-      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT,
-                                               version + 1);
-
       if (!doc_begin (self, error))
         return FALSE;
-      if (!doc_exec (self, vaern_schema_migration (version), error)
+      /* The rows a migration writes are the document's start, not edits. */
+      if (!vaern_db_set_change_set (self->db, 0)
+          || !doc_exec (self, vaern_schema_migration_for (vaern_db_kind (self->db), version), error)
           || !install_audit_triggers (self, error)
-          || !doc_exec (self, bump, error)
+          || !set_schema_version (self, version + 1, error)
           || (with_rows && version == 0 && !doc_seed (self, organisation, error))
           || (with_rows && version == 1 && !doc_risks_seed (self, error))
           || (with_rows && version == 2 && !doc_soa_seed (self, error))
@@ -277,6 +345,46 @@ sorted_keys (GHashTable *schema)
   return keys;
 }
 
+/* A database: what a newer Værn made is refused, and so is a database
+ * that holds something else (tables, but not Værn's), untouched. */
+static gboolean
+check_schema_pg (VaernDocument *self,
+                 GError       **error)
+{
+  gint64 version = doc_schema_version (self, error);
+  gint64 tables;
+
+  if (version < 0)
+    return FALSE;
+  if (version == 0)
+    {
+      tables = doc_query_int (self, "SELECT count(*) FROM pg_catalog.pg_class c"
+                                    " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                                    " WHERE n.nspname = current_schema ()"
+                                    "   AND c.relkind IN ('r', 'v', 'm', 'p', 'f')", 0, error);
+      if (tables < 0)
+        return FALSE;
+      if (tables > 0)
+        return doc_store_error (error, VAERN_STORE_ERROR_FOREIGN,
+                                _("The database “%s” holds something other than a Værn "
+                                  "document. Choose an empty database; nothing was changed."),
+                                self->path);
+      return TRUE;
+    }
+  if (doc_query_int (self, "SELECT count(*) FROM vaern_schema WHERE application_id = ?",
+                     VAERN_APPLICATION_ID, error) != 1)
+    return doc_store_error (error, VAERN_STORE_ERROR_FOREIGN,
+                            _("The database “%s” holds something other than a Værn "
+                              "document. Choose an empty database; nothing was changed."),
+                            self->path);
+  if (version > VAERN_SCHEMA_VERSION)
+    return doc_store_error (error, VAERN_STORE_ERROR_NEWER,
+                            _("“%s” was made by a newer version of Værn. "
+                              "Update Værn to open it; the file has not been changed."),
+                            self->path);
+  return TRUE;
+}
+
 gboolean
 doc_check_schema (VaernDocument *self,
                   GError       **error)
@@ -286,6 +394,9 @@ doc_check_schema (VaernDocument *self,
   g_autoptr(GPtrArray) keys = NULL;
   gint64 version;
   gboolean ok;
+
+  if (vaern_db_kind (self->db) == VAERN_DB_POSTGRESQL)
+    return check_schema_pg (self, error);
 
   version = doc_query_int (self, "PRAGMA user_version", 0, error);
   if (version < 0)
@@ -376,7 +487,8 @@ doc_seed (VaernDocument *self,
   g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d",
                                              (int) VAERN_APPLICATION_ID);
 
-  if (!doc_exec (self, app_id, error))
+  /* A database has its identity in vaern_schema already. */
+  if (vaern_db_kind (self->db) == VAERN_DB_SQLITE && !doc_exec (self, app_id, error))
     return FALSE;
 
   stmt = doc_prepare (self, "INSERT INTO organisation (id, name) VALUES (1, ?)", error);

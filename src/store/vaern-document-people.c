@@ -315,7 +315,7 @@ hand_over (VaernDocument *self,
        * history shows who held the role when. If the successor already
        * holds the same role for the asset, nothing new is needed. */
       stmt = doc_prepare (self,
-                      "UPDATE assignment SET to_date = max(?1, from_date) WHERE id = ?2", error);
+                      "UPDATE assignment SET to_date = greatest (?1, from_date) WHERE id = ?2", error);
       if (stmt == NULL)
         return -1;
       doc_bind_text (stmt, 1, date);
@@ -648,7 +648,7 @@ vaern_document_assign (VaernDocument *self,
   if (role->single && holder != 0)
     {
       stmt = doc_prepare (self,
-                      "UPDATE assignment SET to_date = max(?1, from_date)"
+                      "UPDATE assignment SET to_date = greatest (?1, from_date)"
                       " WHERE asset_id = ?2 AND role_id = ?3 AND to_date IS NULL", error);
       ok = stmt != NULL;
       if (ok)
@@ -696,7 +696,7 @@ vaern_document_end_assignment (VaernDocument *self,
     return FALSE;
   if (!doc_begin_change (self, _("End role"), error))
     return FALSE;
-  stmt = doc_prepare (self, "UPDATE assignment SET to_date = max(?, from_date)"
+  stmt = doc_prepare (self, "UPDATE assignment SET to_date = greatest (?, from_date)"
                         " WHERE id = ? AND to_date IS NULL", error);
   ok = stmt != NULL;
   if (ok)

@@ -227,6 +227,9 @@ G_GNUC_INTERNAL gboolean      doc_migrate_to       (VaernDocument *self,
                                                     GError       **error);
 G_GNUC_INTERNAL gboolean      doc_check_schema     (VaernDocument *self,
                                                     GError       **error);
+/* The schema version of the open document, 0 when empty, -1 on error. */
+G_GNUC_INTERNAL gint64        doc_schema_version   (VaernDocument *self,
+                                                    GError       **error);
 
 /* The organisation (vaern-document-organisation.c) */
 G_GNUC_INTERNAL gboolean      doc_load_organisation (VaernDocument *self,
@@ -325,6 +328,8 @@ G_GNUC_INTERNAL gboolean      doc_add_sample_risks (VaernDocument *self,
 
 guint               vaern_schema_n_migrations   (void);
 const char         *vaern_schema_migration      (guint from_version);
+const char         *vaern_schema_migration_for  (VaernDbKind kind,
+                                                 guint       from_version);
 const char *const  *vaern_schema_audited_tables (guint *n_tables);
 
 /* Generation of sample documents is creation, not editing: no change log and

@@ -187,8 +187,8 @@ write_scale (VaernDocument        *self,
                       "INSERT INTO scale (id, preset, n_likelihood, n_consequence)"
                       " VALUES (1, ?1, ?2, ?3) ON CONFLICT (id) DO UPDATE SET"
                       " preset = ?1, n_likelihood = ?2, n_consequence = ?3"
-                      " WHERE preset IS NOT ?1 OR n_likelihood IS NOT ?2"
-                      "    OR n_consequence IS NOT ?3", error);
+                      " WHERE scale.preset IS DISTINCT FROM ?1 OR scale.n_likelihood IS DISTINCT FROM ?2"
+                      "    OR scale.n_consequence IS DISTINCT FROM ?3", error);
   if (stmt == NULL)
     return FALSE;
   doc_bind_text (stmt, 1, scale->preset ? scale->preset : "custom");
@@ -220,7 +220,8 @@ write_scale (VaernDocument        *self,
                               "INSERT INTO scale_level (axis, level, label, description)"
                               " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (axis, level) DO UPDATE"
                               " SET label = ?3, description = ?4"
-                              " WHERE label IS NOT ?3 OR description IS NOT ?4", error);
+                              " WHERE scale_level.label IS DISTINCT FROM ?3"
+                              "    OR scale_level.description IS DISTINCT FROM ?4", error);
           if (stmt == NULL)
             return FALSE;
           doc_bind_text (stmt, 1, name);
@@ -249,8 +250,9 @@ write_scale (VaernDocument        *self,
                           "INSERT INTO scale_band (position, label, min_score, color, safe_color)"
                           " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (position) DO UPDATE"
                           " SET label = ?2, min_score = ?3, color = ?4, safe_color = ?5"
-                          " WHERE label IS NOT ?2 OR min_score IS NOT ?3 OR color IS NOT ?4"
-                          "    OR safe_color IS NOT ?5", error);
+                          " WHERE scale_band.label IS DISTINCT FROM ?2 OR scale_band.min_score IS DISTINCT FROM ?3"
+                          "    OR scale_band.color IS DISTINCT FROM ?4"
+                          "    OR scale_band.safe_color IS DISTINCT FROM ?5", error);
       if (stmt == NULL)
         return FALSE;
       vaern_db_bind_int (stmt, 1, i);

@@ -190,7 +190,7 @@ load_activities (VaernDocument *self,
     "  CASE a.concerns WHEN 'risks' THEN s.name WHEN 'document' THEN d.title END,"
     "  a.uid,"
     /* The occurrences done take part in the row's digest. */
-    "  (SELECT group_concat (occurrence || ' ' || done_on || ' ' || done_by, ',')"
+    "  (SELECT string_agg (occurrence || ' ' || done_on || ' ' || done_by, ',')"
     "     FROM activity_done WHERE activity_id = a.id)"
     "  FROM activity a LEFT JOIN person p ON p.id = a.owner_id"
     "  LEFT JOIN asset s ON s.id = a.asset_id LEFT JOIN document d ON d.id = a.document_id"
@@ -419,7 +419,8 @@ vaern_document_add_activity (VaernDocument *self,
     return 0;
   /* Translators: an undo step; %s is the title of an activity of the annual wheel */
   label = g_strdup_printf (_("Add activity “%s”"), activity->title);
-  return doc_write_row (self, label,
+  /* The uid is a random (version 4) UUID, made by the database. */
+  return doc_write_row (self, label, doc_sql (self,
                         "INSERT INTO activity (kind, title, description, phase, recurrence,"
                         " start_date, end_date, owner_id, in_progress, concerns, asset_id,"
                         " document_id, risk_id, control, uid)"
@@ -428,6 +429,11 @@ vaern_document_add_activity (VaernDocument *self,
                         "  || substr (hex (randomblob (2)), 2) || '-'"
                         "  || substr ('89ab', 1 + (abs (random ()) % 4), 1)"
                         "  || substr (hex (randomblob (2)), 2) || '-' || hex (randomblob (6))))",
+                        "INSERT INTO activity (kind, title, description, phase, recurrence,"
+                        " start_date, end_date, owner_id, in_progress, concerns, asset_id,"
+                        " document_id, risk_id, control, uid)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        " gen_random_uuid ()::text)"),
                         bind_activity, 14, activity, 0, NULL, NULL, error);
 }
 

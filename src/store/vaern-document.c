@@ -9,6 +9,7 @@
 
 #include "core/vaern-date.h"
 #include "vaern-backups.h"
+#include "vaern-db-pg.h"
 #include "vaern-document-private.h"
 
 /* A Værn document is one SQLite file. This object owns the connection, runs
@@ -488,6 +489,75 @@ path_is_writable (const char *path)
   return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
 }
 
+/* A document on a PostgreSQL server. An empty database gets the schema and
+ * the catalogues (organisation names it, when given); a database of an
+ * older Værn is brought up to date; anything else is refused untouched. */
+static gboolean
+connect_server (VaernDocument *self,
+                const char    *organisation,
+                GError       **error)
+{
+  gint64 version;
+
+  self->db = vaern_db_pg_connect (self->path);
+  if (!vaern_db_pg_connected (self->db))
+    {
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND,
+                   _("Could not connect to the server (%s). Check the server's name and "
+                     "port, the database's name, your user name and password."),
+                   vaern_db_error_message (self->db));
+      return FALSE;
+    }
+  if (vaern_db_pg_server_version (self->db) < 130000)
+    {
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NEWER,
+                   _("The server runs PostgreSQL %d, which is too old: Værn needs version "
+                     "13 or newer. Ask the server's administrator to upgrade it."),
+                   vaern_db_pg_server_version (self->db) / 10000);
+      return FALSE;
+    }
+  if (!doc_exec (self, "SET search_path = \"$user\", public", error)
+      || !doc_check_schema (self, error))
+    return FALSE;
+  version = doc_schema_version (self, error);
+  if (version < 0)
+    return FALSE;
+  if (version == 0 && organisation == NULL)
+    organisation = _("My organisation");
+  if (!doc_migrate (self, organisation, error)
+      || !doc_load_organisation (self, error))
+    return FALSE;
+  doc_refresh_lists (self);
+  return vaern_document_check_lists (self, error);
+}
+
+static VaernDocument *
+open_server (const char *location,
+             const char *organisation,
+             gboolean    create,
+             GError    **error)
+{
+  g_autoptr(VaernDocument) self = g_object_new (VAERN_TYPE_DOCUMENT, NULL);
+
+  self->path = g_strdup (location);
+  if (create)
+    {
+      /* Only into an empty database: never over another document. */
+      self->db = vaern_db_pg_connect (location);
+      if (vaern_db_pg_connected (self->db) && doc_schema_version (self, NULL) > 0)
+        {
+          doc_store_error (error, VAERN_STORE_ERROR_DUPLICATE,
+                           _("The database “%s” holds a Værn document already. Open it, "
+                             "or choose an empty database."), location);
+          return NULL;
+        }
+      vaern_document_close (self);
+    }
+  if (!connect_server (self, organisation, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
 /**
  * vaern_document_open:
  * @path: a .vaern file
@@ -537,6 +607,8 @@ VaernDocument *
 vaern_document_open (const char *path,
                      GError    **error)
 {
+  if (vaern_db_pg_is_location (path))
+    return open_server (path, NULL, FALSE, error);
   return open_document (path, FALSE, error);
 }
 
@@ -556,6 +628,9 @@ vaern_document_create (const char *path,
   g_autoptr(VaernDocument) self = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  if (vaern_db_pg_is_location (path))
+    return open_server (path, organisation ? organisation : _("My organisation"), TRUE, error);
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -677,6 +752,9 @@ vaern_document_open_snapshot (const char *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* A server's document is read as it is. */
+  if (vaern_db_pg_is_location (path))
+    return open_server (path, NULL, FALSE, error);
   if (!check_header (path, &empty, &version, error))
     return NULL;
   /* A current document is read as it is, read-only. */
@@ -939,10 +1017,13 @@ touched_by (VaernDocument *self,
   if (set <= 0)
     return DOC_TOUCHED_ALL;
   /* The risk a row of risk_control belongs to is in its logged values. */
-  stmt = doc_prepare (self,
+  stmt = doc_prepare (self, doc_sql (self,
                       "SELECT tbl, CASE tbl WHEN 'risk' THEN row_id WHEN 'risk_control'"
                       "  THEN json_extract (coalesce (new, old), '$.risk_id') END"
-                      "  FROM change_log WHERE change_set = ?", NULL);
+                      "  FROM change_log WHERE change_set = ?",
+                      "SELECT tbl, CASE tbl WHEN 'risk' THEN row_id WHEN 'risk_control'"
+                      "  THEN (coalesce (new, old)::json ->> 'risk_id')::bigint END"
+                      "  FROM change_log WHERE change_set = ?"), NULL);
   if (stmt == NULL)
     return DOC_TOUCHED_ALL;
   vaern_db_bind_int (stmt, 1, set);
