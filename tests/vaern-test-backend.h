@@ -163,6 +163,27 @@ vaern_test_open_db (const char *location)
   return db;
 }
 
+/* Nothing is at location: no file, or a database without a table. */
+static inline void
+vaern_test_assert_no_document (const char *location)
+{
+  PGconn *conn;
+  PGresult *result;
+
+  if (!vaern_test_on_server ())
+    {
+      g_assert_false (g_file_test (location, G_FILE_TEST_EXISTS));
+      return;
+    }
+  conn = PQconnectdb (location);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  g_assert_cmpstr (PQgetvalue (result, 0, 0), ==, "0");
+  PQclear (result);
+  PQfinish (conn);
+}
+
 /* Who the change log says made a change: the database login on a server,
  * the system's user name in a file. */
 static inline const char *

@@ -150,13 +150,17 @@ doc_migrate_to (VaernDocument *self,
                 GError       **error)
 {
   gint64 version = doc_schema_version (self, error);
+  gboolean nested;
 
   if (version < 0)
     return FALSE;
 
+  /* Inside a transaction of the caller's (a load into a database, all of
+   * which is one transaction), each step is a savepoint of it. */
+  nested = vaern_db_in_transaction (self->db);
   while (version < target)
     {
-      if (!doc_begin (self, error))
+      if (nested ? !doc_exec (self, "SAVEPOINT migrate", error) : !doc_begin (self, error))
         return FALSE;
       /* The rows a migration writes are the document's start, not edits. */
       if (!vaern_db_set_change_set (self->db, 0)
@@ -167,9 +171,9 @@ doc_migrate_to (VaernDocument *self,
           || (with_rows && version == 1 && !doc_risks_seed (self, error))
           || (with_rows && version == 2 && !doc_soa_seed (self, error))
           || (with_rows && version == 3 && !doc_wheel_seed (self, error))
-          || !doc_exec (self, "COMMIT", error))
+          || !doc_exec (self, nested ? "RELEASE migrate" : "COMMIT", error))
         {
-          doc_exec (self, "ROLLBACK", NULL);
+          doc_exec (self, nested ? "ROLLBACK TO migrate" : "ROLLBACK", NULL);
           return FALSE;
         }
       version++;

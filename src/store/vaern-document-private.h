@@ -208,6 +208,10 @@ G_GNUC_INTERNAL gboolean      doc_store_error      (GError       **error,
 /* Sets up a new connection: functions, pragmas, locking (vaern-document-db.c). */
 G_GNUC_INTERNAL gboolean      doc_configure        (VaernDocument *self,
                                                     GError       **error);
+/* A connection to the empty database at location (nothing written), for a
+ * load into it; a database that holds anything is refused. */
+G_GNUC_INTERNAL VaernDocument *doc_connect_empty   (const char    *location,
+                                                    GError       **error);
 /* Refuses an edit when another program replaced the file. */
 G_GNUC_INTERNAL gboolean      doc_check_same_file  (VaernDocument *self,
                                                     GError       **error);

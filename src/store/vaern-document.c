@@ -531,6 +531,40 @@ connect_server (VaernDocument *self,
   return vaern_document_check_lists (self, error);
 }
 
+/* For a load: a connection to an empty database, nothing written yet. */
+VaernDocument *
+doc_connect_empty (const char *location,
+                   GError    **error)
+{
+  g_autoptr(VaernDocument) self = g_object_new (VAERN_TYPE_DOCUMENT, NULL);
+  gint64 version;
+
+  self->path = g_strdup (location);
+  self->db = vaern_db_pg_connect (location);
+  if (!vaern_db_pg_connected (self->db))
+    {
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND,
+                   _("Could not connect to the server (%s). Check the server's name and "
+                     "port, the database's name, your user name and password."),
+                   vaern_db_error_message (self->db));
+      return NULL;
+    }
+  if (!doc_exec (self, "SET search_path = \"$user\", public", error)
+      || !doc_check_schema (self, error))
+    return NULL;
+  version = doc_schema_version (self, error);
+  if (version < 0)
+    return NULL;
+  if (version > 0)
+    {
+      doc_store_error (error, VAERN_STORE_ERROR_DUPLICATE,
+                       _("The database “%s” holds a Værn document already. Open it, "
+                         "or choose an empty database."), location);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
 static VaernDocument *
 open_server (const char *location,
              const char *organisation,
