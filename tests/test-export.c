@@ -99,7 +99,19 @@ assert_same_file (const char *a,
   g_autofree char *ta = read_text (a);
   g_autofree char *tb = read_text (b);
 
-  g_assert_cmpstr (ta, ==, tb);
+  /* Where they differ, shown before the failure. */
+  if (g_strcmp0 (ta, tb) != 0)
+    {
+      g_autofree char *out = NULL;
+      const char *argv[] = { "diff", "-u", a, b, NULL };
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                    NULL, NULL);
+      if (out && strlen (out) > 3000)
+        out[3000] = '\0';
+      g_test_message ("%s", out ? out : "");
+    }
+  g_assert_true (g_strcmp0 (ta, tb) == 0);
 }
 
 static guint
@@ -226,6 +238,97 @@ test_round_trip (Fixture       *f,
     g_assert_true (vaern_document_undo (again, &error));
     g_assert_no_error (error);
   }
+}
+
+/* A file document published (to a database in the -pg run, to another
+ * file otherwise), exported from both, imported into a file and into the
+ * other kind, exported again: the same XML every time, byte for byte. The
+ * published copy is a working document, whose numbering goes on after the
+ * rows it was given. */
+static void
+test_publish (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (f->dir, "published.vaern", NULL);
+  g_autofree char *target = in_dir (f, "target.vaern");
+  g_autofree char *file_copy = g_build_filename (f->dir, "file-copy.vaern", NULL);
+  g_autofree char *other_copy = in_dir (f, "other-copy.vaern");
+  g_autofree char *from_file = in_dir (f, "from-file.xml");
+  g_autofree char *from_target = in_dir (f, "from-target.xml");
+  g_autofree char *via_file = in_dir (f, "via-file.xml");
+  g_autofree char *via_other = in_dir (f, "via-other.xml");
+  g_autoptr(VaernDocument) doc = NULL;
+  g_autoptr(VaernDocument) published = NULL;
+  g_autoptr(VaernDocument) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 max_asset, id;
+
+  doc = vaern_document_create (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (vaern_document_fill_demo (doc, &error));
+  g_assert_no_error (error);
+  /* Some history: an edit, and one undone. */
+  add_unit (doc, "Ny enhed", 0);
+  add_unit (doc, "Fortrudt enhed", 0);
+  g_assert_true (vaern_document_undo (doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (vaern_document_count_changes (doc), >, 0);
+
+  /* Not onto the document itself, nor onto one that is there. */
+  g_assert_false (vaern_document_publish (doc, file, &error));
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  g_assert_true (vaern_document_publish (doc, target, &error));
+  g_assert_no_error (error);
+  g_assert_false (vaern_document_publish (doc, target, &error));
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  published = vaern_document_open (target, &error);
+  g_assert_no_error (error);
+  g_assert_true (vaern_report_write_full (doc, from_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (vaern_report_write_full (published, from_target, &error));
+  g_assert_no_error (error);
+  assert_valid (f, from_target);
+  assert_same_file (from_file, from_target);
+  g_assert_cmpuint (vaern_document_count_changes (published), ==,
+                    vaern_document_count_changes (doc));
+
+  /* Import into both kinds, export again. */
+  g_assert_true (vaern_report_import_full (from_target, file_copy, &error));
+  g_assert_no_error (error);
+  g_assert_true (vaern_report_import_full (from_target, other_copy, &error));
+  g_assert_no_error (error);
+  copy = vaern_document_open (file_copy, &error);
+  g_assert_no_error (error);
+  g_assert_true (vaern_report_write_full (copy, via_file, &error));
+  g_assert_no_error (error);
+  g_clear_object (&copy);
+  copy = vaern_document_open (other_copy, &error);
+  g_assert_no_error (error);
+  g_assert_true (vaern_report_write_full (copy, via_other, &error));
+  g_assert_no_error (error);
+  assert_same_file (from_file, via_file);
+  assert_same_file (from_file, via_other);
+
+  /* The published document goes on: a new row is numbered after the
+   * highest it was given, and its edit is undone like any other. */
+  max_asset = vaern_test_query_int (published, "SELECT max(id) FROM asset");
+  {
+    g_autoptr(VaernAsset) asset = vaern_asset_new ();
+
+    asset->name = g_strdup ("Nyt system efter udgivelse");
+    id = vaern_document_add_asset (published, asset, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (id, >, max_asset);
+  g_assert_true (vaern_document_undo (published, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vaern_test_query_int (published, "SELECT count(*) FROM asset WHERE id = "
+                                                    "(SELECT max(id) FROM asset)"), ==, 1);
+  g_assert_cmpint (vaern_test_query_int (published, "SELECT max(id) FROM asset"), ==, max_asset);
 }
 
 /* What each refusal must leave: nothing at the new document's name, and
@@ -871,6 +974,7 @@ main (int   argc,
 
   ADD ("all-tables", test_all_tables);
   ADD ("round-trip", test_round_trip);
+  ADD ("publish", test_publish);
   ADD ("hostile", test_hostile);
   ADD ("store-refuses", test_store_refuses);
   ADD ("store-rules", test_store_rules);

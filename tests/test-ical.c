@@ -70,7 +70,7 @@ static void
 test_round_trip (void)
 {
   g_autofree char *dir = vaern_test_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "wheel.vaern", NULL);
+  g_autofree char *path = vaern_test_location (dir, "wheel.vaern");
   g_autofree char *ics = g_build_filename (dir, "wheel.ics", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;

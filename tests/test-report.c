@@ -7,6 +7,7 @@
 #include "core/vaern-date.h"
 #include "report/vaern-report.h"
 #include "store/vaern-document-private.h"
+#include "vaern-test-backend.h"
 #include "vaern-test-store.h"
 #include "vaern-test-util.h"
 
@@ -430,7 +431,7 @@ static VaernDocument *
 make_demo (Fixture    *f,
            const char *name)
 {
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *path = vaern_test_location (f->dir, name);
   g_autoptr(GError) error = NULL;
   g_autoptr(VaernDocument) doc = vaern_document_create (path, NULL, &error);
 
@@ -494,7 +495,7 @@ static void
 test_known_risk (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autofree char *doc_path = g_build_filename (f->dir, "known.vaern", NULL);
+  g_autofree char *doc_path = vaern_test_location (f->dir, "known.vaern");
   g_autofree char *path = g_build_filename (f->dir, "known.xml", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(VaernDocument) doc = vaern_document_create (doc_path, "Testkommune", &error);
@@ -569,7 +570,7 @@ static void
 test_large (Fixture       *f,
             gconstpointer  data)
 {
-  g_autofree char *doc_path = g_build_filename (f->dir, "large.vaern", NULL);
+  g_autofree char *doc_path = vaern_test_location (f->dir, "large.vaern");
   g_autofree char *path = g_build_filename (f->dir, "large.xml", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(VaernDocument) doc = vaern_document_create (doc_path, NULL, &error);
@@ -606,11 +607,11 @@ static void
 test_stable (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *doc_path = g_build_filename (f->dir, "stable.vaern", NULL);
   g_autofree char *first = g_build_filename (f->dir, "first.xml", NULL);
   g_autofree char *second = g_build_filename (f->dir, "second.xml", NULL);
   g_autofree char *a = NULL, *b = NULL;
   g_autoptr(VaernDocument) doc = make_demo (f, "stable.vaern");
+  g_autofree char *doc_path = g_strdup (vaern_document_get_path (doc));
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -942,7 +943,7 @@ static void
 test_soa_empty (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *doc_path = g_build_filename (f->dir, "new.vaern", NULL);
+  g_autofree char *doc_path = vaern_test_location (f->dir, "new.vaern");
   g_autofree char *path = g_build_filename (f->dir, "soa.xml", NULL);
   g_autofree char *unwritable = g_build_filename (f->dir, "missing", "soa.xml", NULL);
   g_autoptr(GError) error = NULL;

@@ -12,6 +12,7 @@
 #include "core/vaern-date.h"
 #include "render/vaern-soa-table.h"
 #include "store/vaern-document.h"
+#include "vaern-test-backend.h"
 #include "vaern-test-util.h"
 
 /* The printed SoA: every control on exactly one page, in order, no row cut
@@ -37,8 +38,8 @@ fixture_setup (Fixture       *f,
 
   vaern_date_set_today ("2026-11-23");
   f->dir = vaern_test_tmpdir ();
-  demo = g_build_filename (f->dir, "demo.vaern", NULL);
-  empty = g_build_filename (f->dir, "empty.vaern", NULL);
+  demo = vaern_test_location (f->dir, "demo.vaern");
+  empty = vaern_test_location (f->dir, "empty.vaern");
   f->demo = vaern_document_create (demo, "Eksempel Kommune", &error);
   g_assert_no_error (error);
   g_assert_true (vaern_document_fill_demo (f->demo, &error));

@@ -469,3 +469,60 @@ vaern_loader_free (VaernLoader *self)
   g_free (self->path);
   g_free (self);
 }
+
+/* Publishing: a document copied row by row into another place */
+
+typedef struct
+{
+  VaernLoader *loader;
+  const char  *table;
+} CopyJob;
+
+static gboolean
+copy_row (guint               n_columns,
+          const char *const  *columns,
+          const VaernCell    *cells,
+          gpointer            user_data,
+          GError            **error)
+{
+  CopyJob *job = user_data;
+
+  return vaern_loader_add_row (job->loader, job->table, n_columns, columns, cells, error);
+}
+
+/**
+ * vaern_document_publish:
+ * @location: a new file, or an empty database on a server
+ *
+ * Copies the whole document (every row, the history and change log along,
+ * each row with its id) to @location, as one step that either completes
+ * or leaves nothing there. The document itself is not changed.
+ */
+gboolean
+vaern_document_publish (VaernDocument *self,
+                        const char    *location,
+                        GError       **error)
+{
+  g_autoptr(VaernLoader) loader = NULL;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (location != NULL, FALSE);
+
+  if (g_strcmp0 (location, self->path) == 0)
+    {
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_DUPLICATE,
+                   _("That is the open document itself. Choose another place."));
+      return FALSE;
+    }
+  loader = vaern_loader_new (location, error);
+  if (loader == NULL)
+    return FALSE;
+  for (guint i = 0; dump_tables[i]; i++)
+    {
+      CopyJob job = { loader, dump_tables[i] };
+
+      if (!vaern_document_dump_table (self, dump_tables[i], copy_row, &job, error))
+        return FALSE;
+    }
+  return vaern_loader_finish (loader, error);
+}

@@ -238,9 +238,12 @@ static const Migration migrations[] = {
      * a row changed without a change set (by another program) gets one of
      * its own; vaern.change_set = '0' (Værn making a new database) logs
      * nothing. */
+    /* A load (vaern.change_set = '0') brings the history as it was. */
     "CREATE FUNCTION vaern_change_set_actor () RETURNS trigger LANGUAGE plpgsql AS $$"
     "  BEGIN"
-    "    NEW.actor := session_user;"
+    "    IF current_setting ('vaern.change_set', true) IS DISTINCT FROM '0' THEN"
+    "      NEW.actor := session_user;"
+    "    END IF;"
     "    RETURN NEW;"
     "  END $$;"
     "CREATE TRIGGER change_set_actor BEFORE INSERT ON change_set"
