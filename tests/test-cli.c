@@ -5,6 +5,7 @@
 
 #include "report/vaern-report.h"
 #include "store/vaern-document-private.h"
+#include "vaern-test-backend.h"
 #include "vaern-test-util.h"
 
 /* The command line without a window: exit status, one line on stderr on
@@ -457,6 +458,109 @@ test_import (void)
   g_unlink (path);
 }
 
+/* vaern --publish=FILE --to=LOCATION (a database in the -pg run, a new
+ * file otherwise); exports from both are the same bytes; import into one. */
+static void
+test_publish (void)
+{
+  g_autofree char *path = g_build_filename (dir, "to-publish.vaern", NULL);
+  g_autofree char *to = vaern_test_location (dir, "published.vaern");
+  g_autofree char *into = vaern_test_location (dir, "imported.vaern");
+  g_autofree char *a = g_build_filename (dir, "from-file.xml", NULL);
+  g_autofree char *b = g_build_filename (dir, "from-published.xml", NULL);
+  g_autofree char *c = g_build_filename (dir, "from-imported.xml", NULL);
+  g_autofree char *write = g_strconcat ("--write-demo=", path, NULL);
+  g_autofree char *publish = g_strconcat ("--publish=", path, NULL);
+  g_autofree char *to_arg = g_strconcat ("--to=", to, NULL);
+  g_autofree char *out_a = g_strconcat ("--output=", a, NULL);
+  g_autofree char *out_b = g_strconcat ("--output=", b, NULL);
+  g_autofree char *out_c = g_strconcat ("--output=", c, NULL);
+  g_autofree char *import = g_strconcat ("--import=", b, NULL);
+  g_autofree char *into_arg = g_strconcat ("--output=", into, NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GBytes) file_bytes = NULL;
+  g_autoptr(GBytes) from_file = NULL;
+  g_autoptr(GBytes) from_published = NULL;
+  g_autoptr(GBytes) from_imported = NULL;
+
+  /* The exports' time stamp is fixed, so that they can be the same bytes. */
+  g_setenv ("SOURCE_DATE_EPOCH", "1795000000", TRUE);
+  g_assert_cmpint (run (&out, &err, write, NULL), ==, 0);
+  file_bytes = vaern_test_read (path);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, publish, to_arg, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  /* The document published is not changed by it. */
+  {
+    g_autoptr(GBytes) after = vaern_test_read (path);
+
+    g_assert_true (g_bytes_equal (file_bytes, after));
+  }
+  g_assert_cmpint (run (&out, &err, "--export=full", out_a, path, NULL), ==, 0);
+  g_assert_cmpint (run (&out, &err, "--export=full", out_b, to, NULL), ==, 0);
+  from_file = vaern_test_read (a);
+  from_published = vaern_test_read (b);
+  g_assert_true (g_bytes_equal (from_file, from_published));
+  g_assert_cmpint (run (&out, &err, import, into_arg, NULL), ==, 0);
+  g_assert_cmpint (run (&out, &err, "--export=full", out_c, into, NULL), ==, 0);
+  from_imported = vaern_test_read (c);
+  g_assert_true (g_bytes_equal (from_file, from_imported));
+
+  /* Not twice to the same place; not without --to; --to not alone. */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, publish, to_arg, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, vaern_test_on_server () ? "holds a Værn document already"
+                                                         : "already exists"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, publish, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "--to"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, to_arg, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "--publish"));
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+}
+
+/* On a server, each reason a connection fails has its own message, and a
+ * password given in the location is never repeated. */
+static void
+test_server_refusals (void)
+{
+  const char *host = g_getenv ("VAERN_TEST_PGHOST");
+  g_autofree char *missing = NULL, *nobody = NULL, *unreachable = NULL, *other = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *xml = g_build_filename (dir, "never.xml", NULL);
+  g_autofree char *output = g_strconcat ("--output=", xml, NULL);
+
+  VAERN_TEST_SERVER_ONLY ();
+  missing = g_strdup_printf ("host=%s user=vaern_test dbname=missing password=hemmelig", host);
+  nobody = g_strdup_printf ("host=%s user=nobody dbname=postgres", host);
+  unreachable = g_strdup_printf ("host=%s/nowhere user=vaern_test dbname=postgres", host);
+  other = g_strdup_printf ("host=%s user=vaern_test dbname=postgres", host);
+
+  g_assert_cmpint (run (&out, &err, "--export=full", output, missing, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "has no database “missing”"));
+  g_assert_null (strstr (err, "hemmelig"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "--export=full", output, nobody, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "may not open"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "--export=full", output, unreachable, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "cannot be reached"));
+  g_clear_pointer (&err, g_free);
+  /* A database with tables of something else is refused, untouched. */
+  {
+    PGconn *conn = PQconnectdb (other);
+    PGresult *result = PQexec (conn, "CREATE TABLE ledger (id int)");
+
+    g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+    PQclear (result);
+    PQfinish (conn);
+  }
+  g_assert_cmpint (run (&out, &err, "--export=full", output, other, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "holds something other than a Værn document"));
+  g_assert_false (g_file_test (xml, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_version (void)
 {
@@ -481,6 +585,8 @@ main (int   argc,
   g_test_add_func ("/vaern/cli/export", test_export);
   g_test_add_func ("/vaern/cli/export-every-kind", test_export_every_kind);
   g_test_add_func ("/vaern/cli/import", test_import);
+  g_test_add_func ("/vaern/cli/publish", test_publish);
+  g_test_add_func ("/vaern/cli/server-refusals", test_server_refusals);
   g_test_add_func ("/vaern/cli/version", test_version);
 
   status = g_test_run ();

@@ -202,4 +202,14 @@ vaern_test_actor (void)
       } \
   } G_STMT_END
 
+/* A test of what only a server has. */
+#define VAERN_TEST_SERVER_ONLY() \
+  G_STMT_START { \
+    if (!vaern_test_on_server ()) \
+      { \
+        g_test_skip ("a server document's test"); \
+        return; \
+      } \
+  } G_STMT_END
+
 G_END_DECLS

@@ -811,6 +811,9 @@ vaern_application_open (GApplication  *application,
     {
       g_autofree char *path = g_file_get_path (files[i]);
 
+      if (path == NULL && (g_file_has_uri_scheme (files[i], "postgresql")
+                           || g_file_has_uri_scheme (files[i], "postgres")))
+        path = g_file_get_uri (files[i]);
       if (path)
         vaern_application_open_path (self, path, NULL);
     }
@@ -857,6 +860,26 @@ vaern_application_handle_local_options (GApplication *application,
           return 1;
         }
       return vaern_cli_import (path, output);
+    }
+  if (g_variant_dict_lookup (options, "publish", "^&ay", &path))
+    {
+      const char *to = NULL;
+
+      g_variant_dict_lookup (options, "to", "&s", &to);
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &rest);
+      if (rest && rest[0])
+        {
+          /* Translators: do not translate the options */
+          g_printerr ("vaern: %s\n", _("--publish copies one document: give where with --to."));
+          return 1;
+        }
+      return vaern_cli_publish (path, to);
+    }
+  if (g_variant_dict_contains (options, "to"))
+    {
+      /* Translators: do not translate the options */
+      g_printerr ("vaern: %s\n", _("--to goes with --publish=FILE."));
+      return 1;
     }
   if (g_variant_dict_contains (options, "export"))
     {
@@ -910,7 +933,22 @@ vaern_application_handle_local_options (GApplication *application,
           return 1;
         }
       for (guint i = 0; rest[i]; i++)
-        g_ptr_array_add (files, g_file_new_for_commandline_arg (rest[i]));
+        {
+          /* A database on a server travels as its postgresql:// URI. */
+          g_autofree char *uri = vaern_location_is_server (rest[i])
+                                 ? vaern_location_to_uri (rest[i]) : NULL;
+
+          if (vaern_location_is_server (rest[i]) && uri == NULL)
+            {
+              g_printerr ("vaern: ");
+              /* Translators: %s is what was given on the command line */
+              g_printerr (_("“%s” is not a server's address that Værn can read."), rest[i]);
+              g_printerr ("\n");
+              return 1;
+            }
+          g_ptr_array_add (files, uri ? g_file_new_for_uri (uri)
+                                      : g_file_new_for_commandline_arg (rest[i]));
+        }
       g_application_open (application, (GFile **) files->pdata, files->len, "");
       /* The running instance has them; this one is done. Here, go on and
        * run: activation then just presents the window. */
@@ -973,6 +1011,14 @@ vaern_application_init (VaernApplication *self)
     { "show", 0, 0, G_OPTION_ARG_STRING, NULL,
       /* Translators: command-line option description; do not translate both, before and after */
       N_("The heat map's matrices: both, before or after treatment"), N_("WHICH") },
+    { "publish", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      /* Translators: command-line option description */
+      N_("Copy the whole document to the new file or empty database given by --to and exit"),
+      N_("FILE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
+      /* Translators: command-line option description */
+      N_("Where --publish copies to: a new .vaern file, or postgresql://SERVER/DATABASE"),
+      N_("LOCATION") },
     { "year", 0, 0, G_OPTION_ARG_INT, NULL,
       /* Translators: command-line option description */
       N_("The year of the annual wheel (default: this year)"), N_("YEAR") },

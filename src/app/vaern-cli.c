@@ -14,6 +14,7 @@
 #include "report/vaern-ical.h"
 #include "report/vaern-report.h"
 #include "store/vaern-document.h"
+#include "store/vaern-dump.h"
 #include "vaern-cli.h"
 
 
@@ -21,7 +22,12 @@ static int
 fail (const char   *what,
       const GError *error)
 {
-  g_printerr ("vaern: %s: %s\n", what, error->message);
+  /* A server's message names its database; its connection string may
+   * hold a password, and is not repeated. */
+  if (vaern_location_is_server (what))
+    g_printerr ("vaern: %s\n", error->message);
+  else
+    g_printerr ("vaern: %s: %s\n", what, error->message);
   return 1;
 }
 
@@ -539,7 +545,8 @@ vaern_cli_import (const char *xml_path,
     /* Translators: do not translate the options */
     return fail_message (_("--import needs the new document to make: "
                            "vaern --import=IN.xml --output=NEW.vaern"));
-  if (!has_extension (output, (const char *const[]) { ".vaern", NULL }))
+  if (!vaern_location_is_server (output)
+      && !has_extension (output, (const char *const[]) { ".vaern", NULL }))
     {
       g_autofree char *message =
         /* Translators: %s is a file name */
@@ -549,6 +556,36 @@ vaern_cli_import (const char *xml_path,
       return fail_message (message);
     }
   if (!vaern_report_import_full (xml_path, output, &error))
+    return fail_message (error->message);
+  return 0;
+}
+
+int
+vaern_cli_publish (const char *document,
+                   const char *to)
+{
+  g_autoptr(VaernDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (to == NULL || *to == '\0')
+    /* Translators: do not translate the options */
+    return fail_message (_("--publish needs the place to copy to: "
+                           "vaern --publish=FILE.vaern --to=postgresql://SERVER/DATABASE"));
+  if (!vaern_location_is_server (to)
+      && !has_extension (to, (const char *const[]) { ".vaern", NULL }))
+    {
+      g_autofree char *message =
+        /* Translators: %s is a file name */
+        g_strdup_printf (_("Cannot make a document named “%s”. Choose a name that ends in "
+                           ".vaern, or a database on a server."), to);
+
+      return fail_message (message);
+    }
+  /* The document read as it is, never changed. */
+  doc = vaern_document_open_snapshot (document, &error);
+  if (doc == NULL)
+    return fail (document, error);
+  if (!vaern_document_publish (doc, to, &error))
     return fail_message (error->message);
   return 0;
 }

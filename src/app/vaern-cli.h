@@ -34,6 +34,11 @@ int  vaern_cli_export         (const VaernCliExport *options);
 int  vaern_cli_import         (const char *xml_path,
                                const char *output);
 
+/* vaern --publish=FILE.vaern --to=LOCATION: the whole document copied to a
+ * new file or an empty database on a server. */
+int  vaern_cli_publish        (const char *document,
+                               const char *to);
+
 /* Writes a new document at path: the demo or the large one. */
 gboolean vaern_cli_make_sample (const char *path,
                                 gboolean    large,

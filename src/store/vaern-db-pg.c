@@ -4,6 +4,7 @@
  * parameters as text; a result is read whole and stepped through. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
@@ -505,14 +506,56 @@ quiet_notices (void       *data,
   g_debug ("PostgreSQL: %s", message);
 }
 
+/* The value of one setting of a location, or NULL. */
+static char *
+setting (const char *location,
+         const char *keyword)
+{
+  PQconninfoOption *options = PQconninfoParse (location, NULL);
+  char *value = NULL;
+
+  if (options == NULL)
+    return NULL;
+  for (PQconninfoOption *o = options; o->keyword; o++)
+    if (g_str_equal (o->keyword, keyword) && o->val && o->val[0])
+      value = g_strdup (o->val);
+  PQconninfoFree (options);
+  return value;
+}
+
+/* A server on this computer: a socket folder, or the loopback address. */
+static gboolean
+is_local (const char *host)
+{
+  return host == NULL || host[0] == '/' || host[0] == '@' || g_str_equal (host, "localhost")
+         || g_str_equal (host, "127.0.0.1") || g_str_equal (host, "::1");
+}
+
 VaernDb *
 vaern_db_pg_connect (const char *conninfo)
 {
   DbPg *self = g_new0 (DbPg, 1);
+  g_autofree char *host = setting (conninfo, "host");
+  g_autofree char *sslmode = setting (conninfo, "sslmode");
+  const char *keywords[] = { "dbname", "sslmode", "application_name", NULL };
+  const char *values[] = { conninfo, NULL, "Værn", NULL };
   PGresult *result;
 
   self->parent.backend = &pg_backend;
-  self->conn = PQconnectdb (conninfo);
+  /* TLS is required for a server on the network, unless the location (or
+   * PGSSLMODE) says otherwise; libpq's default would fall back to plain
+   * text. The location's own settings come last and win. */
+  if (host == NULL)
+    host = g_strdup (g_getenv ("PGHOST"));
+  values[1] = sslmode == NULL && g_getenv ("PGSSLMODE") == NULL && !is_local (host)
+              ? "require" : NULL;
+  if (values[1] == NULL)
+    {
+      keywords[1] = "application_name";
+      values[1] = "Værn";
+      keywords[2] = NULL;
+    }
+  self->conn = PQconnectdbParams (keywords, values, 1);
   if (PQstatus (self->conn) != CONNECTION_OK)
     {
       g_autofree char *message = g_strstrip (g_strdup (PQerrorMessage (self->conn)));
@@ -527,6 +570,45 @@ vaern_db_pg_connect (const char *conninfo)
   check_result (self, result);
   PQclear (result);
   return &self->parent;
+}
+
+VaernDbPgFailure
+vaern_db_pg_connect_failure (VaernDb *db)
+{
+  const char *m = vaern_db_error_message (db);
+
+  if (strstr (m, "password authentication failed") || strstr (m, "no password supplied")
+      || strstr (m, "GSSAPI authentication failed") || strstr (m, "Kerberos"))
+    return VAERN_DB_PG_PASSWORD;
+  if (strstr (m, "database") && strstr (m, "does not exist"))
+    return VAERN_DB_PG_NO_DATABASE;
+  if (strstr (m, "permission denied for database") || strstr (m, "not permitted to log in")
+      || strstr (m, "no pg_hba.conf entry") || (strstr (m, "role") && strstr (m, "does not exist")))
+    return VAERN_DB_PG_NO_RIGHTS;
+  if (strstr (m, "SSL") || strstr (m, "TLS"))
+    return VAERN_DB_PG_TLS;
+  if (strstr (m, "Connection refused") || strstr (m, "No such file or directory")
+      || strstr (m, "could not translate host name") || strstr (m, "timeout expired")
+      || strstr (m, "No route to host") || strstr (m, "Network is unreachable")
+      || strstr (m, "could not connect"))
+    return VAERN_DB_PG_UNREACHABLE;
+  return VAERN_DB_PG_OTHER;
+}
+
+char *
+vaern_db_pg_location_name (const char *location)
+{
+  g_autofree char *dbname = setting (location, "dbname");
+  g_autofree char *host = setting (location, "host");
+
+  if (dbname == NULL)
+    dbname = setting (location, "user");
+  if (dbname == NULL)
+    dbname = g_strdup (g_get_user_name ());
+  if (is_local (host))
+    return g_steal_pointer (&dbname);
+  /* Translators: a database on a server, "isms on db.example.dk" */
+  return g_strdup_printf (_("%s on %s"), dbname, host);
 }
 
 gboolean
@@ -560,9 +642,12 @@ vaern_db_pg_describe (VaernDb *db)
   conn = DB (db)->conn;
   host = PQhost (conn);
   /* A socket folder is "this computer". */
-  if (host == NULL || host[0] == '/' || host[0] == '\0')
-    return g_strdup_printf ("%s (%s)", PQdb (conn), PQuser (conn));
-  return g_strdup_printf ("%s on %s:%s (%s)", PQdb (conn), host, PQport (conn), PQuser (conn));
+  if (is_local (host) || host[0] == '\0')
+    /* Translators: a database on this computer and the user, "isms (anne)" */
+    return g_strdup_printf (_("%s (%s)"), PQdb (conn), PQuser (conn));
+  /* Translators: a database on a server, its port and the user,
+   * "isms on db.example.dk:5432 (anne)" */
+  return g_strdup_printf (_("%s on %s:%s (%s)"), PQdb (conn), host, PQport (conn), PQuser (conn));
 }
 
 gboolean
@@ -573,4 +658,31 @@ vaern_db_pg_is_location (const char *location)
   return g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://")
          || strstr (location, "dbname=") != NULL || g_str_has_prefix (location, "host=")
          || g_str_has_prefix (location, "service=");
+}
+
+char *
+vaern_db_pg_to_uri (const char *location)
+{
+  PQconninfoOption *options;
+  GString *uri;
+  gboolean first = TRUE;
+
+  if (location == NULL)
+    return NULL;
+  options = PQconninfoParse (location, NULL);
+  if (options == NULL)
+    return NULL;
+  uri = g_string_new ("postgresql://");
+  for (PQconninfoOption *o = options; o->keyword; o++)
+    {
+      g_autofree char *value = NULL;
+
+      if (o->val == NULL || o->val[0] == '\0' || g_str_equal (o->keyword, "password"))
+        continue;
+      value = g_uri_escape_string (o->val, NULL, FALSE);
+      g_string_append_printf (uri, "%c%s=%s", first ? '?' : '&', o->keyword, value);
+      first = FALSE;
+    }
+  PQconninfoFree (options);
+  return g_string_free (uri, FALSE);
 }

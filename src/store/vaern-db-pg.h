@@ -13,12 +13,29 @@ G_BEGIN_DECLS
  * why (VAERN_DB_E_CONNECTION) and vaern_db_pg_connected() is FALSE. */
 VaernDb   *vaern_db_pg_connect         (const char *conninfo);
 gboolean   vaern_db_pg_connected       (VaernDb    *db);
+/* Why a connection failed, from libpq's message. */
+typedef enum
+{
+  VAERN_DB_PG_OTHER,
+  VAERN_DB_PG_UNREACHABLE,   /* no server at that address, or none answering */
+  VAERN_DB_PG_PASSWORD,      /* the password (or its lack) refused */
+  VAERN_DB_PG_NO_DATABASE,   /* no database of that name */
+  VAERN_DB_PG_NO_RIGHTS,     /* the login may not connect to it */
+  VAERN_DB_PG_TLS,           /* no encrypted connection offered */
+} VaernDbPgFailure;
+
+VaernDbPgFailure vaern_db_pg_connect_failure (VaernDb *db);
+/* "isms on db.example.dk" (or "isms" on this computer), for messages. */
+char      *vaern_db_pg_location_name   (const char *location);
 /* The server's version as 150004 for 15.4. */
 int        vaern_db_pg_server_version  (VaernDb    *db);
 /* Connects again with the same settings; whether it worked. */
 gboolean   vaern_db_pg_reconnect       (VaernDb    *db);
 /* "isms on db.example.dk:5432 (anne)", for the window's title. */
 char      *vaern_db_pg_describe        (VaernDb    *db);
+/* The location as a postgresql:// URI, every setting but the password
+ * (which belongs in the keyring) in it; NULL when libpq cannot read it. */
+char      *vaern_db_pg_to_uri          (const char *location);
 /* Whether a location is a server's rather than a file's. */
 gboolean   vaern_db_pg_is_location     (const char *location);
 

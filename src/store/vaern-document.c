@@ -198,7 +198,8 @@ doc_store_error (GError    **error,
                  const char *format,
                  const char *path)
 {
-  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *name = vaern_db_pg_is_location (path) ? vaern_db_pg_location_name (path)
+                                                         : g_filename_display_basename (path);
 
   g_set_error (error, VAERN_STORE_ERROR, code, format, name);
   return FALSE;
@@ -489,6 +490,51 @@ path_is_writable (const char *path)
   return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
 }
 
+/* Why a connection failed, said so that a person knows what to check;
+ * libpq's own words follow in brackets. */
+static gboolean
+connection_error (VaernDocument *self,
+                  GError       **error)
+{
+  g_autofree char *name = vaern_db_pg_location_name (self->path);
+  const char *detail = vaern_db_error_message (self->db);
+
+  switch (vaern_db_pg_connect_failure (self->db))
+    {
+    case VAERN_DB_PG_UNREACHABLE:
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND,
+                   _("The server of “%s” cannot be reached. Check the server's name and port, "
+                     "and that this computer is on the network (%s)."), name, detail);
+      break;
+    case VAERN_DB_PG_PASSWORD:
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_PERMISSION,
+                   _("The server did not accept the user name and password for “%s”. Check "
+                     "them, and try again (%s)."), name, detail);
+      break;
+    case VAERN_DB_PG_NO_DATABASE:
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND,
+                   _("The server has no database “%s”. Check its name, or ask the server's "
+                     "administrator to make it (%s)."), name, detail);
+      break;
+    case VAERN_DB_PG_NO_RIGHTS:
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_PERMISSION,
+                   _("Your user may not open “%s”. Ask the server's administrator for access "
+                     "(%s)."), name, detail);
+      break;
+    case VAERN_DB_PG_TLS:
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_PERMISSION,
+                   _("The server of “%s” does not offer an encrypted connection, which Værn "
+                     "requires for a server on the network. Ask its administrator to turn on "
+                     "TLS (%s)."), name, detail);
+      break;
+    default:
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND,
+                   _("Could not connect to “%s” (%s). Check the server's name and port, the "
+                     "database's name, your user name and password."), name, detail);
+    }
+  return FALSE;
+}
+
 /* A document on a PostgreSQL server. An empty database gets the schema and
  * the catalogues (organisation names it, when given); a database of an
  * older Værn is brought up to date; anything else is refused untouched. */
@@ -501,16 +547,10 @@ connect_server (VaernDocument *self,
 
   self->db = vaern_db_pg_connect (self->path);
   if (!vaern_db_pg_connected (self->db))
-    {
-      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND,
-                   _("Could not connect to the server (%s). Check the server's name and "
-                     "port, the database's name, your user name and password."),
-                   vaern_db_error_message (self->db));
-      return FALSE;
-    }
+    return connection_error (self, error);
   if (vaern_db_pg_server_version (self->db) < 130000)
     {
-      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NEWER,
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_OLD_SERVER,
                    _("The server runs PostgreSQL %d, which is too old: Værn needs version "
                      "13 or newer. Ask the server's administrator to upgrade it."),
                    vaern_db_pg_server_version (self->db) / 10000);
@@ -543,10 +583,7 @@ doc_connect_empty (const char *location,
   self->db = vaern_db_pg_connect (location);
   if (!vaern_db_pg_connected (self->db))
     {
-      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NOT_FOUND,
-                   _("Could not connect to the server (%s). Check the server's name and "
-                     "port, the database's name, your user name and password."),
-                   vaern_db_error_message (self->db));
+      connection_error (self, error);
       return NULL;
     }
   if (!doc_exec (self, "SET search_path = \"$user\", public", error)
@@ -936,6 +973,36 @@ vaern_document_get_path (VaernDocument *self)
 {
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), NULL);
   return self->path;
+}
+
+gboolean
+vaern_document_is_server (VaernDocument *self)
+{
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
+  return vaern_location_is_server (self->path);
+}
+
+char *
+vaern_document_get_display_name (VaernDocument *self)
+{
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), NULL);
+  if (self->db != NULL && vaern_db_kind (self->db) == VAERN_DB_POSTGRESQL)
+    return vaern_db_pg_describe (self->db);
+  if (vaern_location_is_server (self->path))
+    return g_strdup (self->path);
+  return g_filename_display_basename (self->path);
+}
+
+gboolean
+vaern_location_is_server (const char *location)
+{
+  return vaern_db_pg_is_location (location);
+}
+
+char *
+vaern_location_to_uri (const char *location)
+{
+  return vaern_db_pg_to_uri (location);
 }
 
 gboolean

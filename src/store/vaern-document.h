@@ -33,8 +33,20 @@ gboolean       vaern_document_backup        (VaernDocument  *self,
                                              const char     *path,
                                              GError        **error);
 void           vaern_document_close         (VaernDocument  *self);
+/* A file's path, or a server document's location (a postgresql:// URI or
+ * a libpq connection string, as it was opened). */
 const char    *vaern_document_get_path      (VaernDocument  *self);
 gboolean       vaern_document_get_read_only (VaernDocument  *self);
+/* Whether the document lives on a server rather than in a file. */
+gboolean       vaern_document_is_server     (VaernDocument  *self);
+/* For the window's title: the file's name, or "isms on db.example.dk". */
+char          *vaern_document_get_display_name (VaernDocument *self);
+/* Whether a location names a database on a server (a postgresql:// URI or
+ * a libpq connection string) rather than a file. */
+gboolean       vaern_location_is_server     (const char     *location);
+/* A server location as a postgresql:// URI (the form recent lists and
+ * command lines carry); NULL when it cannot be read. */
+char          *vaern_location_to_uri        (const char     *location);
 const char    *vaern_document_get_organisation (VaernDocument *self);
 gboolean       vaern_document_set_organisation (VaernDocument *self,
                                                 const char    *name,

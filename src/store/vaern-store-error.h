@@ -23,6 +23,11 @@ G_BEGIN_DECLS
  * @VAERN_STORE_ERROR_NO_SPACE: the disk is full; the change was not made.
  * @VAERN_STORE_ERROR_SCHEMA: the file's tables, indexes, triggers or views
  *   are not the ones Værn makes: it was changed outside Værn.
+ * @VAERN_STORE_ERROR_PERMISSION: the database login may not do this (or
+ *   could not log in).
+ * @VAERN_STORE_ERROR_OLD_SERVER: the server's PostgreSQL is older than 13.
+ * @VAERN_STORE_ERROR_CONNECTION: the connection to the server was lost; what
+ *   was not committed is not saved.
  *
  * Errors of the storage layer. Messages are translated and say what to do.
  */
@@ -42,6 +47,9 @@ typedef enum
   VAERN_STORE_ERROR_FROZEN,
   VAERN_STORE_ERROR_NO_SPACE,
   VAERN_STORE_ERROR_SCHEMA,
+  VAERN_STORE_ERROR_PERMISSION,
+  VAERN_STORE_ERROR_OLD_SERVER,
+  VAERN_STORE_ERROR_CONNECTION,
 } VaernStoreError;
 
 #define VAERN_STORE_ERROR (vaern_store_error_quark ())
