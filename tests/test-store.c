@@ -127,6 +127,48 @@ test_update_gone (Fixture       *f,
   g_assert_null (vaern_document_find_person (f->doc, person));
 }
 
+/* A server's login that needs its password: refused without it and with a
+ * wrong one, each with the message that says so; accepted with the
+ * password given for the location, which no title or location repeats. */
+static void
+test_server_password (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(VaernDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  VAERN_TEST_SERVER_ONLY ();
+  g_assert_cmpint (vaern_test_exec (f->doc, "CREATE ROLE vaern_password LOGIN SUPERUSER"
+                                            " PASSWORD 'rigtig-kode'"), ==, VAERN_TEST_SQL_OK);
+  location = g_strdup_printf ("host=%s user=vaern_password dbname=%s",
+                              g_getenv ("VAERN_TEST_PGHOST"),
+                              strstr (f->path, "dbname=") + strlen ("dbname="));
+  doc = vaern_document_open (location, &error);
+  g_assert_null (doc);
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "did not accept the user name and password"));
+  g_clear_error (&error);
+
+  vaern_location_set_password (location, "forkert-kode");
+  doc = vaern_document_open (location, &error);
+  g_assert_null (doc);
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  vaern_location_set_password (location, "rigtig-kode");
+  doc = vaern_document_open (location, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (vaern_document_get_organisation (doc), ==, "Testkommune");
+  g_assert_true (vaern_document_is_server (doc));
+  name = vaern_document_get_display_name (doc);
+  g_assert_nonnull (strstr (name, "vaern_password"));
+  g_assert_null (strstr (name, "rigtig"));
+  g_assert_null (strstr (vaern_document_get_path (doc), "rigtig"));
+  vaern_location_set_password (location, NULL);
+}
+
 static void
 test_create_defaults (Fixture       *f,
                       gconstpointer  data)
@@ -1013,6 +1055,7 @@ main (int   argc,
   ADD ("undo-delete", test_undo_delete);
   ADD ("delete-person", test_delete_person);
   ADD ("update-gone", test_update_gone);
+  ADD ("server-password", test_server_password);
   ADD ("hand-over", test_hand_over);
   ADD ("duplicate", test_duplicate);
   ADD ("refuse-files", test_refuse_files);

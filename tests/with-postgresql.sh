@@ -43,6 +43,10 @@ trap stop EXIT INT TERM
 
 as_server "$bindir/initdb" -D "$dir/data" -U vaern_test -A trust -E UTF8 --locale=C.UTF-8 \
   --no-sync >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
+# One login must give its password (the tests of a password refused and
+# accepted); every other local login is trusted.
+{ echo "local all vaern_password scram-sha-256"; cat "$dir/data/pg_hba.conf"; } >"$dir/hba"
+as_server sh -c "cat '$dir/hba' >'$dir/data/pg_hba.conf'"
 # Durability off: the server and its data live as long as the test.
 as_server "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
   -o "-k $dir -c listen_addresses= -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60" \

@@ -531,30 +531,85 @@ is_local (const char *host)
          || g_str_equal (host, "127.0.0.1") || g_str_equal (host, "::1");
 }
 
+/* Passwords given for locations (from the keyring, or typed), by the
+ * location's URI; never written into a location, a title or a list. */
+static GMutex passwords_lock;
+static GHashTable *passwords;
+
+void
+vaern_db_pg_set_password (const char *location,
+                          const char *password)
+{
+  char *uri = vaern_db_pg_to_uri (location);
+
+  if (uri == NULL)
+    return;
+  g_mutex_lock (&passwords_lock);
+  if (passwords == NULL)
+    passwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (password != NULL)
+    g_hash_table_insert (passwords, uri, g_strdup (password));
+  else
+    {
+      g_hash_table_remove (passwords, uri);
+      g_free (uri);
+    }
+  g_mutex_unlock (&passwords_lock);
+}
+
+static char *
+password_for (const char *location)
+{
+  g_autofree char *uri = vaern_db_pg_to_uri (location);
+  char *password = NULL;
+
+  g_mutex_lock (&passwords_lock);
+  if (uri != NULL && passwords != NULL)
+    password = g_strdup (g_hash_table_lookup (passwords, uri));
+  g_mutex_unlock (&passwords_lock);
+  return password;
+}
+
 VaernDb *
 vaern_db_pg_connect (const char *conninfo)
 {
   DbPg *self = g_new0 (DbPg, 1);
   g_autofree char *host = setting (conninfo, "host");
   g_autofree char *sslmode = setting (conninfo, "sslmode");
-  const char *keywords[] = { "dbname", "sslmode", "application_name", NULL };
-  const char *values[] = { conninfo, NULL, "Værn", NULL };
+  g_autofree char *password = password_for (conninfo);
+  g_autofree char *timeout = setting (conninfo, "connect_timeout");
+  const char *keywords[6] = { "dbname", NULL };
+  const char *values[6] = { conninfo, NULL };
+  guint n = 1;
   PGresult *result;
 
   self->parent.backend = &pg_backend;
-  /* TLS is required for a server on the network, unless the location (or
-   * PGSSLMODE) says otherwise; libpq's default would fall back to plain
-   * text. The location's own settings come last and win. */
+  /* The location's own settings come first (expanded from "dbname") and
+   * the defaults below only where it has none. TLS is required for a
+   * server on the network, unless the location (or PGSSLMODE) says
+   * otherwise: libpq's default would fall back to plain text. A server
+   * that does not answer is given up after ten seconds, not the system's
+   * two minutes. */
   if (host == NULL)
     host = g_strdup (g_getenv ("PGHOST"));
-  values[1] = sslmode == NULL && g_getenv ("PGSSLMODE") == NULL && !is_local (host)
-              ? "require" : NULL;
-  if (values[1] == NULL)
+  if (sslmode == NULL && g_getenv ("PGSSLMODE") == NULL && !is_local (host))
     {
-      keywords[1] = "application_name";
-      values[1] = "Værn";
-      keywords[2] = NULL;
+      keywords[n] = "sslmode";
+      values[n++] = "require";
     }
+  if (timeout == NULL && g_getenv ("PGCONNECT_TIMEOUT") == NULL)
+    {
+      keywords[n] = "connect_timeout";
+      values[n++] = "10";
+    }
+  if (password != NULL)
+    {
+      keywords[n] = "password";
+      values[n++] = password;
+    }
+  keywords[n] = "application_name";
+  values[n++] = "Værn";
+  keywords[n] = NULL;
   self->conn = PQconnectdbParams (keywords, values, 1);
   if (PQstatus (self->conn) != CONNECTION_OK)
     {

@@ -1005,6 +1005,13 @@ vaern_location_to_uri (const char *location)
   return vaern_db_pg_to_uri (location);
 }
 
+void
+vaern_location_set_password (const char *location,
+                             const char *password)
+{
+  vaern_db_pg_set_password (location, password);
+}
+
 gboolean
 vaern_document_get_read_only (VaernDocument *self)
 {

@@ -47,6 +47,10 @@ gboolean       vaern_location_is_server     (const char     *location);
 /* A server location as a postgresql:// URI (the form recent lists and
  * command lines carry); NULL when it cannot be read. */
 char          *vaern_location_to_uri        (const char     *location);
+/* The password for a server location, used for its connections from now
+ * on (NULL forgets it); kept in memory only. */
+void           vaern_location_set_password  (const char     *location,
+                                             const char     *password);
 const char    *vaern_document_get_organisation (VaernDocument *self);
 gboolean       vaern_document_set_organisation (VaernDocument *self,
                                                 const char    *name,
