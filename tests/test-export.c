@@ -275,13 +275,13 @@ test_publish (Fixture       *f,
   g_assert_cmpuint (vaern_document_count_changes (doc), >, 0);
 
   /* Not onto the document itself, nor onto one that is there. */
-  g_assert_false (vaern_document_publish (doc, file, &error));
+  g_assert_false (vaern_document_publish (doc, file, NULL, &error));
   g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_DUPLICATE);
   g_clear_error (&error);
 
-  g_assert_true (vaern_document_publish (doc, target, &error));
+  g_assert_true (vaern_document_publish (doc, target, NULL, &error));
   g_assert_no_error (error);
-  g_assert_false (vaern_document_publish (doc, target, &error));
+  g_assert_false (vaern_document_publish (doc, target, NULL, &error));
   g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_DUPLICATE);
   g_clear_error (&error);
 

@@ -28,6 +28,7 @@ PACKAGES="
   libadwaita-1-dev
   libsqlite3-dev
   libpq-dev
+  libsecret-1-dev
   postgresql
   libxml2-dev
   libxslt1-dev

@@ -9,6 +9,8 @@
 #include "core/vaern-date.h"
 #include "vaern-application.h"
 #include "vaern-cli.h"
+#include "vaern-keyring.h"
+#include "vaern-server-dialog.h"
 #include "vaern-file-chooser.h"
 #include "vaern-preferences-window.h"
 #include "views/vaern-help-window.h"
@@ -168,12 +170,139 @@ schedule_backup (VaernApplication *self,
   g_idle_add_full (G_PRIORITY_LOW, make_backup_cb, job, backup_job_free);
 }
 
+/* A document on a server is opened off the main loop: the password is
+ * looked up in the keyring, the connection made and the lists read in a
+ * thread, and the window told when it is there. */
+typedef struct
+{
+  char          *location;
+  VaernWindow   *window;    /* strong */
+  VaernDocument *doc;
+  gboolean       password_refused;
+} ServerOpen;
+
+static void
+server_open_free (gpointer data)
+{
+  ServerOpen *job = data;
+
+  g_free (job->location);
+  g_clear_object (&job->window);
+  g_clear_object (&job->doc);
+  g_free (job);
+}
+
+static void
+server_open_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      data,
+                    GCancellable *cancellable)
+{
+  ServerOpen *job = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = NULL;
+
+  job->doc = vaern_document_open (job->location, &error);
+  /* Refused for want of a password: the keyring's, if it has one. */
+  if (job->doc == NULL && g_error_matches (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_PERMISSION)
+      && (password = vaern_keyring_lookup_sync (job->location, cancellable, NULL)) != NULL)
+    {
+      g_clear_error (&error);
+      vaern_location_set_password (job->location, password);
+      job->doc = vaern_document_open (job->location, &error);
+    }
+  if (job->doc == NULL)
+    {
+      job->password_refused = g_error_matches (error, VAERN_STORE_ERROR,
+                                               VAERN_STORE_ERROR_PERMISSION)
+                              && strstr (error->message, "password") != NULL;
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void server_chosen_cb (VaernServerDialog *dialog,
+                              const char        *location,
+                              VaernApplication  *self);
+
+static void
+ask_server (VaernApplication *self,
+            GtkWindow        *parent,
+            const char       *location,
+            const char       *message)
+{
+  VaernServerDialog *dialog = vaern_server_dialog_new (parent, VAERN_SERVER_DIALOG_OPEN,
+                                                       location, message);
+
+  g_signal_connect_object (dialog, "chosen", G_CALLBACK (server_chosen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+server_open_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  VaernApplication *self = VAERN_APPLICATION (source);
+  ServerOpen *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  vaern_window_set_busy (job->window, NULL);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      gtk_window_present (GTK_WINDOW (job->window));
+      /* A password refused (or none given): asked for, with the reason. */
+      if (job->password_refused)
+        {
+          ask_server (self, GTK_WINDOW (job->window), job->location, error->message);
+          return;
+        }
+      /* Translators: heading of an error message */
+      vaern_window_show_error (job->window, _("Could Not Open the Document"), error);
+      return;
+    }
+  vaern_window_set_document (job->window, job->doc);
+  vaern_application_add_recent (self, job->location);
+  gtk_window_present (GTK_WINDOW (job->window));
+}
+
+static void
+open_server (VaernApplication *self,
+             const char       *location,
+             VaernWindow      *target)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, server_open_done_cb, NULL);
+  ServerOpen *job = g_new0 (ServerOpen, 1);
+  g_autofree char *name = vaern_location_get_setting (location, "dbname");
+  g_autofree char *label = NULL;
+
+  job->location = g_strdup (location);
+  job->window = g_object_ref (target);
+  g_task_set_task_data (task, job, server_open_free);
+  /* Translators: shown while Værn connects; %s is the database's name */
+  label = g_strdup_printf (_("Connecting to “%s”…"), name ? name : location);
+  vaern_window_set_busy (target, label);
+  gtk_window_present (GTK_WINDOW (target));
+  g_task_run_in_thread (task, server_open_thread);
+}
+
+static void
+server_chosen_cb (VaernServerDialog *dialog,
+                  const char        *location,
+                  VaernApplication  *self)
+{
+  vaern_application_open_path (self, location,
+                               gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+}
+
 void
 vaern_application_open_path (VaernApplication *self,
                              const char       *path,
                              GtkWindow        *window)
 {
-  g_autofree char *canonical = canonical_path (path);
+  g_autofree char *canonical = vaern_location_is_server (path) ? vaern_location_to_uri (path)
+                                                              : canonical_path (path);
   g_autoptr(VaernDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   VaernWindow *target;
@@ -192,6 +321,11 @@ vaern_application_open_path (VaernApplication *self,
     }
 
   target = window_without_document (self, window);
+  if (vaern_location_is_server (canonical))
+    {
+      open_server (self, canonical, target);
+      return;
+    }
   doc = vaern_document_open (canonical, &error);
   if (doc == NULL)
     {
@@ -708,7 +842,24 @@ restore_backup_action (GSimpleAction *action,
                      restore_source_chosen_cb, user_data);
 }
 
+static void
+open_server_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  VaernApplication *self = user_data;
+  GtkWindow *parent = active_window (self);
+
+  if (parent == NULL)
+    {
+      parent = GTK_WINDOW (vaern_window_new (ADW_APPLICATION (self)));
+      gtk_window_present (parent);
+    }
+  ask_server (self, parent, NULL, NULL);
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-server", open_server_action },
   { "restore-backup", restore_backup_action },
   { "new", new_action },
   { "open", open_action },
@@ -724,6 +875,7 @@ static const GActionEntry app_actions[] = {
 static const VaernAccel accels[] = {
   { "app.new", { "<Control>n", NULL } },
   { "app.open", { "<Control>o", NULL } },
+  { "app.open-server", { "<Control><Shift>o", NULL } },
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "app.help", { "F1", NULL } },
@@ -795,7 +947,7 @@ vaern_application_activate (GApplication *application)
   gtk_window_present (window);
 
   last = g_settings_get_string (self->settings, "last-document");
-  if (last && *last && g_file_test (last, G_FILE_TEST_EXISTS))
+  if (last && *last && (vaern_location_is_server (last) || g_file_test (last, G_FILE_TEST_EXISTS)))
     vaern_application_open_path (self, last, window);
 }
 

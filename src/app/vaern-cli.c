@@ -585,7 +585,7 @@ vaern_cli_publish (const char *document,
   doc = vaern_document_open_snapshot (document, &error);
   if (doc == NULL)
     return fail (document, error);
-  if (!vaern_document_publish (doc, to, &error))
+  if (!vaern_document_publish (doc, to, NULL, &error))
     return fail_message (error->message);
   return 0;
 }

@@ -6,6 +6,7 @@
 #include "vaern-application.h"
 #include "vaern-file-chooser.h"
 #include "vaern-view.h"
+#include "vaern-server-dialog.h"
 #include "vaern-window.h"
 #include "views/vaern-documents-view.h"
 #include "views/vaern-overview-view.h"
@@ -36,6 +37,9 @@ struct _VaernWindow
   GtkRevealer     *read_only_revealer;
   GtkListBox      *recent_list;
   GMenu           *recent_section;
+  GtkRevealer     *busy_revealer;  /* "Connecting…", while it lasts */
+  GtkSpinner      *busy_spinner;
+  GtkLabel        *busy_label;
 };
 
 G_DEFINE_FINAL_TYPE (VaernWindow, vaern_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -110,10 +114,19 @@ update_title (VaernWindow *self)
       return;
     }
 
-  name = g_filename_display_basename (vaern_document_get_path (self->document));
+  name = vaern_document_get_display_name (self->document);
   adw_window_title_set_title (self->window_title,
                               vaern_document_get_organisation (self->document));
-  adw_window_title_set_subtitle (self->window_title, name);
+  if (vaern_document_is_server (self->document))
+    {
+      /* Translators: the window's subtitle for an ISMS kept on a database
+       * server; %s is "isms on db.example.dk:5432 (anne)" */
+      g_autofree char *subtitle = g_strdup_printf (_("Shared on a server: %s"), name);
+
+      adw_window_title_set_subtitle (self->window_title, subtitle);
+    }
+  else
+    adw_window_title_set_subtitle (self->window_title, name);
   /* Translators: the window title: document file name — application name */
   title = g_strdup_printf (_("%s — Værn"), name);
   gtk_window_set_title (GTK_WINDOW (self), title);
@@ -180,7 +193,8 @@ watch_file (VaernWindow *self)
       g_clear_object (&self->monitor);
     }
   self->missing_shown = FALSE;
-  if (self->document == NULL)
+  /* A server's document has no file to watch. */
+  if (self->document == NULL || vaern_document_is_server (self->document))
     return;
 
   file = g_file_new_for_path (vaern_document_get_path (self->document));
@@ -310,6 +324,9 @@ update_actions (VaernWindow *self)
                                has_doc && vaern_document_can_redo (self->document));
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "save-as");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_doc);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "move-to-server");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                               has_doc && !vaern_document_is_server (self->document));
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "close-document");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_doc);
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "search");
@@ -353,17 +370,45 @@ vaern_window_refresh_recent (VaernWindow *self)
 
   for (guint i = 0; recent[i] && shown < 8; i++)
     {
-      g_autofree char *name = g_filename_display_basename (recent[i]);
-      g_autofree char *dir = g_path_get_dirname (recent[i]);
+      gboolean server = vaern_location_is_server (recent[i]);
+      g_autofree char *name = NULL;
+      g_autofree char *dir = NULL;
       g_autofree char *menu_label = NULL;
       GtkWidget *row;
 
-      if (!g_file_test (recent[i], G_FILE_TEST_EXISTS))
-        continue;
+      if (server)
+        {
+          /* A server's ISMS beside the files: its database, and where. */
+          g_autofree char *host = vaern_location_get_setting (recent[i], "host");
+          g_autofree char *user = vaern_location_get_setting (recent[i], "user");
+
+          name = vaern_location_get_setting (recent[i], "dbname");
+          if (name == NULL)
+            name = g_strdup (recent[i]);
+          if (host && host[0] != '/')
+            /* Translators: where a recent shared ISMS is: server and user name */
+            dir = g_strdup_printf (_("On the server %s, as %s"), host,
+                                   user ? user : g_get_user_name ());
+          else
+            /* Translators: where a recent shared ISMS is: a server on this
+             * computer, and the user name */
+            dir = g_strdup_printf (_("On a server on this computer, as %s"),
+                                   user ? user : g_get_user_name ());
+        }
+      else
+        {
+          if (!g_file_test (recent[i], G_FILE_TEST_EXISTS))
+            continue;
+          name = g_filename_display_basename (recent[i]);
+          dir = g_path_get_dirname (recent[i]);
+        }
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dir);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      if (server)
+        adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                   gtk_image_new_from_icon_name ("network-server-symbolic"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("go-next-symbolic"));
       g_object_set_data_full (G_OBJECT (row), "path", g_strdup (recent[i]), g_free);
@@ -381,7 +426,94 @@ vaern_window_refresh_recent (VaernWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
 }
 
+void
+vaern_window_set_busy (VaernWindow *self,
+                       const char  *label)
+{
+  g_return_if_fail (VAERN_IS_WINDOW (self));
+
+  gtk_revealer_set_reveal_child (self->busy_revealer, label != NULL);
+  gtk_spinner_set_spinning (self->busy_spinner, label != NULL);
+  if (label != NULL)
+    gtk_label_set_text (self->busy_label, label);
+}
+
 /* Actions */
+
+/* A server's document is not moved by Save As: a copy of it is written
+ * to the file, off the main loop, and the window stays on the server. */
+typedef struct
+{
+  VaernDocument *doc;
+  char          *path;
+} CopyJob;
+
+static void
+copy_job_free (gpointer data)
+{
+  CopyJob *job = data;
+
+  g_clear_object (&job->doc);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+copy_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  CopyJob *job = data;
+  GError *error = NULL;
+
+  if (vaern_document_publish (job->doc, job->path, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+copy_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  VaernWindow *self = VAERN_WINDOW (source);
+  CopyJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_filename_display_basename (job->path);
+  g_autofree char *message = NULL;
+
+  vaern_window_set_busy (self, NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), TRUE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* Translators: heading of an error message */
+      vaern_window_show_error (self, _("Could Not Save the Copy"), error);
+      return;
+    }
+  /* Translators: notification; %s is a file name */
+  message = g_strdup_printf (_("A copy was saved as “%s”. You are still working on the server."),
+                             name);
+  vaern_window_add_toast (self, adw_toast_new (message));
+}
+
+static void
+save_copy_of_server (VaernWindow *self,
+                     const char  *path)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, copy_done_cb, NULL);
+  CopyJob *job = g_new0 (CopyJob, 1);
+
+  job->doc = g_object_ref (self->document);
+  job->path = g_strdup (path);
+  g_task_set_task_data (task, job, copy_job_free);
+  /* Translators: shown while a copy of a server's document is written */
+  vaern_window_set_busy (self, _("Saving a copy…"));
+  /* Nothing is edited while the rows are read. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), FALSE);
+  g_task_run_in_thread (task, copy_thread);
+}
 
 static void
 save_as_chosen_cb (GtkWindow *parent,
@@ -402,6 +534,11 @@ save_as_chosen_cb (GtkWindow *parent,
       g_free (path);
       path = with_suffix;
     }
+  if (vaern_document_is_server (self->document))
+    {
+      save_copy_of_server (self, path);
+      return;
+    }
   if (!vaern_document_save_as (self->document, path, &error))
     {
       /* Translators: heading of an error message */
@@ -417,6 +554,100 @@ save_as_chosen_cb (GtkWindow *parent,
   update_actions (self);
   /* Translators: notification after Save As */
   vaern_window_add_toast (self, adw_toast_new (_("Saved. You are now working in the copy.")));
+}
+
+/* Move to a Server: the open file copied into an empty database, and the
+ * window goes on there. The file stays as it was. */
+typedef struct
+{
+  VaernDocument *doc;
+  char          *location;
+} MoveJob;
+
+static void
+move_job_free (gpointer data)
+{
+  MoveJob *job = data;
+
+  g_clear_object (&job->doc);
+  g_free (job->location);
+  g_free (job);
+}
+
+static void
+move_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  MoveJob *job = data;
+  GError *error = NULL;
+
+  if (vaern_document_publish (job->doc, job->location, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+move_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  VaernWindow *self = VAERN_WINDOW (source);
+  MoveJob *job = g_task_get_task_data (G_TASK (result));
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GError) error = NULL;
+
+  vaern_window_set_busy (self, NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), TRUE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* Translators: heading of an error message */
+      vaern_window_show_error (self, _("Could Not Move the Document"), error);
+      return;
+    }
+  /* From now on the work is on the server. */
+  vaern_window_set_document (self, NULL);
+  vaern_application_open_path (VAERN_APPLICATION (app), job->location, GTK_WINDOW (self));
+  /* Translators: notification after Move to a Server */
+  vaern_window_add_toast (self, adw_toast_new (_("Moved to the server. The file was not changed.")));
+}
+
+static void
+move_chosen_cb (VaernServerDialog *dialog,
+                const char        *location,
+                VaernWindow       *self)
+{
+  g_autoptr(GTask) task = NULL;
+  MoveJob *job;
+
+  if (self->document == NULL)
+    return;
+  task = g_task_new (self, NULL, move_done_cb, NULL);
+  job = g_new0 (MoveJob, 1);
+  job->doc = g_object_ref (self->document);
+  job->location = g_strdup (location);
+  g_task_set_task_data (task, job, move_job_free);
+  /* Translators: shown while the document is copied to a server */
+  vaern_window_set_busy (self, _("Moving to the server…"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), FALSE);
+  g_task_run_in_thread (task, move_thread);
+}
+
+static void
+move_to_server_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  VaernWindow *self = user_data;
+  VaernServerDialog *dialog;
+
+  if (self->document == NULL || vaern_document_is_server (self->document))
+    return;
+  dialog = vaern_server_dialog_new (GTK_WINDOW (self), VAERN_SERVER_DIALOG_MOVE, NULL, NULL);
+  g_signal_connect_object (dialog, "chosen", G_CALLBACK (move_chosen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -567,6 +798,7 @@ sidebar_key_cb (GtkEventControllerKey *controller,
 
 static const GActionEntry win_actions[] = {
   { "save-as", save_as_action },
+  { "move-to-server", move_to_server_action },
   { "close-document", close_document_action },
   { "undo", undo_action },
   { "redo", redo_action },
@@ -627,6 +859,9 @@ vaern_window_class_init (VaernWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/vaern/Vaern/vaern-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VaernWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, VaernWindow, busy_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VaernWindow, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, VaernWindow, busy_label);
   gtk_widget_class_bind_template_child (widget_class, VaernWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, VaernWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, VaernWindow, content);

@@ -29,6 +29,10 @@ void           vaern_window_show_error      (VaernWindow    *self,
 void           vaern_window_offer_undo      (VaernWindow    *self,
                                              const char     *message);
 void           vaern_window_refresh_recent  (VaernWindow    *self);
+/* Says what the window waits for (a connection to a server) until called
+ * again with NULL. */
+void           vaern_window_set_busy        (VaernWindow    *self,
+                                             const char     *label);
 
 /* For any widget inside a window: its VaernWindow, or NULL. */
 VaernWindow   *vaern_window_for_widget      (GtkWidget      *widget);

@@ -523,6 +523,13 @@ setting (const char *location,
   return value;
 }
 
+char *
+vaern_db_pg_location_setting (const char *location,
+                              const char *keyword)
+{
+  return setting (location, keyword);
+}
+
 /* A server on this computer: a socket folder, or the loopback address. */
 static gboolean
 is_local (const char *host)

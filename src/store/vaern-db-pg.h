@@ -27,6 +27,9 @@ typedef enum
 VaernDbPgFailure vaern_db_pg_connect_failure (VaernDb *db);
 /* "isms on db.example.dk" (or "isms" on this computer), for messages. */
 char      *vaern_db_pg_location_name   (const char *location);
+/* One setting of a location, or NULL. */
+char      *vaern_db_pg_location_setting (const char *location,
+                                         const char *keyword);
 /* The password to give for location (NULL: forget it), kept in memory. */
 void       vaern_db_pg_set_password    (const char *location,
                                         const char *password);

@@ -474,8 +474,9 @@ vaern_loader_free (VaernLoader *self)
 
 typedef struct
 {
-  VaernLoader *loader;
-  const char  *table;
+  VaernLoader  *loader;
+  const char   *table;
+  GCancellable *cancellable;
 } CopyJob;
 
 static gboolean
@@ -487,6 +488,9 @@ copy_row (guint               n_columns,
 {
   CopyJob *job = user_data;
 
+  /* Stopped: the loader, freed, leaves nothing behind. */
+  if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
+    return FALSE;
   return vaern_loader_add_row (job->loader, job->table, n_columns, columns, cells, error);
 }
 
@@ -501,6 +505,7 @@ copy_row (guint               n_columns,
 gboolean
 vaern_document_publish (VaernDocument *self,
                         const char    *location,
+                        GCancellable  *cancellable,
                         GError       **error)
 {
   g_autoptr(VaernLoader) loader = NULL;
@@ -519,7 +524,7 @@ vaern_document_publish (VaernDocument *self,
     return FALSE;
   for (guint i = 0; dump_tables[i]; i++)
     {
-      CopyJob job = { loader, dump_tables[i] };
+      CopyJob job = { loader, dump_tables[i], cancellable };
 
       if (!vaern_document_dump_table (self, dump_tables[i], copy_row, &job, error))
         return FALSE;

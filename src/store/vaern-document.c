@@ -1005,6 +1005,14 @@ vaern_location_to_uri (const char *location)
   return vaern_db_pg_to_uri (location);
 }
 
+char *
+vaern_location_get_setting (const char *location,
+                            const char *keyword)
+{
+  return vaern_location_is_server (location) ? vaern_db_pg_location_setting (location, keyword)
+                                             : NULL;
+}
+
 void
 vaern_location_set_password (const char *location,
                              const char *password)

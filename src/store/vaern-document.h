@@ -47,6 +47,17 @@ gboolean       vaern_location_is_server     (const char     *location);
 /* A server location as a postgresql:// URI (the form recent lists and
  * command lines carry); NULL when it cannot be read. */
 char          *vaern_location_to_uri        (const char     *location);
+/* One setting of a server location ("host", "port", "dbname", "user"), or
+ * NULL. */
+char          *vaern_location_get_setting   (const char     *location,
+                                             const char     *keyword);
+/* The whole document (history and change log along) copied to a new file
+ * or an empty database at location, all or nothing; the document itself
+ * is not changed. Cancelling leaves nothing at location. */
+gboolean       vaern_document_publish       (VaernDocument  *self,
+                                             const char     *location,
+                                             GCancellable   *cancellable,
+                                             GError        **error);
 /* The password for a server location, used for its connections from now
  * on (NULL forgets it); kept in memory only. */
 void           vaern_location_set_password  (const char     *location,

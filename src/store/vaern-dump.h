@@ -67,9 +67,4 @@ gboolean     vaern_loader_finish  (VaernLoader        *self,
 void         vaern_loader_free    (VaernLoader        *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VaernLoader, vaern_loader_free)
 
-/* The whole document, copied to a new file or an empty database. */
-gboolean     vaern_document_publish (VaernDocument      *self,
-                                     const char         *location,
-                                     GError            **error);
-
 G_END_DECLS

@@ -1,0 +1,217 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "app/vaern-application.h"
+#include "app/vaern-cli.h"
+#include "app/vaern-server-dialog.h"
+#include "app/vaern-window.h"
+#include "store/vaern-backups.h"
+#include "vaern-test-backend.h"
+#include "vaern-test-util.h"
+#include "vaern-test-view.h"
+
+/* The window on a document on a PostgreSQL server (the one
+ * tests/with-postgresql.sh started), under a virtual display: a file moved
+ * there through Move to a Server, the window then on the server (its
+ * title, its actions), an edit and its undo from the window, and the
+ * document opened again from Open Recent. */
+
+static VaernApplication *app;
+static char *dir;
+
+static VaernWindow *
+only_window (void)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (VAERN_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Runs the main loop until the window shows a document on the server (the
+ * connection is made off the main loop), at most 30 s. */
+static VaernDocument *
+wait_for_server_document (VaernWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      VaernDocument *doc = vaern_window_get_document (window);
+
+      if (doc != NULL && vaern_document_is_server (doc))
+        return doc;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_not_reached ();
+}
+
+static VaernServerDialog *
+find_server_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (VAERN_IS_SERVER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return VAERN_SERVER_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* The entry row of the dialog with that title, as a person finds it. */
+static GtkEditable *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return GTK_EDITABLE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found = find_row (child, title);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwWindowTitle *
+find_title (GtkWidget *widget)
+{
+  if (ADW_IS_WINDOW_TITLE (widget) && gtk_widget_get_mapped (widget))
+    return ADW_WINDOW_TITLE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwWindowTitle *found = find_title (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_move_edit_undo_reopen (void)
+{
+  g_autofree char *path = g_build_filename (dir, "Flyttekommune.vaern", NULL);
+  g_autofree char *location = vaern_test_new_database ("moved");
+  g_autofree char *database = vaern_location_get_setting (location, "dbname");
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  VaernServerDialog *dialog;
+  VaernWindow *window;
+  VaernDocument *doc;
+  gint64 id;
+  guint n_assets;
+
+  g_assert_true (vaern_cli_make_sample (path, FALSE, &error));
+  g_assert_no_error (error);
+  vaern_application_open_path (app, path, NULL);
+  vaern_test_iterate ();
+  window = only_window ();
+  g_assert_nonnull (window);
+  g_assert_false (vaern_document_is_server (vaern_window_get_document (window)));
+  n_assets = g_list_model_get_n_items (vaern_document_get_assets (vaern_window_get_document (window)));
+
+  /* Move to a Server: the dialog, its fields, Move. */
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "move-to-server"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "move-to-server", NULL);
+  vaern_test_iterate ();
+  dialog = find_server_dialog ();
+  g_assert_nonnull (dialog);
+  /* Nothing to connect to until every field is there. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "server.connect", NULL)
+                  && find_server_dialog () == NULL);
+  gtk_editable_set_text (find_row (GTK_WIDGET (dialog), "_Server"), g_getenv ("VAERN_TEST_PGHOST"));
+  gtk_editable_set_text (find_row (GTK_WIDGET (dialog), "_Database"), database);
+  gtk_editable_set_text (find_row (GTK_WIDGET (dialog), "_User Name"), g_getenv ("VAERN_TEST_PGUSER"));
+  before = vaern_test_read (path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "server.connect", NULL));
+  doc = wait_for_server_document (window);
+  vaern_test_iterate ();
+
+  /* The window says where the document is, and what it may do there. */
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (find_title (GTK_WIDGET (window))),
+                            "Shared on a server"));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), database));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "move-to-server"));
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_assets (doc)), ==, n_assets);
+  /* The file was not changed by the move. */
+  after = vaern_test_read (path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* An edit on the server, and its undo from the window. */
+  id = vaern_document_find_asset_by_name (doc, "GeoKort");
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (vaern_document_delete_asset (doc, id, &error));
+  g_assert_no_error (error);
+  vaern_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_assets (doc)), ==, n_assets - 1);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  vaern_test_iterate ();
+  g_assert_cmpint (vaern_document_find_asset_by_name (doc, "GeoKort"), ==, id);
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_document_get_assets (doc)), ==, n_assets);
+
+  /* Closed, and opened again from Open Recent, where it is listed. */
+  uri = g_strdup (vaern_document_get_path (doc));
+  g_assert_true (g_str_has_prefix (uri, "postgresql://"));
+  {
+    g_auto(GStrv) recent = vaern_application_get_recent (app);
+
+    g_assert_true (g_strv_contains ((const char *const *) recent, uri));
+  }
+  g_action_group_activate_action (G_ACTION_GROUP (window), "close-document", NULL);
+  vaern_test_iterate ();
+  g_assert_null (vaern_window_get_document (window));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-recent",
+                                  g_variant_new_string (uri));
+  doc = wait_for_server_document (window);
+  g_assert_cmpstr (vaern_document_get_organisation (doc), ==, "Eksempel Kommune");
+  g_assert_cmpint (vaern_document_find_asset_by_name (doc, "GeoKort"), ==, id);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  if (!vaern_test_on_server ())
+    {
+      g_test_skip ("run through tests/with-postgresql.sh");
+      return 77;
+    }
+  adw_init ();
+  vaern_date_set_today ("2026-11-23");
+  dir = vaern_test_tmpdir ();
+  data_home = g_build_filename (dir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  app = vaern_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/vaern/server-window/move-edit-undo-reopen", test_move_edit_undo_reopen);
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  vaern_test_rmdir (dir);
+  g_free (dir);
+  return status;
+}
