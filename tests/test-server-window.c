@@ -182,6 +182,43 @@ test_move_edit_undo_reopen (void)
   g_assert_cmpint (vaern_document_find_asset_by_name (doc, "GeoKort"), ==, id);
 }
 
+/* The server's session ended under the window: an edit is refused, the
+ * window turns read-only with the notice that says why, and comes back by
+ * itself once the server answers. */
+static void
+test_connection_lost (void)
+{
+  VaernWindow *window = only_window ();
+  VaernDocument *doc = vaern_window_get_document (window);
+  g_autoptr(VaernUnit) unit = vaern_unit_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+
+  g_assert_nonnull (doc);
+  g_assert_true (vaern_document_is_server (doc));
+  g_assert_cmpint (vaern_test_exec (doc, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity"
+                                         " WHERE datname = current_database ()"
+                                         "   AND pid <> pg_backend_pid ()"), ==,
+                   VAERN_TEST_SQL_OK);
+  unit->name = g_strdup ("Under afbrydelsen");
+  g_assert_cmpint (vaern_document_add_unit (doc, unit, &error), ==, 0);
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_CONNECTION);
+  g_clear_error (&error);
+  vaern_test_iterate ();
+  g_assert_true (vaern_document_get_read_only (doc));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "move-to-server"));
+
+  /* Back by itself, without a sleep of our own: the main loop runs until
+   * the window has reconnected, at most 30 s. */
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (!vaern_document_is_connected (doc) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (vaern_document_is_connected (doc));
+  g_assert_false (vaern_document_get_read_only (doc));
+  g_assert_cmpint (vaern_document_add_unit (doc, unit, &error), >, 0);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -208,6 +245,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/vaern/server-window/move-edit-undo-reopen", test_move_edit_undo_reopen);
+  g_test_add_func ("/vaern/server-window/connection-lost", test_connection_lost);
   status = g_test_run ();
 
   g_clear_object (&app);

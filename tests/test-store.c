@@ -170,6 +170,69 @@ test_server_password (Fixture       *f,
 }
 
 static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *n)
+{
+  (*n)++;
+}
+
+/* The server's connection lost in the middle of work (the server ends the
+ * session): the edit that was not committed is refused as not saved, the
+ * document turns read-only and says so, and once connected again every
+ * committed edit is there, once, and the work goes on. */
+static void
+test_connection_lost (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VaernUnit) unit = vaern_unit_new ();
+  guint notified = 0;
+  gint64 kept;
+
+  VAERN_TEST_SERVER_ONLY ();
+  kept = add_unit (f->doc, "Gemt før afbrydelsen", 0);
+  g_signal_connect (f->doc, "notify::connected", G_CALLBACK (count_notify), &notified);
+  g_assert_true (vaern_document_is_connected (f->doc));
+
+  g_assert_cmpint (vaern_test_exec (f->doc, "SELECT pg_terminate_backend (pid)"
+                                            " FROM pg_stat_activity"
+                                            " WHERE datname = current_database ()"
+                                            "   AND pid <> pg_backend_pid ()"), ==,
+                   VAERN_TEST_SQL_OK);
+
+  unit->name = g_strdup ("Ikke gemt");
+  g_assert_cmpint (vaern_document_add_unit (f->doc, unit, &error), ==, 0);
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_CONNECTION);
+  g_assert_nonnull (strstr (error->message, "not saved"));
+  g_clear_error (&error);
+  g_assert_false (vaern_document_is_connected (f->doc));
+  g_assert_true (vaern_document_get_read_only (f->doc));
+  g_assert_cmpuint (notified, ==, 1);
+  /* Refused at once while the connection is gone. */
+  g_assert_cmpint (vaern_document_add_unit (f->doc, unit, &error), ==, 0);
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_CONNECTION);
+  g_clear_error (&error);
+
+  g_assert_true (vaern_document_reconnect (f->doc, &error));
+  g_assert_no_error (error);
+  g_assert_true (vaern_document_is_connected (f->doc));
+  g_assert_false (vaern_document_get_read_only (f->doc));
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpint (vaern_document_find_unit_by_name (f->doc, "Gemt før afbrydelsen"), ==, kept);
+  g_assert_cmpint (vaern_document_find_unit_by_name (f->doc, "Ikke gemt"), ==, 0);
+  g_assert_cmpint (vaern_test_query_int (f->doc, "SELECT count(*) FROM change_log"
+                                                 " WHERE tbl = 'unit' AND op = 'insert'"), ==, 1);
+  /* And the work goes on, undo too. */
+  g_assert_cmpint (vaern_document_add_unit (f->doc, unit, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (vaern_document_undo (f->doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vaern_document_find_unit_by_name (f->doc, "Ikke gemt"), ==, 0);
+  g_signal_handlers_disconnect_by_func (f->doc, count_notify, &notified);
+}
+
+static void
 test_create_defaults (Fixture       *f,
                       gconstpointer  data)
 {
@@ -1056,6 +1119,7 @@ main (int   argc,
   ADD ("delete-person", test_delete_person);
   ADD ("update-gone", test_update_gone);
   ADD ("server-password", test_server_password);
+  ADD ("connection-lost", test_connection_lost);
   ADD ("hand-over", test_hand_over);
   ADD ("duplicate", test_duplicate);
   ADD ("refuse-files", test_refuse_files);

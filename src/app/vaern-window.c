@@ -35,6 +35,11 @@ struct _VaernWindow
   GtkWidget      *stack_sidebar;
   AdwWindowTitle  *window_title;
   GtkRevealer     *read_only_revealer;
+  GtkLabel        *read_only_label;
+  GtkWidget       *read_only_button;
+  guint            reconnect_source;  /* tries the server again, while it is lost */
+  guint            alive_source;      /* looks whether a server's session is still there */
+  gboolean         pinging;
   GtkListBox      *recent_list;
   GMenu           *recent_section;
   GtkRevealer     *busy_revealer;  /* "Connecting…", while it lasts */
@@ -244,6 +249,103 @@ focus_view_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The notice above a document that cannot be changed: read-only, or its
+ * server's connection lost (until it is back). */
+static void
+update_read_only_notice (VaernWindow *self)
+{
+  gboolean lost = self->document && !vaern_document_is_connected (self->document);
+
+  gtk_revealer_set_reveal_child (self->read_only_revealer,
+                                 self->document && vaern_document_get_read_only (self->document));
+  /* No copy can be read from a server that is gone. */
+  gtk_widget_set_visible (self->read_only_button, !lost);
+  if (lost)
+    gtk_label_set_text (self->read_only_label,
+                        /* Translators: notice above a document whose server cannot be reached */
+                        _("The connection to the server is lost. You can look, but nothing can "
+                          "be changed until it is back; Værn connects again by itself."));
+  else
+    gtk_label_set_text (self->read_only_label,
+                        /* Translators: notice shown above a document that cannot be changed */
+                        _("This document is read-only. You can look, but not change anything. "
+                          "Save a copy to make changes."));
+}
+
+static void
+ping_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  VaernWindow *self = VAERN_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  self->pinging = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) || self->document == NULL
+      || vaern_document_is_connected (self->document))
+    return;
+  /* The server answers: the connection itself is quick now. */
+  if (vaern_document_reconnect (self->document, &error))
+    /* Translators: notification when a lost server connection is back */
+    vaern_window_add_toast (self, adw_toast_new (_("Connected to the server again.")));
+  else
+    g_debug ("Reconnecting: %s", error->message);
+}
+
+static void
+ping_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  g_task_return_boolean (task, vaern_location_ping (data));
+}
+
+static gboolean
+try_reconnect_cb (gpointer data)
+{
+  VaernWindow *self = data;
+  g_autoptr(GTask) task = NULL;
+
+  if (self->document == NULL || vaern_document_is_connected (self->document))
+    {
+      self->reconnect_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (self->pinging)
+    return G_SOURCE_CONTINUE;
+  self->pinging = TRUE;
+  task = g_task_new (self, NULL, ping_done_cb, NULL);
+  g_task_set_task_data (task, g_strdup (vaern_document_get_path (self->document)), g_free);
+  g_task_run_in_thread (task, ping_thread);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+check_alive_cb (gpointer data)
+{
+  VaernWindow *self = data;
+
+  if (self->document == NULL || !vaern_document_is_server (self->document))
+    {
+      self->alive_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  /* Does not wait; a lost session turns the window read-only at once. */
+  vaern_document_check_connection (self->document);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+connected_changed_cb (VaernWindow *self)
+{
+  update_read_only_notice (self);
+  update_actions (self);
+  if (self->document && !vaern_document_is_connected (self->document)
+      && self->reconnect_source == 0)
+    self->reconnect_source = g_timeout_add_seconds (3, try_reconnect_cb, self);
+}
+
 void
 vaern_window_set_document (VaernWindow   *self,
                            VaernDocument *document)
@@ -270,7 +372,11 @@ vaern_window_set_document (VaernWindow   *self,
       g_signal_connect_swapped (document, "notify::path", G_CALLBACK (document_changed_cb), self);
       g_signal_connect_swapped (document, "notify::read-only", G_CALLBACK (document_changed_cb),
                                 self);
+      g_signal_connect_swapped (document, "notify::connected", G_CALLBACK (connected_changed_cb),
+                                self);
       for_each_view (self, set_view_document, document);
+      if (vaern_document_is_server (document) && self->alive_source == 0)
+        self->alive_source = g_timeout_add_seconds (5, check_alive_cb, self);
       gtk_stack_set_visible_child_name (self->main_stack, "document");
       /* Start in the view, so its shortcuts and the arrow keys work at once;
        * and again once the window is shown, which would otherwise give the
@@ -285,8 +391,7 @@ vaern_window_set_document (VaernWindow   *self,
       vaern_window_refresh_recent (self);
     }
 
-  gtk_revealer_set_reveal_child (self->read_only_revealer,
-                                 document && vaern_document_get_read_only (document));
+  update_read_only_notice (self);
   watch_file (self);
   update_title (self);
   update_actions (self);
@@ -323,7 +428,8 @@ update_actions (VaernWindow *self)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
                                has_doc && vaern_document_can_redo (self->document));
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "save-as");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_doc);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                               has_doc && vaern_document_is_connected (self->document));
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "move-to-server");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
                                has_doc && !vaern_document_is_server (self->document));
@@ -837,6 +943,8 @@ vaern_window_dispose (GObject *object)
   if (self->document)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
+  g_clear_handle_id (&self->reconnect_source, g_source_remove);
+  g_clear_handle_id (&self->alive_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VAERN_TYPE_WINDOW);
 
@@ -869,6 +977,8 @@ vaern_window_class_init (VaernWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VaernWindow, stack_sidebar);
   gtk_widget_class_bind_template_child (widget_class, VaernWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, VaernWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VaernWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, VaernWindow, read_only_button);
   gtk_widget_class_bind_template_child (widget_class, VaernWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, VaernWindow, recent_section);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);

@@ -163,6 +163,11 @@ translate (const char *sql,
   return g_string_free (out, FALSE);
 }
 
+/* Text in and out as UTF-8, dates as ISO, whatever the server's defaults. */
+#define SESSION_SETUP \
+  "SET client_encoding = 'UTF8'; SET client_min_messages = warning;" \
+  " SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'; SET TimeZone = 'UTC'"
+
 /* The connection */
 
 static void
@@ -585,8 +590,8 @@ vaern_db_pg_connect (const char *conninfo)
   g_autofree char *sslmode = setting (conninfo, "sslmode");
   g_autofree char *password = password_for (conninfo);
   g_autofree char *timeout = setting (conninfo, "connect_timeout");
-  const char *keywords[6] = { "dbname", NULL };
-  const char *values[6] = { conninfo, NULL };
+  const char *keywords[8] = { "dbname", NULL };
+  const char *values[8] = { conninfo, NULL };
   guint n = 1;
   PGresult *result;
 
@@ -616,6 +621,9 @@ vaern_db_pg_connect (const char *conninfo)
     }
   keywords[n] = "application_name";
   values[n++] = "Værn";
+  /* A network gone quiet is noticed within a minute or so. */
+  keywords[n] = "keepalives_idle";
+  values[n++] = "30";
   keywords[n] = NULL;
   self->conn = PQconnectdbParams (keywords, values, 1);
   if (PQstatus (self->conn) != CONNECTION_OK)
@@ -627,8 +635,7 @@ vaern_db_pg_connect (const char *conninfo)
     }
   PQsetNoticeProcessor (self->conn, quiet_notices, NULL);
   /* Text in and out as UTF-8, dates as ISO, whatever the server's defaults. */
-  result = PQexec (self->conn, "SET client_encoding = 'UTF8'; SET client_min_messages = warning;SET DateStyle = 'ISO, YMD';"
-                               " SET IntervalStyle = 'iso_8601'; SET TimeZone = 'UTC'");
+  result = PQexec (self->conn, SESSION_SETUP);
   check_result (self, result);
   PQclear (result);
   return &self->parent;
@@ -689,9 +696,21 @@ vaern_db_pg_server_version (VaernDb *db)
 gboolean
 vaern_db_pg_reconnect (VaernDb *db)
 {
+  PGresult *result;
+
   g_return_val_if_fail (db->backend == &pg_backend, FALSE);
   PQreset (DB (db)->conn);
-  return PQstatus (DB (db)->conn) == CONNECTION_OK;
+  if (PQstatus (DB (db)->conn) != CONNECTION_OK)
+    {
+      g_autofree char *message = g_strstrip (g_strdup (PQerrorMessage (DB (db)->conn)));
+
+      vaern_db_set_error (db, VAERN_DB_E_CONNECTION, message);
+      return FALSE;
+    }
+  result = PQexec (DB (db)->conn, SESSION_SETUP);
+  check_result (DB (db), result);
+  PQclear (result);
+  return TRUE;
 }
 
 char *
@@ -747,4 +766,32 @@ vaern_db_pg_to_uri (const char *location)
     }
   PQconninfoFree (options);
   return g_string_free (uri, FALSE);
+}
+
+gboolean
+vaern_db_pg_ping (const char *location)
+{
+  const char *keywords[] = { "dbname", "connect_timeout", NULL };
+  const char *values[] = { location, "5", NULL };
+
+  return PQpingParams (keywords, values, 1) == PQPING_OK;
+}
+
+gboolean
+vaern_db_pg_check_alive (VaernDb *db)
+{
+  PGconn *conn;
+
+  g_return_val_if_fail (db->backend == &pg_backend, FALSE);
+  conn = DB (db)->conn;
+  /* Reads what the server sent, without waiting: a session it ended (a
+   * restart, an administrator) shows as a closed connection. */
+  if (PQstatus (conn) == CONNECTION_OK && PQconsumeInput (conn) && PQstatus (conn) == CONNECTION_OK)
+    return TRUE;
+  {
+    g_autofree char *message = g_strstrip (g_strdup (PQerrorMessage (conn)));
+
+    vaern_db_set_error (db, VAERN_DB_E_CONNECTION, message);
+  }
+  return FALSE;
 }

@@ -35,6 +35,8 @@ void       vaern_db_pg_set_password    (const char *location,
                                         const char *password);
 /* The server's version as 150004 for 15.4. */
 int        vaern_db_pg_server_version  (VaernDb    *db);
+/* Whether the session is still there (without waiting for the server). */
+gboolean   vaern_db_pg_check_alive     (VaernDb    *db);
 /* Connects again with the same settings; whether it worked. */
 gboolean   vaern_db_pg_reconnect       (VaernDb    *db);
 /* "isms on db.example.dk:5432 (anne)", for the window's title. */
@@ -42,6 +44,8 @@ char      *vaern_db_pg_describe        (VaernDb    *db);
 /* The location as a postgresql:// URI, every setting but the password
  * (which belongs in the keyring) in it; NULL when libpq cannot read it. */
 char      *vaern_db_pg_to_uri          (const char *location);
+/* Whether the location's server answers (no login needed); blocks. */
+gboolean   vaern_db_pg_ping            (const char *location);
 /* Whether a location is a server's rather than a file's. */
 gboolean   vaern_db_pg_is_location     (const char *location);
 

@@ -42,6 +42,15 @@ doc_set_db_error (VaernDocument *self,
                    _("The document's folder cannot be written to, so the change was not "
                      "saved. Check the folder's permissions, or save a copy elsewhere."));
       break;
+    case VAERN_DB_E_CONNECTION:
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_CONNECTION,
+                   _("The connection to the server was lost, so the change was not saved. "
+                     "Værn connects again by itself when the server is back (%s)."), detail);
+      break;
+    case VAERN_DB_E_PERMISSION:
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_PERMISSION,
+                   _("Your login on the server may not make this change (%s)."), detail);
+      break;
     case VAERN_DB_E_DAMAGED:
       g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_DAMAGED,
                    _("The document is damaged (%s)."), detail);
@@ -61,6 +70,9 @@ doc_set_db_error (VaernDocument *self,
       g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_FAILED,
                    _("The document could not be read or written (%s)."), detail);
     }
+
+  if (self->db != NULL && vaern_db_error (self->db) == VAERN_DB_E_CONNECTION)
+    doc_lost_connection (self);
 
   /* An error that ends the transaction of a batch (a full disk, an I/O
    * error) ends the batch: the database has rolled back every row before

@@ -162,6 +162,13 @@ doc_check_writable (VaernDocument *self,
                    _("The document is closed."));
       return FALSE;
     }
+  if (self->disconnected)
+    {
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_CONNECTION,
+                   _("The connection to the server is lost, so nothing can be changed until "
+                     "it is back. Værn connects again by itself."));
+      return FALSE;
+    }
   if (self->read_only)
     {
       g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_READ_ONLY,

@@ -39,6 +39,7 @@ struct _VaernDocument
   VaernDb    *db;          /* the seam: SQLite or PostgreSQL */
   char       *path;
   gboolean    read_only;
+  gboolean    disconnected; /* a server's connection lost, until it is back */
   GHashTable *statements;   /* SQL text → VaernDbStmt */
 
   char       *organisation;
@@ -216,6 +217,8 @@ G_GNUC_INTERNAL VaernDocument *doc_connect_empty   (const char    *location,
 G_GNUC_INTERNAL gboolean      doc_check_same_file  (VaernDocument *self,
                                                     GError       **error);
 G_GNUC_INTERNAL void          doc_notify_undo      (VaernDocument *self);
+/* The server's connection was lost: the document turns read-only. */
+G_GNUC_INTERNAL void          doc_lost_connection  (VaernDocument *self);
 G_GNUC_INTERNAL void          doc_notify_organisation (VaernDocument *self);
 /* Emits ::changed. */
 G_GNUC_INTERNAL void          doc_signal_changed   (VaernDocument *self);

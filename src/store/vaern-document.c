@@ -23,6 +23,7 @@ enum {
   PROP_0,
   PROP_PATH,
   PROP_READ_ONLY,
+  PROP_CONNECTED,
   PROP_ORGANISATION,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
@@ -113,7 +114,10 @@ vaern_document_get_property (GObject    *object,
       g_value_set_string (value, self->path);
       break;
     case PROP_READ_ONLY:
-      g_value_set_boolean (value, self->read_only);
+      g_value_set_boolean (value, vaern_document_get_read_only (self));
+      break;
+    case PROP_CONNECTED:
+      g_value_set_boolean (value, !self->disconnected);
       break;
     case PROP_ORGANISATION:
       g_value_set_string (value, self->organisation);
@@ -141,6 +145,15 @@ vaern_document_class_init (VaernDocumentClass *klass)
   properties[PROP_PATH] =
     g_param_spec_string ("path", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * VaernDocument:connected:
+   *
+   * FALSE while a server document's connection is lost; the document is
+   * read-only until vaern_document_reconnect() gets it back.
+   */
+  properties[PROP_CONNECTED] =
+    g_param_spec_boolean ("connected", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_READ_ONLY] =
     g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1005,6 +1018,12 @@ vaern_location_to_uri (const char *location)
   return vaern_db_pg_to_uri (location);
 }
 
+gboolean
+vaern_location_ping (const char *location)
+{
+  return vaern_location_is_server (location) && vaern_db_pg_ping (location);
+}
+
 char *
 vaern_location_get_setting (const char *location,
                             const char *keyword)
@@ -1024,7 +1043,78 @@ gboolean
 vaern_document_get_read_only (VaernDocument *self)
 {
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), TRUE);
-  return self->read_only;
+  return self->read_only || self->disconnected;
+}
+
+gboolean
+vaern_document_is_connected (VaernDocument *self)
+{
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
+  return !self->disconnected;
+}
+
+void
+doc_lost_connection (VaernDocument *self)
+{
+  if (self->disconnected)
+    return;
+  g_debug ("The connection to %s is lost", self->path);
+  self->disconnected = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
+gboolean
+vaern_document_check_connection (VaernDocument *self)
+{
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
+
+  if (self->db == NULL || vaern_db_kind (self->db) != VAERN_DB_POSTGRESQL)
+    return TRUE;
+  if (self->disconnected)
+    return FALSE;
+  if (vaern_db_pg_check_alive (self->db))
+    return TRUE;
+  doc_lost_connection (self);
+  return FALSE;
+}
+
+/**
+ * vaern_document_reconnect:
+ *
+ * Connects a server document again after its connection was lost, and
+ * reads every list anew: what others committed meanwhile shows, and what
+ * was not committed here is not there. Blocks while it connects.
+ */
+gboolean
+vaern_document_reconnect (VaernDocument *self,
+                          GError       **error)
+{
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
+
+  if (!self->disconnected)
+    return TRUE;
+  /* The statements were the old session's. */
+  g_hash_table_remove_all (self->statements);
+  if (!vaern_db_pg_reconnect (self->db)
+      || !doc_exec (self, "SET search_path = \"$user\", public", NULL))
+    {
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_CONNECTION,
+                   _("The server cannot be reached yet (%s)."), vaern_db_error_message (self->db));
+      return FALSE;
+    }
+  g_debug ("Connected to %s again", self->path);
+  self->disconnected = FALSE;
+  self->change_set = 0;
+  g_clear_error (&self->batch_error);
+  g_clear_error (&self->load_error);
+  self->refresh_set = 0;
+  doc_load_organisation (self, NULL);
+  doc_refresh_lists (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+  doc_signal_changed (self);
+  return TRUE;
 }
 
 const char *

@@ -37,6 +37,17 @@ void           vaern_document_close         (VaernDocument  *self);
  * a libpq connection string, as it was opened). */
 const char    *vaern_document_get_path      (VaernDocument  *self);
 gboolean       vaern_document_get_read_only (VaernDocument  *self);
+/* FALSE while a server document's connection is lost (it is read-only
+ * then); vaern_document_reconnect() tries to get it back. */
+gboolean       vaern_document_is_connected  (VaernDocument  *self);
+gboolean       vaern_document_reconnect     (VaernDocument  *self,
+                                             GError        **error);
+/* Looks, without waiting, whether a server document's session is still
+ * there; when not, it turns disconnected (and read-only). */
+gboolean       vaern_document_check_connection (VaernDocument *self);
+/* Whether the server of a location answers; blocks up to five seconds (call
+ * it off the main loop). */
+gboolean       vaern_location_ping          (const char     *location);
 /* Whether the document lives on a server rather than in a file. */
 gboolean       vaern_document_is_server     (VaernDocument  *self);
 /* For the window's title: the file's name, or "isms on db.example.dk". */
