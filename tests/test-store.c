@@ -169,6 +169,52 @@ test_server_password (Fixture       *f,
   vaern_location_set_password (location, NULL);
 }
 
+/* A database changed outside Værn is refused as a changed file is: a
+ * trigger of another program's, a change log trigger dropped; and one a
+ * newer Værn made. Each untouched: opened again once put back. */
+static void
+test_server_schema (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(VaernDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  VAERN_TEST_SERVER_ONLY ();
+  g_assert_cmpint (vaern_test_exec (f->doc,
+    "CREATE FUNCTION spy () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;"
+    "CREATE TRIGGER spy AFTER INSERT ON person FOR EACH ROW EXECUTE FUNCTION spy ()"), ==,
+    VAERN_TEST_SQL_OK);
+  doc = vaern_document_open (f->path, &error);
+  g_assert_null (doc);
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_SCHEMA);
+  g_assert_nonnull (strstr (error->message, "spy"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (vaern_test_exec (f->doc, "DROP TRIGGER spy ON person;"
+                                            "DROP TRIGGER audit ON asset"), ==, VAERN_TEST_SQL_OK);
+  doc = vaern_document_open (f->path, &error);
+  g_assert_null (doc);
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_SCHEMA);
+  g_assert_nonnull (strstr (error->message, "missing"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (vaern_test_exec (f->doc, "CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE"
+                                            " ON asset FOR EACH ROW EXECUTE FUNCTION vaern_audit ();"
+                                            "UPDATE vaern_schema SET version = 99"), ==,
+                   VAERN_TEST_SQL_OK);
+  doc = vaern_document_open (f->path, &error);
+  g_assert_null (doc);
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_NEWER);
+  g_clear_error (&error);
+  g_assert_cmpint (vaern_test_query_int (f->doc, "SELECT version FROM vaern_schema"), ==, 99);
+
+  g_assert_cmpint (vaern_test_exec (f->doc, "UPDATE vaern_schema SET version = 5"), ==,
+                   VAERN_TEST_SQL_OK);
+  doc = vaern_document_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (vaern_document_get_organisation (doc), ==, "Testkommune");
+}
+
 static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
@@ -1120,6 +1166,7 @@ main (int   argc,
   ADD ("update-gone", test_update_gone);
   ADD ("server-password", test_server_password);
   ADD ("connection-lost", test_connection_lost);
+  ADD ("server-schema", test_server_schema);
   ADD ("hand-over", test_hand_over);
   ADD ("duplicate", test_duplicate);
   ADD ("refuse-files", test_refuse_files);

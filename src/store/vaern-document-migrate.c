@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "vaern-db-pg.h"
 #include "vaern-document-private.h"
 
 /* PostgreSQL: one trigger function (vaern_audit(), in the first
@@ -300,7 +301,8 @@ schema_error (GError    **error,
               const char *key,
               const char *format)
 {
-  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *name = vaern_db_pg_is_location (path) ? vaern_db_pg_location_name (path)
+                                                         : g_filename_display_basename (path);
   g_autofree char *type = g_strndup (key, strcspn (key, " "));
   /* A name put there by another program need not even be text. */
   g_autofree char *object = g_utf8_make_valid (key + strlen (type) + 1, -1);
@@ -349,6 +351,79 @@ sorted_keys (GHashTable *schema)
   return keys;
 }
 
+static gboolean schema_error (GError    **error,
+                              const char *path,
+                              const char *key,
+                              const char *format);
+
+/* The triggers a current database has on Værn's tables: none other. */
+static const char *const pg_triggers[] = {
+  "audit", "assignment_single", "soa_entry_frozen", "soa_entry_document_frozen",
+  "soa_version_frozen", "approval_fixed", "change_set_actor", NULL,
+};
+
+/* A current database holds every table, and every audited table its
+ * change log trigger; a trigger added outside Værn (which would run on
+ * the next ordinary edit) is refused, as in a file. */
+static gboolean
+check_objects_pg (VaernDocument *self,
+                  GError       **error)
+{
+  guint n_tables;
+  const char *const *tables = vaern_schema_audited_tables (&n_tables);
+  g_autoptr(VaernDbStmt) stmt = NULL;
+
+  for (guint t = 0; t < n_tables; t++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+        "SELECT count(*) FROM pg_catalog.pg_trigger WHERE tgname = 'audit'"
+        " AND NOT tgisinternal AND tgrelid = to_regclass ('%s')", tables[t]);
+      g_autofree char *key = g_strdup_printf ("table %s", tables[t]);
+      g_autofree char *exists = g_strdup_printf ("SELECT to_regclass ('%s') IS NOT NULL",
+                                                 tables[t]);
+
+      if (doc_query_int (self, exists, 0, error) != 1)
+        return schema_error (error, self->path, key,
+                             _("“%s” was changed outside Værn and is not opened: %s “%s” is "
+                               "missing. The file has not been changed; open a backup copy "
+                               "instead."));
+      if (doc_query_int (self, sql, 0, error) != 1)
+        {
+          g_free (key);
+          key = g_strdup_printf ("trigger audit");
+          return schema_error (error, self->path, key,
+                               _("“%s” was changed outside Værn and is not opened: %s “%s” is "
+                                 "missing. The file has not been changed; open a backup copy "
+                                 "instead."));
+        }
+    }
+  stmt = vaern_db_prepare (self->db,
+    "SELECT t.tgname FROM pg_catalog.pg_trigger t"
+    "  JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid"
+    "  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+    " WHERE n.nspname = current_schema () AND NOT t.tgisinternal ORDER BY t.tgname");
+  if (stmt == NULL)
+    {
+      doc_set_db_error (self, error);
+      return FALSE;
+    }
+  while (vaern_db_step (stmt) == VAERN_DB_ROW)
+    {
+      const char *name = vaern_db_column_text (stmt, 0, NULL);
+
+      if (!g_strv_contains (pg_triggers, name))
+        {
+          g_autofree char *key = g_strdup_printf ("trigger %s", name);
+
+          return schema_error (error, self->path, key,
+                               _("“%s” was changed outside Værn and is not opened: it has %s "
+                                 "“%s”, which Værn does not make. The file has not been "
+                                 "changed; open a backup copy instead."));
+        }
+    }
+  return TRUE;
+}
+
 /* A database: what a newer Værn made is refused, and so is a database
  * that holds something else (tables, but not Værn's), untouched. */
 static gboolean
@@ -386,7 +461,7 @@ check_schema_pg (VaernDocument *self,
                             _("“%s” was made by a newer version of Værn. "
                               "Update Værn to open it; the file has not been changed."),
                             self->path);
-  return TRUE;
+  return version < VAERN_SCHEMA_VERSION || check_objects_pg (self, error);
 }
 
 gboolean
