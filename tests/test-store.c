@@ -87,6 +87,47 @@ add_system (VaernDocument *doc,
   return id;
 }
 
+/* An edit of one system, and of one of its risks, reads that register row
+ * again: it shows the edit and its risk count, and every other row keeps
+ * its object (a view keeps its selection and scroll position). */
+static void
+test_refresh_one_row (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 a = add_system (f->doc, "Alfa", 0);
+  gint64 b = add_system (f->doc, "Beta", 0);
+  GListModel *assets = vaern_document_get_assets (f->doc);
+  guint pa = vaern_record_list_find (assets, a), pb = vaern_record_list_find (assets, b);
+  g_autoptr(VaernAsset) before_b = g_list_model_get_item (assets, pb);
+  g_autoptr(VaernAsset) before_a = g_list_model_get_item (assets, pa);
+  g_autoptr(VaernAsset) edit = vaern_asset_copy (before_a);
+  g_autoptr(VaernRisk) risk = vaern_risk_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VaernAsset) after_a = NULL;
+  g_autoptr(VaernAsset) after_b = NULL;
+
+  g_free (edit->purpose);
+  edit->purpose = g_strdup ("Nyt formål");
+  g_assert_true (vaern_document_update_asset (f->doc, edit, &error));
+  g_assert_no_error (error);
+  after_a = g_list_model_get_item (assets, pa);
+  after_b = g_list_model_get_item (assets, pb);
+  g_assert_cmpstr (after_a->purpose, ==, "Nyt formål");
+  g_assert_true (after_b == before_b);
+  g_assert_cmpuint (after_a->n_risks, ==, 0);
+
+  risk->asset_id = a;
+  risk->title = g_strdup ("Nedbrud");
+  g_assert_cmpint (vaern_document_add_risk (f->doc, risk, &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&after_a);
+  g_clear_object (&after_b);
+  after_a = g_list_model_get_item (assets, pa);
+  after_b = g_list_model_get_item (assets, pb);
+  g_assert_cmpuint (after_a->n_risks, ==, 1);
+  g_assert_true (after_b == before_b);
+}
+
 /* An edit of a unit or a person another edit removed is refused as not
  * found, and leaves no trace: no change set, no undo step. */
 static void
@@ -1164,6 +1205,7 @@ main (int   argc,
   ADD ("undo-delete", test_undo_delete);
   ADD ("delete-person", test_delete_person);
   ADD ("update-gone", test_update_gone);
+  ADD ("refresh-one-row", test_refresh_one_row);
   ADD ("server-password", test_server_password);
   ADD ("connection-lost", test_connection_lost);
   ADD ("server-schema", test_server_schema);

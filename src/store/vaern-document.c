@@ -1203,7 +1203,8 @@ doc_replace_ordered (GListStore *store,
 static DocTouched
 touched_by (VaernDocument *self,
             gint64         set,
-            GArray        *risk_ids)
+            GArray        *risk_ids,
+            GArray        *asset_ids)
 {
   static const struct { const char *table; DocTouched flag; } tables[] = {
     { "unit", DOC_TOUCHED_UNIT }, { "person", DOC_TOUCHED_PERSON },
@@ -1223,12 +1224,22 @@ touched_by (VaernDocument *self,
   if (set <= 0)
     return DOC_TOUCHED_ALL;
   /* The risk a row of risk_control belongs to is in its logged values. */
+  /* And the systems whose register row it changed: the asset itself, one
+   * of its using units, or one of its risks (before and after a move). */
   stmt = doc_prepare (self, doc_sql (self,
                       "SELECT tbl, CASE tbl WHEN 'risk' THEN row_id WHEN 'risk_control'"
-                      "  THEN json_extract (coalesce (new, old), '$.risk_id') END"
+                      "  THEN json_extract (coalesce (new, old), '$.risk_id') END,"
+                      " CASE tbl WHEN 'asset' THEN row_id WHEN 'asset_unit'"
+                      "  THEN json_extract (coalesce (new, old), '$.asset_id') WHEN 'risk'"
+                      "  THEN json_extract (coalesce (new, old), '$.asset_id') END,"
+                      " CASE tbl WHEN 'risk' THEN json_extract (old, '$.asset_id') END"
                       "  FROM change_log WHERE change_set = ?",
                       "SELECT tbl, CASE tbl WHEN 'risk' THEN row_id WHEN 'risk_control'"
-                      "  THEN (coalesce (new, old)::json ->> 'risk_id')::bigint END"
+                      "  THEN (coalesce (new, old)::json ->> 'risk_id')::bigint END,"
+                      " CASE tbl WHEN 'asset' THEN row_id WHEN 'asset_unit'"
+                      "  THEN (coalesce (new, old)::json ->> 'asset_id')::bigint WHEN 'risk'"
+                      "  THEN (coalesce (new, old)::json ->> 'asset_id')::bigint END,"
+                      " CASE tbl WHEN 'risk' THEN (old::json ->> 'asset_id')::bigint END"
                       "  FROM change_log WHERE change_set = ?"), NULL);
   if (stmt == NULL)
     return DOC_TOUCHED_ALL;
@@ -1248,9 +1259,60 @@ touched_by (VaernDocument *self,
 
           g_array_append_val (risk_ids, id);
         }
+      for (int c = 2; c <= 3; c++)
+        if (vaern_db_column_type (stmt, c) == VAERN_DB_INTEGER)
+          {
+            gint64 id = vaern_db_column_int (stmt, c);
+
+            g_array_append_val (asset_ids, id);
+          }
     }
   vaern_db_reset (stmt);
   return touched;
+}
+
+/* Reads the given register rows again, in place: unchanged objects stay,
+ * a row that is gone goes. FALSE (nothing done) when a row is new, which
+ * a whole read puts in its place. */
+static gboolean
+refresh_asset_rows (VaernDocument *self,
+                    GArray        *ids)
+{
+  GListModel *model = G_LIST_MODEL (self->assets);
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  /* First every row is read: a failure changes nothing. */
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      GPtrArray *rows = doc_load_assets (self, id);
+
+      if (rows->len > 0 && vaern_record_list_find (model, id) == G_MAXUINT)
+        {
+          g_ptr_array_unref (rows);
+          return FALSE;
+        }
+      g_ptr_array_add (fresh, rows);
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      GPtrArray *rows = fresh->pdata[i];
+      guint position = vaern_record_list_find (model, id);
+      g_autoptr(VaernRecord) old = NULL;
+
+      if (position == G_MAXUINT)
+        continue;
+      if (rows->len == 0)
+        {
+          g_list_store_remove (self->assets, position);
+          continue;
+        }
+      old = g_list_model_get_item (model, position);
+      if (vaern_record_get_digest (old) != vaern_record_get_digest (rows->pdata[0]))
+        g_list_store_splice (self->assets, position, 1, rows->pdata, 1);
+    }
+  return TRUE;
 }
 
 /* Reloads the lists the last change can have changed: after an edit of
@@ -1260,7 +1322,8 @@ void
 doc_refresh_lists (VaernDocument *self)
 {
   g_autoptr(GArray) risk_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  DocTouched touched = touched_by (self, self->refresh_set, risk_ids);
+  g_autoptr(GArray) asset_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  DocTouched touched = touched_by (self, self->refresh_set, risk_ids, asset_ids);
 
   self->refresh_set = 0;
   /* The scale first: the register shows bands. */
@@ -1286,13 +1349,21 @@ doc_refresh_lists (VaernDocument *self)
     }
   doc_soa_refresh (self, touched);
   doc_wheel_refresh (self, touched);
-  if (touched & ~(DOC_TOUCHED_THREAT | DOC_TOUCHED_SOA | DOC_TOUCHED_DOCUMENT
-                  | DOC_TOUCHED_ACTIVITY))
-    {
-      g_autoptr(GPtrArray) assets = doc_load_assets (self, 0);
+  if (!(touched & ~(DOC_TOUCHED_THREAT | DOC_TOUCHED_SOA | DOC_TOUCHED_DOCUMENT
+                    | DOC_TOUCHED_ACTIVITY)))
+    return;
+  /* An edit of a few systems, their using units or their risks reads just
+   * those rows of the register, not two thousand of them. */
+  if (!(touched & ~(DOC_TOUCHED_ASSET | DOC_TOUCHED_RISK | DOC_TOUCHED_THREAT | DOC_TOUCHED_SOA
+                    | DOC_TOUCHED_DOCUMENT | DOC_TOUCHED_ACTIVITY))
+      && asset_ids->len > 0 && asset_ids->len <= 64
+      && refresh_asset_rows (self, asset_ids))
+    return;
+  {
+    g_autoptr(GPtrArray) assets = doc_load_assets (self, 0);
 
-      doc_merge_records (self->assets, assets);
-    }
+    doc_merge_records (self->assets, assets);
+  }
 }
 
 /* Takes the first record of a loaded array (transfer full), or NULL. */
