@@ -313,6 +313,21 @@ test_publish (Fixture       *f,
   assert_same_file (from_file, via_file);
   assert_same_file (from_file, via_other);
 
+  /* And back: the published document published to a file, the same again. */
+  {
+    g_autofree char *back = g_build_filename (f->dir, "back.vaern", NULL);
+    g_autofree char *from_back = in_dir (f, "from-back.xml");
+    g_autoptr(VaernDocument) back_doc = NULL;
+
+    g_assert_true (vaern_document_publish (published, back, NULL, &error));
+    g_assert_no_error (error);
+    back_doc = vaern_document_open (back, &error);
+    g_assert_no_error (error);
+    g_assert_true (vaern_report_write_full (back_doc, from_back, &error));
+    g_assert_no_error (error);
+    assert_same_file (from_file, from_back);
+  }
+
   /* The published document goes on: a new row is numbered after the
    * highest it was given, and its edit is undone like any other. */
   max_asset = vaern_test_query_int (published, "SELECT max(id) FROM asset");

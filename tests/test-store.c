@@ -256,6 +256,33 @@ test_server_schema (Fixture       *f,
   g_assert_cmpstr (vaern_document_get_organisation (doc), ==, "Testkommune");
 }
 
+/* A row changed by another program (psql) is in the change log all the
+ * same, under a change set of its own with the database login as who. */
+static void
+test_server_outside_edit (Fixture       *f,
+                          gconstpointer  data)
+{
+  gint64 person = add_person (f->doc, "Åse Ærø", "aae@example.dk", 0);
+  gint64 changes = vaern_test_query_int (f->doc, "SELECT count(*) FROM change_log");
+  g_autofree char *sql = g_strdup_printf ("UPDATE person SET title = 'Direktør' WHERE id = %"
+                                          G_GINT64_FORMAT, person);
+
+  VAERN_TEST_SERVER_ONLY ();
+  g_assert_cmpint (vaern_test_exec (f->doc, sql), ==, VAERN_TEST_SQL_OK);
+  g_assert_cmpint (vaern_test_query_int (f->doc, "SELECT count(*) FROM change_log"), ==,
+                   changes + 1);
+  g_assert_cmpint (vaern_test_query_int (f->doc,
+    "SELECT count(*) FROM change_log l JOIN change_set s ON s.id = l.change_set"
+    " WHERE l.tbl = 'person' AND l.op = 'update' AND s.label = 'Changed outside Værn'"
+    "   AND s.actor = 'vaern_test' AND l.new LIKE '%Direktør%'"), ==, 1);
+  /* A change set of Værn's own cannot claim another login. */
+  g_assert_cmpint (vaern_test_exec (f->doc, "INSERT INTO change_set (at, actor, label)"
+                                            " VALUES ('2026-01-01T00:00:00Z', 'someone', 'x')"),
+                   ==, VAERN_TEST_SQL_OK);
+  g_assert_cmpint (vaern_test_query_int (f->doc, "SELECT count(*) FROM change_set"
+                                                 " WHERE actor = 'someone'"), ==, 0);
+}
+
 static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
@@ -1209,6 +1236,7 @@ main (int   argc,
   ADD ("server-password", test_server_password);
   ADD ("connection-lost", test_connection_lost);
   ADD ("server-schema", test_server_schema);
+  ADD ("server-outside-edit", test_server_outside_edit);
   ADD ("hand-over", test_hand_over);
   ADD ("duplicate", test_duplicate);
   ADD ("refuse-files", test_refuse_files);
