@@ -29,6 +29,7 @@ PACKAGES="
   libsqlite3-dev
   libpq-dev
   libsecret-1-dev
+  gnome-keyring
   postgresql
   libxml2-dev
   libxslt1-dev

@@ -1,0 +1,35 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Runs a test program with GNOME Keyring's Secret Service in a D-Bus session
+# of its own (and a keyring of its own, in a temporary home), unlocked with
+# an empty password; the daemon is stopped and its home removed after.
+set -eu
+if ! command -v gnome-keyring-daemon >/dev/null 2>&1 || ! command -v dbus-run-session >/dev/null 2>&1; then
+  echo "with-keyring: gnome-keyring-daemon is not installed (tools/install-deps.sh installs it)" >&2
+  if [ "${CI:-}" = "true" ]; then exit 1; fi
+  exit 77
+fi
+home=$(mktemp -d "${TMPDIR:-/tmp}/vaern-keyring.XXXXXX")
+trap 'rm -rf "$home"' EXIT INT TERM
+export HOME="$home" XDG_DATA_HOME="$home/data" XDG_RUNTIME_DIR="$home/run"
+mkdir -p "$XDG_RUNTIME_DIR" "$XDG_DATA_HOME/keyrings" && chmod 700 "$XDG_RUNTIME_DIR"
+dbus-run-session -- sh -c '
+  printf "" | gnome-keyring-daemon --foreground --unlock --components=secrets \
+    >/dev/null 2>&1 </dev/null &
+  daemon=$!
+  # Until it owns the Secret Service name on this bus (at most 10 s).
+  for _ in $(seq 100); do
+    if dbus-send --session --print-reply --dest=org.freedesktop.DBus / \
+         org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null \
+       | grep -q "boolean true"; then
+      break
+    fi
+    sleep 0.1
+  done
+  status=0
+  VAERN_TEST_KEYRING=1 "$@" || status=$?
+  kill "$daemon" 2>/dev/null || true
+  wait "$daemon" 2>/dev/null || true
+  exit $status
+' keyring "$@"
