@@ -13,6 +13,10 @@ fi
 home=$(mktemp -d "${TMPDIR:-/tmp}/vaern-keyring.XXXXXX")
 trap 'rm -rf "$home"' EXIT INT TERM
 export HOME="$home" XDG_DATA_HOME="$home/data" XDG_RUNTIME_DIR="$home/run"
+# No display: gnome-keyring would ask (gcr-prompter) to make a login
+# keyring and wait for an answer nobody gives. Without one it refuses at
+# once, and the password goes to the session's keyring.
+unset DISPLAY WAYLAND_DISPLAY
 mkdir -p "$XDG_RUNTIME_DIR" "$XDG_DATA_HOME/keyrings" && chmod 700 "$XDG_RUNTIME_DIR"
 dbus-run-session -- sh -c '
   printf "" | gnome-keyring-daemon --foreground --unlock --components=secrets \
