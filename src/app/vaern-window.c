@@ -546,18 +546,20 @@ vaern_window_set_busy (VaernWindow *self,
 
 /* Actions */
 
-/* A server's document is not moved by Save As: a copy of it is written
- * to the file, off the main loop, and the window stays on the server. */
+/* The document copied whole to a file or a database, off the main loop,
+ * with the window insensitive meanwhile: Save As on a server's document
+ * (the window stays on the server), and Move to a Server (it goes on
+ * there). */
 typedef struct
 {
   VaernDocument *doc;
-  char          *path;
-} CopyJob;
+  char          *path;     /* a file, or a server location */
+} PublishJob;
 
 static void
-copy_job_free (gpointer data)
+publish_job_free (gpointer data)
 {
-  CopyJob *job = data;
+  PublishJob *job = data;
 
   g_clear_object (&job->doc);
   g_free (job->path);
@@ -565,12 +567,12 @@ copy_job_free (gpointer data)
 }
 
 static void
-copy_thread (GTask        *task,
-             gpointer      source,
-             gpointer      data,
-             GCancellable *cancellable)
+publish_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
 {
-  CopyJob *job = data;
+  PublishJob *job = data;
   GError *error = NULL;
 
   if (vaern_document_publish (job->doc, job->path, cancellable, &error))
@@ -580,12 +582,30 @@ copy_thread (GTask        *task,
 }
 
 static void
+publish (VaernWindow         *self,
+         const char          *path,
+         const char          *busy_label,
+         GAsyncReadyCallback  done)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, done, NULL);
+  PublishJob *job = g_new0 (PublishJob, 1);
+
+  job->doc = g_object_ref (self->document);
+  job->path = g_strdup (path);
+  g_task_set_task_data (task, job, publish_job_free);
+  vaern_window_set_busy (self, busy_label);
+  /* Nothing is edited while the rows are read. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), FALSE);
+  g_task_run_in_thread (task, publish_thread);
+}
+
+static void
 copy_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
   VaernWindow *self = VAERN_WINDOW (source);
-  CopyJob *job = g_task_get_task_data (G_TASK (result));
+  PublishJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_filename_display_basename (job->path);
   g_autofree char *message = NULL;
@@ -608,17 +628,8 @@ static void
 save_copy_of_server (VaernWindow *self,
                      const char  *path)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, copy_done_cb, NULL);
-  CopyJob *job = g_new0 (CopyJob, 1);
-
-  job->doc = g_object_ref (self->document);
-  job->path = g_strdup (path);
-  g_task_set_task_data (task, job, copy_job_free);
   /* Translators: shown while a copy of a server's document is written */
-  vaern_window_set_busy (self, _("Saving a copy…"));
-  /* Nothing is edited while the rows are read. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), FALSE);
-  g_task_run_in_thread (task, copy_thread);
+  publish (self, path, _("Saving a copy…"), copy_done_cb);
 }
 
 static void
@@ -664,44 +675,13 @@ save_as_chosen_cb (GtkWindow *parent,
 
 /* Move to a Server: the open file copied into an empty database, and the
  * window goes on there. The file stays as it was. */
-typedef struct
-{
-  VaernDocument *doc;
-  char          *location;
-} MoveJob;
-
-static void
-move_job_free (gpointer data)
-{
-  MoveJob *job = data;
-
-  g_clear_object (&job->doc);
-  g_free (job->location);
-  g_free (job);
-}
-
-static void
-move_thread (GTask        *task,
-             gpointer      source,
-             gpointer      data,
-             GCancellable *cancellable)
-{
-  MoveJob *job = data;
-  GError *error = NULL;
-
-  if (vaern_document_publish (job->doc, job->location, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 static void
 move_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
   VaernWindow *self = VAERN_WINDOW (source);
-  MoveJob *job = g_task_get_task_data (G_TASK (result));
+  PublishJob *job = g_task_get_task_data (G_TASK (result));
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(GError) error = NULL;
 
@@ -715,7 +695,7 @@ move_done_cb (GObject      *source,
     }
   /* From now on the work is on the server. */
   vaern_window_set_document (self, NULL);
-  vaern_application_open_path (VAERN_APPLICATION (app), job->location, GTK_WINDOW (self));
+  vaern_application_open_path (VAERN_APPLICATION (app), job->path, GTK_WINDOW (self));
   /* Translators: notification after Move to a Server */
   vaern_window_add_toast (self, adw_toast_new (_("Moved to the server. The file was not changed.")));
 }
@@ -725,20 +705,10 @@ move_chosen_cb (VaernServerDialog *dialog,
                 const char        *location,
                 VaernWindow       *self)
 {
-  g_autoptr(GTask) task = NULL;
-  MoveJob *job;
-
   if (self->document == NULL)
     return;
-  task = g_task_new (self, NULL, move_done_cb, NULL);
-  job = g_new0 (MoveJob, 1);
-  job->doc = g_object_ref (self->document);
-  job->location = g_strdup (location);
-  g_task_set_task_data (task, job, move_job_free);
   /* Translators: shown while the document is copied to a server */
-  vaern_window_set_busy (self, _("Moving to the server…"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), FALSE);
-  g_task_run_in_thread (task, move_thread);
+  publish (self, location, _("Moving to the server…"), move_done_cb);
 }
 
 static void

@@ -548,6 +548,18 @@ connection_error (VaernDocument *self,
   return FALSE;
 }
 
+/* The connection to self->path, in the schema the login's search path
+ * names, or the reason it could not be made. */
+static gboolean
+connect_pg (VaernDocument *self,
+            GError       **error)
+{
+  self->db = vaern_db_pg_connect (self->path);
+  if (!vaern_db_pg_connected (self->db))
+    return connection_error (self, error);
+  return doc_exec (self, "SET search_path = \"$user\", public", error);
+}
+
 /* A document on a PostgreSQL server. An empty database gets the schema and
  * the catalogues (organisation names it, when given); a database of an
  * older Værn is brought up to date; anything else is refused untouched. */
@@ -558,9 +570,8 @@ connect_server (VaernDocument *self,
 {
   gint64 version;
 
-  self->db = vaern_db_pg_connect (self->path);
-  if (!vaern_db_pg_connected (self->db))
-    return connection_error (self, error);
+  if (!connect_pg (self, error))
+    return FALSE;
   if (vaern_db_pg_server_version (self->db) < 130000)
     {
       g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_OLD_SERVER,
@@ -569,8 +580,7 @@ connect_server (VaernDocument *self,
                    vaern_db_pg_server_version (self->db) / 10000);
       return FALSE;
     }
-  if (!doc_exec (self, "SET search_path = \"$user\", public", error)
-      || !doc_check_schema (self, error))
+  if (!doc_check_schema (self, error))
     return FALSE;
   version = doc_schema_version (self, error);
   if (version < 0)
@@ -593,14 +603,7 @@ doc_connect_empty (const char *location,
   gint64 version;
 
   self->path = g_strdup (location);
-  self->db = vaern_db_pg_connect (location);
-  if (!vaern_db_pg_connected (self->db))
-    {
-      connection_error (self, error);
-      return NULL;
-    }
-  if (!doc_exec (self, "SET search_path = \"$user\", public", error)
-      || !doc_check_schema (self, error))
+  if (!connect_pg (self, error) || !doc_check_schema (self, error))
     return NULL;
   version = doc_schema_version (self, error);
   if (version < 0)
