@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "app/vaern-cli.h"
-#include "app/vaern-view.h"
+#include "views/vaern-view.h"
 #include "core/vaern-date.h"
 #include "render/vaern-heat-map.h"
 #include "render/vaern-management-report.h"

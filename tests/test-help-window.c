@@ -3,8 +3,8 @@
 
 #include <adwaita.h>
 
-#include "views/vaern-help-guide.h"
-#include "views/vaern-help-window.h"
+#include "app/vaern-help-guide.h"
+#include "app/vaern-help-window.h"
 #include "vaern-test-view.h"
 
 /* The user guide: both guides parse and have the same seven pages, each

@@ -13,7 +13,7 @@
 #include "views/vaern-register-view.h"
 #include "views/vaern-risks-view-private.h"
 #include "views/vaern-soa-view-private.h"
-#include "views/vaern-table.h"
+#include "widgets/vaern-table.h"
 #include "views/vaern-wheel-view-private.h"
 #include "vaern-test-util.h"
 #include "vaern-test-view.h"

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "app/vaern-view.h"
+#include "views/vaern-view.h"
 #include "core/vaern-date.h"
 #include "views/vaern-assign-dialog-private.h"
 #include "views/vaern-people-view-private.h"

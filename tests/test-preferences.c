@@ -4,7 +4,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
-#include "app/vaern-file-chooser.h"
+#include "widgets/vaern-file-chooser.h"
 #include "app/vaern-preferences-window.h"
 #include "vaern-test-store.h"
 #include "vaern-test-view.h"

@@ -4,14 +4,14 @@
 #include <adwaita.h>
 
 #include "app/vaern-cli.h"
-#include "app/vaern-view.h"
+#include "views/vaern-view.h"
 #include "core/vaern-core-error.h"
 #include "core/vaern-date.h"
 #include "views/vaern-asset-editor.h"
 #include "views/vaern-import-dialog.h"
 #include "views/vaern-register-view.h"
-#include "views/vaern-table.h"
-#include "views/vaern-ui-util.h"
+#include "widgets/vaern-table.h"
+#include "widgets/vaern-ui-util.h"
 #include "vaern-test-util.h"
 #include "vaern-test-view.h"
 

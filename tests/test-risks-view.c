@@ -8,14 +8,14 @@
 #include <string.h>
 
 #include "app/vaern-cli.h"
-#include "app/vaern-view.h"
+#include "views/vaern-view.h"
 #include "core/vaern-date.h"
 #include "views/vaern-editor.h"
-#include "views/vaern-heat-map-widget.h"
+#include "widgets/vaern-heat-map-widget.h"
 #include "views/vaern-risk-editor.h"
 #include "views/vaern-risks-view-private.h"
-#include "views/vaern-table.h"
-#include "views/vaern-ui-util.h"
+#include "widgets/vaern-table.h"
+#include "widgets/vaern-ui-util.h"
 #include "vaern-test-util.h"
 #include "vaern-test-view.h"
 

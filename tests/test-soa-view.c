@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "app/vaern-cli.h"
-#include "app/vaern-view.h"
+#include "views/vaern-view.h"
 #include "core/vaern-date.h"
 #include "views/vaern-approval-editor.h"
 #include "views/vaern-documents-view.h"
@@ -15,7 +15,7 @@
 #include "views/vaern-isms-document-editor.h"
 #include "views/vaern-soa-entry-editor.h"
 #include "views/vaern-soa-view-private.h"
-#include "views/vaern-table.h"
+#include "widgets/vaern-table.h"
 #include "vaern-test-util.h"
 #include "vaern-test-view.h"
 

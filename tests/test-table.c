@@ -3,8 +3,8 @@
 
 #include <adwaita.h>
 
-#include "views/vaern-table.h"
-#include "views/vaern-ui-util.h"
+#include "widgets/vaern-table.h"
+#include "widgets/vaern-ui-util.h"
 
 /* VaernTable under a virtual display: sorting both ways, the order kept
  * right through edits of the model, the header, columns left out when

@@ -4,10 +4,10 @@
 #include <adwaita.h>
 
 #include "app/vaern-cli.h"
-#include "app/vaern-view.h"
+#include "views/vaern-view.h"
 #include "core/vaern-date.h"
 #include "render/vaern-wheel.h"
-#include "views/vaern-table.h"
+#include "widgets/vaern-table.h"
 #include "views/vaern-wheel-view-private.h"
 #include "vaern-test-util.h"
 #include "vaern-test-view.h"

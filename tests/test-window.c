@@ -9,10 +9,10 @@
 #include "app/vaern-preferences-window.h"
 #include "app/vaern-window.h"
 #include "store/vaern-backups.h"
-#include "views/vaern-help-window.h"
+#include "app/vaern-help-window.h"
 #include "views/vaern-register-view.h"
 #include "views/vaern-risks-view-private.h"
-#include "views/vaern-table.h"
+#include "widgets/vaern-table.h"
 #include "vaern-test-util.h"
 #include "vaern-test-view.h"
 

@@ -4,7 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "app/vaern-cli.h"
-#include "app/vaern-view.h"
+#include "views/vaern-view.h"
 #include "core/vaern-date.h"
 #include "vaern-test-util.h"
 

@@ -6,7 +6,7 @@
 #include "core/vaern-risk-scale.h"
 #include "store/vaern-backups.h"
 #include "store/vaern-store-error.h"
-#include "vaern-file-chooser.h"
+#include "widgets/vaern-file-chooser.h"
 #include "vaern-preferences-window.h"
 #include "views/vaern-scale-dialog.h"
 

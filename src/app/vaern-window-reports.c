@@ -5,9 +5,9 @@
 
 #include "render/vaern-management-report.h"
 #include "report/vaern-report.h"
-#include "vaern-file-chooser.h"
+#include "widgets/vaern-file-chooser.h"
 #include "vaern-window.h"
-#include "views/vaern-ui-util.h"
+#include "widgets/vaern-ui-util.h"
 
 /* The reports from the window's menu: the management report as PDF, HTML
  * or XML, the system register and the full export as XML, and printing

@@ -4,15 +4,15 @@
 #include <glib/gi18n.h>
 
 #include "vaern-application.h"
-#include "vaern-file-chooser.h"
-#include "vaern-view.h"
+#include "widgets/vaern-file-chooser.h"
+#include "views/vaern-view.h"
 #include "vaern-server-dialog.h"
 #include "vaern-window.h"
 #include "views/vaern-documents-view.h"
 #include "views/vaern-overview-view.h"
 #include "views/vaern-people-view.h"
 #include "views/vaern-register-view.h"
-#include "views/vaern-ui-util.h"
+#include "widgets/vaern-ui-util.h"
 #include "views/vaern-risks-view.h"
 #include "views/vaern-soa-view.h"
 #include "views/vaern-wheel-view.h"
@@ -820,6 +820,51 @@ show_view_action (GSimpleAction *action,
   vaern_window_show_view (user_data, g_variant_get_string (param, NULL));
 }
 
+/* What views and dialogs ask of the window (see vaern-view.h). */
+static void
+offer_undo_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  vaern_window_offer_undo (user_data, g_variant_get_string (param, NULL));
+}
+
+static void
+toast_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  vaern_window_add_toast (user_data, adw_toast_new (g_variant_get_string (param, NULL)));
+}
+
+/* ("risks", "risks.show-asset", <int64 7>): the view is shown first, since a
+ * view reads its document when it is first shown and that resets its
+ * filters; then its action runs. */
+static void
+go_to_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  VaernWindow *self = user_data;
+  const char *name;
+  const char *view_action;
+  g_autoptr(GVariant) target = NULL;   /* "mv": the value itself, or NULL */
+  GtkWidget *view;
+
+  g_variant_get (param, "(&s&smv)", &name, &view_action, &target);
+  view = vaern_window_get_view (self, name);
+  if (view == NULL)
+    {
+      g_warning ("No view called %s", name);
+      return;
+    }
+  vaern_window_show_view (self, name);
+  if (*view_action == '\0')
+    return;
+  if (!gtk_widget_activate_action_variant (view, view_action, target))
+    g_warning ("The %s view has no action %s", name, view_action);
+}
+
 static void
 show_sidebar_action (GSimpleAction *action,
                      GVariant      *param,
@@ -880,6 +925,9 @@ static const GActionEntry win_actions[] = {
   { "redo", redo_action },
   { "search", search_action },
   { "show-view", show_view_action, "s" },
+  { "offer-undo", offer_undo_action, "s" },
+  { "toast", toast_action, "s" },
+  { "go-to", go_to_action, "(ssmv)" },
   { "show-sidebar", show_sidebar_action },
 };
 

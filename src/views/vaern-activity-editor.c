@@ -6,7 +6,7 @@
 #include "core/vaern-catalogue.h"
 #include "core/vaern-date.h"
 #include "vaern-activity-editor.h"
-#include "vaern-ui-util.h"
+#include "widgets/vaern-ui-util.h"
 
 struct _VaernActivityEditor
 {

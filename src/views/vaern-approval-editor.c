@@ -3,10 +3,10 @@
 
 #include <glib/gi18n.h>
 
-#include "app/vaern-window.h"
 #include "core/vaern-date.h"
 #include "vaern-approval-editor.h"
-#include "vaern-ui-util.h"
+#include "vaern-view.h"
+#include "widgets/vaern-ui-util.h"
 
 struct _VaernApprovalEditor
 {
@@ -47,7 +47,6 @@ vaern_approval_editor_save (VaernEditor *editor,
 {
   VaernApprovalEditor *self = VAERN_APPROVAL_EDITOR (editor);
   g_autoptr(VaernApproval) a = vaern_approval_copy (self->approval);
-  GtkWindow *window;
   gint64 id;
 
   g_free (a->approved_by);
@@ -73,9 +72,8 @@ vaern_approval_editor_save (VaernEditor *editor,
     }
   id = vaern_document_add_approval (self->document, a, error);
   /* An approval locks things; say so, with the way back. */
-  if (id != 0 && (window = gtk_window_get_transient_for (GTK_WINDOW (self)))
-      && vaern_window_for_widget (GTK_WIDGET (window)))
-    vaern_window_offer_undo (vaern_window_for_widget (GTK_WIDGET (window)),
+  if (id != 0)
+    vaern_view_offer_undo (GTK_WIDGET (self),
                              a->subject == VAERN_APPROVAL_SOA
                              /* Translators: notification after approving the SoA */
                              ? _("Approved; this version of the SoA is now locked")

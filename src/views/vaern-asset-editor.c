@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "vaern-asset-editor.h"
-#include "vaern-ui-util.h"
+#include "widgets/vaern-ui-util.h"
 
 struct _VaernAssetEditor
 {

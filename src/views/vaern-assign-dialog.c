@@ -3,11 +3,11 @@
 
 #include <glib/gi18n.h>
 
-#include "app/vaern-window.h"
 #include "core/vaern-date.h"
 #include "vaern-assign-dialog.h"
 #include "vaern-assign-dialog-private.h"
-#include "vaern-ui-util.h"
+#include "vaern-view.h"
+#include "widgets/vaern-ui-util.h"
 
 /* Gives a person a role for an asset. The dialog checks what the document
  * would refuse before the person presses the button: a single-holder role
@@ -288,7 +288,6 @@ vaern_assign_dialog_confirm (VaernAssignDialog *self)
   g_autofree char *message = NULL;
   g_autoptr(VaernPerson) person = NULL;
   g_autoptr(VaernPerson) previous = NULL;
-  GtkWindow *parent;
   VaernRole *role;
   gint64 asset_id, person_id, role_id;
 
@@ -339,9 +338,8 @@ vaern_assign_dialog_confirm (VaernAssignDialog *self)
     /* Translators: notification: "Anne Jensen is now Systemejer of “Journalix”" */
     message = g_strdup_printf (_("%s is now %s of “%s”"), person->name, role->name,
                                self->asset ? self->asset->name : "");
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (message && VAERN_IS_WINDOW (parent))
-    vaern_window_offer_undo (VAERN_WINDOW (parent), message);
+  if (message)
+    vaern_view_offer_undo (GTK_WIDGET (self), message);
 
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;

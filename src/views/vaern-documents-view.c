@@ -3,15 +3,14 @@
 
 #include <glib/gi18n.h>
 
-#include "app/vaern-view.h"
-#include "app/vaern-window.h"
+#include "vaern-view.h"
 #include "core/vaern-date.h"
 #include "store/vaern-figures.h"
 #include "vaern-approval-editor.h"
 #include "vaern-documents-view.h"
 #include "vaern-isms-document-editor.h"
-#include "vaern-table.h"
-#include "vaern-ui-util.h"
+#include "widgets/vaern-table.h"
+#include "widgets/vaern-ui-util.h"
 
 /* Documents and approvals: the register of the ISMS's documents (policy,
  * guidelines, contingency plan, management reports, improvement memos)
@@ -399,8 +398,8 @@ delete_action (GtkWidget *widget, const char *name, GVariant *param)
                                             &error))
     /* Translators: heading of an error message */
     vaern_show_error (widget, _("Could Not Delete the Document"), error);
-  else if (vaern_window_for_widget (widget))
-    vaern_window_offer_undo (vaern_window_for_widget (widget), message);
+  else
+    vaern_view_offer_undo (widget, message);
 }
 
 static void
@@ -469,8 +468,8 @@ delete_approval_action (GtkWidget *widget, const char *name, GVariant *param)
                                        &error))
     /* Translators: heading of an error message */
     vaern_show_error (widget, _("Could Not Delete the Approval"), error);
-  else if (vaern_window_for_widget (widget))
-    vaern_window_offer_undo (vaern_window_for_widget (widget), message);
+  else
+    vaern_view_offer_undo (widget, message);
 }
 
 /* Ctrl+Shift+N adds to the page shown. */
@@ -705,6 +704,32 @@ vaern_documents_view_dispose (GObject *object)
   G_OBJECT_CLASS (vaern_documents_view_parent_class)->dispose (object);
 }
 
+/* Where other views send a person (win.go-to, see vaern-view.h) */
+
+static void
+select_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  vaern_documents_view_select (VAERN_DOCUMENTS_VIEW (widget), g_variant_get_int64 (param));
+}
+
+static void
+show_filter_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  vaern_documents_view_show_filter (VAERN_DOCUMENTS_VIEW (widget), g_variant_get_uint32 (param));
+}
+
+static void
+show_approvals_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
+{
+  vaern_documents_view_show_approvals (VAERN_DOCUMENTS_VIEW (widget), g_variant_get_boolean (param));
+}
+
 static void
 vaern_documents_view_class_init (VaernDocumentsViewClass *klass)
 {
@@ -723,6 +748,9 @@ vaern_documents_view_class_init (VaernDocumentsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "approvals.delete", NULL, delete_approval_action);
   gtk_widget_class_install_action (widget_class, "documents.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "documents.show-all", NULL, show_all_action);
+  gtk_widget_class_install_action (widget_class, "documents.select", "x", select_action);
+  gtk_widget_class_install_action (widget_class, "documents.show-filter", "u", show_filter_action);
+  gtk_widget_class_install_action (widget_class, "documents.show-approvals", "b", show_approvals_action);
 }
 
 static void

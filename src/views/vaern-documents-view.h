@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "vaern-table.h"
+#include "widgets/vaern-table.h"
 
 G_BEGIN_DECLS
 

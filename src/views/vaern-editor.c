@@ -5,7 +5,7 @@
 
 #include "store/vaern-store-error.h"
 #include "vaern-editor.h"
-#include "vaern-ui-util.h"
+#include "widgets/vaern-ui-util.h"
 
 typedef struct
 {

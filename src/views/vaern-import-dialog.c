@@ -3,10 +3,10 @@
 
 #include <glib/gi18n.h>
 
-#include "app/vaern-file-chooser.h"
-#include "app/vaern-window.h"
+#include "vaern-view.h"
+#include "widgets/vaern-file-chooser.h"
 #include "vaern-import-dialog.h"
-#include "vaern-ui-util.h"
+#include "widgets/vaern-ui-util.h"
 
 /* The skipped rows listed in the dialog; the count says how many in all. */
 #define MAX_SKIPS_SHOWN 200
@@ -165,7 +165,6 @@ vaern_import_dialog_import (VaernImportDialog *self,
   g_autoptr(VaernImportReport) report = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *message = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   g_return_val_if_fail (VAERN_IS_IMPORT_DIALOG (self), FALSE);
 
@@ -197,8 +196,7 @@ vaern_import_dialog_import (VaernImportDialog *self,
       g_free (message);
       message = both;
     }
-  if (VAERN_IS_WINDOW (parent))
-    vaern_window_offer_undo (VAERN_WINDOW (parent), message);
+  vaern_view_offer_undo (GTK_WIDGET (self), message);
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
 }

@@ -3,9 +3,9 @@
 
 #include <glib/gi18n.h>
 
-#include "app/vaern-file-chooser.h"
+#include "widgets/vaern-file-chooser.h"
 #include "vaern-isms-document-editor.h"
-#include "vaern-ui-util.h"
+#include "widgets/vaern-ui-util.h"
 
 struct _VaernIsmsDocumentEditor
 {

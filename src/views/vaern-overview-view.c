@@ -3,16 +3,12 @@
 
 #include <glib/gi18n.h>
 
-#include "app/vaern-view.h"
-#include "app/vaern-window.h"
+#include "vaern-view.h"
 #include "core/vaern-catalogue.h"
 #include "core/vaern-date.h"
 #include "store/vaern-figures.h"
-#include "vaern-documents-view.h"
+#include "vaern-documents-view.h"  /* the filters a row links to */
 #include "vaern-overview-view.h"
-#include "vaern-register-view.h"
-#include "vaern-risks-view.h"
-#include "vaern-soa-view.h"
 #include "vaern-wheel-view.h"
 
 /* The overview (overblik): the ISMS's key figures and what needs
@@ -144,80 +140,52 @@ is_finding (Figure figure)
 
 /* Following a link */
 
-static const char *
-link_view_name (Link link)
-{
-  switch (link)
-    {
-    case LINK_REGISTER:
-    case LINK_SYSTEMS: return "register";
-    case LINK_RISKS:
-    case LINK_RISKS_UNDECIDED:
-    case LINK_RISKS_OVERDUE:
-    case LINK_RISKS_BAND: return "risks";
-    case LINK_SOA:
-    case LINK_SOA_MISSING: return "soa";
-    case LINK_WHEEL: return "wheel";
-    case LINK_DOCUMENTS:
-    case LINK_APPROVALS: return "documents";
-    default: g_assert_not_reached ();
-    }
-}
-
-/* Shows the row's view and sets its filter, so the view lists what the
- * row counts. The view is shown first: a view reads its document when it
- * is first shown, and that resets its filters. */
+/* Shows the row's view with the filter that lists what the row counts:
+ * through the window (win.go-to), which shows the view and then runs one
+ * of the view's own actions. */
 static void
 row_activated_cb (AdwActionRow      *row,
                   VaernOverviewView *self)
 {
   FigureRow *fr = g_object_get_data (G_OBJECT (row), "figure-row");
-  VaernWindow *window = vaern_window_for_widget (GTK_WIDGET (self));
-  const char *name;
-  GtkWidget *view;
+  GtkWidget *widget = GTK_WIDGET (self);
 
-  if (fr == NULL || window == NULL)
+  if (fr == NULL)
     return;
-  name = link_view_name (fr->link);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-view", "s", name);
-  view = vaern_window_get_view (window, name);
-  g_return_if_fail (view != NULL);
-
   switch (fr->link)
     {
     case LINK_REGISTER:
-      gtk_widget_activate_action (view, "register.clear-filters", NULL);
-      vaern_register_view_filter_findings (VAERN_REGISTER_VIEW (view), fr->arg);
+      vaern_view_go_to (widget, "register", "register.show-findings", g_variant_new_uint32 (fr->arg));
       break;
     case LINK_SYSTEMS:
-      vaern_register_view_show_systems (VAERN_REGISTER_VIEW (view));
+      vaern_view_go_to (widget, "register", "register.show-systems", NULL);
       break;
     case LINK_RISKS:
-      vaern_risks_view_show_asset (VAERN_RISKS_VIEW (view), 0);
+      vaern_view_go_to (widget, "risks", "risks.show-asset", g_variant_new_int64 (0));
       break;
     case LINK_RISKS_UNDECIDED:
-      vaern_risks_view_show_undecided (VAERN_RISKS_VIEW (view));
+      vaern_view_go_to (widget, "risks", "risks.show-undecided", NULL);
       break;
     case LINK_RISKS_OVERDUE:
-      vaern_risks_view_show_overdue (VAERN_RISKS_VIEW (view));
+      vaern_view_go_to (widget, "risks", "risks.show-overdue", NULL);
       break;
     case LINK_RISKS_BAND:
-      vaern_risks_view_show_band (VAERN_RISKS_VIEW (view), fr->arg, TRUE);
+      vaern_view_go_to (widget, "risks", "risks.show-band", g_variant_new ("(ub)", fr->arg, TRUE));
       break;
     case LINK_SOA:
-      vaern_soa_view_show_filtered (VAERN_SOA_VIEW (view), fr->arg, FALSE);
+      vaern_view_go_to (widget, "soa", "soa.show-filtered", g_variant_new ("(ub)", fr->arg, FALSE));
       break;
     case LINK_SOA_MISSING:
-      vaern_soa_view_show_filtered (VAERN_SOA_VIEW (view), 0, TRUE);
+      vaern_view_go_to (widget, "soa", "soa.show-filtered", g_variant_new ("(ub)", 0, TRUE));
       break;
     case LINK_WHEEL:
-      vaern_wheel_view_show_state (VAERN_WHEEL_VIEW (view), fr->arg);
+      vaern_view_go_to (widget, "wheel", "wheel.show-state", g_variant_new_uint32 (fr->arg));
       break;
     case LINK_DOCUMENTS:
-      vaern_documents_view_show_filter (VAERN_DOCUMENTS_VIEW (view), fr->arg);
+      vaern_view_go_to (widget, "documents", "documents.show-filter", g_variant_new_uint32 (fr->arg));
       break;
     case LINK_APPROVALS:
-      vaern_documents_view_show_approvals (VAERN_DOCUMENTS_VIEW (view), TRUE);
+      vaern_view_go_to (widget, "documents", "documents.show-approvals", g_variant_new_boolean (TRUE));
       break;
     default:
       g_assert_not_reached ();

@@ -3,14 +3,13 @@
 
 #include <glib/gi18n.h>
 
-#include "app/vaern-view.h"
-#include "app/vaern-window.h"
+#include "vaern-view.h"
 #include "core/vaern-date.h"
 #include "vaern-assign-dialog.h"
 #include "vaern-people-view.h"
 #include "vaern-people-view-private.h"
 #include "vaern-person-editor.h"
-#include "vaern-ui-util.h"
+#include "widgets/vaern-ui-util.h"
 #include "vaern-unit-editor.h"
 
 /* People and Roles: who the people are, who holds which role for each
@@ -206,20 +205,14 @@ static void
 offer_undo (VaernPeopleView *self,
             const char      *message)
 {
-  VaernWindow *window = vaern_window_for_widget (GTK_WIDGET (self));
-
-  if (window)
-    vaern_window_offer_undo (window, message);
+  vaern_view_offer_undo (GTK_WIDGET (self), message);
 }
 
 static void
 show_toast (VaernPeopleView *self,
             const char      *message)
 {
-  VaernWindow *window = vaern_window_for_widget (GTK_WIDGET (self));
-
-  if (window)
-    vaern_window_add_toast (window, adw_toast_new (message));
+  vaern_view_toast (GTK_WIDGET (self), message);
 }
 
 /* Selection by id */

@@ -5,7 +5,7 @@
 
 #include "vaern-person-editor.h"
 #include "vaern-person-editor-private.h"
-#include "vaern-ui-util.h"
+#include "widgets/vaern-ui-util.h"
 
 struct _VaernPersonEditor
 {

@@ -3,16 +3,13 @@
 
 #include <glib/gi18n.h>
 
-#include "app/vaern-view.h"
-#include "app/vaern-window.h"
+#include "vaern-view.h"
 #include "core/vaern-date.h"
 #include "vaern-asset-editor.h"
 #include "vaern-import-dialog.h"
-#include "vaern-people-view.h"
 #include "vaern-register-view.h"
-#include "vaern-risks-view.h"
-#include "vaern-table.h"
-#include "vaern-ui-util.h"
+#include "widgets/vaern-table.h"
+#include "widgets/vaern-ui-util.h"
 
 /* The system register: every asset of the document in a VaernTable,
  * filtered (search, kind, status, unit, personal data, findings) and
@@ -666,8 +663,7 @@ delete_action (GtkWidget  *widget,
                                             g_list_model_get_n_items (G_LIST_MODEL (self->selection)) - 1));
   /* Translators: notification after deleting; %s is the name of an asset */
   message = g_strdup_printf (_("“%s” deleted"), asset_name);
-  if (vaern_window_for_widget (widget))
-    vaern_window_offer_undo (vaern_window_for_widget (widget), message);
+  vaern_view_offer_undo (widget, message);
 }
 
 static void
@@ -707,16 +703,10 @@ show_risks_action (GtkWidget  *widget,
 {
   VaernRegisterView *self = VAERN_REGISTER_VIEW (widget);
   VaernAsset *asset = selected_asset (self);
-  VaernWindow *window = vaern_window_for_widget (widget);
-  GtkWidget *risks;
 
-  if (asset == NULL || window == NULL)
-    return;
-  risks = vaern_window_get_view (window, "risks");
-  vaern_window_show_view (window, "risks");
-  if (VAERN_IS_RISKS_VIEW (risks))
-    vaern_risks_view_show_asset (VAERN_RISKS_VIEW (risks),
-                                 vaern_record_get_id (VAERN_RECORD (asset)));
+  if (asset != NULL)
+    vaern_view_go_to (widget, "risks", "risks.show-asset",
+                      g_variant_new_int64 (vaern_record_get_id (VAERN_RECORD (asset))));
 }
 
 static void
@@ -726,16 +716,10 @@ show_roles_action (GtkWidget  *widget,
 {
   VaernRegisterView *self = VAERN_REGISTER_VIEW (widget);
   VaernAsset *asset = selected_asset (self);
-  VaernWindow *window = vaern_window_for_widget (widget);
-  GtkWidget *people;
 
-  if (asset == NULL || window == NULL)
-    return;
-  people = vaern_window_get_view (window, "people");
-  vaern_window_show_view (window, "people");
-  if (VAERN_IS_PEOPLE_VIEW (people))
-    vaern_people_view_show_asset (VAERN_PEOPLE_VIEW (people),
-                                  vaern_record_get_id (VAERN_RECORD (asset)));
+  if (asset != NULL)
+    vaern_view_go_to (widget, "people", "people.show-asset",
+                      g_variant_new_int64 (vaern_record_get_id (VAERN_RECORD (asset))));
 }
 
 void
@@ -804,6 +788,25 @@ vaern_register_view_dispose (GObject *object)
   G_OBJECT_CLASS (vaern_register_view_parent_class)->dispose (object);
 }
 
+/* Where other views send a person (win.go-to, see vaern-view.h) */
+
+static void
+show_findings_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  gtk_widget_activate_action (widget, "register.clear-filters", NULL);
+  vaern_register_view_filter_findings (VAERN_REGISTER_VIEW (widget), g_variant_get_uint32 (param));
+}
+
+static void
+show_systems_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  vaern_register_view_show_systems (VAERN_REGISTER_VIEW (widget));
+}
+
 static void
 vaern_register_view_class_init (VaernRegisterViewClass *klass)
 {
@@ -841,6 +844,8 @@ vaern_register_view_class_init (VaernRegisterViewClass *klass)
                                    clear_filters_action);
   gtk_widget_class_install_action (widget_class, "register.show-roles", NULL, show_roles_action);
   gtk_widget_class_install_action (widget_class, "register.show-risks", NULL, show_risks_action);
+  gtk_widget_class_install_action (widget_class, "register.show-findings", "u", show_findings_action);
+  gtk_widget_class_install_action (widget_class, "register.show-systems", NULL, show_systems_action);
 
 }
 

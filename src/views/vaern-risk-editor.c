@@ -5,7 +5,7 @@
 
 #include "core/vaern-date.h"
 #include "vaern-risk-editor.h"
-#include "vaern-ui-util.h"
+#include "widgets/vaern-ui-util.h"
 
 struct _VaernRiskEditor
 {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "vaern-heat-map-widget.h"
+#include "widgets/vaern-heat-map-widget.h"
 #include "vaern-risks-view.h"
 
 G_BEGIN_DECLS

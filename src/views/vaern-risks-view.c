@@ -3,18 +3,17 @@
 
 #include <glib/gi18n.h>
 
-#include "app/vaern-file-chooser.h"
-#include "app/vaern-view.h"
-#include "app/vaern-window.h"
+#include "widgets/vaern-file-chooser.h"
+#include "vaern-view.h"
 #include "core/vaern-date.h"
 #include "render/vaern-heat-map.h"
-#include "vaern-heat-map-widget.h"
+#include "widgets/vaern-heat-map-widget.h"
 #include "vaern-risk-editor.h"
 #include "vaern-risks-view-private.h"
 #include "vaern-scale-dialog.h"
-#include "vaern-table.h"
+#include "widgets/vaern-table.h"
 #include "vaern-threats-dialog.h"
-#include "vaern-ui-util.h"
+#include "widgets/vaern-ui-util.h"
 
 /* The risks view: every risk of the document in a table, filtered by
  * search, system, unit, level, treatment, owner and overdue review, beside
@@ -996,8 +995,7 @@ delete_action (GtkWidget  *widget,
     gtk_single_selection_set_selected (self->selection, MIN (position, n - 1));
   /* Translators: notification after deleting; %s is a risk scenario */
   message = g_strdup_printf (_("Risk “%s” deleted"), title);
-  if (vaern_window_for_widget (widget))
-    vaern_window_offer_undo (vaern_window_for_widget (widget), message);
+  vaern_view_offer_undo (widget, message);
 }
 
 static void
@@ -1160,13 +1158,13 @@ export_chosen_cb (GtkWindow *parent,
       if (!vaern_heat_map_export (path, &map, &page, &error))
         /* Translators: heading of an error message */
         vaern_show_error (GTK_WIDGET (parent), _("Could Not Export"), error);
-      else if (VAERN_IS_WINDOW (parent))
+      else
         {
           g_autofree char *base = g_file_get_basename (file);
           /* Translators: notification; %s is a file name */
           g_autofree char *text = g_strdup_printf (_("Risk matrix saved as “%s”"), base);
 
-          vaern_window_add_toast (VAERN_WINDOW (parent), adw_toast_new (text));
+          vaern_view_toast (GTK_WIDGET (parent), text);
         }
     }
 }
@@ -1404,6 +1402,39 @@ vaern_risks_view_dispose (GObject *object)
   G_OBJECT_CLASS (vaern_risks_view_parent_class)->dispose (object);
 }
 
+/* Where other views send a person (win.go-to, see vaern-view.h) */
+
+static void
+show_asset_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  vaern_risks_view_show_asset (VAERN_RISKS_VIEW (widget), g_variant_get_int64 (param));
+}
+
+static void
+show_one_filter_action (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *param)
+{
+  if (g_str_equal (name, "risks.show-undecided"))
+    vaern_risks_view_show_undecided (VAERN_RISKS_VIEW (widget));
+  else
+    vaern_risks_view_show_overdue (VAERN_RISKS_VIEW (widget));
+}
+
+static void
+show_band_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  guint band;
+  gboolean after_treatment;
+
+  g_variant_get (param, "(ub)", &band, &after_treatment);
+  vaern_risks_view_show_band (VAERN_RISKS_VIEW (widget), band, after_treatment);
+}
+
 static void
 vaern_risks_view_class_init (VaernRisksViewClass *klass)
 {
@@ -1455,6 +1486,10 @@ vaern_risks_view_class_init (VaernRisksViewClass *klass)
   gtk_widget_class_install_action (widget_class, "risks.edit-threats", NULL, edit_threats_action);
   gtk_widget_class_install_action (widget_class, "risks.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "risks.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "risks.show-asset", "x", show_asset_action);
+  gtk_widget_class_install_action (widget_class, "risks.show-undecided", NULL, show_one_filter_action);
+  gtk_widget_class_install_action (widget_class, "risks.show-overdue", NULL, show_one_filter_action);
+  gtk_widget_class_install_action (widget_class, "risks.show-band", "(ub)", show_band_action);
 }
 
 static void

@@ -4,11 +4,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "app/vaern-window.h"
-#include "vaern-heat-map-widget.h"
+#include "vaern-view.h"
+#include "widgets/vaern-heat-map-widget.h"
 #include "vaern-scale-dialog.h"
 #include "vaern-scale-dialog-private.h"
-#include "vaern-ui-util.h"
+#include "widgets/vaern-ui-util.h"
 
 /* The risk scale of a document. The widgets hold the scale being edited:
  * rows for all six possible levels and bands exist from the start and are
@@ -488,19 +488,14 @@ commit (VaernScaleDialog     *self,
         const VaernRiskScale *scale)
 {
   g_autoptr(GError) error = NULL;
-  GtkWindow *parent;
-  VaernWindow *window;
 
   if (!vaern_document_set_scale (self->document, scale, TRUE, &error))
     {
       show_message (self, error->message);
       return FALSE;
     }
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  window = parent ? vaern_window_for_widget (GTK_WIDGET (parent)) : NULL;
-  if (window)
-    /* Translators: notification after the risk scale was changed */
-    vaern_window_offer_undo (window, _("Risk scale changed"));
+  /* Translators: notification after the risk scale was changed */
+  vaern_view_offer_undo (GTK_WIDGET (self), _("Risk scale changed"));
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
 }

@@ -3,10 +3,9 @@
 
 #include <glib/gi18n.h>
 
-#include "app/vaern-window.h"
 #include "vaern-risk-editor.h"
 #include "vaern-soa-entry-editor.h"
-#include "vaern-ui-util.h"
+#include "widgets/vaern-ui-util.h"
 
 struct _VaernSoaEntryEditor
 {

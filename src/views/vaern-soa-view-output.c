@@ -3,13 +3,13 @@
 
 #include <glib/gi18n.h>
 
-#include "app/vaern-file-chooser.h"
-#include "app/vaern-window.h"
+#include "vaern-view.h"
+#include "widgets/vaern-file-chooser.h"
 #include "core/vaern-date.h"
 #include "render/vaern-soa-table.h"
 #include "report/vaern-report.h"
 #include "vaern-soa-view-private.h"
-#include "vaern-ui-util.h"
+#include "widgets/vaern-ui-util.h"
 
 /* The SoA on paper and in files: printing and the PDF export draw the
  * same A4 table (src/render/vaern-soa-table.c); the XML export writes the
@@ -82,8 +82,7 @@ saved (GtkWindow *parent,
   /* Translators: notification; %s is a file name */
   g_autofree char *text = g_strdup_printf (_("Statement of Applicability saved as “%s”"), base);
 
-  if (VAERN_IS_WINDOW (parent))
-    vaern_window_add_toast (VAERN_WINDOW (parent), adw_toast_new (text));
+  vaern_view_toast (GTK_WIDGET (parent), text);
 }
 
 static void

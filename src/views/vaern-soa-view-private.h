@@ -3,7 +3,7 @@
 
 #include "store/vaern-document.h"
 #include "vaern-soa-view.h"
-#include "vaern-table.h"
+#include "widgets/vaern-table.h"
 
 G_BEGIN_DECLS
 

@@ -3,17 +3,16 @@
 
 #include <glib/gi18n.h>
 
-#include "app/vaern-file-chooser.h"
-#include "app/vaern-view.h"
-#include "app/vaern-window.h"
+#include "widgets/vaern-file-chooser.h"
+#include "vaern-view.h"
 #include "core/vaern-catalogue.h"
 #include "core/vaern-date.h"
 #include "store/vaern-figures.h"
 #include "vaern-approval-editor.h"
 #include "vaern-soa-entry-editor.h"
 #include "vaern-soa-view-private.h"
-#include "vaern-table.h"
-#include "vaern-ui-util.h"
+#include "widgets/vaern-table.h"
+#include "widgets/vaern-ui-util.h"
 
 /* The Statement of Applicability: every Annex A control of one version in
  * a table, with the implemented share of the applicable controls per
@@ -559,9 +558,8 @@ new_draft_action (GtkWidget  *widget,
   self->version_id = id;
   fill_versions (self);
   refilter (self);
-  if (vaern_window_for_widget (widget))
-    /* Translators: notification after starting a new draft of the SoA */
-    vaern_window_offer_undo (vaern_window_for_widget (widget), _("New draft started"));
+  /* Translators: notification after starting a new draft of the SoA */
+  vaern_view_offer_undo (widget, _("New draft started"));
 }
 
 static void
@@ -1110,6 +1108,20 @@ vaern_soa_view_dispose (GObject *object)
   G_OBJECT_CLASS (vaern_soa_view_parent_class)->dispose (object);
 }
 
+/* Where other views send a person (win.go-to, see vaern-view.h) */
+
+static void
+show_filtered_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  guint theme;
+  gboolean missing;
+
+  g_variant_get (param, "(ub)", &theme, &missing);
+  vaern_soa_view_show_filtered (VAERN_SOA_VIEW (widget), theme, missing);
+}
+
 static void
 vaern_soa_view_class_init (VaernSoaViewClass *klass)
 {
@@ -1124,6 +1136,7 @@ vaern_soa_view_class_init (VaernSoaViewClass *klass)
   gtk_widget_class_install_action (widget_class, "soa.new-draft", NULL, new_draft_action);
   gtk_widget_class_install_action (widget_class, "soa.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "soa.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "soa.show-filtered", "(ub)", show_filtered_action);
   vaern_soa_view_class_init_output (widget_class);
 }
 

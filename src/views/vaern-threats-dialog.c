@@ -3,11 +3,11 @@
 
 #include <glib/gi18n.h>
 
-#include "vaern-table.h"
+#include "widgets/vaern-table.h"
 #include "vaern-threat-editor.h"
 #include "vaern-threats-dialog.h"
 #include "vaern-threats-dialog-private.h"
-#include "vaern-ui-util.h"
+#include "widgets/vaern-ui-util.h"
 
 /* The threat catalogue, filtered and sorted on the document's own list,
  * so it follows every edit, undo and redo. The catalogue is small (some

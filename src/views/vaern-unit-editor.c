@@ -3,7 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "vaern-ui-util.h"
+#include "widgets/vaern-ui-util.h"
 #include "vaern-unit-editor.h"
 #include "vaern-unit-editor-private.h"
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "vaern-table.h"
+#include "widgets/vaern-table.h"
 #include "vaern-wheel-view.h"
 
 G_BEGIN_DECLS

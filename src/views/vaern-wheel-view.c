@@ -5,17 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/vaern-file-chooser.h"
-#include "app/vaern-view.h"
-#include "app/vaern-window.h"
+#include "widgets/vaern-file-chooser.h"
+#include "vaern-view.h"
 #include "core/vaern-date.h"
 #include "render/vaern-wheel.h"
 #include "report/vaern-ical.h"
 #include "vaern-activity-editor.h"
-#include "vaern-documents-view.h"
-#include "vaern-risks-view.h"
-#include "vaern-table.h"
-#include "vaern-ui-util.h"
+#include "widgets/vaern-table.h"
+#include "widgets/vaern-ui-util.h"
 #include "vaern-wheel-view-private.h"
 
 /* The annual wheel: the year's occurrences of every activity drawn as a
@@ -570,8 +567,8 @@ delete_action (GtkWidget *widget, const char *name, GVariant *param)
                                        vaern_record_get_id (VAERN_RECORD (item->activity)), &error))
     /* Translators: heading of an error message */
     vaern_show_error (widget, _("Could Not Delete the Activity"), error);
-  else if (vaern_window_for_widget (widget))
-    vaern_window_offer_undo (vaern_window_for_widget (widget), message);
+  else
+    vaern_view_offer_undo (widget, message);
 }
 
 /* From an activity to what it concerns: a system's risk assessment, the
@@ -581,32 +578,21 @@ open_concerned_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   VaernWheelView *self = VAERN_WHEEL_VIEW (widget);
   VaernWheelItem *item = vaern_table_get_selected (self->table);
-  VaernWindow *window = vaern_window_for_widget (widget);
 
-  if (item == NULL || window == NULL)
+  if (item == NULL)
     return;
   switch (item->activity->concerns)
     {
     case VAERN_CONCERNS_RISKS:
-      {
-        GtkWidget *risks = vaern_window_get_view (window, "risks");
-
-        vaern_window_show_view (window, "risks");
-        if (VAERN_IS_RISKS_VIEW (risks))
-          vaern_risks_view_show_asset (VAERN_RISKS_VIEW (risks), item->activity->asset_id);
-      }
+      vaern_view_go_to (widget, "risks", "risks.show-asset",
+                        g_variant_new_int64 (item->activity->asset_id));
       break;
     case VAERN_CONCERNS_SOA:
-      vaern_window_show_view (window, "soa");
+      vaern_view_go_to (widget, "soa", NULL, NULL);
       break;
     case VAERN_CONCERNS_DOCUMENT:
-      {
-        GtkWidget *documents = vaern_window_get_view (window, "documents");
-
-        vaern_window_show_view (window, "documents");
-        if (VAERN_IS_DOCUMENTS_VIEW (documents))
-          vaern_documents_view_select (VAERN_DOCUMENTS_VIEW (documents), item->activity->document_id);
-      }
+      vaern_view_go_to (widget, "documents", "documents.select",
+                        g_variant_new_int64 (item->activity->document_id));
       break;
     default:
       break;
@@ -645,8 +631,8 @@ mark_action (GtkWidget *widget, const char *name, GVariant *param)
   if (!vaern_wheel_view_mark_selected (VAERN_WHEEL_VIEW (widget), done, &error) && error)
     /* Translators: heading of an error message */
     vaern_show_error (widget, _("Could Not Change the Activity"), error);
-  else if (vaern_window_for_widget (widget))
-    vaern_window_offer_undo (vaern_window_for_widget (widget),
+  else
+    vaern_view_offer_undo (widget,
                              done
                              /* Translators: notification */
                              ? _("Marked done") : _("Marked not done"));
@@ -1061,6 +1047,16 @@ paned_resized_cb (VaernWheelView *self)
     self->layout_idle = g_idle_add (layout_idle_cb, self);
 }
 
+/* Where other views send a person (win.go-to, see vaern-view.h) */
+
+static void
+show_state_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  vaern_wheel_view_show_state (VAERN_WHEEL_VIEW (widget), g_variant_get_uint32 (param));
+}
+
 static void
 vaern_wheel_view_class_init (VaernWheelViewClass *klass)
 {
@@ -1084,6 +1080,7 @@ vaern_wheel_view_class_init (VaernWheelViewClass *klass)
   gtk_widget_class_install_action (widget_class, "wheel.export-picture", NULL, export_picture_action);
   gtk_widget_class_install_action (widget_class, "wheel.export-calendar", NULL,
                                    export_calendar_action);
+  gtk_widget_class_install_action (widget_class, "wheel.show-state", "u", show_state_action);
 }
 
 static void

@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 
-#include "app/vaern-window.h"
 #include "core/vaern-date.h"
 #include "vaern-ui-util.h"
 
@@ -143,11 +142,6 @@ vaern_show_error (GtkWidget    *widget,
   GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
   GtkWidget *dialog;
 
-  if (VAERN_IS_WINDOW (parent))
-    {
-      vaern_window_show_error (VAERN_WINDOW (parent), heading, error);
-      return;
-    }
   dialog = adw_message_dialog_new (parent, heading, error ? error->message : NULL);
   /* Translators: button that closes an error message */
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
