@@ -860,22 +860,95 @@ test_empty (Fixture       *f,
   g_assert_no_error (error);
   vaern_view_set_document (VAERN_VIEW (f->view), empty);
   iterate ();
-  stack = gtk_widget_get_template_child (f->view, VAERN_TYPE_PEOPLE_VIEW, "people_stack");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
-  stack = gtk_widget_get_template_child (f->view, VAERN_TYPE_PEOPLE_VIEW, "systems_stack");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
-  stack = gtk_widget_get_template_child (f->view, VAERN_TYPE_PEOPLE_VIEW, "units_stack");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  /* Each tab shows its own empty page in place of the panes. */
+  stack = gtk_widget_get_template_child (f->view, VAERN_TYPE_PEOPLE_VIEW, "page_stack");
+  g_assert_true (vaern_people_view_select (VIEW (f), "people", 0) == FALSE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "people-empty");
+  vaern_people_view_select (VIEW (f), "systems", 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "systems-empty");
+  vaern_people_view_select (VIEW (f), "units", 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "units-empty");
+  vaern_people_view_select (VIEW (f), "people", 0);
 
   /* The first person added leaves the empty page. */
   add_person (empty, "Første Person", NULL, 0);
   iterate ();
-  stack = gtk_widget_get_template_child (f->view, VAERN_TYPE_PEOPLE_VIEW, "people_stack");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "content");
   g_assert_cmpint (vaern_people_view_get_selected (VIEW (f), "people"), !=, 0);
 
   vaern_view_set_document (VAERN_VIEW (f->view), f->doc);
   vaern_document_close (empty);
+}
+
+/* One list pane and one detail pane serve the three tabs: the search field
+ * keeps each tab's text, the detail pane shows the tab's record, and a
+ * unit's details list the people in it. */
+static void
+test_one_pane (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *entry = GTK_WIDGET (gtk_widget_get_template_child (f->view, VAERN_TYPE_PEOPLE_VIEW,
+                                                                 "search_entry"));
+  GtkWidget *details = GTK_WIDGET (gtk_widget_get_template_child (f->view, VAERN_TYPE_PEOPLE_VIEW,
+                                                                 "detail_stack"));
+  GtkWidget *unit_people = GTK_WIDGET (gtk_widget_get_template_child (f->view, VAERN_TYPE_PEOPLE_VIEW,
+                                                                 "unit_people_list"));
+  GtkWidget *unit_name = GTK_WIDGET (gtk_widget_get_template_child (f->view, VAERN_TYPE_PEOPLE_VIEW,
+                                                                 "unit_name_label"));
+  g_autofree char *placeholder = NULL;
+  guint n_rows = 0;
+
+  g_assert_true (vaern_people_view_select (VIEW (f), "people", f->anne));
+  vaern_people_view_search (VIEW (f), "anne");
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_people_view_get_shown (VIEW (f), "people")),
+                    ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (details)), ==, "people");
+
+  /* The systems tab has its own, empty search: "anne" filters no system. */
+  g_assert_true (vaern_people_view_select (VIEW (f), "systems", f->journalix));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_object_get (entry, "placeholder-text", &placeholder, NULL);
+  g_assert_cmpstr (placeholder, ==, "Search systems and assets");
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_people_view_get_shown (VIEW (f), "systems")),
+                    ==, 5);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (details)), ==, "systems");
+  vaern_people_view_search (VIEW (f), "sags");
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_people_view_get_shown (VIEW (f), "systems")),
+                    ==, 1);
+
+  /* Back on people, its text and filter are as they were. */
+  vaern_people_view_select (VIEW (f), "people", 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "anne");
+  g_assert_cmpuint (g_list_model_get_n_items (vaern_people_view_get_shown (VIEW (f), "people")),
+                    ==, 1);
+
+  /* A unit's details: its name and the people who belong to it. */
+  g_assert_true (vaern_people_view_select (VIEW (f), "units", f->unit));
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (details)), ==, "units");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (unit_name)), ==, "Borgerservice");
+  for (GtkWidget *row = gtk_widget_get_first_child (unit_people); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      n_rows++;
+  g_assert_cmpuint (n_rows, ==, 2);   /* Anne and Ole; Mette has no unit */
+
+  /* Moving a person out of the unit takes her off its list. */
+  {
+    g_autoptr(VaernPerson) anne = vaern_document_find_person (f->doc, f->anne);
+    g_autoptr(GError) error = NULL;
+
+    anne->unit_id = 0;
+    g_assert_true (vaern_document_update_person (f->doc, anne, &error));
+    g_assert_no_error (error);
+  }
+  iterate ();
+  n_rows = 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (unit_people); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      n_rows++;
+  g_assert_cmpuint (n_rows, ==, 1);
 }
 
 int
@@ -909,6 +982,7 @@ main (int   argc,
   ADD ("read-only", test_read_only);
   ADD ("no-document", test_no_document);
   ADD ("empty", test_empty);
+  ADD ("one-pane", test_one_pane);
 
   return g_test_run ();
 }

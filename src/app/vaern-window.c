@@ -61,14 +61,6 @@ settings (VaernWindow *self)
   return vaern_application_get_settings (VAERN_APPLICATION (app));
 }
 
-VaernWindow *
-vaern_window_for_widget (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  return VAERN_IS_WINDOW (root) ? VAERN_WINDOW (root) : NULL;
-}
-
 void
 vaern_window_add_toast (VaernWindow *self,
                         AdwToast    *toast)

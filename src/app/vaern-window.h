@@ -34,8 +34,6 @@ void           vaern_window_refresh_recent  (VaernWindow    *self);
 void           vaern_window_set_busy        (VaernWindow    *self,
                                              const char     *label);
 
-/* For any widget inside a window: its VaernWindow, or NULL. */
-VaernWindow   *vaern_window_for_widget      (GtkWidget      *widget);
 
 /* The reports of the window's menu (vaern-window-reports.c): key is
  * management-pdf, management-html, management-xml, systems or full. */

@@ -314,15 +314,3 @@ vaern_enum_parse (const VaernEnum *e,
 
   return FALSE;
 }
-
-char *
-vaern_enum_sql_list (const VaernEnum *e)
-{
-  GString *s = g_string_new ("(");
-
-  for (guint i = 0; i < e->n_entries; i++)
-    g_string_append_printf (s, "%s'%s'", i ? "," : "", e->entries[i].key);
-  g_string_append_c (s, ')');
-
-  return g_string_free (s, FALSE);
-}

@@ -203,7 +203,5 @@ gboolean    vaern_enum_from_key (const VaernEnum *e,
 gboolean    vaern_enum_parse    (const VaernEnum *e,
                                  const char      *text,
                                  guint           *value);
-/* An SQL list of the keys, "('a','b')", for CHECK constraints. */
-char       *vaern_enum_sql_list (const VaernEnum *e);
 
 G_END_DECLS

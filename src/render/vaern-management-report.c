@@ -445,13 +445,6 @@ vaern_management_report_paginate (VaernManagementReport *r,
   return r->page_starts->len;
 }
 
-guint
-vaern_management_report_get_n_pages (VaernManagementReport *r)
-{
-  g_return_val_if_fail (r != NULL, 0);
-  return r->page_starts->len;
-}
-
 /* Drawing ================================================================ */
 
 

@@ -30,7 +30,6 @@ guint    vaern_management_report_paginate  (VaernManagementReport *report,
                                             cairo_t               *cr,
                                             double                 width,
                                             double                 height);
-guint    vaern_management_report_get_n_pages (VaernManagementReport *report);
 void     vaern_management_report_draw_page (VaernManagementReport *report,
                                             cairo_t               *cr,
                                             guint                  page);

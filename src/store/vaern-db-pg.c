@@ -320,16 +320,6 @@ pg_bind_int (VaernDbStmt *stmt,
 }
 
 static void
-pg_bind_double (VaernDbStmt *stmt,
-                int          index,
-                double       value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  set_value (stmt, index, g_strdup (g_ascii_dtostr (buf, sizeof buf, value)));
-}
-
-static void
 pg_bind_text (VaernDbStmt *stmt,
               int          index,
               const char  *text)
@@ -450,17 +440,6 @@ pg_column_int (VaernDbStmt *stmt,
   return g_ascii_strtoll (v, NULL, 10);
 }
 
-static double
-pg_column_double (VaernDbStmt *stmt,
-                  int          column)
-{
-  StmtPg *s = STMT (stmt);
-
-  if (!on_row (s, column) || PQgetisnull (s->result, s->row, column))
-    return 0;
-  return g_ascii_strtod (PQgetvalue (s->result, s->row, column), NULL);
-}
-
 static const char *
 pg_column_text (VaernDbStmt *stmt,
                 int          column,
@@ -492,7 +471,6 @@ static const VaernDbBackend pg_backend = {
   .reset = pg_reset,
   .clear_bindings = pg_clear_bindings,
   .bind_int = pg_bind_int,
-  .bind_double = pg_bind_double,
   .bind_text = pg_bind_text,
   .bind_null = pg_bind_null,
   .step = pg_step,
@@ -500,7 +478,6 @@ static const VaernDbBackend pg_backend = {
   .column_name = pg_column_name,
   .column_type = pg_column_type,
   .column_int = pg_column_int,
-  .column_double = pg_column_double,
   .column_text = pg_column_text,
 };
 

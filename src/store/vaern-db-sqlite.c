@@ -341,14 +341,6 @@ sqlite_bind_int (VaernDbStmt *stmt,
 }
 
 static void
-sqlite_bind_double (VaernDbStmt *stmt,
-                    int          index,
-                    double       value)
-{
-  sqlite3_bind_double (STMT (stmt), index, value);
-}
-
-static void
 sqlite_bind_text (VaernDbStmt *stmt,
                   int          index,
                   const char  *text)
@@ -419,13 +411,6 @@ sqlite_column_int (VaernDbStmt *stmt,
   return sqlite3_column_int64 (STMT (stmt), column);
 }
 
-static double
-sqlite_column_double (VaernDbStmt *stmt,
-                      int          column)
-{
-  return sqlite3_column_double (STMT (stmt), column);
-}
-
 static const char *
 sqlite_column_text (VaernDbStmt *stmt,
                     int          column,
@@ -451,7 +436,6 @@ static const VaernDbBackend sqlite_backend = {
   .reset = sqlite_reset,
   .clear_bindings = sqlite_clear_bindings,
   .bind_int = sqlite_bind_int,
-  .bind_double = sqlite_bind_double,
   .bind_text = sqlite_bind_text,
   .bind_null = sqlite_bind_null,
   .step = sqlite_step,
@@ -459,7 +443,6 @@ static const VaernDbBackend sqlite_backend = {
   .column_name = sqlite_column_name,
   .column_type = sqlite_column_type,
   .column_int = sqlite_column_int,
-  .column_double = sqlite_column_double,
   .column_text = sqlite_column_text,
 };
 
@@ -514,12 +497,6 @@ vaern_db_sqlite_handle (VaernDb *db)
 {
   g_return_val_if_fail (db->backend == &sqlite_backend, NULL);
   return DB (db)->handle;
-}
-
-int
-vaern_db_sqlite_last_code (VaernDb *db)
-{
-  return DB (db)->last_code;
 }
 
 void

@@ -25,7 +25,5 @@ sqlite3   *vaern_db_sqlite_handle     (VaernDb  *db);
 /* Records rc (of a call on the handle outside the seam) as the last error. */
 void       vaern_db_sqlite_note_error (VaernDb  *db,
                                        int       rc);
-/* The extended result code of the last error. */
-int        vaern_db_sqlite_last_code  (VaernDb  *db);
 
 G_END_DECLS

@@ -108,14 +108,6 @@ vaern_db_bind_int (VaernDbStmt *stmt,
 }
 
 void
-vaern_db_bind_double (VaernDbStmt *stmt,
-                      int          index,
-                      double       value)
-{
-  stmt->db->backend->bind_double (stmt, index, value);
-}
-
-void
 vaern_db_bind_text (VaernDbStmt *stmt,
                     int          index,
                     const char  *text)
@@ -168,13 +160,6 @@ vaern_db_column_int (VaernDbStmt *stmt,
                      int          column)
 {
   return stmt->db->backend->column_int (stmt, column);
-}
-
-double
-vaern_db_column_double (VaernDbStmt *stmt,
-                        int          column)
-{
-  return stmt->db->backend->column_double (stmt, column);
 }
 
 const char *

@@ -96,9 +96,6 @@ void          vaern_db_clear_bindings  (VaernDbStmt *stmt);
 void          vaern_db_bind_int        (VaernDbStmt *stmt,
                                         int          index,
                                         gint64       value);
-void          vaern_db_bind_double     (VaernDbStmt *stmt,
-                                        int          index,
-                                        double       value);
 /* NULL binds NULL. */
 void          vaern_db_bind_text       (VaernDbStmt *stmt,
                                         int          index,
@@ -114,8 +111,6 @@ VaernDbType   vaern_db_column_type     (VaernDbStmt *stmt,
 gboolean      vaern_db_column_is_null  (VaernDbStmt *stmt,
                                         int          column);
 gint64        vaern_db_column_int      (VaernDbStmt *stmt,
-                                        int          column);
-double        vaern_db_column_double   (VaernDbStmt *stmt,
                                         int          column);
 /* The text of the column (NULL for NULL), valid until the next step;
  * length may be NULL. */
@@ -140,7 +135,6 @@ typedef struct
   void          (*reset)          (VaernDbStmt *stmt);
   void          (*clear_bindings) (VaernDbStmt *stmt);
   void          (*bind_int)       (VaernDbStmt *stmt, int index, gint64 value);
-  void          (*bind_double)    (VaernDbStmt *stmt, int index, double value);
   void          (*bind_text)      (VaernDbStmt *stmt, int index, const char *text);
   void          (*bind_null)      (VaernDbStmt *stmt, int index);
   VaernDbStep   (*step)           (VaernDbStmt *stmt);
@@ -148,7 +142,6 @@ typedef struct
   const char   *(*column_name)    (VaernDbStmt *stmt, int column);
   VaernDbType   (*column_type)    (VaernDbStmt *stmt, int column);
   gint64        (*column_int)     (VaernDbStmt *stmt, int column);
-  double        (*column_double)  (VaernDbStmt *stmt, int column);
   const char   *(*column_text)    (VaernDbStmt *stmt, int column, gsize *length);
 } VaernDbBackend;
 

@@ -334,7 +334,6 @@ G_GNUC_INTERNAL gboolean      doc_add_sample_risks (VaernDocument *self,
 
 
 guint               vaern_schema_n_migrations   (void);
-const char         *vaern_schema_migration      (guint from_version);
 const char         *vaern_schema_migration_for  (VaernDbKind kind,
                                                  guint       from_version);
 const char *const  *vaern_schema_audited_tables (guint *n_tables);

@@ -816,13 +816,6 @@ vaern_schema_n_migrations (void)
 }
 
 const char *
-vaern_schema_migration (guint from_version)
-{
-  g_return_val_if_fail (from_version < G_N_ELEMENTS (migrations), NULL);
-  return migrations[from_version].sqlite;
-}
-
-const char *
 vaern_schema_migration_for (VaernDbKind kind,
                             guint       from_version)
 {

@@ -294,10 +294,3 @@ vaern_activity_editor_new (GtkWindow     *parent,
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
   return self;
 }
-
-void
-vaern_activity_editor_set_title (VaernActivityEditor *self,
-                                 const char          *title)
-{
-  vaern_entry_set_text (GTK_EDITABLE (self->title_row), title);
-}

@@ -20,8 +20,5 @@ VaernActivityEditor *vaern_activity_editor_new (GtkWindow     *parent,
                                                 gboolean       plan,
                                                 const char    *date);
 
-/* For tests */
-void vaern_activity_editor_set_title (VaernActivityEditor *self,
-                                      const char          *title);
 
 G_END_DECLS

@@ -13,88 +13,16 @@
 #include "vaern-unit-editor.h"
 
 /* People and Roles: who the people are, who holds which role for each
- * system and asset, and the organisational units. Three tabs, each a list
- * filtered and sorted on the document's own list models (nothing is copied,
- * so a list follows every edit, undo and redo) beside the details of the
- * selected row. Selections are kept by id, because an edit replaces a row's
- * object in the document's lists. */
+ * system and asset, and the organisational units. One list pane (a search
+ * field and the tab's list) beside one detail pane; the tab (people,
+ * systems, units) chooses which list and which details they show. Each
+ * list is filtered and sorted on the document's own list models (nothing
+ * is copied, so a list follows every edit, undo and redo). Each tab keeps
+ * its own search text and selection; selections are kept by id, because
+ * an edit replaces a row's object in the document's lists. */
 
-struct _VaernPeopleView
-{
-  GtkWidget           parent_instance;
 
-  VaernDocument      *document;
-  GListModel         *people;  /* the document's lists */
-  GListModel         *assets;
-  GListModel         *units;
-  GListModel         *roles;
-  GListModel         *asset_assignments; /* current ones of the selected asset */
-  GtkCustomFilter    *people_filter;
-  GtkCustomFilter    *assets_filter;
-  GtkCustomFilter    *units_filter;
-  char               *people_needle; /* casefolded search text */
-  char               *assets_needle;
-  char               *units_needle;
-  gint64              person_id;     /* the selections, by id */
-  gint64              asset_id;
-  gint64              unit_id;
-  gboolean            refreshing;    /* the document is replacing rows */
-  guint               refresh_idle;
-  GtkWindow          *dialog;        /* weak: the dialog opened last */
-
-  /* Template widgets */
-  GtkWidget          *content;
-  AdwViewStack       *view_stack;
-  AdwViewStackPage   *systems_page;
-
-  GtkStack           *people_stack;
-  AdwLeaflet         *people_leaflet;
-  GtkSearchEntry     *people_search;
-  GtkStack           *people_list_stack;
-  GtkListView        *people_list;
-  GtkSingleSelection *people_selection;
-  GtkSortListModel   *people_sorted;
-  GtkFilterListModel *people_filtered;
-  GtkWidget          *person_pane;
-  GtkStack           *person_stack;
-  GtkLabel           *person_name_label;
-  GtkLabel           *person_title_label;
-  AdwActionRow       *person_email_row;
-  AdwActionRow       *person_phone_row;
-  AdwActionRow       *person_unit_row;
-  GtkListBox         *responsibilities_list;
-
-  GtkStack           *systems_stack;
-  AdwLeaflet         *systems_leaflet;
-  GtkSearchEntry     *assets_search;
-  GtkToggleButton    *unowned_toggle;
-  GtkLabel           *assets_count_label;
-  GtkStack           *assets_list_stack;
-  AdwStatusPage      *assets_no_matches;
-  GtkListView        *assets_list;
-  GtkSingleSelection *assets_selection;
-  GtkSortListModel   *assets_sorted;
-  GtkFilterListModel *assets_filtered;
-  GtkWidget          *asset_pane;
-  GtkStack           *asset_stack;
-  GtkWidget          *asset_box;
-  GtkLabel           *asset_name_label;
-  GtkLabel           *asset_kind_label;
-  GtkWidget          *assign_button;
-  GtkWidget          *no_owner_box;
-  GtkWidget          *assign_owner_button;
-  GtkBox             *roles_box;
-  GtkLabel           *history_label;
-  GtkListBox         *history_list;
-
-  GtkStack           *units_stack;
-  GtkSearchEntry     *units_search;
-  AdwSplitButton     *add_unit_button;
-  GtkStack           *units_list_stack;
-  GtkListView        *units_list;
-  GtkSingleSelection *units_selection;
-  GtkFilterListModel *units_filtered;
-};
+static const char *const tab_names[N_TABS] = { "people", "systems", "units" };
 
 static void vaern_people_view_iface_init (VaernViewInterface *iface);
 
@@ -107,42 +35,43 @@ static void update_person  (VaernPeopleView *self);
 static void update_assets  (VaernPeopleView *self);
 static void update_asset   (VaernPeopleView *self);
 static void update_units   (VaernPeopleView *self);
+static void update_unit    (VaernPeopleView *self);
 static void update_actions (VaernPeopleView *self);
 
-static gboolean
-is_writable (VaernPeopleView *self)
+gboolean
+vaern_people_view_is_writable (VaernPeopleView *self)
 {
   return self->document != NULL && !vaern_document_get_read_only (self->document);
 }
 
-static const char *
-visible_tab (VaernPeopleView *self)
+const char *
+vaern_people_view_visible_tab (VaernPeopleView *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
   return name ? name : "people";
 }
 
-static VaernPerson *
-selected_person (VaernPeopleView *self)
+VaernPerson *
+vaern_people_view_selected_person (VaernPeopleView *self)
 {
   return gtk_single_selection_get_selected_item (self->people_selection);
 }
 
-static VaernAsset *
-selected_asset (VaernPeopleView *self)
+VaernAsset *
+vaern_people_view_selected_asset (VaernPeopleView *self)
 {
   return gtk_single_selection_get_selected_item (self->assets_selection);
 }
 
-static VaernUnit *
-selected_unit (VaernPeopleView *self)
+VaernUnit *
+vaern_people_view_selected_unit (VaernPeopleView *self)
 {
   return gtk_single_selection_get_selected_item (self->units_selection);
 }
 
-static gint64
-record_id (gpointer record)
+gint64
+vaern_people_view_record_id (gpointer record)
 {
   return record ? vaern_record_get_id (VAERN_RECORD (record)) : 0;
 }
@@ -183,8 +112,8 @@ dialog_destroyed_cb (VaernPeopleView *self,
     g_clear_weak_pointer (&self->dialog);
 }
 
-static void
-present_dialog (VaernPeopleView *self,
+void
+vaern_people_view_present_dialog (VaernPeopleView *self,
                 GtkWindow       *dialog)
 {
   g_set_weak_pointer (&self->dialog, dialog);
@@ -193,23 +122,23 @@ present_dialog (VaernPeopleView *self,
   gtk_window_present (dialog);
 }
 
-static GtkWindow *
-parent_window (VaernPeopleView *self)
+GtkWindow *
+vaern_people_view_parent_window (VaernPeopleView *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-static void
-offer_undo (VaernPeopleView *self,
+void
+vaern_people_view_offer_undo (VaernPeopleView *self,
             const char      *message)
 {
   vaern_view_offer_undo (GTK_WIDGET (self), message);
 }
 
-static void
-show_toast (VaernPeopleView *self,
+void
+vaern_people_view_show_toast (VaernPeopleView *self,
             const char      *message)
 {
   vaern_view_toast (GTK_WIDGET (self), message);
@@ -244,11 +173,11 @@ reselect (GtkSingleSelection *selection,
         }
     }
   else
-    *id = record_id (gtk_single_selection_get_selected_item (selection));
+    *id = vaern_people_view_record_id (gtk_single_selection_get_selected_item (selection));
 }
 
-static gboolean
-select_id (GtkSingleSelection *selection,
+gboolean
+vaern_people_view_select_id (GtkSingleSelection *selection,
            GtkListView        *list,
            gint64              id)
 {
@@ -261,35 +190,8 @@ select_id (GtkSingleSelection *selection,
   return TRUE;
 }
 
-/* Filtering. Records carry a casefolded search key; the needle is
- * casefolded once per change and split into words that must all match. */
-
-static char *
-fold_needle (GtkEditable *entry)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  return *text ? g_utf8_casefold (text, -1) : NULL;
-}
-
-static gboolean
-key_matches (const char *key,
-             const char *needle)
-{
-  g_auto(GStrv) words = NULL;
-
-  if (needle == NULL)
-    return TRUE;
-  if (key == NULL)
-    return FALSE;
-  if (strchr (needle, ' ') == NULL)
-    return strstr (key, needle) != NULL;
-  words = g_strsplit (needle, " ", -1);
-  for (guint i = 0; words[i]; i++)
-    if (*words[i] && strstr (key, words[i]) == NULL)
-      return FALSE;
-  return TRUE;
-}
+/* Filtering. Records carry a casefolded search key; each tab's search
+ * (VaernSearch) is read once per change, and every word must match. */
 
 static gboolean
 person_matches (gpointer item,
@@ -297,7 +199,7 @@ person_matches (gpointer item,
 {
   VaernPeopleView *self = user_data;
 
-  return key_matches (VAERN_PERSON (item)->search_key, self->people_needle);
+  return vaern_search_matches (&self->search[TAB_PEOPLE], VAERN_PERSON (item)->search_key);
 }
 
 static gboolean
@@ -310,7 +212,7 @@ asset_matches (gpointer item,
   if (gtk_toggle_button_get_active (self->unowned_toggle)
       && !(asset->findings & VAERN_FINDING_NO_OWNER))
     return FALSE;
-  return key_matches (asset->search_key, self->assets_needle);
+  return vaern_search_matches (&self->search[TAB_SYSTEMS], asset->search_key);
 }
 
 static gboolean
@@ -321,50 +223,51 @@ unit_matches (gpointer item,
   VaernUnit *unit = item;
   g_autofree char *key = NULL;
 
-  if (self->units_needle == NULL)
+  if (self->search[TAB_UNITS].needle == NULL)
     return TRUE;
   key = g_utf8_casefold (unit->path ? unit->path : unit->name, -1);
-  return key_matches (key, self->units_needle);
+  return vaern_search_matches (&self->search[TAB_UNITS], key);
 }
 
-/* Tells the filter how the needle changed, so it re-checks only what it must. */
-static void
-refilter (GtkCustomFilter *filter,
-          char           **needle,
-          GtkEditable     *entry)
+static GtkCustomFilter *
+tab_filter (VaernPeopleView *self,
+            Tab              tab)
 {
-  g_autofree char *old = g_steal_pointer (needle);
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+  switch (tab)
+    {
+    case TAB_PEOPLE: return self->people_filter;
+    case TAB_SYSTEMS: return self->assets_filter;
+    case TAB_UNITS: return self->units_filter;
+    default: g_assert_not_reached ();
+    }
+}
 
-  *needle = fold_needle (entry);
-  if (g_strcmp0 (old, *needle) == 0)
+static void
+update_tab_list (VaernPeopleView *self,
+                 Tab              tab)
+{
+  switch (tab)
+    {
+    case TAB_PEOPLE: update_people (self); break;
+    case TAB_SYSTEMS: update_assets (self); break;
+    case TAB_UNITS: update_units (self); break;
+    default: g_assert_not_reached ();
+    }
+}
+
+/* The search field serves the tab shown: its text filters that tab's list,
+ * telling the filter how the search changed, so it re-checks only what it
+ * must. */
+static void
+search_changed_cb (VaernPeopleView *self)
+{
+  GtkFilterChange change;
+
+  if (self->switching_tab)
     return;
-  if (old == NULL || (*needle && g_str_has_prefix (*needle, old)))
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (*needle == NULL || g_str_has_prefix (old, *needle))
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  gtk_filter_changed (GTK_FILTER (filter), change);
-}
-
-static void
-people_search_changed_cb (VaernPeopleView *self)
-{
-  refilter (self->people_filter, &self->people_needle, GTK_EDITABLE (self->people_search));
-  update_people (self);
-}
-
-static void
-assets_search_changed_cb (VaernPeopleView *self)
-{
-  refilter (self->assets_filter, &self->assets_needle, GTK_EDITABLE (self->assets_search));
-  update_assets (self);
-}
-
-static void
-units_search_changed_cb (VaernPeopleView *self)
-{
-  refilter (self->units_filter, &self->units_needle, GTK_EDITABLE (self->units_search));
-  update_units (self);
+  if (vaern_search_read (&self->search[self->tab], GTK_EDITABLE (self->search_entry), &change))
+    gtk_filter_changed (GTK_FILTER (tab_filter (self, self->tab)), change);
+  update_tab_list (self, self->tab);
 }
 
 static void
@@ -382,32 +285,45 @@ search_stop_cb (GtkSearchEntry *entry)
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
-/* Enter in a search field goes to the list, where Enter again edits. */
-static void
-people_search_activate_cb (VaernPeopleView *self)
+static GtkListView *
+tab_list (VaernPeopleView *self,
+          Tab              tab)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (self->people_list));
+  switch (tab)
+    {
+    case TAB_PEOPLE: return self->people_list;
+    case TAB_SYSTEMS: return self->assets_list;
+    case TAB_UNITS: return self->units_list;
+    default: g_assert_not_reached ();
+    }
 }
 
+/* Enter in the search field goes to the list, where Enter again edits. */
 static void
-assets_search_activate_cb (VaernPeopleView *self)
+search_activate_cb (VaernPeopleView *self)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (self->assets_list));
+  gtk_widget_grab_focus (GTK_WIDGET (tab_list (self, self->tab)));
 }
 
-/* Sets a search text and filters at once, not after the typing delay. */
-static void
-set_search_text (VaernPeopleView *self,
-                 GtkSearchEntry  *entry,
+/* Sets a tab's search text and filters at once, not after the typing delay. */
+void
+vaern_people_view_set_search_text (VaernPeopleView *self,
+                 Tab              tab,
                  const char      *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  if (entry == self->people_search)
-    people_search_changed_cb (self);
-  else if (entry == self->assets_search)
-    assets_search_changed_cb (self);
-  else
-    units_search_changed_cb (self);
+  GtkFilterChange change;
+
+  if (tab == self->tab)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+      search_changed_cb (self);
+      return;
+    }
+  g_free (self->search_text[tab]);
+  self->search_text[tab] = g_strdup (text);
+  if (vaern_search_set (&self->search[tab], text, &change))
+    gtk_filter_changed (GTK_FILTER (tab_filter (self, tab)), change);
+  update_tab_list (self, tab);
 }
 
 /* Closures of the list row templates */
@@ -464,7 +380,7 @@ static int
 unit_indent_cb (gpointer unused,
                 guint    depth)
 {
-  return 24 * MIN (depth, 8);
+  return 12 * MIN (depth, 8);
 }
 
 /* Top-level units (the directorates, mostly) stand out in the tree. */
@@ -529,7 +445,7 @@ set_row_value (AdwActionRow *row,
 static void
 update_person (VaernPeopleView *self)
 {
-  VaernPerson *person = selected_person (self);
+  VaernPerson *person = vaern_people_view_selected_person (self);
   g_autoptr(GListModel) roles = NULL;
 
   if (person == NULL || self->document == NULL)
@@ -547,10 +463,23 @@ update_person (VaernPeopleView *self)
   set_row_value (self->person_phone_row, person->phone);
   set_row_value (self->person_unit_row, person->unit_name);
 
-  roles = vaern_document_list_assignments (self->document, 0, record_id (person), FALSE);
+  roles = vaern_document_list_assignments (self->document, 0, vaern_people_view_record_id (person), FALSE);
   gtk_list_box_bind_model (self->responsibilities_list, roles, create_responsibility_row, self,
                            NULL);
   gtk_stack_set_visible_child_name (self->person_stack, "person");
+}
+
+/* A tab whose list is empty in the document shows its empty page, with
+ * the way to fill it, in place of the panes. */
+static void
+update_page (VaernPeopleView *self)
+{
+  GListModel *lists[N_TABS] = { self->people, self->assets, self->units };
+  g_autofree char *empty = g_strconcat (tab_names[self->tab], "-empty", NULL);
+
+  gtk_stack_set_visible_child_name (self->page_stack,
+                                    self->document && g_list_model_get_n_items (lists[self->tab]) == 0
+                                    ? empty : "content");
 }
 
 static void
@@ -559,8 +488,7 @@ update_people (VaernPeopleView *self)
   guint n_all = self->people ? g_list_model_get_n_items (self->people) : 0;
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->people_filtered));
 
-  gtk_stack_set_visible_child_name (self->people_stack,
-                                    self->document && n_all == 0 ? "empty" : "content");
+  update_page (self);
   gtk_stack_set_visible_child_name (self->people_list_stack,
                                     n_all > 0 && n_shown == 0 ? "no-matches" : "list");
   update_actions (self);
@@ -571,7 +499,7 @@ people_selection_cb (VaernPeopleView *self)
 {
   if (self->refreshing)
     return;
-  self->person_id = record_id (selected_person (self));
+  self->person_id = vaern_people_view_record_id (vaern_people_view_selected_person (self));
   update_person (self);
   update_actions (self);
 }
@@ -580,8 +508,8 @@ static void
 people_list_activate_cb (VaernPeopleView *self,
                          guint            position)
 {
-  if (adw_leaflet_get_folded (self->people_leaflet))
-    adw_leaflet_set_visible_child (self->people_leaflet, self->person_pane);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
   else
     gtk_widget_activate_action (GTK_WIDGET (self), "people.edit", NULL);
 }
@@ -637,7 +565,7 @@ create_holder_row (VaernAssignment *x)
                                          "The assignment stays in the history."));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "people.end-role");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                          g_variant_new_int64 (record_id (x)));
+                                          g_variant_new_int64 (vaern_people_view_record_id (x)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
   /* Translators: button: remove a role assignment that was made by mistake */
@@ -649,7 +577,7 @@ create_holder_row (VaernAssignment *x)
                                          "for one made by mistake."));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "people.remove-role");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                          g_variant_new_int64 (record_id (x)));
+                                          g_variant_new_int64 (vaern_people_view_record_id (x)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   return row;
 }
@@ -684,14 +612,14 @@ create_role_group (VaernPeopleView *self,
                                   -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "people.assign-role");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                          g_variant_new_int64 (record_id (role)));
+                                          g_variant_new_int64 (vaern_people_view_record_id (role)));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(VaernAssignment) x = g_list_model_get_item (self->asset_assignments, i);
 
-      if (x->role_id != record_id (role))
+      if (x->role_id != vaern_people_view_record_id (role))
         continue;
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), create_holder_row (x));
       n_holders++;
@@ -725,7 +653,7 @@ create_role_group (VaernPeopleView *self,
 static void
 update_asset (VaernPeopleView *self)
 {
-  VaernAsset *asset = selected_asset (self);
+  VaernAsset *asset = vaern_people_view_selected_asset (self);
   g_autoptr(GListModel) all = NULL;
   g_autoptr(GListStore) history = NULL;
   g_autoptr(VaernRole) owner_role = NULL;
@@ -766,10 +694,10 @@ update_asset (VaernPeopleView *self)
   gtk_widget_set_visible (self->assign_owner_button, owner_role != NULL);
   if (owner_role)
     gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->assign_owner_button),
-                                            g_variant_new_int64 (record_id (owner_role)));
+                                            g_variant_new_int64 (vaern_people_view_record_id (owner_role)));
 
   /* Current holders by role, then the ended assignments. */
-  all = vaern_document_list_assignments (self->document, record_id (asset), 0, TRUE);
+  all = vaern_document_list_assignments (self->document, vaern_people_view_record_id (asset), 0, TRUE);
   self->asset_assignments = G_LIST_MODEL (g_list_store_new (VAERN_TYPE_ASSIGNMENT));
   history = g_list_store_new (VAERN_TYPE_ASSIGNMENT);
   n = g_list_model_get_n_items (all);
@@ -824,11 +752,10 @@ update_assets (VaernPeopleView *self)
   adw_view_stack_page_set_badge_number (self->systems_page, n_unowned);
   adw_view_stack_page_set_needs_attention (self->systems_page, n_unowned > 0);
 
-  gtk_stack_set_visible_child_name (self->systems_stack,
-                                    self->document && n_all == 0 ? "empty" : "content");
+  update_page (self);
   gtk_stack_set_visible_child_name (self->assets_list_stack,
                                     n_all > 0 && n_shown == 0 ? "no-matches" : "list");
-  if (unowned && self->assets_needle == NULL)
+  if (unowned && self->search[TAB_SYSTEMS].needle == NULL)
     {
       adw_status_page_set_icon_name (self->assets_no_matches, "emblem-ok-symbolic");
       /* Translators: shown when the filter "Without systemejer" finds nothing */
@@ -857,7 +784,7 @@ assets_selection_cb (VaernPeopleView *self)
 {
   if (self->refreshing)
     return;
-  self->asset_id = record_id (selected_asset (self));
+  self->asset_id = vaern_people_view_record_id (vaern_people_view_selected_asset (self));
   update_asset (self);
   update_actions (self);
 }
@@ -866,8 +793,8 @@ static void
 assets_list_activate_cb (VaernPeopleView *self,
                          guint            position)
 {
-  if (adw_leaflet_get_folded (self->systems_leaflet))
-    adw_leaflet_set_visible_child (self->systems_leaflet, self->asset_pane);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
   gtk_widget_child_focus (self->asset_box, GTK_DIR_TAB_FORWARD);
 }
 
@@ -879,11 +806,66 @@ update_units (VaernPeopleView *self)
   guint n_all = self->units ? g_list_model_get_n_items (self->units) : 0;
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->units_filtered));
 
-  gtk_stack_set_visible_child_name (self->units_stack,
-                                    self->document && n_all == 0 ? "empty" : "content");
+  update_page (self);
   gtk_stack_set_visible_child_name (self->units_list_stack,
                                     n_all > 0 && n_shown == 0 ? "no-matches" : "list");
   update_actions (self);
+}
+
+static GtkWidget *
+create_unit_person_row (gpointer item,
+                        gpointer user_data)
+{
+  VaernPerson *person = item;
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), person->name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (person->title && *person->title)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), person->title);
+  return row;
+}
+
+static gboolean
+person_in_unit (gpointer item,
+                gpointer user_data)
+{
+  return VAERN_PERSON (item)->unit_id == *(gint64 *) user_data;
+}
+
+static void
+update_unit (VaernPeopleView *self)
+{
+  VaernUnit *unit = vaern_people_view_selected_unit (self);
+  gint64 unit_id = vaern_people_view_record_id (unit);
+  GtkCustomFilter *filter;
+  g_autofree char *kind = NULL;
+
+  g_clear_object (&self->unit_people);
+  if (unit == NULL || self->document == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->unit_stack, "none");
+      gtk_list_box_bind_model (self->unit_people_list, NULL, NULL, NULL, NULL);
+      return;
+    }
+  gtk_label_set_text (self->unit_name_label, unit->name);
+  kind = unit_kind_cb (NULL, unit->kind);
+  if (unit->path && g_strcmp0 (unit->path, unit->name) != 0)
+    {
+      /* Translators: a unit's kind and where it sits, "Department · Økonomi › Løn" */
+      g_autofree char *text = g_strdup_printf (_("%s · %s"), kind, unit->path);
+
+      gtk_label_set_text (self->unit_path_label, text);
+    }
+  else
+    gtk_label_set_text (self->unit_path_label, kind);
+
+  filter = gtk_custom_filter_new (person_in_unit, g_memdup2 (&unit_id, sizeof unit_id), g_free);
+  self->unit_people = G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (self->people),
+                                                               GTK_FILTER (filter)));
+  gtk_list_box_bind_model (self->unit_people_list, self->unit_people, create_unit_person_row,
+                           self, NULL);
+  gtk_stack_set_visible_child_name (self->unit_stack, "unit");
 }
 
 static void
@@ -891,7 +873,8 @@ units_selection_cb (VaernPeopleView *self)
 {
   if (self->refreshing)
     return;
-  self->unit_id = record_id (selected_unit (self));
+  self->unit_id = vaern_people_view_record_id (vaern_people_view_selected_unit (self));
+  update_unit (self);
   update_actions (self);
 }
 
@@ -899,14 +882,68 @@ static void
 units_list_activate_cb (VaernPeopleView *self,
                         guint            position)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "people.edit-unit", NULL);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "people.edit-unit", NULL);
 }
 
 /* Document */
 
+/* The tab chooses what the one search field, the buttons beside it and
+ * the detail pane serve. The field's text of the tab left is kept, and the
+ * tab shown gets its own back. */
 static void
 tab_changed_cb (VaernPeopleView *self)
 {
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  const char *placeholders[N_TABS] = {
+    /* Translators: placeholder of a search field */
+    N_("Search people"),
+    /* Translators: placeholder of a search field */
+    N_("Search systems and assets"),
+    /* Translators: placeholder of a search field */
+    N_("Search units"),
+  };
+  const char *back[N_TABS] = {
+    /* Translators: tooltip of a button that goes back to a list */
+    N_("All People"),
+    /* Translators: tooltip of a button that goes back to a list */
+    N_("All Systems"),
+    /* Translators: tooltip of a button that goes back to a list */
+    N_("All Units"),
+  };
+  Tab tab = TAB_PEOPLE;
+
+  for (guint i = 0; name && i < N_TABS; i++)
+    if (g_str_equal (name, tab_names[i]))
+      tab = i;
+  if (tab != self->tab)
+    {
+      g_free (self->search_text[self->tab]);
+      self->search_text[self->tab] = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      self->tab = tab;
+      /* The tab's search is already applied: this only shows its text.
+       * (Setting a text first empties the field, which a search entry
+       * reports at once: that is not a search.) */
+      self->switching_tab = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry),
+                             self->search_text[tab] ? self->search_text[tab] : "");
+      self->switching_tab = FALSE;
+      g_clear_pointer (&self->search_text[tab], g_free);
+    }
+  g_object_set (self->search_entry, "placeholder-text", _(placeholders[tab]), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(placeholders[tab]), -1);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (tab_list (self, tab)));
+  gtk_widget_set_tooltip_text (self->back_button, _(back[tab]));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(back[tab]), -1);
+  gtk_stack_set_visible_child_name (self->tools_stack, tab_names[tab]);
+  gtk_widget_set_visible (GTK_WIDGET (self->tools_stack), tab != TAB_SYSTEMS);
+  gtk_stack_set_visible_child_name (self->detail_stack, tab_names[tab]);
+  gtk_widget_set_visible (self->systems_filter_box, tab == TAB_SYSTEMS);
+  update_page (self);
   update_actions (self);
 }
 
@@ -914,10 +951,10 @@ static void
 update_actions (VaernPeopleView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean writable = is_writable (self);
-  VaernPerson *person = selected_person (self);
-  VaernAsset *asset = selected_asset (self);
-  const char *tab = visible_tab (self);
+  gboolean writable = vaern_people_view_is_writable (self);
+  VaernPerson *person = vaern_people_view_selected_person (self);
+  VaernAsset *asset = vaern_people_view_selected_asset (self);
+  const char *tab = vaern_people_view_visible_tab (self);
   gboolean can_assign = FALSE;
 
   if (g_str_equal (tab, "systems"))
@@ -939,8 +976,8 @@ update_actions (VaernPeopleView *self)
   gtk_widget_action_set_enabled (widget, "people.show-unowned", self->document != NULL);
   gtk_widget_action_set_enabled (widget, "people.add-unit", writable);
   gtk_widget_action_set_enabled (widget, "people.add-top-unit", writable);
-  gtk_widget_action_set_enabled (widget, "people.edit-unit", writable && selected_unit (self));
-  gtk_widget_action_set_enabled (widget, "people.delete-unit", writable && selected_unit (self));
+  gtk_widget_action_set_enabled (widget, "people.edit-unit", writable && vaern_people_view_selected_unit (self));
+  gtk_widget_action_set_enabled (widget, "people.delete-unit", writable && vaern_people_view_selected_unit (self));
   gtk_widget_action_set_enabled (widget, "people.add-kitos-roles", writable);
 }
 
@@ -981,6 +1018,7 @@ document_changed_cb (VaernPeopleView *self)
   update_assets (self);
   update_asset (self);
   update_units (self);
+  update_unit (self);
 }
 
 static void
@@ -1025,15 +1063,15 @@ vaern_people_view_set_document (VaernView     *view,
       disconnect_list (self, &self->units);
       disconnect_list (self, &self->roles);
       g_clear_object (&self->asset_assignments);
+      g_clear_object (&self->unit_people);
       g_clear_object (&self->document);
     }
 
   self->person_id = self->asset_id = self->unit_id = 0;
   self->refreshing = FALSE;
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
-  set_search_text (self, self->people_search, "");
-  set_search_text (self, self->assets_search, "");
-  set_search_text (self, self->units_search, "");
+  for (Tab tab = 0; tab < N_TABS; tab++)
+    vaern_people_view_set_search_text (self, tab, "");
   gtk_toggle_button_set_active (self->unowned_toggle, FALSE);
 
   if (document)
@@ -1050,9 +1088,9 @@ vaern_people_view_set_document (VaernView     *view,
       gtk_sort_list_model_set_model (self->people_sorted, self->people);
       gtk_sort_list_model_set_model (self->assets_sorted, self->assets);
       gtk_filter_list_model_set_model (self->units_filtered, self->units);
-      self->person_id = record_id (selected_person (self));
-      self->asset_id = record_id (selected_asset (self));
-      self->unit_id = record_id (selected_unit (self));
+      self->person_id = vaern_people_view_record_id (vaern_people_view_selected_person (self));
+      self->asset_id = vaern_people_view_record_id (vaern_people_view_selected_asset (self));
+      self->unit_id = vaern_people_view_record_id (vaern_people_view_selected_unit (self));
     }
 
   update_people (self);
@@ -1060,26 +1098,16 @@ vaern_people_view_set_document (VaernView     *view,
   update_assets (self);
   update_asset (self);
   update_units (self);
+  update_unit (self);
 }
 
 static void
 vaern_people_view_focus_search (VaernView *view)
 {
   VaernPeopleView *self = VAERN_PEOPLE_VIEW (view);
-  const char *tab = visible_tab (self);
 
-  if (g_str_equal (tab, "systems"))
-    {
-      adw_leaflet_navigate (self->systems_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-      gtk_widget_grab_focus (GTK_WIDGET (self->assets_search));
-    }
-  else if (g_str_equal (tab, "units"))
-    gtk_widget_grab_focus (GTK_WIDGET (self->units_search));
-  else
-    {
-      adw_leaflet_navigate (self->people_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-      gtk_widget_grab_focus (GTK_WIDGET (self->people_search));
-    }
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -1097,8 +1125,8 @@ vaern_people_view_show_unowned (VaernPeopleView *self)
   g_return_if_fail (VAERN_IS_PEOPLE_VIEW (self));
 
   adw_view_stack_set_visible_child_name (self->view_stack, "systems");
-  adw_leaflet_navigate (self->systems_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  set_search_text (self, self->assets_search, "");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  vaern_people_view_set_search_text (self, TAB_SYSTEMS, "");
   gtk_toggle_button_set_active (self->unowned_toggle, TRUE);
   update_actions (self);
 }
@@ -1110,613 +1138,17 @@ vaern_people_view_show_asset (VaernPeopleView *self,
   g_return_if_fail (VAERN_IS_PEOPLE_VIEW (self));
 
   adw_view_stack_set_visible_child_name (self->view_stack, "systems");
-  if (!select_id (self->assets_selection, self->assets_list, asset_id))
+  if (!vaern_people_view_select_id (self->assets_selection, self->assets_list, asset_id))
     {
       /* A filter hides it: show everything, then select it. */
-      set_search_text (self, self->assets_search, "");
+      vaern_people_view_set_search_text (self, TAB_SYSTEMS, "");
       gtk_toggle_button_set_active (self->unowned_toggle, FALSE);
-      if (!select_id (self->assets_selection, self->assets_list, asset_id))
+      if (!vaern_people_view_select_id (self->assets_selection, self->assets_list, asset_id))
         return;
     }
-  if (adw_leaflet_get_folded (self->systems_leaflet))
-    adw_leaflet_set_visible_child (self->systems_leaflet, self->asset_pane);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
   update_actions (self);
-}
-
-/* Person actions */
-
-static void
-person_saved_cb (VaernPeopleView *self,
-                 gint64           person_id)
-{
-  adw_view_stack_set_visible_child_name (self->view_stack, "people");
-  if (!select_id (self->people_selection, self->people_list, person_id))
-    {
-      set_search_text (self, self->people_search, "");
-      select_id (self->people_selection, self->people_list, person_id);
-    }
-}
-
-static void
-open_person_editor (VaernPeopleView *self,
-                    VaernPerson     *person)
-{
-  VaernPersonEditor *editor = vaern_person_editor_new (parent_window (self), self->document,
-                                                       person);
-
-  g_signal_connect_object (editor, "saved", G_CALLBACK (person_saved_cb), self,
-                           G_CONNECT_SWAPPED);
-  present_dialog (self, GTK_WINDOW (editor));
-}
-
-static void
-add_person_action (GtkWidget  *widget,
-                   const char *name,
-                   GVariant   *param)
-{
-  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
-
-  if (is_writable (self))
-    open_person_editor (self, NULL);
-}
-
-static void
-edit_person_action (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *param)
-{
-  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
-
-  if (is_writable (self) && selected_person (self))
-    open_person_editor (self, selected_person (self));
-}
-
-static void
-delete_person (VaernPeopleView *self,
-               gint64           person_id,
-               gint64           successor_id)
-{
-  g_autoptr(VaernPerson) person = vaern_document_find_person (self->document, person_id);
-  g_autoptr(VaernPerson) successor = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (person == NULL)
-    return;
-  if (successor_id)
-    successor = vaern_document_find_person (self->document, successor_id);
-  if (!vaern_document_delete_person (self->document, person_id, successor_id, &error))
-    {
-      /* Translators: heading of an error message */
-      vaern_show_error (GTK_WIDGET (self), _("Could Not Delete the Person"), error);
-      return;
-    }
-  if (successor)
-    /* Translators: notification after deleting a person whose roles went to another */
-    message = g_strdup_printf (_("Deleted %s and handed the roles to %s"), person->name,
-                               successor->name);
-  else
-    /* Translators: notification after deleting a person */
-    message = g_strdup_printf (_("Deleted %s"), person->name);
-  offer_undo (self, message);
-}
-
-/* The person drop-down of a question: everyone but the person asked about,
- * sorted by name, with no one chosen yet. */
-static GtkDropDown *
-other_people_dropdown (VaernPeopleView *self,
-                       gint64           except_id)
-{
-  GtkSorter *by_name = gtk_sort_list_model_get_sorter (self->people_sorted);
-  GtkSortListModel *sorted;
-  GListStore *others = g_list_store_new (VAERN_TYPE_PERSON);
-  GtkDropDown *dropdown;
-  guint n;
-
-  sorted = gtk_sort_list_model_new (g_object_ref (self->people), g_object_ref (by_name));
-  n = g_list_model_get_n_items (G_LIST_MODEL (sorted));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(VaernPerson) person = g_list_model_get_item (G_LIST_MODEL (sorted), i);
-
-      if (record_id (person) != except_id)
-        g_list_store_append (others, person);
-    }
-  /* Translators: the empty choice of a drop-down of people */
-  dropdown = vaern_record_dropdown_new (G_LIST_MODEL (others), "name", 0, _("Choose a person…"));
-  g_object_unref (others);
-  g_object_unref (sorted);
-  return dropdown;
-}
-
-static void
-update_delete_question (AdwMessageDialog *dialog)
-{
-  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "vaern-person-dropdown");
-  GtkCheckButton *hand = g_object_get_data (G_OBJECT (dialog), "vaern-hand-check");
-
-  adw_message_dialog_set_response_enabled (dialog, "delete",
-                                           !gtk_check_button_get_active (hand)
-                                           || vaern_record_dropdown_get_id (dropdown) != 0);
-}
-
-static void
-delete_question_response_cb (AdwMessageDialog *dialog,
-                             const char       *response,
-                             VaernPeopleView  *self)
-{
-  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "vaern-person-dropdown");
-  GtkCheckButton *hand = g_object_get_data (G_OBJECT (dialog), "vaern-hand-check");
-  gint64 *person_id = g_object_get_data (G_OBJECT (dialog), "vaern-person-id");
-  gint64 successor = 0;
-
-  if (!g_str_equal (response, "delete") || self->document == NULL)
-    return;
-  if (gtk_check_button_get_active (hand))
-    {
-      successor = vaern_record_dropdown_get_id (dropdown);
-      if (successor == 0)
-        return;
-    }
-  delete_person (self, *person_id, successor);
-}
-
-static GtkWidget *
-choice_row (const char     *title,
-            const char     *subtitle,
-            GtkCheckButton *check)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (GTK_WIDGET (check), GTK_ALIGN_CENTER);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), GTK_WIDGET (check));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (check));
-  return row;
-}
-
-static void
-ask_delete_person (VaernPeopleView *self,
-                   VaernPerson     *person)
-{
-  GtkWidget *dialog;
-  GtkWidget *list;
-  GtkWidget *row;
-  GtkWidget *hand = gtk_check_button_new ();
-  GtkWidget *drop = gtk_check_button_new ();
-  GtkDropDown *dropdown = other_people_dropdown (self, record_id (person));
-  gint64 id = record_id (person);
-  const char *body;
-
-  dialog = GTK_WIDGET (vaern_question_new (parent_window (self), NULL, NULL,
-                                           /* Translators: a button */
-                                           "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE));
-  /* Translators: heading of a question; %s is a person's name */
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Delete %s?"), person->name);
-  /* Translators: body of a question; %s is a person's name, %u the number of roles */
-  body = g_dngettext (GETTEXT_PACKAGE, "%s holds %u role. Hand it to someone else, or delete it "
-                                       "with the person. A system without a systemejer is a "
-                                       "finding.",
-                      "%s holds %u roles. Hand them to someone else, or delete them with the "
-                      "person. A system without a systemejer is a finding.",
-                      person->n_roles);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), body, person->name,
-                                  person->n_roles);
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (hand), TRUE);
-  gtk_check_button_set_group (GTK_CHECK_BUTTON (drop), GTK_CHECK_BUTTON (hand));
-  /* Translators: a choice when deleting a person who holds roles */
-  row = choice_row (_("Hand the roles to"), NULL, GTK_CHECK_BUTTON (hand));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (dropdown));
-  /* The row's check box is what the row activates: the drop-down is named
-   * after the row by hand. */
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  row, NULL, -1);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  /* Translators: a choice when deleting a person who holds roles */
-  row = choice_row (_("Delete the roles with the person"),
-                    /* Translators: explains a choice when deleting a person */
-                    _("Their systems may be left without a systemejer."),
-                    GTK_CHECK_BUTTON (drop));
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-
-
-  g_object_set_data (G_OBJECT (dialog), "vaern-person-dropdown", dropdown);
-  g_object_set_data (G_OBJECT (dialog), "vaern-hand-check", hand);
-  g_object_set_data (G_OBJECT (dialog), "vaern-delete-check", drop);
-  g_object_set_data_full (G_OBJECT (dialog), "vaern-person-id", g_memdup2 (&id, sizeof id),
-                          g_free);
-  g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (update_delete_question),
-                            dialog);
-  g_signal_connect_swapped (hand, "toggled", G_CALLBACK (update_delete_question), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_question_response_cb), self, 0);
-  update_delete_question (ADW_MESSAGE_DIALOG (dialog));
-  present_dialog (self, GTK_WINDOW (dialog));
-}
-
-static void
-delete_person_action (GtkWidget  *widget,
-                      const char *name,
-                      GVariant   *param)
-{
-  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
-  VaernPerson *person = selected_person (self);
-
-  if (!is_writable (self) || person == NULL)
-    return;
-  if (person->n_roles == 0)
-    delete_person (self, record_id (person), 0);
-  else
-    ask_delete_person (self, person);
-}
-
-static void
-update_hand_over_question (AdwMessageDialog *dialog)
-{
-  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "vaern-person-dropdown");
-  GtkWidget *date_row = g_object_get_data (G_OBJECT (dialog), "vaern-date-row");
-  g_autofree char *iso = NULL;
-  gboolean date_ok = vaern_entry_get_date (GTK_EDITABLE (date_row), &iso, NULL) && iso != NULL;
-
-  if (date_ok)
-    gtk_widget_remove_css_class (date_row, "error");
-  else
-    gtk_widget_add_css_class (date_row, "error");
-  adw_message_dialog_set_response_enabled (dialog, "hand-over",
-                                           date_ok && vaern_record_dropdown_get_id (dropdown) != 0);
-}
-
-static void
-hand_over_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       VaernPeopleView  *self)
-{
-  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "vaern-person-dropdown");
-  GtkWidget *date_row = g_object_get_data (G_OBJECT (dialog), "vaern-date-row");
-  gint64 *from_id = g_object_get_data (G_OBJECT (dialog), "vaern-person-id");
-  g_autoptr(VaernPerson) from = NULL;
-  g_autoptr(VaernPerson) to = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *iso = NULL;
-  g_autofree char *message = NULL;
-  gint64 to_id = vaern_record_dropdown_get_id (dropdown);
-  guint n;
-
-  if (!g_str_equal (response, "hand-over") || self->document == NULL || to_id == 0)
-    return;
-  if (!vaern_entry_get_date (GTK_EDITABLE (date_row), &iso, &error))
-    {
-      /* Translators: heading of an error message */
-      vaern_show_error (GTK_WIDGET (self), _("Could Not Hand Over the Roles"), error);
-      return;
-    }
-  from = vaern_document_find_person (self->document, *from_id);
-  to = vaern_document_find_person (self->document, to_id);
-  if (from == NULL || to == NULL)
-    return;
-  n = vaern_document_hand_over_roles (self->document, *from_id, to_id, iso, &error);
-  if (error)
-    {
-      /* Translators: heading of an error message */
-      vaern_show_error (GTK_WIDGET (self), _("Could Not Hand Over the Roles"), error);
-      return;
-    }
-  /* Translators: notification; %u is a number of roles, the %s are people's names */
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Handed %u role from %s to %s",
-                                          "Handed %u roles from %s to %s", n),
-                             n, from->name, to->name);
-  offer_undo (self, message);
-}
-
-static void
-hand_over_action (GtkWidget  *widget,
-                  const char *name,
-                  GVariant   *param)
-{
-  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
-  VaernPerson *person = selected_person (self);
-  g_autofree char *today = vaern_date_today ();
-  GtkDropDown *dropdown;
-  GtkWidget *dialog;
-  GtkWidget *list;
-  GtkWidget *row;
-  GtkWidget *date_row;
-  const char *body;
-  gint64 id;
-
-  if (!is_writable (self) || person == NULL)
-    return;
-  id = record_id (person);
-  dropdown = other_people_dropdown (self, id);
-
-  /* Translators: heading of a dialog */
-  dialog = GTK_WIDGET (vaern_question_new (parent_window (self), _("Hand Over Roles"), NULL,
-                                           /* Translators: a button: give the roles to the chosen person */
-                                           "hand-over", _("_Hand Over"), ADW_RESPONSE_SUGGESTED));
-  /* Translators: body of a dialog; %s is a person's name, %u the number of roles */
-  body = g_dngettext (GETTEXT_PACKAGE, "%s holds %u role. Who takes it over, and from which "
-                                       "date? The current assignment ends on that date and "
-                                       "stays in the history.",
-                      "%s holds %u roles. Who takes them over, and from which date? The current "
-                      "assignments end on that date and stay in the history.",
-                      person->n_roles);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), body, person->name,
-                                  person->n_roles);
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  row = adw_action_row_new ();
-  /* Translators: a field: the person who takes over the roles */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_To"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (dropdown));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (dropdown));
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  date_row = adw_entry_row_new ();
-  /* Translators: a field: the date the new person holds the roles from, like 23-11-2026 */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (date_row), _("_From (dd-mm-yyyy)"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (date_row), TRUE);
-  vaern_entry_set_date (GTK_EDITABLE (date_row), today);
-  gtk_list_box_append (GTK_LIST_BOX (list), date_row);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-
-
-  g_object_set_data (G_OBJECT (dialog), "vaern-person-dropdown", dropdown);
-  g_object_set_data (G_OBJECT (dialog), "vaern-date-row", date_row);
-  g_object_set_data_full (G_OBJECT (dialog), "vaern-person-id", g_memdup2 (&id, sizeof id),
-                          g_free);
-  g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (update_hand_over_question),
-                            dialog);
-  g_signal_connect_swapped (date_row, "changed", G_CALLBACK (update_hand_over_question), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (hand_over_response_cb), self, 0);
-  update_hand_over_question (ADW_MESSAGE_DIALOG (dialog));
-  present_dialog (self, GTK_WINDOW (dialog));
-}
-
-/* Role actions */
-
-static void
-open_assign_dialog (VaernPeopleView *self,
-                    gint64           asset_id,
-                    gint64           person_id,
-                    gint64           role_id)
-{
-  VaernAssignDialog *dialog = vaern_assign_dialog_new (parent_window (self), self->document,
-                                                       asset_id, person_id, role_id);
-
-  present_dialog (self, GTK_WINDOW (dialog));
-}
-
-static void
-assign_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
-  const char *tab = visible_tab (self);
-
-  if (!is_writable (self))
-    return;
-  if (g_str_equal (tab, "systems") && selected_asset (self))
-    open_assign_dialog (self, record_id (selected_asset (self)), 0, 0);
-  else if (g_str_equal (tab, "people") && selected_person (self))
-    open_assign_dialog (self, 0, record_id (selected_person (self)), 0);
-}
-
-static void
-assign_role_action (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *param)
-{
-  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
-
-  if (is_writable (self) && selected_asset (self))
-    open_assign_dialog (self, record_id (selected_asset (self)), 0, g_variant_get_int64 (param));
-}
-
-/* The current assignment of the selected asset with the id, or NULL. */
-static VaernAssignment *
-find_assignment (VaernPeopleView *self,
-                 gint64           id)
-{
-  guint n = self->asset_assignments ? g_list_model_get_n_items (self->asset_assignments) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(VaernAssignment) x = g_list_model_get_item (self->asset_assignments, i);
-
-      if (record_id (x) == id)
-        return g_steal_pointer (&x);
-    }
-  return NULL;
-}
-
-static void
-end_role_action (GtkWidget  *widget,
-                 const char *name,
-                 GVariant   *param)
-{
-  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
-  gint64 id = g_variant_get_int64 (param);
-  g_autoptr(VaernAssignment) x = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (!is_writable (self) || (x = find_assignment (self, id)) == NULL)
-    return;
-  if (!vaern_document_end_assignment (self->document, id, NULL, &error))
-    {
-      /* Translators: heading of an error message */
-      vaern_show_error (widget, _("Could Not End the Role"), error);
-      return;
-    }
-  /* Translators: notification: "Anne Jensen is no longer Systemejer of “Journalix”" */
-  message = g_strdup_printf (_("%s is no longer %s of “%s”"), x->person_name, x->role_name,
-                             x->asset_name);
-  offer_undo (self, message);
-}
-
-static void
-remove_role_action (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *param)
-{
-  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
-  gint64 id = g_variant_get_int64 (param);
-  g_autoptr(VaernAssignment) x = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (!is_writable (self) || (x = find_assignment (self, id)) == NULL)
-    return;
-  if (!vaern_document_delete_assignment (self->document, id, &error))
-    {
-      /* Translators: heading of an error message */
-      vaern_show_error (widget, _("Could Not Remove the Role"), error);
-      return;
-    }
-  /* Translators: notification: "Removed Anne Jensen as Systemejer of “Journalix”" */
-  message = g_strdup_printf (_("Removed %s as %s of “%s”"), x->person_name, x->role_name,
-                             x->asset_name);
-  offer_undo (self, message);
-}
-
-static void
-show_asset_action (GtkWidget  *widget,
-                   const char *name,
-                   GVariant   *param)
-{
-  vaern_people_view_show_asset (VAERN_PEOPLE_VIEW (widget), g_variant_get_int64 (param));
-}
-
-static void
-show_unowned_action (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *param)
-{
-  vaern_people_view_show_unowned (VAERN_PEOPLE_VIEW (widget));
-}
-
-static void
-add_kitos_roles_action (GtkWidget  *widget,
-                        const char *name,
-                        GVariant   *param)
-{
-  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  guint n;
-
-  if (!is_writable (self))
-    return;
-  n = vaern_document_add_kitos_roles (self->document, &error);
-  if (error)
-    {
-      /* Translators: heading of an error message */
-      vaern_show_error (widget, _("Could Not Add the KITOS Roles"), error);
-      return;
-    }
-  if (n == 0)
-    {
-      /* Translators: notification */
-      show_toast (self, _("The document already has all the KITOS roles"));
-      return;
-    }
-  /* Translators: notification; %u is a number of roles */
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u KITOS role",
-                                          "Added %u KITOS roles", n), n);
-  offer_undo (self, message);
-}
-
-/* Unit actions */
-
-static void
-unit_saved_cb (VaernPeopleView *self,
-               gint64           unit_id)
-{
-  adw_view_stack_set_visible_child_name (self->view_stack, "units");
-  if (!select_id (self->units_selection, self->units_list, unit_id))
-    {
-      set_search_text (self, self->units_search, "");
-      select_id (self->units_selection, self->units_list, unit_id);
-    }
-}
-
-static void
-open_unit_editor (VaernPeopleView *self,
-                  VaernUnit       *unit,
-                  gint64           parent_id)
-{
-  VaernUnitEditor *editor = vaern_unit_editor_new (parent_window (self), self->document, unit,
-                                                   parent_id);
-
-  g_signal_connect_object (editor, "saved", G_CALLBACK (unit_saved_cb), self, G_CONNECT_SWAPPED);
-  present_dialog (self, GTK_WINDOW (editor));
-}
-
-static void
-add_unit_action (GtkWidget  *widget,
-                 const char *name,
-                 GVariant   *param)
-{
-  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
-
-  if (is_writable (self))
-    open_unit_editor (self, NULL, record_id (selected_unit (self)));
-}
-
-static void
-add_top_unit_action (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *param)
-{
-  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
-
-  if (is_writable (self))
-    open_unit_editor (self, NULL, 0);
-}
-
-static void
-edit_unit_action (GtkWidget  *widget,
-                  const char *name,
-                  GVariant   *param)
-{
-  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
-
-  if (is_writable (self) && selected_unit (self))
-    open_unit_editor (self, selected_unit (self), 0);
-}
-
-static void
-delete_unit_action (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *param)
-{
-  VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
-  VaernUnit *unit = selected_unit (self);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *unit_name = NULL;
-  g_autofree char *message = NULL;
-
-  if (!is_writable (self) || unit == NULL)
-    return;
-  unit_name = g_strdup (unit->name);
-  if (!vaern_document_delete_unit (self->document, record_id (unit), &error))
-    {
-      /* Translators: heading of an error message */
-      vaern_show_error (widget, _("Could Not Delete the Unit"), error);
-      return;
-    }
-  /* Translators: notification after deleting; %s is the name of a unit */
-  message = g_strdup_printf (_("Deleted “%s”"), unit_name);
-  offer_undo (self, message);
 }
 
 /* Ctrl+Shift+N adds what the visible tab lists. */
@@ -1726,7 +1158,7 @@ add_shortcut_cb (GtkWidget *widget,
                  gpointer   user_data)
 {
   VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
-  const char *tab = visible_tab (self);
+  const char *tab = vaern_people_view_visible_tab (self);
 
   if (g_str_equal (tab, "systems"))
     return gtk_widget_activate_action (widget, "people.assign", NULL);
@@ -1767,7 +1199,7 @@ edit_shortcut_cb (GtkWidget *widget,
                   GVariant  *args,
                   gpointer   user_data)
 {
-  const char *tab = visible_tab (VAERN_PEOPLE_VIEW (widget));
+  const char *tab = vaern_people_view_visible_tab (VAERN_PEOPLE_VIEW (widget));
 
   if (g_str_equal (tab, "units"))
     return gtk_widget_activate_action (widget, "people.edit-unit", NULL);
@@ -1814,7 +1246,7 @@ vaern_people_view_get_selected (VaernPeopleView *self,
   GtkListView *list;
 
   g_return_val_if_fail (VAERN_IS_PEOPLE_VIEW (self), 0);
-  return record_id (gtk_single_selection_get_selected_item (tab_selection (self, tab, &list)));
+  return vaern_people_view_record_id (gtk_single_selection_get_selected_item (tab_selection (self, tab, &list)));
 }
 
 gboolean
@@ -1828,30 +1260,22 @@ vaern_people_view_select (VaernPeopleView *self,
   g_return_val_if_fail (VAERN_IS_PEOPLE_VIEW (self), FALSE);
   selection = tab_selection (self, tab, &list);
   adw_view_stack_set_visible_child_name (self->view_stack, tab);
-  return select_id (selection, list, id);
+  return vaern_people_view_select_id (selection, list, id);
 }
 
 const char *
 vaern_people_view_get_tab (VaernPeopleView *self)
 {
   g_return_val_if_fail (VAERN_IS_PEOPLE_VIEW (self), NULL);
-  return visible_tab (self);
+  return vaern_people_view_visible_tab (self);
 }
 
 void
 vaern_people_view_search (VaernPeopleView *self,
                           const char      *text)
 {
-  const char *tab;
-
   g_return_if_fail (VAERN_IS_PEOPLE_VIEW (self));
-  tab = visible_tab (self);
-  if (g_str_equal (tab, "systems"))
-    set_search_text (self, self->assets_search, text);
-  else if (g_str_equal (tab, "units"))
-    set_search_text (self, self->units_search, text);
-  else
-    set_search_text (self, self->people_search, text);
+  vaern_people_view_set_search_text (self, self->tab, text);
 }
 
 GtkWindow *
@@ -1911,9 +1335,11 @@ vaern_people_view_dispose (GObject *object)
   g_clear_object (&self->people_filter);
   g_clear_object (&self->assets_filter);
   g_clear_object (&self->units_filter);
-  g_clear_pointer (&self->people_needle, g_free);
-  g_clear_pointer (&self->assets_needle, g_free);
-  g_clear_pointer (&self->units_needle, g_free);
+  for (Tab tab = 0; tab < N_TABS; tab++)
+    {
+      vaern_search_clear (&self->search[tab]);
+      g_clear_pointer (&self->search_text[tab], g_free);
+    }
 
   G_OBJECT_CLASS (vaern_people_view_parent_class)->dispose (object);
 }
@@ -1936,15 +1362,19 @@ vaern_people_view_class_init (VaernPeopleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, content);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, view_stack);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, systems_page);
-  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, people_stack);
-  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, people_leaflet);
-  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, people_search);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, tools_stack);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, systems_filter_box);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, people_list_stack);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, people_list);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, people_selection);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, people_sorted);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, people_filtered);
-  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, person_pane);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, person_stack);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, person_name_label);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, person_title_label);
@@ -1952,9 +1382,6 @@ vaern_people_view_class_init (VaernPeopleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, person_phone_row);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, person_unit_row);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, responsibilities_list);
-  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, systems_stack);
-  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, systems_leaflet);
-  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, assets_search);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, unowned_toggle);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, assets_count_label);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, assets_list_stack);
@@ -1963,7 +1390,6 @@ vaern_people_view_class_init (VaernPeopleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, assets_selection);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, assets_sorted);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, assets_filtered);
-  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, asset_pane);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, asset_stack);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, asset_box);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, asset_name_label);
@@ -1974,8 +1400,10 @@ vaern_people_view_class_init (VaernPeopleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, roles_box);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, history_label);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, history_list);
-  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, units_stack);
-  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, units_search);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, unit_stack);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, unit_name_label);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, unit_path_label);
+  gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, unit_people_list);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, add_unit_button);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, units_list_stack);
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, units_list);
@@ -1983,12 +1411,9 @@ vaern_people_view_class_init (VaernPeopleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VaernPeopleView, units_filtered);
 
   gtk_widget_class_bind_template_callback (widget_class, tab_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, people_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, assets_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, units_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
-  gtk_widget_class_bind_template_callback (widget_class, people_search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, assets_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, unowned_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, people_selection_cb);
   gtk_widget_class_bind_template_callback (widget_class, assets_selection_cb);
@@ -2005,24 +1430,7 @@ vaern_people_view_class_init (VaernPeopleViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, unit_css_cb);
   gtk_widget_class_bind_template_callback (widget_class, unit_kind_cb);
 
-  gtk_widget_class_install_action (widget_class, "people.add", NULL, add_person_action);
-  gtk_widget_class_install_action (widget_class, "people.edit", NULL, edit_person_action);
-  gtk_widget_class_install_action (widget_class, "people.delete", NULL, delete_person_action);
-  gtk_widget_class_install_action (widget_class, "people.hand-over", NULL, hand_over_action);
-  gtk_widget_class_install_action (widget_class, "people.assign", NULL, assign_action);
-  gtk_widget_class_install_action (widget_class, "people.assign-role", "x", assign_role_action);
-  gtk_widget_class_install_action (widget_class, "people.end-role", "x", end_role_action);
-  gtk_widget_class_install_action (widget_class, "people.remove-role", "x", remove_role_action);
-  gtk_widget_class_install_action (widget_class, "people.show-asset", "x", show_asset_action);
-  gtk_widget_class_install_action (widget_class, "people.show-unowned", NULL,
-                                   show_unowned_action);
-  gtk_widget_class_install_action (widget_class, "people.add-unit", NULL, add_unit_action);
-  gtk_widget_class_install_action (widget_class, "people.add-top-unit", NULL,
-                                   add_top_unit_action);
-  gtk_widget_class_install_action (widget_class, "people.edit-unit", NULL, edit_unit_action);
-  gtk_widget_class_install_action (widget_class, "people.delete-unit", NULL, delete_unit_action);
-  gtk_widget_class_install_action (widget_class, "people.add-kitos-roles", NULL,
-                                   add_kitos_roles_action);
+  vaern_people_view_class_init_actions (widget_class);
 
 }
 
@@ -2085,13 +1493,12 @@ vaern_people_view_init (VaernPeopleView *self)
   vaern_tab_leaves (GTK_WIDGET (self->people_list));
   vaern_tab_leaves (GTK_WIDGET (self->assets_list));
   vaern_tab_leaves (GTK_WIDGET (self->units_list));
-  gtk_search_entry_set_key_capture_widget (self->people_search, GTK_WIDGET (self->people_list));
-  gtk_search_entry_set_key_capture_widget (self->assets_search, GTK_WIDGET (self->assets_list));
-  gtk_search_entry_set_key_capture_widget (self->units_search, GTK_WIDGET (self->units_list));
+  tab_changed_cb (self);
 
   update_people (self);
   update_person (self);
   update_assets (self);
   update_asset (self);
   update_units (self);
+  update_unit (self);
 }

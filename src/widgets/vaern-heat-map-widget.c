@@ -310,12 +310,6 @@ vaern_heat_map_widget_init (VaernHeatMapWidget *self)
                                     "cell and the list shows its risks."), -1);
 }
 
-GtkWidget *
-vaern_heat_map_widget_new (void)
-{
-  return g_object_new (VAERN_TYPE_HEAT_MAP_WIDGET, NULL);
-}
-
 void
 vaern_heat_map_widget_set_data (VaernHeatMapWidget   *self,
                                 const VaernRiskScale *scale,

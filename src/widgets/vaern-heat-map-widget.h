@@ -22,7 +22,6 @@ typedef char *(*VaernHeatMapTooltipFunc) (VaernHeatMapShow matrix,
                                           guint            consequence,
                                           gpointer         user_data);
 
-GtkWidget *vaern_heat_map_widget_new          (void);
 /* Copies the scale and counts (n_likelihood × n_consequence each). */
 void       vaern_heat_map_widget_set_data     (VaernHeatMapWidget   *self,
                                                const VaernRiskScale *scale,

@@ -905,14 +905,6 @@ vaern_table_select (VaernTable *self,
     gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", position);
 }
 
-guint
-vaern_table_get_n_columns (VaernTable *self)
-{
-  g_return_val_if_fail (VAERN_IS_TABLE (self), 0);
-
-  return self->columns->len;
-}
-
 /* Whether @column fits in the table's present width. */
 gboolean
 vaern_table_column_is_shown (VaernTable *self,

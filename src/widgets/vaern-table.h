@@ -64,7 +64,6 @@ GtkSingleSelection *vaern_table_get_selection   (VaernTable        *self);
 gpointer            vaern_table_get_selected    (VaernTable        *self);
 void                vaern_table_select          (VaernTable        *self,
                                                  guint              position);
-guint               vaern_table_get_n_columns   (VaernTable        *self);
 gboolean            vaern_table_column_is_shown (VaernTable        *self,
                                                  guint              column);
 char               *vaern_table_get_cell_text   (VaernTable        *self,

@@ -312,9 +312,19 @@ vaern_search_read (VaernSearch     *search,
                    GtkFilterChange *change)
 {
   g_autofree char *text = vaern_entry_get_text (entry);
+
+  return vaern_search_set (search, text, change);
+}
+
+gboolean
+vaern_search_set (VaernSearch     *search,
+                  const char      *text,
+                  GtkFilterChange *change)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
   g_autofree char *old = g_steal_pointer (&search->needle);
 
-  search->needle = text ? g_utf8_casefold (text, -1) : NULL;
+  search->needle = *trimmed ? g_utf8_casefold (trimmed, -1) : NULL;
   if (g_strcmp0 (old, search->needle) == 0)
     return FALSE;
   g_strfreev (search->words);

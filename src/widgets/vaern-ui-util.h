@@ -97,6 +97,10 @@ typedef struct
 gboolean       vaern_search_read           (VaernSearch     *search,
                                             GtkEditable     *entry,
                                             GtkFilterChange *change);
+/* The same for a text not in a field (a search kept for a tab not shown). */
+gboolean       vaern_search_set            (VaernSearch     *search,
+                                            const char      *text,
+                                            GtkFilterChange *change);
 /* Whether a casefolded search key holds every word (TRUE with no search). */
 gboolean       vaern_search_matches        (const VaernSearch *search,
                                             const char        *key);
