@@ -153,31 +153,15 @@ delete_question_response_cb (AdwMessageDialog *dialog,
   delete_person (self, *person_id, successor);
 }
 
-static GtkWidget *
-choice_row (const char     *title,
-            const char     *subtitle,
-            GtkCheckButton *check)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (GTK_WIDGET (check), GTK_ALIGN_CENTER);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), GTK_WIDGET (check));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (check));
-  return row;
-}
-
 static void
 ask_delete_person (VaernPeopleView *self,
                    VaernPerson     *person)
 {
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/vaern/Vaern/vaern-people-questions.ui");
   GtkWidget *dialog;
-  GtkWidget *list;
-  GtkWidget *row;
-  GtkWidget *hand = gtk_check_button_new ();
-  GtkWidget *drop = gtk_check_button_new ();
+  GtkWidget *row = GTK_WIDGET (gtk_builder_get_object (builder, "hand_row"));
+  GtkWidget *hand = GTK_WIDGET (gtk_builder_get_object (builder, "hand_check"));
+  GtkWidget *drop = GTK_WIDGET (gtk_builder_get_object (builder, "delete_check"));
   GtkDropDown *dropdown = other_people_dropdown (self, vaern_people_view_record_id (person));
   gint64 id = vaern_people_view_record_id (person);
   const char *body;
@@ -197,26 +181,13 @@ ask_delete_person (VaernPeopleView *self,
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), body, person->name,
                                   person->n_roles);
 
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (hand), TRUE);
-  gtk_check_button_set_group (GTK_CHECK_BUTTON (drop), GTK_CHECK_BUTTON (hand));
-  /* Translators: a choice when deleting a person who holds roles */
-  row = choice_row (_("Hand the roles to"), NULL, GTK_CHECK_BUTTON (hand));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (dropdown));
   /* The row's check box is what the row activates: the drop-down is named
    * after the row by hand. */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   row, NULL, -1);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  /* Translators: a choice when deleting a person who holds roles */
-  row = choice_row (_("Delete the roles with the person"),
-                    /* Translators: explains a choice when deleting a person */
-                    _("Their systems may be left without a systemejer."),
-                    GTK_CHECK_BUTTON (drop));
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
+                                      GTK_WIDGET (gtk_builder_get_object (builder, "delete_choices")));
 
 
   g_object_set_data (G_OBJECT (dialog), "vaern-person-dropdown", dropdown);
@@ -314,9 +285,9 @@ hand_over_action (GtkWidget  *widget,
   VaernPeopleView *self = VAERN_PEOPLE_VIEW (widget);
   VaernPerson *person = vaern_people_view_selected_person (self);
   g_autofree char *today = vaern_date_today ();
+  g_autoptr(GtkBuilder) builder = NULL;
   GtkDropDown *dropdown;
   GtkWidget *dialog;
-  GtkWidget *list;
   GtkWidget *row;
   GtkWidget *date_row;
   const char *body;
@@ -341,23 +312,14 @@ hand_over_action (GtkWidget  *widget,
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), body, person->name,
                                   person->n_roles);
 
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  row = adw_action_row_new ();
-  /* Translators: a field: the person who takes over the roles */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_To"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  builder = gtk_builder_new_from_resource ("/io/github/vaern/Vaern/vaern-people-questions.ui");
+  row = GTK_WIDGET (gtk_builder_get_object (builder, "to_row"));
+  date_row = GTK_WIDGET (gtk_builder_get_object (builder, "from_row"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (dropdown));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (dropdown));
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  date_row = adw_entry_row_new ();
-  /* Translators: a field: the date the new person holds the roles from, like 23-11-2026 */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (date_row), _("_From (dd-mm-yyyy)"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (date_row), TRUE);
   vaern_entry_set_date (GTK_EDITABLE (date_row), today);
-  gtk_list_box_append (GTK_LIST_BOX (list), date_row);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
+                                      GTK_WIDGET (gtk_builder_get_object (builder, "hand_over_fields")));
 
 
   g_object_set_data (G_OBJECT (dialog), "vaern-person-dropdown", dropdown);
