@@ -11,6 +11,7 @@
 #include "store/vaern-backups.h"
 #include "app/vaern-help-window.h"
 #include "views/vaern-register-view.h"
+#include "views/vaern-view.h"
 #include "views/vaern-risks-view-private.h"
 #include "widgets/vaern-table.h"
 #include "vaern-test-util.h"
@@ -458,6 +459,65 @@ test_window_size (void)
   iterate ();
 }
 
+/* What a view asks of the window goes up as the window's actions: going
+ * to another view and running its action there, from the view itself and
+ * from a dialog over the window; a request outside any window is dropped. */
+static void
+test_view_requests (void)
+{
+  VaernWindow *window = only_window ();
+  GtkWidget *register_view = vaern_window_get_view (window, "register");
+  GtkWidget *risks_view = vaern_window_get_view (window, "risks");
+  GtkWindow *dialog;
+  GtkWidget *inside;
+  GtkWidget *orphan;
+  GListModel *shown;
+  VaernDocument *doc = vaern_window_get_document (window);
+  gint64 id = vaern_document_find_asset_by_name (doc, "GeoKort");
+  guint n_all;
+
+  vaern_window_show_view (window, "register");
+  iterate ();
+  vaern_view_go_to (register_view, "wheel", NULL, NULL);
+  iterate ();
+  g_assert_cmpstr (vaern_window_get_view_name (window), ==, "wheel");
+
+  /* From a dialog: the request reaches the window under it. */
+  dialog = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (window));
+  inside = gtk_button_new ();
+  gtk_window_set_child (dialog, inside);
+  gtk_window_present (dialog);
+  iterate ();
+  g_assert_cmpint (id, >, 0);
+  vaern_view_go_to (inside, "risks", "risks.show-asset", g_variant_new_int64 (id));
+  iterate ();
+  g_assert_cmpstr (vaern_window_get_view_name (window), ==, "risks");
+  shown = vaern_risks_view_get_shown (VAERN_RISKS_VIEW (risks_view));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(VaernRisk) risk = g_list_model_get_item (shown, i);
+
+      g_assert_cmpint (risk->asset_id, ==, id);
+    }
+  vaern_view_go_to (inside, "risks", "risks.show-asset", g_variant_new_int64 (0));
+  n_all = g_list_model_get_n_items (shown);
+  g_assert_cmpuint (n_all, >, 1);
+  vaern_view_toast (inside, "A notification");
+  vaern_view_offer_undo (inside, "Changed");
+  gtk_window_destroy (dialog);
+
+  /* A widget in no window: nothing happens, nothing breaks. */
+  orphan = g_object_ref_sink (gtk_button_new ());
+  vaern_view_go_to (orphan, "soa", NULL, NULL);
+  vaern_view_toast (orphan, "Nobody hears this");
+  g_object_unref (orphan);
+  iterate ();
+  g_assert_cmpstr (vaern_window_get_view_name (window), ==, "risks");
+  vaern_window_show_view (window, "register");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,6 +552,7 @@ main (int   argc,
   g_test_add_func ("/vaern/window/sidebar-tab", test_sidebar_tab);
   g_test_add_func ("/vaern/window/register-to-risks", test_register_to_risks);
   g_test_add_func ("/vaern/window/undo", test_undo_from_window);
+  g_test_add_func ("/vaern/window/view-requests", test_view_requests);
   g_test_add_func ("/vaern/window/reports", test_reports);
   g_test_add_func ("/vaern/window/refuse", test_refuse);
   g_test_add_func ("/vaern/window/close-and-read-only", test_close_and_read_only);
