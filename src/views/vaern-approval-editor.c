@@ -15,12 +15,15 @@ struct _VaernApprovalEditor
   VaernDocument *document;
   VaernApproval *approval;   /* the subject given, or being edited */
   gboolean       existing;
-
-  AdwPreferencesGroup *subject_group;
-  AdwComboRow   *subject_row;   /* only for a new approval of any kind */
-  GtkStringList *subjects;
-  AdwActionRow  *asset_row;
+  gboolean       choose_subject;  /* a new approval of any kind */
   GtkDropDown   *asset_dropdown;
+
+  /* Template widgets */
+  AdwPreferencesGroup *subject_group;
+  GtkLabel      *missing_label;
+  AdwPreferencesGroup *choice_group;
+  AdwComboRow   *subject_row;
+  AdwActionRow  *asset_row;
   AdwEntryRow   *title_row;
   AdwEntryRow   *by_row;
   AdwEntryRow   *on_row;
@@ -35,7 +38,7 @@ static const VaernApprovalSubject free_subjects[] = { VAERN_APPROVAL_RISKS, VAER
 static VaernApprovalSubject
 chosen_subject (VaernApprovalEditor *self)
 {
-  if (self->subject_row == NULL)
+  if (!self->choose_subject)
     return self->approval->subject;
   return free_subjects[MIN (adw_combo_row_get_selected (self->subject_row),
                             G_N_ELEMENTS (free_subjects) - 1)];
@@ -63,7 +66,7 @@ vaern_approval_editor_save (VaernEditor *editor,
       return vaern_record_get_id (VAERN_RECORD (a));
     }
   a->subject = chosen_subject (self);
-  if (self->subject_row)
+  if (self->choose_subject)
     {
       a->asset_id = a->subject == VAERN_APPROVAL_RISKS
                     ? vaern_record_dropdown_get_id (self->asset_dropdown) : 0;
@@ -102,9 +105,9 @@ vaern_approval_editor_dispose (GObject *object)
 {
   VaernApprovalEditor *self = VAERN_APPROVAL_EDITOR (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), VAERN_TYPE_APPROVAL_EDITOR);
   g_clear_object (&self->document);
   g_clear_object (&self->approval);
-  g_clear_object (&self->subjects);
 
   G_OBJECT_CLASS (vaern_approval_editor_parent_class)->dispose (object);
 }
@@ -112,41 +115,34 @@ vaern_approval_editor_dispose (GObject *object)
 static void
 vaern_approval_editor_class_init (VaernApprovalEditorClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = vaern_approval_editor_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vaern_approval_editor_dispose;
   VAERN_EDITOR_CLASS (klass)->save = vaern_approval_editor_save;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/vaern/Vaern/vaern-approval-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, VaernApprovalEditor, subject_group);
+  gtk_widget_class_bind_template_child (widget_class, VaernApprovalEditor, missing_label);
+  gtk_widget_class_bind_template_child (widget_class, VaernApprovalEditor, choice_group);
+  gtk_widget_class_bind_template_child (widget_class, VaernApprovalEditor, subject_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernApprovalEditor, asset_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernApprovalEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernApprovalEditor, by_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernApprovalEditor, on_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernApprovalEditor, note_view);
+  gtk_widget_class_bind_template_callback (widget_class, subject_changed_cb);
 }
 
 static void
 vaern_approval_editor_init (VaernApprovalEditor *self)
 {
-  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  AdwPreferencesGroup *group;
-  GtkWidget *frame;
+  VaernEditor *editor = VAERN_EDITOR (self);
 
-  gtk_window_set_default_size (GTK_WINDOW (self), 520, 520);
-
-  self->subject_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_page_add (page, self->subject_group);
-
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  /* Translators: a group of the approval editor */
-  adw_preferences_group_set_title (group, _("Approval"));
-  adw_preferences_page_add (page, group);
-  /* Translators: field of the approval editor: a person or a body such as Direktionen */
-  self->by_row = vaern_entry_row_add (group, _("Approved _By"));
-  /* Translators: field of the approval editor; a date like 23-11-2026 */
-  self->on_row = vaern_entry_row_add (group, _("_Date"));
-  vaern_editor_add_field (VAERN_EDITOR (self), "approved_by", GTK_WIDGET (self->by_row));
-  vaern_editor_add_field (VAERN_EDITOR (self), "approved_on", GTK_WIDGET (self->on_row));
-
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  /* Translators: a group of the approval editor: conditions, the meeting, … */
-  adw_preferences_group_set_title (group, _("Note"));
-  adw_preferences_page_add (page, group);
-  frame = vaern_text_field_new (&self->note_view, 80);
-  adw_preferences_group_add (group, frame);
-
-  vaern_editor_add_page (VAERN_EDITOR (self), GTK_WIDGET (page));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  vaern_editor_add_field (editor, "approved_by", GTK_WIDGET (self->by_row));
+  vaern_editor_add_field (editor, "approved_on", GTK_WIDGET (self->on_row));
 }
 
 /* For a new approval of the SoA: what management is asked to approve, and
@@ -184,12 +180,9 @@ describe_soa (VaernApprovalEditor *self)
                                    "for one for every control).",
                                    "%u controls have no justification yet (ISO 27001 6.1.3 d asks "
                                    "for one for every control).", missing), missing);
-      GtkWidget *label = gtk_label_new (warning);
 
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "warning");
-      adw_preferences_group_add (self->subject_group, label);
+      gtk_label_set_text (self->missing_label, warning);
+      gtk_widget_set_visible (GTK_WIDGET (self->missing_label), TRUE);
     }
 }
 
@@ -258,21 +251,13 @@ vaern_approval_editor_new (GtkWindow     *parent,
         }
       else
         {
-          self->subjects = gtk_string_list_new (NULL);
-          for (guint i = 0; i < G_N_ELEMENTS (free_subjects); i++)
-            gtk_string_list_append (self->subjects,
-                                    vaern_enum_label (&vaern_enum_approval_subject, free_subjects[i]));
-          self->subject_row = ADW_COMBO_ROW (adw_combo_row_new ());
-          /* Translators: field of the approval editor: what kind of thing was approved */
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->subject_row), _("_Subject"));
-          adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->subject_row), TRUE);
-          adw_combo_row_set_model (self->subject_row, G_LIST_MODEL (self->subjects));
-          adw_preferences_group_add (self->subject_group, GTK_WIDGET (self->subject_row));
+          g_autoptr(GtkStringList) subjects = gtk_string_list_new (NULL);
 
-          self->asset_row = ADW_ACTION_ROW (adw_action_row_new ());
-          /* Translators: field of the approval editor: whose risk assessment */
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->asset_row), _("S_ystem"));
-          adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->asset_row), TRUE);
+          for (guint i = 0; i < G_N_ELEMENTS (free_subjects); i++)
+            gtk_string_list_append (subjects,
+                                    vaern_enum_label (&vaern_enum_approval_subject, free_subjects[i]));
+          self->choose_subject = TRUE;
+          adw_combo_row_set_model (self->subject_row, G_LIST_MODEL (subjects));
           self->asset_dropdown = vaern_record_dropdown_new (vaern_document_get_assets (document),
                                                             "name", 0,
                                                             /* Translators: a risk assessment of
@@ -280,12 +265,10 @@ vaern_approval_editor_new (GtkWindow     *parent,
                                                             _("All systems"));
           adw_action_row_add_suffix (self->asset_row, GTK_WIDGET (self->asset_dropdown));
           adw_action_row_set_activatable_widget (self->asset_row, GTK_WIDGET (self->asset_dropdown));
-          adw_preferences_group_add (self->subject_group, GTK_WIDGET (self->asset_row));
-
-          self->title_row = vaern_entry_row_add (self->subject_group, "");
           vaern_editor_add_field (VAERN_EDITOR (self), "title", GTK_WIDGET (self->title_row));
-          g_signal_connect_swapped (self->subject_row, "notify::selected",
-                                    G_CALLBACK (subject_changed_cb), self);
+          /* The choice takes the place of the given subject's group. */
+          gtk_widget_set_visible (GTK_WIDGET (self->subject_group), FALSE);
+          gtk_widget_set_visible (GTK_WIDGET (self->choice_group), TRUE);
           subject_changed_cb (self);
         }
     }
@@ -301,11 +284,12 @@ vaern_approval_editor_new (GtkWindow     *parent,
       gtk_widget_set_sensitive (GTK_WIDGET (self->by_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->on_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->subject_group), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->choice_group), FALSE);
     }
   gtk_text_view_set_editable (self->note_view, !vaern_document_get_read_only (document));
   vaern_editor_set_editable (VAERN_EDITOR (self), !vaern_document_get_read_only (document));
-  gtk_widget_grab_focus (GTK_WIDGET (self->subject_row ? GTK_WIDGET (self->subject_row)
-                                                       : GTK_WIDGET (self->by_row)));
+  gtk_widget_grab_focus (self->choose_subject ? GTK_WIDGET (self->subject_row)
+                                              : GTK_WIDGET (self->by_row));
   return self;
 }
 

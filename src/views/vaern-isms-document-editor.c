@@ -13,13 +13,14 @@ struct _VaernIsmsDocumentEditor
 
   VaernDocument     *document;
   VaernIsmsDocument *doc;
+  GtkDropDown       *owner_dropdown;
 
+  /* Template widgets */
   AdwEntryRow       *title_row;
   AdwComboRow       *kind_row;
   AdwEntryRow       *version_row;
   AdwComboRow       *status_row;
   AdwActionRow      *owner_row;
-  GtkDropDown       *owner_dropdown;
   AdwEntryRow       *review_row;
   AdwEntryRow       *location_row;
   GtkTextView       *notes_view;
@@ -139,6 +140,7 @@ vaern_isms_document_editor_dispose (GObject *object)
 {
   VaernIsmsDocumentEditor *self = VAERN_ISMS_DOCUMENT_EDITOR (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), VAERN_TYPE_ISMS_DOCUMENT_EDITOR);
   g_clear_object (&self->document);
   g_clear_object (&self->doc);
 
@@ -148,75 +150,36 @@ vaern_isms_document_editor_dispose (GObject *object)
 static void
 vaern_isms_document_editor_class_init (VaernIsmsDocumentEditorClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = vaern_isms_document_editor_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vaern_isms_document_editor_dispose;
   VAERN_EDITOR_CLASS (klass)->save = vaern_isms_document_editor_save;
+
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/vaern/Vaern/vaern-isms-document-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, VaernIsmsDocumentEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernIsmsDocumentEditor, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernIsmsDocumentEditor, version_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernIsmsDocumentEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernIsmsDocumentEditor, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernIsmsDocumentEditor, review_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernIsmsDocumentEditor, location_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernIsmsDocumentEditor, notes_view);
+  gtk_widget_class_bind_template_callback (widget_class, choose_location_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_location_cb);
 }
 
 static void
 vaern_isms_document_editor_init (VaernIsmsDocumentEditor *self)
 {
-  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  GtkWidget *button, *frame;
+  VaernEditor *editor = VAERN_EDITOR (self);
 
-  gtk_window_set_default_size (GTK_WINDOW (self), 540, 560);
-  adw_preferences_page_add (page, group);
-  /* Translators: field of the document editor */
-  self->title_row = vaern_entry_row_add (group, _("_Title"));
-  /* Translators: field of the document editor: policy, guideline, … */
-  self->kind_row = vaern_combo_row_add (group, _("_Kind"));
-  /* Translators: field of the document editor: the document's own version, "2.1" */
-  self->version_row = vaern_entry_row_add (group, _("_Version"));
-  /* Translators: field of the document editor: draft, approved, … */
-  self->status_row = vaern_combo_row_add (group, _("_Status"));
-  self->owner_row = ADW_ACTION_ROW (adw_action_row_new ());
-  /* Translators: field of the document editor: who keeps the document */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->owner_row), _("_Owner"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->owner_row), TRUE);
-  adw_preferences_group_add (group, GTK_WIDGET (self->owner_row));
-  /* Translators: field of the document editor; a date like 01-06-2027 */
-  self->review_row = vaern_entry_row_add (group, _("_Next Review"));
-
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  /* Translators: a group of the document editor */
-  adw_preferences_group_set_title (group, _("File"));
-  /* Translators: description of the document editor's file group */
-  adw_preferences_group_set_description (group, _("A path or a web address. Værn keeps track of "
-                                                  "the document; the file itself stays where it is."));
-  adw_preferences_page_add (page, group);
-  /* Translators: field of the document editor: a path or a URL */
-  self->location_row = vaern_entry_row_add (group, _("_Location"));
-  button = gtk_button_new_from_icon_name ("document-open-symbolic");
-  /* Translators: tooltip of the button that chooses a document's file */
-  gtk_widget_set_tooltip_text (button, _("Choose a File"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  gtk_widget_get_tooltip_text (button), -1);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (choose_location_cb), self);
-  adw_entry_row_add_suffix (self->location_row, button);
-  button = gtk_button_new_from_icon_name ("go-jump-symbolic");
-  /* Translators: tooltip of the button that opens a document's file */
-  gtk_widget_set_tooltip_text (button, _("Open"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  gtk_widget_get_tooltip_text (button), -1);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (open_location_cb), self);
-  adw_entry_row_add_suffix (self->location_row, button);
-
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  /* Translators: a group of the document editor */
-  adw_preferences_group_set_title (group, _("Notes"));
-  adw_preferences_page_add (page, group);
-  frame = vaern_text_field_new (&self->notes_view, 60);
-  adw_preferences_group_add (group, frame);
-
-  vaern_editor_add_page (VAERN_EDITOR (self), GTK_WIDGET (page));
-  vaern_editor_add_field (VAERN_EDITOR (self), "title", GTK_WIDGET (self->title_row));
-  vaern_editor_add_field (VAERN_EDITOR (self), "kind", GTK_WIDGET (self->kind_row));
-  vaern_editor_add_field (VAERN_EDITOR (self), "owner", GTK_WIDGET (self->owner_row));
-  vaern_editor_add_field (VAERN_EDITOR (self), "next_review", GTK_WIDGET (self->review_row));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  vaern_editor_add_field (editor, "title", GTK_WIDGET (self->title_row));
+  vaern_editor_add_field (editor, "kind", GTK_WIDGET (self->kind_row));
+  vaern_editor_add_field (editor, "owner", GTK_WIDGET (self->owner_row));
+  vaern_editor_add_field (editor, "next_review", GTK_WIDGET (self->review_row));
 }
 
 VaernIsmsDocumentEditor *
