@@ -14,24 +14,25 @@ struct _VaernActivityEditor
 
   VaernDocument *document;
   VaernActivity *activity;   /* a copy to fill, with the id of the edited one */
+  GtkDropDown   *owner_dropdown;
+  GtkDropDown   *risk_dropdown;
+  GtkDropDown   *asset_dropdown;
+  GtkDropDown   *document_dropdown;
 
+  /* Template widgets */
   AdwEntryRow   *title_row;
   AdwComboRow   *phase_row;
   AdwComboRow   *recurrence_row;
   AdwEntryRow   *start_row;
   AdwEntryRow   *end_row;
   AdwActionRow  *owner_row;
-  GtkDropDown   *owner_dropdown;
   AdwActionRow  *progress_row;
   GtkSwitch     *progress_switch;
   AdwEntryRow   *control_row;
   AdwActionRow  *risk_row;
-  GtkDropDown   *risk_dropdown;
   AdwComboRow   *concerns_row;
   AdwActionRow  *asset_row;
-  GtkDropDown   *asset_dropdown;
   AdwActionRow  *document_row;
-  GtkDropDown   *document_dropdown;
   GtkTextView   *description_view;
 };
 
@@ -82,11 +83,23 @@ vaern_activity_editor_save (VaernEditor *editor,
   return vaern_record_get_id (VAERN_RECORD (a));
 }
 
+/* Only the field of what the activity concerns shows: a system for a risk
+ * assessment, a document for a document. */
+static void
+concerns_changed_cb (VaernActivityEditor *self)
+{
+  guint concerns = adw_combo_row_get_selected (self->concerns_row);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->asset_row), concerns == VAERN_CONCERNS_RISKS);
+  gtk_widget_set_visible (GTK_WIDGET (self->document_row), concerns == VAERN_CONCERNS_DOCUMENT);
+}
+
 static void
 vaern_activity_editor_dispose (GObject *object)
 {
   VaernActivityEditor *self = VAERN_ACTIVITY_EDITOR (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), VAERN_TYPE_ACTIVITY_EDITOR);
   g_clear_object (&self->document);
   g_clear_object (&self->activity);
 
@@ -96,97 +109,42 @@ vaern_activity_editor_dispose (GObject *object)
 static void
 vaern_activity_editor_class_init (VaernActivityEditorClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = vaern_activity_editor_dispose;
   VAERN_EDITOR_CLASS (klass)->save = vaern_activity_editor_save;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/vaern/Vaern/vaern-activity-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, VaernActivityEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernActivityEditor, phase_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernActivityEditor, recurrence_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernActivityEditor, start_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernActivityEditor, end_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernActivityEditor, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernActivityEditor, progress_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernActivityEditor, progress_switch);
+  gtk_widget_class_bind_template_child (widget_class, VaernActivityEditor, control_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernActivityEditor, risk_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernActivityEditor, concerns_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernActivityEditor, asset_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernActivityEditor, document_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernActivityEditor, description_view);
+  gtk_widget_class_bind_template_callback (widget_class, concerns_changed_cb);
 }
 
 static void
 vaern_activity_editor_init (VaernActivityEditor *self)
 {
-  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  VaernEditor *editor = VAERN_EDITOR (self);
 
-  gtk_window_set_default_size (GTK_WINDOW (self), 540, 560);
-  adw_preferences_page_add (page, group);
-  /* Translators: field of the activity editor */
-  self->title_row = vaern_entry_row_add (group, _("_Title"));
-  /* Translators: field of the activity editor: Plan, Do, Check or Act */
-  self->phase_row = vaern_combo_row_add (group, _("_Phase"));
-  /* Translators: field of the activity editor: how often it comes round */
-  self->recurrence_row = vaern_combo_row_add (group, _("_Recurs"));
-  /* Translators: field of the activity editor: the first date it is due; a date like 31-01-2027 */
-  self->start_row = vaern_entry_row_add (group, _("_Due"));
-  /* Translators: field of the activity editor: the last date it recurs; may stay empty */
-  self->end_row = vaern_entry_row_add (group, _("_Ends (optional)"));
-  self->owner_row = ADW_ACTION_ROW (adw_action_row_new ());
-  /* Translators: field of the activity editor: who is responsible */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->owner_row), _("_Responsible"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->owner_row), TRUE);
-  adw_preferences_group_add (group, GTK_WIDGET (self->owner_row));
-  self->progress_row = ADW_ACTION_ROW (adw_action_row_new ());
-  /* Translators: field of the activity editor: the next occurrence is under way */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->progress_row), _("In _progress"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->progress_row), TRUE);
-  self->progress_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->progress_switch), GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (self->progress_row, GTK_WIDGET (self->progress_switch));
-  adw_action_row_set_activatable_widget (self->progress_row, GTK_WIDGET (self->progress_switch));
-  adw_preferences_group_add (group, GTK_WIDGET (self->progress_row));
-  /* Translators: field of the activity editor: the Annex A control an improvement serves, "8.5" */
-  self->control_row = vaern_entry_row_add (group, _("Serves _control (optional)"));
-  self->risk_row = ADW_ACTION_ROW (adw_action_row_new ());
-  /* Translators: field of the activity editor: the risk an improvement reduces */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->risk_row), _("Serves r_isk (optional)"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->risk_row), TRUE);
-  adw_preferences_group_add (group, GTK_WIDGET (self->risk_row));
-
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  /* Translators: a group of the activity editor: what the activity is about, which opens from it */
-  adw_preferences_group_set_title (group, _("Concerns"));
-  adw_preferences_page_add (page, group);
-  /* Translators: field of the activity editor */
-  self->concerns_row = vaern_combo_row_add (group, _("C_oncerns"));
-  {
-    GtkStringList *choices = gtk_string_list_new ((const char *const[]) {
-      /* Translators: what an activity concerns */
-      _("Nothing in particular"), _("A risk assessment"), _("The SoA"), _("A document"), NULL });
-
-    adw_combo_row_set_model (self->concerns_row, G_LIST_MODEL (choices));
-    g_object_unref (choices);
-  }
-  self->asset_row = ADW_ACTION_ROW (adw_action_row_new ());
-  /* Translators: field of the activity editor: whose risk assessment */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->asset_row), _("S_ystem"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->asset_row), TRUE);
-  adw_preferences_group_add (group, GTK_WIDGET (self->asset_row));
-  self->document_row = ADW_ACTION_ROW (adw_action_row_new ());
-  /* Translators: field of the activity editor */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->document_row), _("Docu_ment"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->document_row), TRUE);
-  adw_preferences_group_add (group, GTK_WIDGET (self->document_row));
-
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  /* Translators: a group of the activity editor */
-  adw_preferences_group_set_title (group, _("Description"));
-  adw_preferences_page_add (page, group);
-  adw_preferences_group_add (group, vaern_text_field_new (&self->description_view, 80));
-
-  vaern_editor_add_page (VAERN_EDITOR (self), GTK_WIDGET (page));
-  vaern_editor_add_field (VAERN_EDITOR (self), "title", GTK_WIDGET (self->title_row));
-  vaern_editor_add_field (VAERN_EDITOR (self), "recurrence", GTK_WIDGET (self->recurrence_row));
-  vaern_editor_add_field (VAERN_EDITOR (self), "start_date", GTK_WIDGET (self->start_row));
-  vaern_editor_add_field (VAERN_EDITOR (self), "end_date", GTK_WIDGET (self->end_row));
-  vaern_editor_add_field (VAERN_EDITOR (self), "control", GTK_WIDGET (self->control_row));
-  vaern_editor_add_field (VAERN_EDITOR (self), "document", GTK_WIDGET (self->document_row));
-}
-
-static void
-concerns_changed_cb (VaernActivityEditor *self)
-{
-  guint concerns = adw_combo_row_get_selected (self->concerns_row);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->asset_row), concerns == VAERN_CONCERNS_RISKS);
-  gtk_widget_set_visible (GTK_WIDGET (self->document_row), concerns == VAERN_CONCERNS_DOCUMENT);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  vaern_editor_add_field (editor, "title", GTK_WIDGET (self->title_row));
+  vaern_editor_add_field (editor, "recurrence", GTK_WIDGET (self->recurrence_row));
+  vaern_editor_add_field (editor, "start_date", GTK_WIDGET (self->start_row));
+  vaern_editor_add_field (editor, "end_date", GTK_WIDGET (self->end_row));
+  vaern_editor_add_field (editor, "control", GTK_WIDGET (self->control_row));
+  vaern_editor_add_field (editor, "document", GTK_WIDGET (self->document_row));
 }
 
 VaernActivityEditor *
@@ -260,8 +218,6 @@ vaern_activity_editor_new (GtkWindow     *parent,
   adw_action_row_add_suffix (self->document_row, GTK_WIDGET (self->document_dropdown));
   adw_action_row_set_activatable_widget (self->document_row, GTK_WIDGET (self->document_dropdown));
   adw_combo_row_set_selected (self->concerns_row, self->activity->concerns);
-  g_signal_connect_swapped (self->concerns_row, "notify::selected",
-                            G_CALLBACK (concerns_changed_cb), self);
   concerns_changed_cb (self);
   vaern_entry_set_text (GTK_EDITABLE (self->control_row), self->activity->control);
   vaern_text_view_set_text (self->description_view, self->activity->description);

@@ -3,35 +3,22 @@
 
 #include <glib/gi18n.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "widgets/vaern-file-chooser.h"
-#include "vaern-view.h"
 #include "core/vaern-date.h"
 #include "render/vaern-wheel.h"
-#include "report/vaern-ical.h"
-#include "vaern-activity-editor.h"
+#include "vaern-view.h"
+#include "vaern-wheel-view-private.h"
 #include "widgets/vaern-table.h"
 #include "widgets/vaern-ui-util.h"
-#include "vaern-wheel-view-private.h"
+#include "widgets/vaern-wheel-widget.h"
 
 /* The annual wheel: the year's occurrences of every activity drawn as a
  * circle beside a list of the same occurrences, which is the keyboard
  * path. The year can be changed; an occurrence can be marked done (with
  * today and the person at the keyboard) or not done; activities and
- * annual-plan improvements are added, edited and deleted here. */
-
-/* One occurrence in the list. */
-#define VAERN_TYPE_WHEEL_ITEM (vaern_wheel_item_get_type ())
-G_DECLARE_FINAL_TYPE (VaernWheelItem, vaern_wheel_item, VAERN, WHEEL_ITEM, GObject)
-
-struct _VaernWheelItem
-{
-  GObject        parent_instance;
-  VaernActivity *activity;
-  char          *date;
-  guint          state;    /* VaernOccurrenceState */
-};
+ * annual-plan improvements are added, edited and deleted here. The
+ * widgets are in the template (ui/vaern-wheel-view.ui), the actions in
+ * vaern-wheel-view-actions.c. */
 
 G_DEFINE_FINAL_TYPE (VaernWheelItem, vaern_wheel_item, G_TYPE_OBJECT)
 
@@ -87,155 +74,7 @@ vaern_wheel_item_init (VaernWheelItem *self)
 {
 }
 
-/* The drawing */
-
-#define VAERN_TYPE_WHEEL_AREA (vaern_wheel_area_get_type ())
-G_DECLARE_FINAL_TYPE (VaernWheelArea, vaern_wheel_area, VAERN, WHEEL_AREA, GtkWidget)
-
-struct _VaernWheelArea
-{
-  GtkWidget          parent_instance;
-  VaernWheel         wheel;
-  GArray            *marks;
-  char              *today;
-  VaernWheelGeometry geometry;
-};
-
-G_DEFINE_FINAL_TYPE (VaernWheelArea, vaern_wheel_area, GTK_TYPE_WIDGET)
-
-static guint area_activated_signal;
-
-static void
-vaern_wheel_area_snapshot (GtkWidget   *widget,
-                           GtkSnapshot *snapshot)
-{
-  VaernWheelArea *self = VAERN_WHEEL_AREA (widget);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  VaernStyleColors colors;
-
-  vaern_style_colors (widget, &colors);
-  self->wheel.fg[0] = colors.fg.red, self->wheel.fg[1] = colors.fg.green;
-  self->wheel.fg[2] = colors.fg.blue, self->wheel.fg[3] = colors.fg.alpha;
-  self->wheel.bg[0] = colors.bg.red, self->wheel.bg[1] = colors.bg.green;
-  self->wheel.bg[2] = colors.bg.blue, self->wheel.bg[3] = colors.bg.alpha;
-  self->wheel.marks = self->marks;
-  self->wheel.today = self->today;
-  vaern_wheel_draw (cr, width, height, &self->wheel, &self->geometry);
-  cairo_destroy (cr);
-}
-
-static gboolean
-area_query_tooltip (GtkWidget  *widget,
-                    int         x,
-                    int         y,
-                    gboolean    keyboard,
-                    GtkTooltip *tooltip)
-{
-  VaernWheelArea *self = VAERN_WHEEL_AREA (widget);
-  int i = self->marks ? vaern_wheel_mark_at (&self->wheel, &self->geometry, x, y) : -1;
-  const VaernWheelMark *m;
-  g_autofree char *date = NULL;
-  g_autofree char *text = NULL;
-  if (i < 0)
-    return FALSE;
-  m = &g_array_index (self->marks, VaernWheelMark, i);
-  date = vaern_date_format (m->date);
-  /* Translators: the wheel's tooltip: an activity, its date and its state */
-  text = g_strdup_printf (_("%s\n%s · %s"), m->title, date, vaern_wheel_state_label (m->state));
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static void
-area_pressed_cb (GtkGestureClick *gesture,
-                 int              n_press,
-                 double           x,
-                 double           y,
-                 VaernWheelArea  *self)
-{
-  int i = self->marks ? vaern_wheel_mark_at (&self->wheel, &self->geometry, x, y) : -1;
-
-  if (i >= 0)
-    g_signal_emit (self, area_activated_signal, 0, (guint) i);
-}
-
-static void
-vaern_wheel_area_measure (GtkWidget      *widget,
-                          GtkOrientation  orientation,
-                          int             for_size,
-                          int            *minimum,
-                          int            *natural,
-                          int            *minimum_baseline,
-                          int            *natural_baseline)
-{
-  *minimum = 220;
-  *natural = 480;
-}
-
-static void
-vaern_wheel_area_finalize (GObject *object)
-{
-  VaernWheelArea *self = VAERN_WHEEL_AREA (object);
-
-  g_clear_pointer (&self->marks, g_array_unref);
-  g_free (self->today);
-  G_OBJECT_CLASS (vaern_wheel_area_parent_class)->finalize (object);
-}
-
-static void
-vaern_wheel_area_class_init (VaernWheelAreaClass *klass)
-{
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  G_OBJECT_CLASS (klass)->finalize = vaern_wheel_area_finalize;
-  widget_class->snapshot = vaern_wheel_area_snapshot;
-  widget_class->measure = vaern_wheel_area_measure;
-  widget_class->query_tooltip = area_query_tooltip;
-  area_activated_signal = g_signal_new ("mark-activated", G_TYPE_FROM_CLASS (klass),
-                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                        G_TYPE_NONE, 1, G_TYPE_UINT);
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
-}
-
-static void
-vaern_wheel_area_init (VaernWheelArea *self)
-{
-  GtkGesture *click = gtk_gesture_click_new ();
-
-  self->wheel.focus = -1;
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (click, "pressed", G_CALLBACK (area_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-}
-
 /* The view */
-
-struct _VaernWheelView
-{
-  GtkWidget        parent_instance;
-
-  VaernDocument   *document;
-  guint            year;
-  GListStore      *items;
-  guint            only_state;  /* 0 all, else state + 1 */
-  GtkCustomFilter *filter;
-
-  GtkLabel        *year_label;
-  GtkDropDown     *state_filter;
-  VaernWheelArea  *area;
-  VaernTable      *table;
-  GtkStack        *list_stack;
-  AdwStatusPage   *empty_page;
-  GtkLabel        *count_label;
-  gboolean         attached;
-  guint            fill_idle;   /* a rebuild is due */
-  GtkPaned        *paned;       /* the wheel, then the list */
-  VaernPanedShare  handle;      /* follows the paned's size */
-  guint            layout_idle;
-  int              laid_out_width;
-  int              laid_out_height;
-};
 
 static void vaern_wheel_view_iface_init (VaernViewInterface *iface);
 
@@ -271,6 +110,7 @@ fill (VaernWheelView *self)
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *activities = self->document ? vaern_document_get_activities (self->document) : NULL;
   guint n = activities ? g_list_model_get_n_items (activities) : 0;
+  g_autoptr(GArray) marks = NULL;
 
   gtk_label_set_text (self->year_label, year);
   for (guint i = 0; i < n; i++)
@@ -308,13 +148,10 @@ fill (VaernWheelView *self)
         }
     }
 
-  g_clear_pointer (&self->area->marks, g_array_unref);
-  self->area->marks = activities ? vaern_wheel_marks_from_activities (activities, self->year, today)
-                                 : NULL;
-  g_free (self->area->today);
-  self->area->today = g_strdup (today);
-  self->area->wheel.year = self->year;
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+  marks = activities ? vaern_wheel_marks_from_activities (activities, self->year, today) : NULL;
+  vaern_wheel_widget_set_marks (self->wheel, marks);
+  vaern_wheel_widget_set_today (self->wheel, today);
+  vaern_wheel_widget_set_year (self->wheel, self->year);
   update_state (self);
 }
 
@@ -361,6 +198,8 @@ update_state (VaernWheelView *self)
   VaernWheelItem *item = vaern_table_get_selected (self->table);
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (vaern_table_get_selection (self->table)));
   gboolean writable = self->document && !vaern_document_get_read_only (self->document);
+  GArray *marks = vaern_wheel_widget_get_marks (self->wheel);
+  int focus = -1;
   g_autofree char *count = NULL;
 
   /* Translators: the number of occurrences listed beside the annual wheel */
@@ -378,11 +217,6 @@ update_state (VaernWheelView *self)
         /* Translators: the annual wheel's list for a year without activities; %u is a year */
         title = g_strdup_printf (_("Nothing Due in %u"), self->year);
       adw_status_page_set_title (self->empty_page, title);
-      adw_status_page_set_description (self->empty_page,
-                                       /* Translators: the empty annual wheel */
-                                       _("Add the recurring activities of the ISMS, or the "
-                                         "improvements of the annual plan, each with a date and "
-                                         "someone responsible."));
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wheel.add", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wheel.add-plan", writable);
@@ -395,17 +229,16 @@ update_state (VaernWheelView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wheel.mark-not-done",
                                  writable && item && item->state == VAERN_OCCURRENCE_DONE);
   /* The chosen occurrence is ringed on the wheel. */
-  self->area->wheel.focus = -1;
-  if (item && self->area->marks)
-    for (guint i = 0; i < self->area->marks->len; i++)
+  if (item && marks)
+    for (guint i = 0; i < marks->len; i++)
       {
-        const VaernWheelMark *m = &g_array_index (self->area->marks, VaernWheelMark, i);
+        const VaernWheelMark *m = &g_array_index (marks, VaernWheelMark, i);
 
         if (m->activity_id == vaern_record_get_id (VAERN_RECORD (item->activity))
             && g_strcmp0 (m->date, item->date) == 0)
-          self->area->wheel.focus = (int) i;
+          focus = (int) i;
       }
-  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+  vaern_wheel_widget_set_focus_mark (self->wheel, focus);
 }
 
 /* Cells */
@@ -499,151 +332,15 @@ setup_columns (VaernWheelView *self)
   vaern_table_sort_by (t, date, GTK_SORT_ASCENDING);
 }
 
-/* Actions */
-
-static GtkWindow *
-parent_window (GtkWidget *widget)
-{
-  return GTK_WINDOW (gtk_widget_get_root (widget));
-}
-
+/* A click on an occurrence on the wheel selects it in the list and opens
+ * its activity. */
 static void
-set_year (VaernWheelView *self,
-          guint           year)
+wheel_mark_activated_cb (VaernWheelWidget *wheel,
+                         guint             index,
+                         VaernWheelView   *self)
 {
-  self->year = CLAMP (year, 1900, 9999);
-  fill (self);
-}
-
-static void
-year_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  VaernWheelView *self = VAERN_WHEEL_VIEW (widget);
-  g_autofree char *today = vaern_date_today ();
-
-  if (g_str_equal (name, "wheel.previous-year"))
-    set_year (self, self->year - 1);
-  else if (g_str_equal (name, "wheel.next-year"))
-    set_year (self, self->year + 1);
-  else
-    set_year (self, atoi (today));
-}
-
-static void
-add_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  VaernWheelView *self = VAERN_WHEEL_VIEW (widget);
-
-  gtk_window_present (GTK_WINDOW (vaern_activity_editor_new (parent_window (widget), self->document,
-                                                             NULL, g_str_equal (name, "wheel.add-plan"),
-                                                             NULL)));
-}
-
-static void
-edit_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  VaernWheelView *self = VAERN_WHEEL_VIEW (widget);
-  VaernWheelItem *item = vaern_table_get_selected (self->table);
-
-  if (item)
-    gtk_window_present (GTK_WINDOW (vaern_activity_editor_new (parent_window (widget),
-                                                               self->document, item->activity,
-                                                               item->activity->plan, NULL)));
-}
-
-static void
-delete_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  VaernWheelView *self = VAERN_WHEEL_VIEW (widget);
-  VaernWheelItem *item = vaern_table_get_selected (self->table);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (item == NULL)
-    return;
-  /* Translators: notification after deleting an activity; %s is its title */
-  message = g_strdup_printf (_("“%s” deleted"), item->activity->title);
-  if (!vaern_document_delete_activity (self->document,
-                                       vaern_record_get_id (VAERN_RECORD (item->activity)), &error))
-    /* Translators: heading of an error message */
-    vaern_show_error (widget, _("Could Not Delete the Activity"), error);
-  else
-    vaern_view_offer_undo (widget, message);
-}
-
-/* From an activity to what it concerns: a system's risk assessment, the
- * SoA, or a document. */
-static void
-open_concerned_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  VaernWheelView *self = VAERN_WHEEL_VIEW (widget);
-  VaernWheelItem *item = vaern_table_get_selected (self->table);
-
-  if (item == NULL)
-    return;
-  switch (item->activity->concerns)
-    {
-    case VAERN_CONCERNS_RISKS:
-      vaern_view_go_to (widget, "risks", "risks.show-asset",
-                        g_variant_new_int64 (item->activity->asset_id));
-      break;
-    case VAERN_CONCERNS_SOA:
-      vaern_view_go_to (widget, "soa", NULL, NULL);
-      break;
-    case VAERN_CONCERNS_DOCUMENT:
-      vaern_view_go_to (widget, "documents", "documents.select",
-                        g_variant_new_int64 (item->activity->document_id));
-      break;
-    default:
-      break;
-    }
-}
-
-/* Done today, by the person at the keyboard. */
-gboolean
-vaern_wheel_view_mark_selected (VaernWheelView *self,
-                                gboolean        done,
-                                GError        **error)
-{
-  VaernWheelItem *item = vaern_table_get_selected (self->table);
-  g_autofree char *today = vaern_date_today ();
-  const char *who = g_get_real_name ();
-
-  if (item == NULL)
-    return FALSE;
-  if (who == NULL || *who == '\0' || g_str_equal (who, "Unknown"))
-    who = g_get_user_name ();
-  if (done)
-    return vaern_document_mark_done (self->document,
-                                     vaern_record_get_id (VAERN_RECORD (item->activity)),
-                                     item->date, today, who, "", error);
-  return vaern_document_unmark_done (self->document,
-                                     vaern_record_get_id (VAERN_RECORD (item->activity)),
-                                     item->date, error);
-}
-
-static void
-mark_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean done = g_str_equal (name, "wheel.mark-done");
-
-  if (!vaern_wheel_view_mark_selected (VAERN_WHEEL_VIEW (widget), done, &error) && error)
-    /* Translators: heading of an error message */
-    vaern_show_error (widget, _("Could Not Change the Activity"), error);
-  else
-    vaern_view_offer_undo (widget,
-                             done
-                             /* Translators: notification */
-                             ? _("Marked done") : _("Marked not done"));
-}
-
-static void
-area_activated_cb (VaernWheelArea *area,
-                   guint           index,
-                   VaernWheelView *self)
-{
-  const VaernWheelMark *m = &g_array_index (area->marks, VaernWheelMark, index);
+  const VaernWheelMark *m = &g_array_index (vaern_wheel_widget_get_marks (wheel), VaernWheelMark,
+                                            index);
   GListModel *shown = G_LIST_MODEL (vaern_table_get_selection (self->table));
 
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
@@ -660,154 +357,12 @@ area_activated_cb (VaernWheelArea *area,
     }
 }
 
-/* Printing and export */
-
-typedef struct
+void
+_vaern_wheel_view_set_year (VaernWheelView *self,
+                            guint           year)
 {
-  GArray *marks;
-  guint   year;
-  char   *today;
-  char   *organisation;
-  GBytes *logo;
-} Picture;
-
-static void
-picture_free (gpointer data)
-{
-  Picture *p = data;
-
-  g_array_unref (p->marks);
-  g_free (p->today);
-  g_free (p->organisation);
-  g_clear_pointer (&p->logo, g_bytes_unref);
-  g_free (p);
-}
-
-static Picture *
-picture_new (VaernWheelView *self)
-{
-  Picture *p = g_new0 (Picture, 1);
-
-  p->today = vaern_date_today ();
-  p->year = self->year;
-  p->marks = vaern_wheel_marks_from_activities (vaern_document_get_activities (self->document),
-                                                self->year, p->today);
-  p->organisation = g_strdup (vaern_document_get_organisation (self->document));
-  p->logo = vaern_document_get_logo (self->document);
-  return p;
-}
-
-static void
-picture_fill (Picture        *p,
-              VaernWheel     *wheel,
-              VaernWheelPage *page,
-              char          **date)
-{
-  memset (wheel, 0, sizeof *wheel);
-  wheel->year = p->year;
-  wheel->today = p->today;
-  wheel->marks = p->marks;
-  wheel->focus = -1;
-  for (guint r = 0; r < 4; r++)
-    wheel->ring_labels[r] = vaern_enum_label (&vaern_enum_pdca_phase, r);
-  *date = vaern_date_format (p->today);
-  page->organisation = p->organisation;
-  page->logo = p->logo;
-  page->date = *date;
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              Picture           *p)
-{
-  g_autofree char *date = NULL;
-  VaernWheel wheel;
-  VaernWheelPage page;
-
-  picture_fill (p, &wheel, &page, &date);
-  vaern_wheel_draw_page (gtk_print_context_get_cairo_context (context),
-                         gtk_print_context_get_width (context),
-                         gtk_print_context_get_height (context), &wheel, &page);
-}
-
-gboolean
-vaern_wheel_view_print (VaernWheelView *self,
-                        const char     *export_path,
-                        GError        **error)
-{
-  return vaern_print_a4 (GTK_WIDGET (self),
-                         /* Translators: the name of the print job */
-                         _("Annual wheel"), GTK_PAGE_ORIENTATION_LANDSCAPE, NULL,
-                         G_CALLBACK (draw_page_cb), picture_new (self), picture_free,
-                         export_path, error);
-}
-
-static void
-print_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!vaern_wheel_view_print (VAERN_WHEEL_VIEW (widget), NULL, &error))
-    /* Translators: heading of an error message */
-    vaern_show_error (widget, _("Could Not Print"), error);
-}
-
-static void
-picture_chosen_cb (GtkWindow *parent,
-                   GFile     *file,
-                   gpointer   user_data)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *date = NULL;
-  g_autoptr(GError) error = NULL;
-  VaernWheel wheel;
-  VaernWheelPage page;
-
-  if (path == NULL)
-    return;
-  picture_fill (user_data, &wheel, &page, &date);
-  if (!vaern_wheel_export (path, VAERN_WHEEL_PAPER_A4, TRUE, &wheel, &page, &error))
-    /* Translators: heading of an error message */
-    vaern_show_error (GTK_WIDGET (parent), _("Could Not Export"), error);
-}
-
-static void
-export_picture_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  vaern_choose_file_full (parent_window (widget), GTK_FILE_CHOOSER_ACTION_SAVE,
-                          /* Translators: title of the file chooser */
-                          _("Export Annual Wheel"), _("_Export"),
-                          /* Translators: suggested file name of the exported wheel */
-                          _("annual-wheel.pdf"), VAERN_FILES_PICTURES, picture_chosen_cb,
-                          picture_new (VAERN_WHEEL_VIEW (widget)), picture_free);
-}
-
-static void
-calendar_chosen_cb (GtkWindow *parent,
-                    GFile     *file,
-                    gpointer   user_data)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
-
-  if (path && !vaern_ical_write_wheel (user_data, path, &error))
-    /* Translators: heading of an error message */
-    vaern_show_error (GTK_WIDGET (parent), _("Could Not Export"), error);
-}
-
-static void
-export_calendar_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  VaernWheelView *self = VAERN_WHEEL_VIEW (widget);
-
-  vaern_choose_file_full (parent_window (widget), GTK_FILE_CHOOSER_ACTION_SAVE,
-                          /* Translators: title of the file chooser */
-                          _("Export as Calendar"), _("_Export"),
-                          /* Translators: suggested file name of the exported calendar */
-                          _("annual-wheel.ics"), VAERN_FILES_ANY, calendar_chosen_cb,
-                          g_object_ref (self->document), g_object_unref);
+  self->year = CLAMP (year, 1900, 9999);
+  fill (self);
 }
 
 /* The document */
@@ -847,7 +402,7 @@ vaern_wheel_view_set_document (VaernView     *view,
     {
       /* Until shown: nothing from the old document. */
       g_list_store_remove_all (self->items);
-      g_clear_pointer (&self->area->marks, g_array_unref);
+      vaern_wheel_widget_set_marks (self->wheel, NULL);
       update_state (self);
     }
 }
@@ -878,132 +433,18 @@ vaern_wheel_view_iface_init (VaernViewInterface *iface)
   iface->focus_search = vaern_wheel_view_focus_search;
 }
 
-static void paned_resized_cb (VaernWheelView *self);
-
-static void
-build (VaernWheelView *self)
-{
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  GtkWidget *bar = gtk_action_bar_new ();
-  GtkWidget *menu_button = gtk_menu_button_new ();
-  GMenu *menu = g_menu_new ();
-  GtkStringList *states;
-  GtkWidget *box;
-
-  gtk_widget_set_margin_start (top, 12);
-  gtk_widget_set_margin_end (top, 12);
-  gtk_widget_set_margin_top (top, 6);
-  gtk_widget_set_margin_bottom (top, 6);
-  /* Translators: tooltip of the annual wheel's button */
-  gtk_box_append (GTK_BOX (top), vaern_icon_button_new ("go-previous-symbolic", _("Previous Year"),
-                                              "wheel.previous-year"));
-  self->year_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->year_label), "title-3");
-  gtk_widget_add_css_class (GTK_WIDGET (self->year_label), "numeric");
-  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->year_label));
-  /* Translators: tooltip of the annual wheel's button */
-  gtk_box_append (GTK_BOX (top), vaern_icon_button_new ("go-next-symbolic", _("Next Year"), "wheel.next-year"));
-  /* Translators: button of the annual wheel: back to this year */
-  gtk_box_append (GTK_BOX (top), vaern_action_button_new (_("_This Year"), "wheel.this-year"));
-  /* Translators: the annual wheel's filter */
-  states = gtk_string_list_new ((const char *const[]) { _("All occurrences"), NULL });
-  for (guint s = VAERN_WHEEL_MARK_UPCOMING; s <= VAERN_WHEEL_MARK_OVERDUE; s++)
-    gtk_string_list_append (states, vaern_wheel_state_label (s));
-  self->state_filter = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (states), NULL));
-  /* Translators: tooltip and accessible name of the annual wheel's filter of occurrences */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->state_filter), _("Occurrences"));
-  vaern_drop_down_set_accessible_label (self->state_filter, _("Occurrences"));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->state_filter), TRUE);
-  gtk_widget_set_halign (GTK_WIDGET (self->state_filter), GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->state_filter));
-  /* Translators: menu of the annual wheel: to the risk assessment, SoA or document of an activity */
-  g_menu_append (menu, _("_Open What It Concerns"), "wheel.open-concerned");
-  /* Translators: menu of the annual wheel */
-  g_menu_append (menu, _("New _Improvement…"), "wheel.add-plan");
-  /* Translators: menu of the annual wheel */
-  g_menu_append (menu, _("_Print…"), "wheel.print");
-  /* Translators: menu of the annual wheel */
-  g_menu_append (menu, _("Export as _Picture…"), "wheel.export-picture");
-  /* Translators: menu of the annual wheel */
-  g_menu_append (menu, _("Export as _Calendar…"), "wheel.export-calendar");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
-  g_object_unref (menu);
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-  /* Translators: tooltip and accessible name of the annual wheel's menu button */
-  gtk_widget_set_tooltip_text (menu_button, _("More"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("More"), -1);
-  gtk_box_append (GTK_BOX (top), menu_button);
-  gtk_widget_set_parent (top, GTK_WIDGET (self));
-  gtk_widget_set_parent (gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), GTK_WIDGET (self));
-
-  self->area = g_object_new (VAERN_TYPE_WHEEL_AREA, NULL);
-  /* Translators: the accessible name of the annual wheel's drawing */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Annual wheel"), -1);
-  self->table = VAERN_TABLE (vaern_table_new ());
-  g_object_set (self->table, "activate-action", "wheel.edit", NULL);
-  gtk_paned_set_start_child (GTK_PANED (paned), GTK_WIDGET (self->area));
-  self->list_stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->table), "table");
-  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->empty_page, "x-office-calendar-symbolic");
-  {
-    /* Translators: button of the empty annual wheel */
-    GtkWidget *add = vaern_action_button_new (_("_Add Activity…"), "wheel.add");
-
-    gtk_widget_set_halign (add, GTK_ALIGN_CENTER);
-    gtk_widget_add_css_class (add, "pill");
-    adw_status_page_set_child (self->empty_page, add);
-  }
-  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->empty_page), "empty");
-  gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (self->list_stack));
-  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
-  /* The list may narrow (its columns give way by priority) so the window
-   * keeps its sidebar at 800 pixels. */
-  gtk_paned_set_shrink_end_child (GTK_PANED (paned), TRUE);
-  gtk_paned_set_position (GTK_PANED (paned), 330);
-  gtk_widget_set_vexpand (paned, TRUE);
-  self->paned = GTK_PANED (paned);
-  vaern_paned_share_init (&self->handle, self->paned);
-  g_signal_connect_swapped (paned, "notify::max-position", G_CALLBACK (paned_resized_cb), self);
-  gtk_widget_set_parent (paned, GTK_WIDGET (self));
-
-  self->count_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), GTK_WIDGET (self->count_label));
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  /* Translators: tooltip of a button of the annual wheel */
-  gtk_box_append (GTK_BOX (box), vaern_icon_button_new ("user-trash-symbolic", _("Delete Activity"),
-                                              "wheel.delete"));
-  /* Translators: tooltip of a button of the annual wheel */
-  gtk_box_append (GTK_BOX (box), vaern_icon_button_new ("edit-undo-symbolic", _("Mark Not Done"),
-                                                        "wheel.mark-not-done"));
-  /* Translators: button of the annual wheel */
-  gtk_box_append (GTK_BOX (box), vaern_action_button_new (_("_Done"), "wheel.mark-done"));
-  /* Translators: tooltip of a button of the annual wheel */
-  gtk_box_append (GTK_BOX (box), vaern_icon_button_new ("document-edit-symbolic", _("Edit Activity"),
-                                                        "wheel.edit"));
-  /* Translators: button of the annual wheel */
-  gtk_box_append (GTK_BOX (box), vaern_action_button_new (_("_Add…"), "wheel.add"));
-  gtk_action_bar_pack_end (GTK_ACTION_BAR (bar), box);
-  gtk_widget_set_parent (bar, GTK_WIDGET (self));
-
-  g_signal_connect_swapped (self->state_filter, "notify::selected", G_CALLBACK (state_filter_cb), self);
-  g_signal_connect (self->area, "mark-activated", G_CALLBACK (area_activated_cb), self);
-}
-
 static void
 vaern_wheel_view_dispose (GObject *object)
 {
   VaernWheelView *self = VAERN_WHEEL_VIEW (object);
-  GtkWidget *child;
 
   g_clear_handle_id (&self->fill_idle, g_source_remove);
   g_clear_handle_id (&self->layout_idle, g_source_remove);
   if (self->document)
     vaern_wheel_view_set_document (VAERN_VIEW (self), NULL);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+  gtk_widget_dispose_template (GTK_WIDGET (self), VAERN_TYPE_WHEEL_VIEW);
+  /* The template's children the view does not hold (the bars). */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
   g_clear_object (&self->items);
   g_clear_object (&self->filter);
@@ -1047,14 +488,19 @@ paned_resized_cb (VaernWheelView *self)
     self->layout_idle = g_idle_add (layout_idle_cb, self);
 }
 
-/* Where other views send a person (win.go-to, see vaern-view.h) */
-
+/* The state filter lists "All occurrences", then each state. */
 static void
-show_state_action (GtkWidget  *widget,
-                   const char *name,
-                   GVariant   *param)
+fill_state_filter (VaernWheelView *self)
 {
-  vaern_wheel_view_show_state (VAERN_WHEEL_VIEW (widget), g_variant_get_uint32 (param));
+  /* Translators: the annual wheel's filter */
+  g_autoptr(GtkStringList) states = gtk_string_list_new ((const char *const[]) {
+    _("All occurrences"), NULL });
+
+  for (guint s = VAERN_WHEEL_MARK_UPCOMING; s <= VAERN_WHEEL_MARK_OVERDUE; s++)
+    gtk_string_list_append (states, vaern_wheel_state_label (s));
+  gtk_drop_down_set_model (self->state_filter, G_LIST_MODEL (states));
+  /* Named in the template; its button is named after it. */
+  vaern_drop_down_set_accessible_label (self->state_filter, NULL);
 }
 
 static void
@@ -1062,40 +508,42 @@ vaern_wheel_view_class_init (VaernWheelViewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (VAERN_TYPE_TABLE);
+  g_type_ensure (VAERN_TYPE_WHEEL_WIDGET);
+
   G_OBJECT_CLASS (klass)->dispose = vaern_wheel_view_dispose;
   widget_class->map = vaern_wheel_view_map;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
-  gtk_widget_class_install_action (widget_class, "wheel.previous-year", NULL, year_action);
-  gtk_widget_class_install_action (widget_class, "wheel.next-year", NULL, year_action);
-  gtk_widget_class_install_action (widget_class, "wheel.this-year", NULL, year_action);
-  gtk_widget_class_install_action (widget_class, "wheel.add", NULL, add_action);
-  gtk_widget_class_install_action (widget_class, "wheel.add-plan", NULL, add_action);
-  gtk_widget_class_install_action (widget_class, "wheel.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "wheel.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "wheel.mark-done", NULL, mark_action);
-  gtk_widget_class_install_action (widget_class, "wheel.mark-not-done", NULL, mark_action);
-  gtk_widget_class_install_action (widget_class, "wheel.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "wheel.open-concerned", NULL,
-                                   open_concerned_action);
-  gtk_widget_class_install_action (widget_class, "wheel.export-picture", NULL, export_picture_action);
-  gtk_widget_class_install_action (widget_class, "wheel.export-calendar", NULL,
-                                   export_calendar_action);
-  gtk_widget_class_install_action (widget_class, "wheel.show-state", "u", show_state_action);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/vaern/Vaern/vaern-wheel-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, VaernWheelView, year_label);
+  gtk_widget_class_bind_template_child (widget_class, VaernWheelView, state_filter);
+  gtk_widget_class_bind_template_child (widget_class, VaernWheelView, paned);
+  gtk_widget_class_bind_template_child (widget_class, VaernWheelView, wheel);
+  gtk_widget_class_bind_template_child (widget_class, VaernWheelView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, VaernWheelView, table);
+  gtk_widget_class_bind_template_child (widget_class, VaernWheelView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, VaernWheelView, count_label);
+  gtk_widget_class_bind_template_callback (widget_class, state_filter_cb);
+  gtk_widget_class_bind_template_callback (widget_class, paned_resized_cb);
+  gtk_widget_class_bind_template_callback (widget_class, wheel_mark_activated_cb);
+
+  vaern_wheel_view_class_init_actions (widget_class);
 }
 
 static void
 vaern_wheel_view_init (VaernWheelView *self)
 {
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
   self->items = g_list_store_new (VAERN_TYPE_WHEEL_ITEM);
-  build (self);
   self->filter = gtk_custom_filter_new (item_shown, self, NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  vaern_paned_share_init (&self->handle, self->paned);
   vaern_table_set_filter (self->table, GTK_FILTER (self->filter));
   setup_columns (self);
   vaern_table_set_model (self->table, G_LIST_MODEL (self->items));
   g_signal_connect_swapped (vaern_table_get_selection (self->table), "notify::selected",
                             G_CALLBACK (update_state), self);
+  fill_state_filter (self);
   vaern_add_view_shortcuts (GTK_WIDGET (self), (const char *const[]) {
     "<Control><Shift>n", "wheel.add",
     "<Control>p", "wheel.print",
@@ -1122,7 +570,7 @@ vaern_wheel_view_show_state (VaernWheelView      *self,
   if (self->attached || self->document == NULL)
     {
       if (self->year != (guint) atoi (today))
-        set_year (self, atoi (today));
+        _vaern_wheel_view_set_year (self, atoi (today));
     }
   else
     {
@@ -1148,5 +596,5 @@ vaern_wheel_view_get_year (VaernWheelView *self)
 GArray *
 vaern_wheel_view_get_marks (VaernWheelView *self)
 {
-  return self->area->marks;
+  return vaern_wheel_widget_get_marks (self->wheel);
 }

@@ -418,31 +418,6 @@ vaern_text_view_get_text (GtkTextView *view)
   return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
 }
 
-AdwEntryRow *
-vaern_entry_row_add (AdwPreferencesGroup *group,
-                     const char          *title)
-{
-  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_entry_row_set_activates_default (row, TRUE);
-  adw_preferences_group_add (group, GTK_WIDGET (row));
-  return row;
-}
-
-AdwComboRow *
-vaern_combo_row_add (AdwPreferencesGroup *group,
-                     const char          *title)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_preferences_group_add (group, GTK_WIDGET (row));
-  return row;
-}
-
 gboolean
 vaern_print_a4 (GtkWidget          *widget,
                 const char         *job_name,
@@ -494,31 +469,6 @@ vaern_drop_down_set_accessible_label (GtkDropDown *dropdown,
   if (GTK_IS_TOGGLE_BUTTON (button))
     gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                     dropdown, NULL, -1);
-}
-
-GtkWidget *
-vaern_action_button_new (const char *label,
-                         const char *action)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  return button;
-}
-
-GtkWidget *
-vaern_icon_button_new (const char *icon_name,
-                       const char *tooltip,
-                       const char *action)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  return button;
 }
 
 static void

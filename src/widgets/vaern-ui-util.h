@@ -147,13 +147,6 @@ void           vaern_show_error            (GtkWidget       *widget,
                                             const char      *heading,
                                             const GError    *error);
 
-/* Rows of a preferences group, titled with a mnemonic; an entry row
- * activates the dialog's default (Save). */
-AdwEntryRow   *vaern_entry_row_add         (AdwPreferencesGroup *group,
-                                            const char          *title);
-AdwComboRow   *vaern_combo_row_add         (AdwPreferencesGroup *group,
-                                            const char          *title);
-
 /* A drop-down of strings whose button shortens a long choice (at most
  * max_chars wide, the whole text in its tooltip) while its list shows it
  * all: so a long name does not widen the window. */
@@ -167,14 +160,6 @@ void           vaern_drop_down_shorten     (GtkDropDown     *dropdown,
  * (from its .ui file). */
 void           vaern_drop_down_set_accessible_label (GtkDropDown *dropdown,
                                                      const char  *label);
-
-/* Buttons for an action: with a mnemonic label, or an icon whose tooltip
- * is also its accessible name. */
-GtkWidget     *vaern_action_button_new     (const char      *label,
-                                            const char      *action);
-GtkWidget     *vaern_icon_button_new       (const char      *icon_name,
-                                            const char      *tooltip,
-                                            const char      *action);
 
 /* Runs a print job on A4: straight to the PDF export_path when given (for
  * tests), else through the print dialog. Units are points. begin_print
