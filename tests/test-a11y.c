@@ -114,18 +114,26 @@ typedef struct
   AtspiAccessible *frame;
 } Child;
 
-static void
-iterate (guint msec)
-{
-  gint64 end = g_get_monotonic_time () + msec * 1000;
+/* Waiting ================================================================ */
 
-  do
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (20000);
-    }
-  while (g_get_monotonic_time () < end);
+/* The test waits for what it looks for on the bus (the window there, a
+ * row selected, a page on screen, a search's result), looking again every
+ * POLL_MS with the main loop running in between, never for a fixed time. */
+
+/* Every look is a round trip or more to the program, which needs the
+ * processor too. */
+#define POLL_MS  20
+/* How long what a pointer finds in a window must hold still before the
+ * window counts as laid out and drawn: longer than a frame (1/60 s), so
+ * that a layout queued before a look has changed what the next finds. */
+#define STILL_MS 50
+
+static gboolean
+wait_until (VaernTestPredicate predicate,
+            gpointer           data,
+            guint              timeout_s)
+{
+  return vaern_test_wait_until_full (predicate, data, timeout_s * 1000, POLL_MS);
 }
 
 static char *
@@ -219,18 +227,23 @@ child_find (Child *child)
   return FALSE;
 }
 
+/* GSubprocess lets go of the process id once it has been reaped. */
+static gboolean
+child_gone_cb (gpointer data)
+{
+  return g_subprocess_get_identifier (data) == NULL;
+}
+
 static void
 child_stop (Child *child)
 {
   if (child->process)
     {
-      gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
       /* The next child must not find this one still holding the
        * application's name on the bus: it is waited for. */
       g_subprocess_send_signal (child->process, SIGTERM);
-      while (g_subprocess_get_identifier (child->process) && g_get_monotonic_time () < end)
-        iterate (50);
+      if (!wait_until (child_gone_cb, child->process, 10))
+        g_test_message ("The program did not end within 10 s of SIGTERM: killed");
       g_subprocess_force_exit (child->process);
       g_subprocess_wait (child->process, NULL, NULL);
     }
@@ -360,6 +373,39 @@ realize (AtspiAccessible *obj)
     }
 }
 
+/* The index of the page of a stack that a pointer on the stack's visible
+ * part hits, or -1, asking for nothing below it. */
+static int
+hit_page (AtspiAccessible *stack,
+          AtspiComponent  *component)
+{
+  static const double points[][2] = {
+    { 0.5, 0.5 }, { 0.25, 0.25 }, { 0.75, 0.25 }, { 0.25, 0.75 }, { 0.75, 0.75 }, { 0.5, 0.1 },
+  };
+  g_autofree AtspiRect *rect = NULL;
+  int x0, y0, x1, y1;
+
+  rect = atspi_component_get_extents (component, ATSPI_COORD_TYPE_WINDOW, NULL);
+  if (rect == NULL)
+    return -1;
+  /* A stack in a scrolled window may reach past the window. */
+  x0 = MAX (rect->x, 0);
+  y0 = MAX (rect->y, 0);
+  x1 = MIN (rect->x + rect->width, window_width);
+  y1 = MIN (rect->y + rect->height, window_height);
+  if (x1 <= x0 || y1 <= y0)
+    return -1;
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      int page = child_at_point (stack, component, x0 + (int) ((x1 - x0) * points[i][0]),
+                                 y0 + (int) ((y1 - y0) * points[i][1]));
+
+      if (page >= 0)
+        return page;
+    }
+  return -1;
+}
+
 /* The index of the page of a stack that is on screen: the one that holds
  * what a pointer on the stack's visible part hits. A page once shown
  * keeps its extents when hidden, but GTK picks among the widgets on
@@ -371,35 +417,16 @@ static int
 shown_page (AtspiAccessible *stack,
             int              expected)
 {
-  static const double points[][2] = {
-    { 0.5, 0.5 }, { 0.25, 0.25 }, { 0.75, 0.25 }, { 0.25, 0.75 }, { 0.75, 0.75 }, { 0.5, 0.1 },
-  };
   g_autoptr(AtspiComponent) component = atspi_accessible_get_component_iface (stack);
-  g_autofree AtspiRect *rect = NULL;
-  int x0, y0, x1, y1;
 
   if (component == NULL)
     return -1;
-  rect = atspi_component_get_extents (component, ATSPI_COORD_TYPE_WINDOW, NULL);
-  if (rect == NULL)
-    return -1;
-  /* A stack in a scrolled window may reach past the window. */
-  x0 = MAX (rect->x, 0);
-  y0 = MAX (rect->y, 0);
-  x1 = MIN (rect->x + rect->width, window_width);
-  y1 = MIN (rect->y + rect->height, window_height);
-  if (x1 <= x0 || y1 <= y0)
-    return -1;
   for (int attempt = 0; attempt < 2; attempt++)
     {
-      for (guint i = 0; i < G_N_ELEMENTS (points); i++)
-        {
-          int page = child_at_point (stack, component, x0 + (int) ((x1 - x0) * points[i][0]),
-                                     y0 + (int) ((y1 - y0) * points[i][1]));
+      int hit = hit_page (stack, component);
 
-          if (page >= 0)
-            return page;
-        }
+      if (hit >= 0)
+        return hit;
       if (expected >= 0)
         {
           g_autoptr(AtspiAccessible) page = atspi_accessible_get_child_at_index (stack, expected,
@@ -445,6 +472,63 @@ is_cell (AtspiRole role)
          || role == ATSPI_ROLE_TREE_ITEM;
 }
 
+/* A stack and the page of it on screen, or a list and how many children
+ * it has: what a search changes, and its end changes back. */
+typedef struct
+{
+  AtspiAccessible *obj;
+  gboolean         is_stack;
+  int              value;
+} Mark;
+
+static void
+mark_free (gpointer data)
+{
+  Mark *m = data;
+
+  g_object_unref (m->obj);
+  g_free (m);
+}
+
+static void
+add_mark (GPtrArray       *marks,
+          AtspiAccessible *obj,
+          gboolean         is_stack,
+          int              value)
+{
+  Mark *m = g_new0 (Mark, 1);
+
+  m->obj = g_object_ref (obj);
+  m->is_stack = is_stack;
+  m->value = value;
+  g_ptr_array_add (marks, m);
+}
+
+/* The mark's value now. A stack's page is asked for by a pointer only;
+ * if that finds nothing and ask_page is set, once more after asking for
+ * the objects of the page it showed (new rows are not on the bus yet). */
+static int
+mark_read (Mark     *m,
+           gboolean  ask_page)
+{
+  if (m->is_stack && ask_page)
+    return shown_page (m->obj, m->value);
+  if (m->is_stack)
+    {
+      g_autoptr(AtspiComponent) component = atspi_accessible_get_component_iface (m->obj);
+
+      return component ? hit_page (m->obj, component) : -1;
+    }
+  return atspi_accessible_get_child_count (m->obj, NULL);
+}
+
+static gboolean
+is_list (AtspiRole role)
+{
+  return role == ATSPI_ROLE_LIST || role == ATSPI_ROLE_LIST_BOX || role == ATSPI_ROLE_TABLE
+         || role == ATSPI_ROLE_TREE_TABLE || role == ATSPI_ROLE_TREE;
+}
+
 typedef struct
 {
   const char *where;       /* the view and state walked, for the messages */
@@ -454,6 +538,7 @@ typedef struct
   GPtrArray  *labels;      /* text of every label on screen */
   GPtrArray  *entries;     /* editable entries on screen */
   GPtrArray  *tabs;        /* page tabs on screen */
+  GPtrArray  *marks;       /* stacks and lists on screen, as they are (Mark) */
   guint       n_objects;
   guint       n_controls;
 } Walk;
@@ -470,6 +555,7 @@ walk_init (Walk       *w,
   w->labels = g_ptr_array_new_with_free_func (g_free);
   w->entries = g_ptr_array_new_with_free_func (g_object_unref);
   w->tabs = g_ptr_array_new_with_free_func (g_object_unref);
+  w->marks = g_ptr_array_new_with_free_func (mark_free);
 }
 
 static void
@@ -479,6 +565,7 @@ walk_clear (Walk *w)
   g_clear_pointer (&w->labels, g_ptr_array_unref);
   g_clear_pointer (&w->entries, g_ptr_array_unref);
   g_clear_pointer (&w->tabs, g_ptr_array_unref);
+  g_clear_pointer (&w->marks, g_ptr_array_unref);
 }
 
 static void
@@ -559,6 +646,8 @@ walk (Walk            *w,
 
   if (!is_leaf (role))
     n = atspi_accessible_get_child_count (obj, NULL);
+  if (is_list (role))
+    add_mark (w->marks, obj, FALSE, n);
   for (int i = 0; i < n; i++)
     {
       g_autoptr(AtspiAccessible) child = atspi_accessible_get_child_at_index (obj, i, NULL);
@@ -571,7 +660,11 @@ walk (Walk            *w,
       if (is_stack_page (child))
         {
           if (shown == -2)
-            shown = shown_page (obj, -1);
+            {
+              shown = shown_page (obj, -1);
+              if (shown >= 0)
+                add_mark (w->marks, obj, TRUE, shown);
+            }
           if (shown >= 0 && shown != i)
             continue;
         }
@@ -703,6 +796,102 @@ first_label (AtspiAccessible *obj)
   return label ? real_name (label) : NULL;
 }
 
+/* Holding still ========================================================== */
+
+#define N_GLANCE 9
+
+/* What a pointer finds at nine points of a window (a grid of three by
+ * three): the object, and where that object is. */
+typedef struct
+{
+  AtspiAccessible *frame;
+  AtspiAccessible *hits[N_GLANCE];
+  AtspiRect        rects[N_GLANCE];
+  gboolean         looked;
+  gint64           since;    /* when what it finds last changed */
+  gboolean         must_change;
+  gboolean         changed;  /* since the first look */
+} Glance;
+
+static void
+glance_clear (Glance *g)
+{
+  for (guint i = 0; i < N_GLANCE; i++)
+    g_clear_object (&g->hits[i]);
+}
+
+/* Looks again; whether the window has a size and what is found in it has
+ * not changed for STILL_MS. A layout or a page switched changes where the
+ * objects under the points are, or which they are. */
+static gboolean
+glance_still_cb (gpointer data)
+{
+  Glance *g = data;
+  g_autoptr(AtspiComponent) component = atspi_accessible_get_component_iface (g->frame);
+  g_autofree AtspiRect *frame_rect = NULL;
+  gint64 now = g_get_monotonic_time ();
+  gboolean same = g->looked;
+
+  if (component == NULL)
+    return FALSE;
+  frame_rect = atspi_component_get_extents (component, ATSPI_COORD_TYPE_WINDOW, NULL);
+  if (frame_rect == NULL || frame_rect->width <= 0 || frame_rect->height <= 0)
+    return FALSE;
+  for (guint i = 0; i < N_GLANCE; i++)
+    {
+      int x = frame_rect->x + frame_rect->width * (int) (1 + 2 * (i % 3)) / 6;
+      int y = frame_rect->y + frame_rect->height * (int) (1 + 2 * (i / 3)) / 6;
+      g_autoptr(AtspiAccessible) hit = atspi_component_get_accessible_at_point (
+        component, x, y, ATSPI_COORD_TYPE_WINDOW, NULL);
+      AtspiRect rect = { 0, 0, 0, 0 };
+
+      if (hit)
+        {
+          g_autoptr(AtspiComponent) c = atspi_accessible_get_component_iface (hit);
+          g_autofree AtspiRect *r = c ? atspi_component_get_extents (c, ATSPI_COORD_TYPE_WINDOW,
+                                                                     NULL)
+                                      : NULL;
+
+          if (r)
+            rect = *r;
+        }
+      same = same && hit == g->hits[i] && rect.x == g->rects[i].x && rect.y == g->rects[i].y
+             && rect.width == g->rects[i].width && rect.height == g->rects[i].height;
+      g_set_object (&g->hits[i], hit);
+      g->rects[i] = rect;
+    }
+  if (!same)
+    {
+      g->changed |= g->looked;
+      g->since = now;
+    }
+  g->looked = TRUE;
+  return same && (g->changed || !g->must_change) && now - g->since >= STILL_MS * 1000;
+}
+
+static void
+glance_wait (Glance     *g,
+             const char *what)
+{
+  gboolean still = wait_until (glance_still_cb, g, SWITCH_TIMEOUT);
+
+  glance_clear (g);
+  if (!still)
+    g_error ("%s did not %s on screen within %d s", what,
+             g->must_change && !g->changed ? "change" : "hold still", SWITCH_TIMEOUT);
+}
+
+/* Waits until the window is laid out and drawn: what is on screen holds
+ * still. */
+static void
+hold_still (AtspiAccessible *frame,
+            const char      *what)
+{
+  Glance g = { frame };
+
+  glance_wait (&g, what);
+}
+
 /* The views ============================================================== */
 
 typedef struct
@@ -801,62 +990,164 @@ assert_view_shown (Sidebar    *s,
   g_error ("Walking %s, the stack pages on screen were not that view's: %s", where, titles->str);
 }
 
+typedef struct
+{
+  Sidebar *sidebar;
+  int      index;
+  int      shown;
+} ShowView;
+
+static gboolean
+view_on_screen_cb (gpointer data)
+{
+  ShowView *v = data;
+
+  v->shown = -1;
+  return row_selected (v->sidebar, v->index)
+         && (v->shown = shown_page (v->sidebar->stack, v->index)) == v->index;
+}
+
 /* Shows a view by selecting its row of the sidebar, as a screen reader's
- * user does, and waits until it is on screen. */
+ * user does, and waits until it is on screen and laid out. */
 static void
-show_view (Sidebar *s,
-           int      index)
+show_view (Sidebar         *s,
+           AtspiAccessible *frame,
+           int              index)
 {
   g_autoptr(AtspiSelection) selection = atspi_accessible_get_selection_iface (s->list);
   g_autoptr(GError) error = NULL;
-  gint64 end = g_get_monotonic_time () + SWITCH_TIMEOUT * G_USEC_PER_SEC;
-  int shown = -1;
+  ShowView v = { s, index, -1 };
+  g_autofree char *what = NULL;
 
   g_assert_nonnull (selection);
   atspi_selection_select_child (selection, index, &error);
   g_assert_no_error (error);
 
-  while (!row_selected (s, index) || (shown = shown_page (s->stack, index)) != index)
+  if (!wait_until (view_on_screen_cb, &v, SWITCH_TIMEOUT))
+    g_error ("The view “%s” (%s) did not come on screen after its sidebar row was "
+             "selected (the row is %sselected; the page on screen is number %d)",
+             s->titles[index], view_names[index], row_selected (s, index) ? "" : "not ",
+             v.shown);
+  what = g_strdup_printf ("The view “%s” (%s)", s->titles[index], view_names[index]);
+  hold_still (frame, what);
+}
+
+/* Whether a pointer on obj finds it (or something in it): it is on top,
+ * not on a page that only keeps its old place. An entry's text and its
+ * icon are not on the bus: the pointer tries near its right end first
+ * (past the text, where the entry itself is hit), then its left end and
+ * its middle. */
+static gboolean
+on_top (AtspiAccessible *frame,
+        AtspiAccessible *obj)
+{
+  g_autoptr(AtspiComponent) frame_component = atspi_accessible_get_component_iface (frame);
+  g_autoptr(AtspiComponent) component = atspi_accessible_get_component_iface (obj);
+  g_autofree AtspiRect *rect = NULL;
+
+  if (frame_component == NULL || component == NULL)
+    return FALSE;
+  rect = atspi_component_get_extents (component, ATSPI_COORD_TYPE_WINDOW, NULL);
+  if (rect == NULL || rect->width <= 0 || rect->height <= 0)
+    return FALSE;
+  for (int i = 0; i < 3; i++)
     {
-      if (g_get_monotonic_time () > end)
-        g_error ("The view “%s” (%s) did not come on screen after its sidebar row was "
-                 "selected (the row is %sselected; the page on screen is number %d)",
-                 s->titles[index], view_names[index], row_selected (s, index) ? "" : "not ",
-                 shown);
-      iterate (100);
+      int inset = MIN (12, rect->width / 2);
+      int x = rect->x + (i == 0 ? rect->width - inset : i == 1 ? inset : rect->width / 2);
+      g_autoptr(AtspiAccessible) hit = atspi_component_get_accessible_at_point (
+        frame_component, x, rect->y + rect->height / 2, ATSPI_COORD_TYPE_WINDOW, NULL);
+
+      for (int depth = 0; hit && depth < 100; depth++)
+        {
+          g_autoptr(AtspiAccessible) up = NULL;
+
+          if (hit == obj)
+            return TRUE;
+          up = atspi_accessible_get_parent (hit, NULL);
+          g_set_object (&hit, up);
+        }
     }
-  /* Lists fill and counts come in idles. */
-  iterate (300);
+  return FALSE;
+}
+
+/* Whether some stack shows another page now (or its rows were made
+ * anew), or some list has another number of rows, than the marks say. */
+static gboolean
+marks_changed_cb (gpointer data)
+{
+  GPtrArray *marks = data;
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      Mark *m = marks->pdata[i];
+
+      if (mark_read (m, FALSE) != m->value)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether every stack shows the page it showed, and every list has the
+ * rows it had; of those still there: a part of a view made anew for the
+ * selection (which a search may move) is another object. */
+static gboolean
+marks_back_cb (gpointer data)
+{
+  GPtrArray *marks = data;
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      Mark *m = marks->pdata[i];
+
+      if (mark_read (m, TRUE) != m->value
+          && atspi_accessible_get_child_count (m->obj, NULL) >= 0)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* A search that matches nothing, typed into the view's first entry on
  * screen (its search entry): a screen reader then walks the no-match
- * state. Returns the entry, to clear it again. */
+ * state. It waits until the search has changed what is on screen (the
+ * views filter after a short pause in typing) and that is laid out.
+ * Returns the entry, to clear it again. */
 static AtspiAccessible *
-search_nothing (Walk *w)
+search_nothing (Walk            *w,
+                AtspiAccessible *frame)
 {
-  AtspiAccessible *entry;
+  AtspiAccessible *entry = NULL;
   g_autoptr(AtspiEditableText) editable = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (w->entries->len == 0)
+  for (guint i = 0; i < w->entries->len && entry == NULL; i++)
+    if (on_top (frame, w->entries->pdata[i]))
+      entry = g_object_ref (w->entries->pdata[i]);
+  if (entry == NULL)
     return NULL;
-  entry = g_object_ref (w->entries->pdata[0]);
   editable = atspi_accessible_get_editable_text_iface (entry);
   atspi_editable_text_set_text_contents (editable, NO_MATCH, &error);
   g_assert_no_error (error);
-  /* The views filter after a short pause in typing (150 ms). */
-  iterate (600);
+  if (!wait_until (marks_changed_cb, w->marks, SWITCH_TIMEOUT))
+    g_error ("Walking %s, a search for “%s” changed no list and no page on screen within %d s",
+             w->where, NO_MATCH, SWITCH_TIMEOUT);
+  hold_still (frame, w->where);
   return entry;
 }
 
+/* Clears the search; waits until the lists and pages are as before it. */
 static void
-search_clear (AtspiAccessible *entry)
+search_clear (AtspiAccessible *entry,
+              AtspiAccessible *frame,
+              GPtrArray       *marks,
+              const char      *where)
 {
   g_autoptr(AtspiEditableText) editable = atspi_accessible_get_editable_text_iface (entry);
 
   atspi_editable_text_set_text_contents (editable, "", NULL);
-  iterate (400);
+  if (!wait_until (marks_back_cb, marks, SWITCH_TIMEOUT))
+    g_error ("After %s, the lists and pages on screen were not as before the search within %d s",
+             where, SWITCH_TIMEOUT);
+  hold_still (frame, where);
 }
 
 /* The test =============================================================== */
@@ -883,6 +1174,7 @@ walk_state (Run        *run,
             const char *where)
 {
   g_autoptr(AtspiAccessible) entry = NULL;
+  g_autoptr(GPtrArray) marks = NULL;
   GPtrArray *tabs;
   Walk w;
 
@@ -898,7 +1190,8 @@ walk_state (Run        *run,
   run->n_controls += w.n_controls;
   tabs = g_ptr_array_ref (w.tabs);
   if (run->c->start == START_DEMO)
-    entry = search_nothing (&w);
+    entry = search_nothing (&w, run->child.frame);
+  marks = g_ptr_array_ref (w.marks);
   walk_clear (&w);
 
   if (entry)
@@ -912,31 +1205,33 @@ walk_state (Run        *run,
       run->n_objects += w.n_objects;
       run->n_controls += w.n_controls;
       walk_clear (&w);
-      search_clear (entry);
+      search_clear (entry, run->child.frame, marks, no_match);
     }
   return tabs;
 }
 
+static gboolean
+tab_selected_cb (gpointer data)
+{
+  return has_state (data, ATSPI_STATE_SELECTED);
+}
+
 /* Shows a tab of a view by its action (a click), as a screen reader's
- * user does, and waits until it is selected. */
+ * user does, and waits until it is selected and its page laid out. */
 static void
-show_tab (AtspiAccessible *tab,
+show_tab (AtspiAccessible *frame,
+          AtspiAccessible *tab,
           const char      *where)
 {
   g_autoptr(AtspiAction) action = atspi_accessible_get_action_iface (tab);
   g_autoptr(GError) error = NULL;
-  gint64 end = g_get_monotonic_time () + SWITCH_TIMEOUT * G_USEC_PER_SEC;
 
   g_assert_nonnull (action);
   atspi_action_do_action (action, 0, &error);
   g_assert_no_error (error);
-  while (!has_state (tab, ATSPI_STATE_SELECTED))
-    {
-      if (g_get_monotonic_time () > end)
-        g_error ("The tab of %s was not selected by its action", where);
-      iterate (100);
-    }
-  iterate (300);
+  if (!wait_until (tab_selected_cb, tab, SWITCH_TIMEOUT))
+    g_error ("The tab of %s was not selected by its action", where);
+  hold_still (frame, where);
 }
 
 /* Dialogs ================================================================ */
@@ -963,36 +1258,84 @@ child_activate (const char *path,
   g_assert_no_error (error);
 }
 
-/* The child's toplevel that is not one of known, once it is there. */
+typedef struct
+{
+  Child           *child;
+  GPtrArray       *known;
+  AtspiAccessible *found;
+} NewFrame;
+
+static gboolean
+new_frame_cb (gpointer data)
+{
+  NewFrame *f = data;
+  int n = atspi_accessible_get_child_count (f->child->app, NULL);
+
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr(AtspiAccessible) frame = atspi_accessible_get_child_at_index (f->child->app, i,
+                                                                              NULL);
+      gboolean seen = FALSE;
+
+      for (guint k = 0; frame && k < f->known->len; k++)
+        seen |= f->known->pdata[k] == (gpointer) frame;
+      /* A window that is not the application's (the guide) does not say
+       * it is showing: its being there is enough. */
+      if (frame && !seen)
+        {
+          f->found = g_steal_pointer (&frame);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Whether a control that needs a name is on screen below obj: the window
+ * has been laid out. */
+static gboolean
+control_on_screen (AtspiAccessible *obj)
+{
+  gboolean has_extents;
+  int n;
+
+  if (!has_size (obj, &has_extents))
+    return FALSE;
+  if (needs_own_name (atspi_accessible_get_role (obj, NULL)))
+    return TRUE;
+  n = atspi_accessible_get_child_count (obj, NULL);
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr(AtspiAccessible) c = atspi_accessible_get_child_at_index (obj, i, NULL);
+
+      if (c && control_on_screen (c))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+control_on_screen_cb (gpointer data)
+{
+  return control_on_screen (data);
+}
+
+/* The child's toplevel that is not one of known, once it is there with a
+ * control on screen and laid out. */
 static AtspiAccessible *
 new_frame (Child      *child,
            GPtrArray  *known,
            const char *what)
 {
-  gint64 end = g_get_monotonic_time () + SWITCH_TIMEOUT * G_USEC_PER_SEC;
+  NewFrame f = { child, known, NULL };
 
-  while (g_get_monotonic_time () < end)
+  if (wait_until (new_frame_cb, &f, SWITCH_TIMEOUT))
     {
-      int n = atspi_accessible_get_child_count (child->app, NULL);
-
-      for (int i = 0; i < n; i++)
-        {
-          g_autoptr(AtspiAccessible) frame = atspi_accessible_get_child_at_index (child->app, i,
-                                                                                  NULL);
-          gboolean seen = FALSE;
-
-          for (guint k = 0; frame && k < known->len; k++)
-            seen |= known->pdata[k] == (gpointer) frame;
-          /* A window that is not the application's (the guide) does not
-           * say it is showing: its being there is enough. */
-          if (frame && !seen)
-            {
-              g_ptr_array_add (known, g_object_ref (frame));
-              iterate (500);
-              return g_steal_pointer (&frame);
-            }
-        }
-      iterate (100);
+      g_ptr_array_add (known, g_object_ref (f.found));
+      if (!wait_until (control_on_screen_cb, f.found, SWITCH_TIMEOUT))
+        g_error ("%s opened a window on the accessibility bus with no control on screen "
+                 "within %d s", what, SWITCH_TIMEOUT);
+      hold_still (f.found, what);
+      return f.found;
     }
   {
     int n = atspi_accessible_get_child_count (child->app, NULL);
@@ -1066,12 +1409,33 @@ walk_dialogs (Run *run)
   {
     g_autoptr(AtspiAction) action = atspi_accessible_get_action_iface (general);
 
+    Glance g = { prefs };
+
     g_assert_nonnull (action);
+    /* What is on screen before the click, which must change. */
+    glance_still_cb (&g);
+    g.must_change = TRUE;
     atspi_action_do_action (action, 0, NULL);
-    iterate (500);
+    glance_wait (&g, "The preferences' page General");
   }
   walk_dialog (run, prefs, "the preferences, page General");
 
+}
+
+/* Whether the child's window is on the registry and, with a document,
+ * its sidebar and the stack of the views; or the child has ended. */
+static gboolean
+child_ready_cb (gpointer data)
+{
+  Run *run = data;
+
+  if (child_find (&run->child)
+      && (run->c->start == START_WELCOME || sidebar_find (&run->sidebar, &run->child)))
+    return TRUE;
+  sidebar_clear (&run->sidebar);
+  g_clear_object (&run->child.frame);
+  g_clear_object (&run->child.app);
+  return g_subprocess_get_identifier (run->child.process) == NULL;
 }
 
 static void
@@ -1084,7 +1448,6 @@ test_window (gconstpointer data)
   g_autoptr(GString) offenders = g_string_new (NULL);
   g_autoptr(GHashTable) reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Run run = { c, { NULL }, { NULL }, offenders, reported, 0, 0, 0 };
-  gint64 end;
 
   if (g_str_equal (c->language, "da") && !danish_locale)
     {
@@ -1108,22 +1471,15 @@ test_window (gconstpointer data)
     }
 
   child_start (&run.child, c, document);
-  end = g_get_monotonic_time () + START_TIMEOUT * G_USEC_PER_SEC;
-  while (!child_find (&run.child) || (document && !sidebar_find (&run.sidebar, &run.child)))
+  if (!vaern_test_wait_until_full (child_ready_cb, &run, START_TIMEOUT * 1000, 5 * POLL_MS)
+      || g_subprocess_get_identifier (run.child.process) == NULL)
     {
-      sidebar_clear (&run.sidebar);
-      g_clear_object (&run.child.frame);
-      g_clear_object (&run.child.app);
-      iterate (200);
-      if (g_get_monotonic_time () > end
-          || g_subprocess_get_identifier (run.child.process) == NULL)
-        {
-          g_autofree char *log = child_log (&run.child);
+      g_autofree char *log = child_log (&run.child);
 
-          g_error ("The program (%s) did not show its window on the accessibility bus within %d s. "
-                   "Its output:\n%s", binary, START_TIMEOUT, log);
-        }
+      g_error ("The program (%s) did not show its window on the accessibility bus within %d s. "
+               "Its output:\n%s", binary, START_TIMEOUT, log);
     }
+  hold_still (run.child.frame, "The window");
 
   if (document == NULL)
     g_ptr_array_unref (walk_state (&run, -1, "the welcome page"));
@@ -1138,7 +1494,7 @@ test_window (gconstpointer data)
                                                     view_names[i]);
           g_autoptr(GPtrArray) tabs = NULL;
 
-          show_view (&run.sidebar, i);
+          show_view (&run.sidebar, run.child.frame, i);
           tabs = walk_state (&run, i, where);
           /* The other tabs of the view, each on screen in turn. */
           for (guint t = 0; t < tabs->len; t++)
@@ -1148,7 +1504,7 @@ test_window (gconstpointer data)
 
               if (has_state (tabs->pdata[t], ATSPI_STATE_SELECTED))
                 continue;
-              show_tab (tabs->pdata[t], tab_where);
+              show_tab (run.child.frame, tabs->pdata[t], tab_where);
               g_ptr_array_unref (walk_state (&run, i, tab_where));
             }
         }

@@ -5,11 +5,41 @@
 
 #include "app/vaern-keyring.h"
 #include "store/vaern-document.h"
+#include "vaern-test-util.h"
 
 /* A server's password kept in, found in and removed from a real Secret
  * Service: GNOME Keyring, started by tests/with-keyring.sh inside the
  * test's private D-Bus session. One entry per server, port, database and
  * user: another database's login is not given it. */
+
+#define SECRET_SERVICE "org.freedesktop.secrets"
+
+/* How long the daemon, just started, may take to own its name. */
+#define DAEMON_TIMEOUT_MS 10000
+
+static void
+name_appeared_cb (GDBusConnection *connection,
+                  const char      *name,
+                  const char      *owner,
+                  gpointer         user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+/* Waits until the Secret Service owns its name on the session bus
+ * (tests/with-keyring.sh has just started it), without starting one of
+ * its own through D-Bus activation. */
+static void
+wait_for_secret_service (void)
+{
+  gboolean owned = FALSE;
+  guint watch = g_bus_watch_name (G_BUS_TYPE_SESSION, SECRET_SERVICE,
+                                  G_BUS_NAME_WATCHER_FLAGS_NONE, name_appeared_cb, NULL,
+                                  &owned, NULL);
+
+  VAERN_TEST_WAIT_MS (owned, DAEMON_TIMEOUT_MS);
+  g_bus_unwatch_name (watch);
+}
 
 static void
 stored_cb (GObject      *source,
@@ -19,8 +49,15 @@ stored_cb (GObject      *source,
   GError **error = user_data;
 
   vaern_keyring_store_finish (result, error);
-  g_main_context_wakeup (NULL);
   *(gboolean *) g_object_get_data (G_OBJECT (g_application_get_default ()), "done") = TRUE;
+}
+
+static gboolean
+forgotten (const char *location)
+{
+  g_autofree char *left = vaern_keyring_lookup_sync (location, NULL, NULL);
+
+  return left == NULL;
 }
 
 static void
@@ -34,11 +71,11 @@ test_store_lookup_forget (void)
   gboolean done = FALSE;
   g_autoptr(GApplication) app = g_application_new (NULL, G_APPLICATION_NON_UNIQUE);
 
+  wait_for_secret_service ();
   g_application_set_default (app);
   g_object_set_data (G_OBJECT (app), "done", &done);
   vaern_keyring_store (location, "hemmelig-kode", NULL, stored_cb, &error);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  VAERN_TEST_WAIT (done);
   g_assert_no_error (error);
 
   found = vaern_keyring_lookup_sync (location, NULL, &error);
@@ -49,17 +86,8 @@ test_store_lookup_forget (void)
   g_assert_null (none);
 
   vaern_keyring_forget (location);
-  /* Forgetting runs in the background; the lookup after it waits for it. */
-  for (int i = 0; i < 100; i++)
-    {
-      g_autofree char *left = vaern_keyring_lookup_sync (location, NULL, NULL);
-
-      if (left == NULL)
-        return;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (20000);
-    }
-  g_assert_not_reached ();
+  /* Forgetting runs in the background: until a lookup finds nothing. */
+  VAERN_TEST_WAIT (forgotten (location));
 }
 
 int

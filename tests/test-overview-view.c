@@ -55,13 +55,8 @@ fixture_setup (Fixture       *f,
   gtk_window_present (GTK_WINDOW (f->window));
   f->view = vaern_window_get_view (f->window, "overview");
   g_assert_true (VAERN_IS_OVERVIEW_VIEW (f->view));
-  for (int i = 0; i < 50 && !gtk_widget_get_mapped (f->view); i++)
-    {
-      g_usleep (10000);
-      vaern_test_iterate ();
-    }
+  VAERN_TEST_WAIT (gtk_widget_get_mapped (f->view));
   vaern_test_iterate ();
-  g_assert_true (gtk_widget_get_mapped (f->view));
 }
 
 static void
@@ -210,9 +205,8 @@ test_no_owner_link (Fixture       *f,
   vaern_window_show_view (f->window, "register");
   vaern_test_iterate ();
   gtk_editable_set_text (GTK_EDITABLE (search), "zzz-nothing");
-  vaern_test_iterate ();
-  g_usleep (300000);   /* the search entry's delay */
-  vaern_test_iterate ();
+  /* The search runs after the entry's delay: until it has matched nothing. */
+  VAERN_TEST_WAIT (vaern_register_view_get_n_shown (VAERN_REGISTER_VIEW (reg)) == 0);
   vaern_window_show_view (f->window, "overview");
   vaern_test_iterate ();
 

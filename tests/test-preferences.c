@@ -153,12 +153,7 @@ test_organisation (Fixture       *f,
 static void
 wait_until_idle (Fixture *f)
 {
-  for (int i = 0; i < 500 && vaern_preferences_window_get_busy (VAERN_PREFERENCES_WINDOW (f->prefs)); i++)
-    {
-      g_usleep (10000);
-      vaern_test_iterate ();
-    }
-  g_assert_false (vaern_preferences_window_get_busy (VAERN_PREFERENCES_WINDOW (f->prefs)));
+  VAERN_TEST_WAIT (!vaern_preferences_window_get_busy (VAERN_PREFERENCES_WINDOW (f->prefs)));
   vaern_test_iterate ();
 }
 

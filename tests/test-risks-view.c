@@ -62,13 +62,7 @@ drawn_heat_map (Fixture *f)
   VaernHeatMapWidget *map = VAERN_HEAT_MAP_WIDGET (child (f, "heat_map"));
   double x, y;
 
-  for (int i = 0; i < 100 && !vaern_heat_map_widget_cell_center (map, VAERN_HEAT_MAP_INHERENT, 1, 1,
-                                                                  &x, &y); i++)
-    {
-      g_usleep (10000);
-      vaern_test_iterate ();
-    }
-  g_assert_true (vaern_heat_map_widget_cell_center (map, VAERN_HEAT_MAP_INHERENT, 1, 1, &x, &y));
+  VAERN_TEST_WAIT (vaern_heat_map_widget_cell_center (map, VAERN_HEAT_MAP_INHERENT, 1, 1, &x, &y));
   return map;
 }
 
@@ -83,11 +77,7 @@ click_cell (Fixture          *f,
   VaernHeatMapWidget *map;
   double x, y;
 
-  for (int i = 0; i < 10; i++)
-    {
-      g_usleep (10000);
-      vaern_test_iterate ();
-    }
+  vaern_test_wait_for_layout (f->view);
   map = drawn_heat_map (f);
   g_assert_true (vaern_heat_map_widget_cell_center (map, matrix, likelihood, consequence, &x, &y));
   g_assert_true (vaern_heat_map_widget_click (map, x, y));

@@ -5,6 +5,7 @@
 
 #include "widgets/vaern-table.h"
 #include "widgets/vaern-ui-util.h"
+#include "vaern-test-util.h"
 
 /* VaernTable under a virtual display: sorting both ways, the order kept
  * right through edits of the model, the header, columns left out when
@@ -244,13 +245,8 @@ set_width (Fixture *f,
 {
   gtk_window_set_default_size (f->window, width, 400);
   gtk_widget_queue_resize (GTK_WIDGET (f->window));
-  for (int i = 0; i < 100 && gtk_widget_get_width (GTK_WIDGET (f->table)) != width; i++)
-    {
-      g_usleep (10000);
-      iterate ();
-    }
+  VAERN_TEST_WAIT (gtk_widget_get_width (GTK_WIDGET (f->table)) == width);
   iterate ();
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->table)), ==, width);
 }
 
 /* A narrow table leaves out the columns with the highest priority number,

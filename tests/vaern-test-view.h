@@ -21,13 +21,84 @@ typedef struct
   GtkWidget     *view;
 } VaernViewFixture;
 
-/* Runs the main loop until it has nothing left to do. */
+/* Runs the main loop until it has nothing left to do now: what an action
+ * queued (idles, signals) has run. A frame that is due later is not
+ * waited for: that is vaern_test_wait_for_frame. */
 static inline void
 vaern_test_iterate (void)
 {
   for (int i = 0; i < 3; i++)
     while (g_main_context_pending (NULL))
       g_main_context_iteration (NULL, FALSE);
+}
+
+static inline void
+vaern_test_frame_painted_cb (GdkFrameClock *clock,
+                             gpointer       user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* Waits until the widget's window has drawn a frame begun after this
+ * call: what was queued before it (a resize, a redraw) is laid out and
+ * drawn. */
+static inline void
+vaern_test_wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint painted = 0;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (vaern_test_frame_painted_cb), &painted);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+  VAERN_TEST_WAIT (painted > 0);
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* Where every widget below widget is, and whether it is mapped, in one
+ * number. */
+static inline guint
+vaern_test_layout_hash (GtkWidget *widget,
+                        GtkWidget *root,
+                        guint      hash)
+{
+  graphene_rect_t bounds;
+
+  hash = hash * 31 + (guint) gtk_widget_get_mapped (widget);
+  if (gtk_widget_compute_bounds (widget, root, &bounds))
+    {
+      hash = hash * 31 + (guint) (int) bounds.origin.x;
+      hash = hash * 31 + (guint) (int) bounds.origin.y;
+      hash = hash * 31 + (guint) (int) bounds.size.width;
+      hash = hash * 31 + (guint) (int) bounds.size.height;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    hash = vaern_test_layout_hash (c, root, hash);
+  return hash;
+}
+
+/* Waits until the layout of widget's window holds still: a frame drawn,
+ * and what the idles after it did (a filter bar that folds, a paned that
+ * turns), moved nothing. */
+static inline void
+vaern_test_wait_for_layout (GtkWidget *widget)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  gint64 end = g_get_monotonic_time () + (gint64) VAERN_TEST_TIMEOUT_MS * 1000;
+  guint before, after = vaern_test_layout_hash (root, root, 0);
+
+  do
+    {
+      before = after;
+      vaern_test_wait_for_frame (root);
+      vaern_test_iterate ();
+      after = vaern_test_layout_hash (root, root, 0);
+    }
+  while (after != before && g_get_monotonic_time () < end);
+  if (after != before)
+    vaern_test_wait_failed (__FILE__, __LINE__, G_STRFUNC, VAERN_TEST_TIMEOUT_MS,
+                            "the layout to hold still");
 }
 
 static inline void
@@ -53,12 +124,8 @@ vaern_test_view_setup (VaernViewFixture *f,
   vaern_view_set_document (VAERN_VIEW (f->view), f->doc);
   gtk_window_present (f->window);
   /* Until the window has its size: views lay out by it. */
-  for (int i = 0; i < 50 && gtk_widget_get_width (f->view) == 0; i++)
-    {
-      g_usleep (10000);
-      vaern_test_iterate ();
-    }
-  vaern_test_iterate ();
+  VAERN_TEST_WAIT (gtk_widget_get_width (f->view) > 0);
+  vaern_test_wait_for_layout (f->view);
 }
 
 static inline void
@@ -101,18 +168,8 @@ vaern_test_view_resize (VaernViewFixture *f,
                         int               height)
 {
   gtk_window_set_default_size (f->window, width, height);
-  for (int i = 0; i < 100 && (gtk_widget_get_width (f->view) != width
-                              || gtk_widget_get_height (f->view) != height); i++)
-    {
-      g_usleep (10000);
-      vaern_test_iterate ();
-    }
-  g_assert_cmpint (gtk_widget_get_width (f->view), ==, width);
-  for (int i = 0; i < 10; i++)
-    {
-      g_usleep (10000);
-      vaern_test_iterate ();
-    }
+  VAERN_TEST_WAIT (gtk_widget_get_width (f->view) == width);
+  vaern_test_wait_for_layout (f->view);
 }
 
 G_END_DECLS
