@@ -268,54 +268,28 @@ vaern_editor_class_init (VaernEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  /* The frame; a subclass's template is applied after it, so its <child>
+   * finds box set and goes in through vaern_editor_add_child. There is no
+   * gtk_widget_dispose_template (…, VAERN_TYPE_EDITOR) in a dispose: GTK
+   * 4.8 walks the instance's own class's template there (a subclass's),
+   * and aborts on the first id this one does not have; nor is it needed,
+   * as the frame is the window's content, not a child to unparent, and
+   * GtkWidget drops the template's references when destroyed. */
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/vaern/Vaern/vaern-editor.ui");
+  gtk_widget_class_bind_template_child_private (widget_class, VaernEditor, title);
+  gtk_widget_class_bind_template_child_private (widget_class, VaernEditor, box);
+  gtk_widget_class_bind_template_child_private (widget_class, VaernEditor, save_button);
+  gtk_widget_class_bind_template_child_private (widget_class, VaernEditor, error_revealer);
+  gtk_widget_class_bind_template_child_private (widget_class, VaernEditor, error_label);
 }
 
 static void
 vaern_editor_init (VaernEditor *self)
 {
   VaernEditorPrivate *priv = vaern_editor_get_instance_private (self);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel;
-  GtkWidget *label;
 
   priv->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 360, 300);
-
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  /* Translators: button of an editor dialog */
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  /* Translators: button of an editor dialog */
-  priv->save_button = gtk_button_new_with_mnemonic (_("_Save"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (priv->save_button), "editor.save");
-  gtk_widget_add_css_class (priv->save_button, "suggested-action");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), priv->save_button);
-  priv->title = ADW_WINDOW_TITLE (adw_window_title_new (NULL, NULL));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (priv->title));
-
-  label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_add_css_class (label, "error");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  /* Translators: accessible name of an editor's error line */
-                                  _("Error"), -1);
-  priv->error_label = GTK_LABEL (label);
-  priv->error_revealer = GTK_REVEALER (gtk_revealer_new ());
-  gtk_revealer_set_child (priv->error_revealer, label);
-
-  priv->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (priv->box), header);
-  gtk_box_append (GTK_BOX (priv->box), GTK_WIDGET (priv->error_revealer));
-  adw_window_set_content (ADW_WINDOW (self), priv->box);
-  gtk_window_set_default_widget (GTK_WINDOW (self), priv->save_button);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -15,7 +15,9 @@
  * attention, one row each, and each row a link to the view and filter it
  * concerns, so the row's count is what that view then lists. The findings
  * (a system without a systemejer, a treatment not decided, …) go first,
- * in a group of their own, while there are any.
+ * in a group of their own, while there are any. The groups and rows are
+ * the template's (ui/vaern-overview-view.ui); here is where each row
+ * leads and what it counts.
  *
  * The figures are counted from the document's lists
  * (vaern_key_figures_compute): once when the view is first shown, and
@@ -64,7 +66,8 @@ typedef enum
   N_FIGURES
 } Figure;
 
-/* The findings, in the order the "Needs attention" group lists them. */
+/* The findings, in the order the "Needs Attention" group of the template
+ * lists them. */
 static const Figure findings[] = {
   FIG_NO_OWNER, FIG_DPA_MISSING, FIG_SYSTEMS_REVIEW, FIG_RISKS_UNDECIDED, FIG_RISKS_REVIEW,
   FIG_ACTIVITIES_OVERDUE, FIG_SOA_MISSING, FIG_PENDING_APPROVALS,
@@ -76,8 +79,6 @@ typedef struct
   GtkLabel     *count;
   AdwActionRow *attention;   /* in "Needs attention", for a finding */
   GtkLabel     *attention_count;
-  Link          link;
-  guint         arg;
 } FigureRow;
 
 struct _VaernOverviewView
@@ -88,14 +89,11 @@ struct _VaernOverviewView
   gboolean             attached;    /* counting the document (once mapped) */
   gboolean             stale;       /* changed while hidden */
   guint                refresh_idle;
-
-  GtkStack            *stack;
-  AdwPreferencesPage  *page;
-  AdwPreferencesGroup *attention_group;
-  AdwActionRow        *all_well_row;
-  AdwPreferencesGroup *bands_group;
-  AdwStatusPage       *empty_page;
   FigureRow            rows[N_FIGURES];
+
+  /* Template widgets */
+  GtkStack            *stack;
+  AdwActionRow        *all_well_row;
 };
 
 static void vaern_overview_view_iface_init (VaernViewInterface *iface);
@@ -104,26 +102,42 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (VaernOverviewView, vaern_overview_view, GTK_TYPE_
                                G_IMPLEMENT_INTERFACE (VAERN_TYPE_VIEW,
                                                       vaern_overview_view_iface_init))
 
-static const char *const figure_names[N_FIGURES] = {
-  [FIG_SYSTEMS] = "systems",
-  [FIG_NO_OWNER] = "no-owner",
-  [FIG_DPA_MISSING] = "dpa-missing",
-  [FIG_SYSTEMS_REVIEW] = "systems-review-overdue",
-  [FIG_SYSTEMS_ASSESSED] = "systems-assessed",
-  [FIG_RISKS] = "risks",
-  [FIG_RISKS_UNDECIDED] = "risks-undecided",
-  [FIG_RISKS_REVIEW] = "risks-review-overdue",
-  [FIG_BAND_1] = "band-1", "band-2", "band-3", "band-4", "band-5", "band-6",
-  [FIG_SOA_VERSION] = "soa-version",
-  [FIG_SOA_IMPLEMENTED] = "soa-implemented",
-  [FIG_SOA_THEME_5] = "soa-theme-5", "soa-theme-6", "soa-theme-7", "soa-theme-8",
-  [FIG_SOA_MISSING] = "soa-missing-justification",
-  [FIG_ACTIVITIES_OVERDUE] = "activities-overdue",
-  [FIG_ACTIVITIES_UPCOMING] = "activities-upcoming",
-  [FIG_DOCUMENTS] = "documents",
-  [FIG_DOCUMENTS_REVIEW] = "documents-review",
-  [FIG_PENDING_APPROVALS] = "pending-approvals",
-  [FIG_LAST_REPORT] = "last-report",
+/* Each figure's row in the template, by name (its id and widget name; the
+ * count is NAME-count, and a finding's row in "Needs Attention" is
+ * attention-NAME), and where the row leads. */
+static const struct
+{
+  const char *name;
+  Link        link;
+  guint       arg;
+} figures[N_FIGURES] = {
+  [FIG_SYSTEMS] = { "systems", LINK_SYSTEMS, 0 },
+  [FIG_NO_OWNER] = { "no-owner", LINK_REGISTER, VAERN_FINDING_NO_OWNER },
+  [FIG_DPA_MISSING] = { "dpa-missing", LINK_REGISTER, VAERN_FINDING_DPA_MISSING },
+  [FIG_SYSTEMS_REVIEW] = { "systems-review-overdue", LINK_REGISTER, VAERN_FINDING_REVIEW_OVERDUE },
+  [FIG_SYSTEMS_ASSESSED] = { "systems-assessed", LINK_RISKS, 0 },
+  [FIG_RISKS] = { "risks", LINK_RISKS, 0 },
+  [FIG_RISKS_UNDECIDED] = { "risks-undecided", LINK_RISKS_UNDECIDED, 0 },
+  [FIG_RISKS_REVIEW] = { "risks-review-overdue", LINK_RISKS_OVERDUE, 0 },
+  [FIG_BAND_1] = { "band-1", LINK_RISKS_BAND, 1 },
+  { "band-2", LINK_RISKS_BAND, 2 },
+  { "band-3", LINK_RISKS_BAND, 3 },
+  { "band-4", LINK_RISKS_BAND, 4 },
+  { "band-5", LINK_RISKS_BAND, 5 },
+  { "band-6", LINK_RISKS_BAND, 6 },
+  [FIG_SOA_VERSION] = { "soa-version", LINK_SOA, 0 },
+  [FIG_SOA_IMPLEMENTED] = { "soa-implemented", LINK_SOA, 0 },
+  [FIG_SOA_THEME_5] = { "soa-theme-5", LINK_SOA, 5 },
+  { "soa-theme-6", LINK_SOA, 6 },
+  { "soa-theme-7", LINK_SOA, 7 },
+  { "soa-theme-8", LINK_SOA, 8 },
+  [FIG_SOA_MISSING] = { "soa-missing-justification", LINK_SOA_MISSING, 0 },
+  [FIG_ACTIVITIES_OVERDUE] = { "activities-overdue", LINK_WHEEL, VAERN_WHEEL_MARK_OVERDUE },
+  [FIG_ACTIVITIES_UPCOMING] = { "activities-upcoming", LINK_WHEEL, VAERN_WHEEL_MARK_UPCOMING },
+  [FIG_DOCUMENTS] = { "documents", LINK_DOCUMENTS, 0 },
+  [FIG_DOCUMENTS_REVIEW] = { "documents-review", LINK_DOCUMENTS, VAERN_DOCUMENTS_REVIEW_DUE },
+  [FIG_PENDING_APPROVALS] = { "pending-approvals", LINK_DOCUMENTS, VAERN_DOCUMENTS_IN_REVIEW },
+  [FIG_LAST_REPORT] = { "last-report", LINK_APPROVALS, 0 },
 };
 
 G_STATIC_ASSERT (VAERN_FIGURES_MAX_BANDS == 6);
@@ -149,13 +163,17 @@ row_activated_cb (AdwActionRow      *row,
 {
   FigureRow *fr = g_object_get_data (G_OBJECT (row), "figure-row");
   GtkWidget *widget = GTK_WIDGET (self);
+  Figure figure;
+  guint arg;
 
   if (fr == NULL)
     return;
-  switch (fr->link)
+  figure = fr - self->rows;
+  arg = figures[figure].arg;
+  switch (figures[figure].link)
     {
     case LINK_REGISTER:
-      vaern_view_go_to (widget, "register", "register.show-findings", g_variant_new_uint32 (fr->arg));
+      vaern_view_go_to (widget, "register", "register.show-findings", g_variant_new_uint32 (arg));
       break;
     case LINK_SYSTEMS:
       vaern_view_go_to (widget, "register", "register.show-systems", NULL);
@@ -170,19 +188,19 @@ row_activated_cb (AdwActionRow      *row,
       vaern_view_go_to (widget, "risks", "risks.show-overdue", NULL);
       break;
     case LINK_RISKS_BAND:
-      vaern_view_go_to (widget, "risks", "risks.show-band", g_variant_new ("(ub)", fr->arg, TRUE));
+      vaern_view_go_to (widget, "risks", "risks.show-band", g_variant_new ("(ub)", arg, TRUE));
       break;
     case LINK_SOA:
-      vaern_view_go_to (widget, "soa", "soa.show-filtered", g_variant_new ("(ub)", fr->arg, FALSE));
+      vaern_view_go_to (widget, "soa", "soa.show-filtered", g_variant_new ("(ub)", arg, FALSE));
       break;
     case LINK_SOA_MISSING:
       vaern_view_go_to (widget, "soa", "soa.show-filtered", g_variant_new ("(ub)", 0, TRUE));
       break;
     case LINK_WHEEL:
-      vaern_view_go_to (widget, "wheel", "wheel.show-state", g_variant_new_uint32 (fr->arg));
+      vaern_view_go_to (widget, "wheel", "wheel.show-state", g_variant_new_uint32 (arg));
       break;
     case LINK_DOCUMENTS:
-      vaern_view_go_to (widget, "documents", "documents.show-filter", g_variant_new_uint32 (fr->arg));
+      vaern_view_go_to (widget, "documents", "documents.show-filter", g_variant_new_uint32 (arg));
       break;
     case LINK_APPROVALS:
       vaern_view_go_to (widget, "documents", "documents.show-approvals", g_variant_new_boolean (TRUE));
@@ -200,240 +218,63 @@ empty_button_cb (VaernOverviewView *self)
 
 /* The rows */
 
-static GtkLabel *
-count_label_new (void)
+static GtkWidget *
+template_child (VaernOverviewView *self,
+                const char        *format,
+                const char        *name)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  g_autofree char *id = g_strdup_printf (format, name);
 
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  return GTK_LABEL (label);
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                    VAERN_TYPE_OVERVIEW_VIEW, id));
 }
 
-static AdwActionRow *
-link_row_new (VaernOverviewView *self,
-              FigureRow         *fr,
-              const char        *title,
-              GtkLabel         **count)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
-  *count = count_label_new ();
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (*count));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "figure-row", fr);
-  g_signal_connect (row, "activated", G_CALLBACK (row_activated_cb), self);
-  return ADW_ACTION_ROW (row);
-}
-
-/* A figure's row in its group, and for a finding its row in "Needs
- * attention" too; one of the two is shown. */
+/* The template's rows, found by name; the titles that have plural forms
+ * or come from the catalogue. */
 static void
-add_figure (VaernOverviewView   *self,
-            AdwPreferencesGroup *group,
-            Figure               figure,
-            const char          *title,
-            const char          *subtitle,
-            Link                 link,
-            guint                arg)
+setup_rows (VaernOverviewView *self)
 {
-  FigureRow *fr = &self->rows[figure];
+  g_autofree char *upcoming = NULL;
+  g_autofree char *review = NULL;
 
-  fr->link = link;
-  fr->arg = arg;
-  fr->row = link_row_new (self, fr, title, &fr->count);
-  gtk_widget_set_name (GTK_WIDGET (fr->row), figure_names[figure]);
-  if (subtitle)
-    adw_action_row_set_subtitle (fr->row, subtitle);
-  adw_preferences_group_add (group, GTK_WIDGET (fr->row));
-}
-
-static void
-add_attention_rows (VaernOverviewView *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (findings); i++)
+  for (guint i = 0; i < N_FIGURES; i++)
     {
-      FigureRow *fr = &self->rows[findings[i]];
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      FigureRow *fr = &self->rows[i];
 
-      fr->attention = link_row_new (self, fr,
-                                    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (fr->row)),
-                                    &fr->attention_count);
-      gtk_widget_set_name (GTK_WIDGET (fr->attention), figure_names[findings[i]]);
-      adw_action_row_set_subtitle (fr->attention, adw_action_row_get_subtitle (fr->row));
-      gtk_widget_add_css_class (icon, "warning");
-      adw_action_row_add_prefix (fr->attention, icon);
-      gtk_widget_add_css_class (GTK_WIDGET (fr->attention_count), "warning");
-      gtk_widget_set_visible (GTK_WIDGET (fr->attention), FALSE);
-      adw_preferences_group_add (self->attention_group, GTK_WIDGET (fr->attention));
+      fr->row = ADW_ACTION_ROW (template_child (self, "%s", figures[i].name));
+      fr->count = GTK_LABEL (template_child (self, "%s-count", figures[i].name));
+      g_object_set_data (G_OBJECT (fr->row), "figure-row", fr);
+      if (!is_finding (i))
+        continue;
+      fr->attention = ADW_ACTION_ROW (template_child (self, "attention-%s", figures[i].name));
+      fr->attention_count = GTK_LABEL (template_child (self, "attention-%s-count",
+                                                       figures[i].name));
+      g_object_set_data (G_OBJECT (fr->attention), "figure-row", fr);
     }
 
-  self->all_well_row = ADW_ACTION_ROW (adw_action_row_new ());
-  /* Translators: the overview, when there are no findings */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->all_well_row), _("Nothing needs attention"));
-  adw_action_row_set_subtitle (self->all_well_row,
-                               /* Translators: the overview, when there are no findings */
-                               _("Every system has a systemejer, every risk a treatment, and "
-                                 "nothing is overdue or waiting for approval"));
-  adw_action_row_add_prefix (self->all_well_row,
-                             gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->all_well_row), FALSE);
-  adw_preferences_group_add (self->attention_group, GTK_WIDGET (self->all_well_row));
-}
-
-static AdwPreferencesGroup *
-group_new (VaernOverviewView *self,
-           const char        *title)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
-  return ADW_PREFERENCES_GROUP (group);
-}
-
-static void
-build (VaernOverviewView *self)
-{
-  AdwPreferencesGroup *group;
-  GtkWidget *button;
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
-
-  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->page), "figures");
-
-  /* Translators: heading in the overview: the findings that need attention */
-  self->attention_group = group_new (self, _("Needs Attention"));
-
-  /* Translators: heading in the overview: the register of systems (as the sidebar calls it) */
-  group = group_new (self, _("Systems"));
-  /* Translators: a row of the overview; its count is the number of IT systems */
-  add_figure (self, group, FIG_SYSTEMS, _("IT systems"), NULL, LINK_SYSTEMS, 0);
-  /* Translators: a row of the overview; keep "systemejer" as in the register */
-  add_figure (self, group, FIG_NO_OWNER, _("Systems without a systemejer"),
-              /* Translators: the explanation of a row of the overview */
-              _("Every IT system in use needs one"), LINK_REGISTER, VAERN_FINDING_NO_OWNER);
-  /* Translators: a row of the overview */
-  add_figure (self, group, FIG_DPA_MISSING, _("Data processor agreements missing"),
-              /* Translators: the explanation of a row of the overview */
-              _("Personal data processed without a signed agreement"), LINK_REGISTER,
-              VAERN_FINDING_DPA_MISSING);
-  /* Translators: a row of the overview */
-  add_figure (self, group, FIG_SYSTEMS_REVIEW, _("Overdue system reviews"),
-              /* Translators: the explanation of a row of the overview */
-              _("Systems and other assets past their next review"), LINK_REGISTER,
-              VAERN_FINDING_REVIEW_OVERDUE);
-  /* Translators: a row of the overview; its count is a share in per cent */
-  add_figure (self, group, FIG_SYSTEMS_ASSESSED, _("Systems with a risk assessment"), NULL,
-              LINK_RISKS, 0);
-
-  /* Translators: heading in the overview */
-  group = group_new (self, _("Risks"));
-  /* Translators: a row of the overview */
-  add_figure (self, group, FIG_RISKS, _("Risks"), NULL, LINK_RISKS, 0);
-  /* Translators: a row of the overview */
-  add_figure (self, group, FIG_RISKS_UNDECIDED, _("Treatment not decided"),
-              /* Translators: the explanation of a row of the overview */
-              _("Assessed risks with no treatment chosen"), LINK_RISKS_UNDECIDED, 0);
-  /* Translators: a row of the overview */
-  add_figure (self, group, FIG_RISKS_REVIEW, _("Overdue risk reviews"),
-              /* Translators: the explanation of a row of the overview */
-              _("Risks past their review date"), LINK_RISKS_OVERDUE, 0);
-
-  /* Translators: heading in the overview: the risks by level (Lav, Middel, Høj) */
-  self->bands_group = group_new (self, _("Risk Levels After Treatment"));
-  adw_preferences_group_set_description (self->bands_group,
-                                         /* Translators: the description of a group in the overview */
-                                         _("Assessed risks at each level once treated, and before"));
-  /* The highest level first: what management looks at. */
-  for (guint b = VAERN_FIGURES_MAX_BANDS; b >= 1; b--)
-    add_figure (self, self->bands_group, FIG_BAND_1 + b - 1, "", NULL, LINK_RISKS_BAND, b);
-
-  /* Translators: heading in the overview */
-  group = group_new (self, _("Statement of Applicability"));
-  /* Translators: a row of the overview; its count is the SoA's version number */
-  add_figure (self, group, FIG_SOA_VERSION, _("Newest version"), NULL, LINK_SOA, 0);
-  /* Translators: a row of the overview; its count is a share in per cent */
-  add_figure (self, group, FIG_SOA_IMPLEMENTED, _("Applicable controls implemented"), NULL,
-              LINK_SOA, 0);
   for (guint t = 5; t <= 8; t++)
     {
       /* Translators: a row of the overview: an Annex A theme's number and name */
       g_autofree char *title = g_strdup_printf (_("%u %s"), t, vaern_control_theme_label (t));
 
-      add_figure (self, group, FIG_SOA_THEME_5 + t - 5, title, NULL, LINK_SOA, t);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rows[FIG_SOA_THEME_5 + t - 5].row),
+                                     title);
     }
-  /* Translators: a row of the overview */
-  add_figure (self, group, FIG_SOA_MISSING, _("Controls without a justification"),
-              /* Translators: the explanation of a row of the overview */
-              _("Every control needs a reason to be included or left out"), LINK_SOA_MISSING, 0);
-
-  /* Translators: heading in the overview */
-  group = group_new (self, _("Annual Wheel"));
-  /* Translators: a row of the overview */
-  add_figure (self, group, FIG_ACTIVITIES_OVERDUE, _("Overdue activities"),
-              /* Translators: the explanation of a row of the overview */
-              _("An occurrence before today is not done"), LINK_WHEEL, VAERN_WHEEL_MARK_OVERDUE);
-  {
-    g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                           /* Translators: a row of the overview */
-                                                           "Activities due in the next %u day",
-                                                           "Activities due in the next %u days",
-                                                           VAERN_FIGURES_SOON_DAYS),
-                                              VAERN_FIGURES_SOON_DAYS);
-
-    add_figure (self, group, FIG_ACTIVITIES_UPCOMING, title, NULL, LINK_WHEEL,
-                VAERN_WHEEL_MARK_UPCOMING);
-  }
-
-  /* Translators: heading in the overview */
-  group = group_new (self, _("Documents and Approvals"));
-  /* Translators: a row of the overview: the ISMS's documents (policy, guidelines, …) */
-  add_figure (self, group, FIG_DOCUMENTS, _("Documents"), NULL, LINK_DOCUMENTS, 0);
-  {
-    g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                              /* Translators: the explanation of a row of the overview */
-                                                              "Overdue, or due within %u day",
-                                                              "Overdue, or due within %u days",
-                                                              VAERN_FIGURES_SOON_DAYS),
-                                                 VAERN_FIGURES_SOON_DAYS);
-
-    /* Translators: a row of the overview */
-    add_figure (self, group, FIG_DOCUMENTS_REVIEW, _("Documents due for review"), subtitle,
-                LINK_DOCUMENTS, VAERN_DOCUMENTS_REVIEW_DUE);
-  }
-  /* Translators: a row of the overview: documents that management has not approved yet */
-  add_figure (self, group, FIG_PENDING_APPROVALS, _("Documents waiting for approval"), NULL,
-              LINK_DOCUMENTS, VAERN_DOCUMENTS_IN_REVIEW);
-  /* Translators: a row of the overview; its value is a date */
-  add_figure (self, group, FIG_LAST_REPORT, _("Last approved management report"), NULL,
-              LINK_APPROVALS, 0);
-
-  add_attention_rows (self);
-
-  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->empty_page, "view-list-symbolic");
-  /* Translators: title of the overview of a document without systems */
-  adw_status_page_set_title (self->empty_page, _("No Systems Yet"));
-  adw_status_page_set_description (self->empty_page,
-                                   /* Translators: text of the overview of a document without systems */
-                                   _("Start with the register: add the organisation’s IT systems "
-                                     "one by one, or import a list of them. The overview then "
-                                     "shows the key figures and what needs attention."));
-  /* Translators: button of the overview of a document without systems */
-  button = gtk_button_new_with_mnemonic (_("_Go to Systems"));
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "suggested-action");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (empty_button_cb), self);
-  adw_status_page_set_child (self->empty_page, button);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
+  upcoming = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: a row of the overview */
+                                           "Activities due in the next %u day",
+                                           "Activities due in the next %u days",
+                                           VAERN_FIGURES_SOON_DAYS),
+                              VAERN_FIGURES_SOON_DAYS);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rows[FIG_ACTIVITIES_UPCOMING].row),
+                                 upcoming);
+  review = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: the explanation of a row of the overview */
+                                         "Overdue, or due within %u day",
+                                         "Overdue, or due within %u days",
+                                         VAERN_FIGURES_SOON_DAYS),
+                            VAERN_FIGURES_SOON_DAYS);
+  adw_action_row_set_subtitle (self->rows[FIG_DOCUMENTS_REVIEW].row, review);
 }
 
 /* The figures */
@@ -502,9 +343,8 @@ set_subtitle (VaernOverviewView *self,
               Figure             figure,
               const char        *subtitle)
 {
+  /* A finding's row in "Needs Attention" follows (bound in the template). */
   adw_action_row_set_subtitle (self->rows[figure].row, subtitle);
-  if (self->rows[figure].attention)
-    adw_action_row_set_subtitle (self->rows[figure].attention, subtitle);
 }
 
 static void
@@ -747,9 +587,7 @@ vaern_overview_view_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   if (self->document)
     vaern_overview_view_set_document (VAERN_VIEW (self), NULL);
-  if (self->stack)
-    gtk_widget_unparent (GTK_WIDGET (self->stack));
-  self->stack = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), VAERN_TYPE_OVERVIEW_VIEW);
   G_OBJECT_CLASS (vaern_overview_view_parent_class)->dispose (object);
 }
 
@@ -761,12 +599,37 @@ vaern_overview_view_class_init (VaernOverviewViewClass *klass)
   G_OBJECT_CLASS (klass)->dispose = vaern_overview_view_dispose;
   widget_class->map = vaern_overview_view_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/vaern/Vaern/vaern-overview-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, VaernOverviewView, stack);
+  gtk_widget_class_bind_template_child (widget_class, VaernOverviewView, all_well_row);
+  /* The figures' rows, by name: setup_rows finds them. */
+  for (guint i = 0; i < N_FIGURES; i++)
+    {
+      g_autofree char *count = g_strdup_printf ("%s-count", figures[i].name);
+
+      gtk_widget_class_bind_template_child_full (widget_class, figures[i].name, FALSE, 0);
+      gtk_widget_class_bind_template_child_full (widget_class, count, FALSE, 0);
+      if (is_finding (i))
+        {
+          g_autofree char *attention = g_strdup_printf ("attention-%s", figures[i].name);
+          g_autofree char *attention_count = g_strdup_printf ("attention-%s-count",
+                                                              figures[i].name);
+
+          gtk_widget_class_bind_template_child_full (widget_class, attention, FALSE, 0);
+          gtk_widget_class_bind_template_child_full (widget_class, attention_count, FALSE, 0);
+        }
+    }
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, empty_button_cb);
 }
 
 static void
 vaern_overview_view_init (VaernOverviewView *self)
 {
-  build (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  setup_rows (self);
 }
 
 /* For tests */
@@ -778,7 +641,7 @@ vaern_overview_view_get_row (VaernOverviewView *self,
   g_return_val_if_fail (VAERN_IS_OVERVIEW_VIEW (self), NULL);
 
   for (guint i = 0; i < N_FIGURES; i++)
-    if (g_strcmp0 (figure_names[i], name) == 0)
+    if (g_strcmp0 (figures[i].name, name) == 0)
       {
         FigureRow *fr = &self->rows[i];
 

@@ -8,9 +8,8 @@
 #include "vaern-unit-editor-private.h"
 
 /* A small editor for an organisational unit: name, kind and the unit it
- * belongs under. Built in code, as it has three fields; it behaves as the
- * other editors do (Save is the default, Escape cancels, errors stay in the
- * dialog). */
+ * belongs under (ui/vaern-unit-editor.ui); it behaves as the other editors
+ * do (Save is the default, Escape cancels, errors stay in the dialog). */
 
 struct _VaernUnitEditor
 {
@@ -22,7 +21,7 @@ struct _VaernUnitEditor
   AdwEntryRow    *name_row;
   AdwComboRow    *kind_row;
   AdwActionRow   *parent_row;
-  GtkDropDown    *parent_dropdown;
+  GtkDropDown    *parent_dropdown;  /* made from the document */
 };
 
 G_DEFINE_FINAL_TYPE (VaernUnitEditor, vaern_unit_editor, VAERN_TYPE_EDITOR)
@@ -66,6 +65,7 @@ vaern_unit_editor_dispose (GObject *object)
 {
   VaernUnitEditor *self = VAERN_UNIT_EDITOR (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), VAERN_TYPE_UNIT_EDITOR);
   g_clear_object (&self->document);
   g_clear_object (&self->unit);
 
@@ -76,41 +76,22 @@ static void
 vaern_unit_editor_class_init (VaernUnitEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  object_class->dispose = vaern_unit_editor_dispose;
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = vaern_unit_editor_dispose;
   VAERN_EDITOR_CLASS (klass)->save = vaern_unit_editor_save;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/vaern/Vaern/vaern-unit-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, VaernUnitEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernUnitEditor, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernUnitEditor, parent_row);
 }
 
 static void
 vaern_unit_editor_init (VaernUnitEditor *self)
 {
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-
-  gtk_window_set_default_size (GTK_WINDOW (self), 480, 420);
-
-  self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  /* Translators: field of the unit editor */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("_Name"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->name_row), TRUE);
-  adw_entry_row_set_activates_default (self->name_row, TRUE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->name_row));
-
-  self->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  /* Translators: field of the unit editor: directorate, department, … */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row), _("_Kind"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->kind_row), TRUE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->kind_row));
-
-  self->parent_row = ADW_ACTION_ROW (adw_action_row_new ());
-  /* Translators: field of the unit editor: the unit this one belongs under */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->parent_row), _("_Part Of"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->parent_row), TRUE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->parent_row));
-
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  vaern_editor_add_page (VAERN_EDITOR (self), page);
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   vaern_editor_add_field (VAERN_EDITOR (self), "name", GTK_WIDGET (self->name_row));
   vaern_editor_add_field (VAERN_EDITOR (self), "parent", GTK_WIDGET (self->parent_row));
 }
