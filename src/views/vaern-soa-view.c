@@ -49,7 +49,7 @@ struct _VaernSoaView
   GtkLabel           *state_label;
   GtkWidget          *approve_button;
   GtkWidget          *draft_button;
-  GtkWidget          *filter_box;
+  GtkFlowBox         *filter_box;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *theme_filter;
   GtkDropDown        *applicable_filter;
@@ -59,6 +59,7 @@ struct _VaernSoaView
   GtkToggleButton    *missing_filter;
   GtkWidget          *progress_box;
   GtkWidget          *progress_buttons[N_THEMES + 1];
+  GtkLabel           *progress_headings[N_THEMES + 1];
   GtkLevelBar        *progress_bars[N_THEMES + 1];
   GtkLabel           *progress_labels[N_THEMES + 1];
   GtkStack           *content_stack;
@@ -864,15 +865,15 @@ vaern_soa_view_iface_init (VaernViewInterface *iface)
   iface->focus_search = vaern_soa_view_focus_search;
 }
 
-/* Layout */
+/* Layout: ui/vaern-soa-view.ui; here only what comes from the data. */
 
-static GtkDropDown *
-filter_dropdown (const char *tooltip,
-                 const char *first,
-                 ...)
+/* A filter's choices: the first means no filter. */
+static void
+set_choices (GtkDropDown *dropdown,
+             const char  *first,
+             ...)
 {
-  GtkStringList *list = gtk_string_list_new (NULL);
-  GtkWidget *dropdown;
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
   const char *item = first;
   va_list args;
 
@@ -883,211 +884,52 @@ filter_dropdown (const char *tooltip,
       item = va_arg (args, const char *);
     }
   va_end (args);
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (list), NULL);
-  gtk_widget_set_tooltip_text (dropdown, tooltip);
-  vaern_drop_down_set_accessible_label (GTK_DROP_DOWN (dropdown), tooltip);
-  return GTK_DROP_DOWN (dropdown);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
 }
 
-static GtkWidget *
-build_progress (VaernSoaView *self)
+static void
+setup_progress (VaernSoaView *self)
 {
-  /* One row, however narrow: the labels shorten, the tooltips tell all. */
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_bottom (box, 6);
   for (guint t = 0; t <= N_THEMES; t++)
     {
-      GtkWidget *button = gtk_button_new ();
-      GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
       g_autofree char *title = t == 0
         /* Translators: the SoA's total progress */
         ? g_strdup (_("All themes"))
         /* Translators: a theme in the SoA's progress: its clause number and name */
         : g_strdup_printf (_("%u %s"), t + 4, vaern_control_theme_label (t + 4));
-      GtkWidget *heading = gtk_label_new (title);
 
-      gtk_label_set_xalign (GTK_LABEL (heading), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (heading), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (heading, "caption-heading");
-      gtk_box_append (GTK_BOX (inner), heading);
-      self->progress_bars[t] = GTK_LEVEL_BAR (gtk_level_bar_new_for_interval (0, 1));
+      gtk_label_set_text (self->progress_headings[t], title);
+      /* A share, not a level: one colour however far it has come. */
       gtk_level_bar_remove_offset_value (self->progress_bars[t], GTK_LEVEL_BAR_OFFSET_LOW);
       gtk_level_bar_remove_offset_value (self->progress_bars[t], GTK_LEVEL_BAR_OFFSET_HIGH);
       gtk_level_bar_remove_offset_value (self->progress_bars[t], GTK_LEVEL_BAR_OFFSET_FULL);
-      gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->progress_bars[t]));
-      self->progress_labels[t] = GTK_LABEL (gtk_label_new (NULL));
-      gtk_label_set_xalign (self->progress_labels[t], 0);
-      gtk_label_set_ellipsize (self->progress_labels[t], PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (GTK_WIDGET (self->progress_labels[t]), "caption");
-      gtk_widget_add_css_class (GTK_WIDGET (self->progress_labels[t]), "numeric");
-      gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->progress_labels[t]));
-      gtk_button_set_child (GTK_BUTTON (button), inner);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_add_css_class (button, "soa-theme");
-      g_object_set_data (G_OBJECT (button), "theme", GUINT_TO_POINTER (t == 0 ? 0 : t + 4));
-      g_signal_connect (button, "clicked", G_CALLBACK (theme_clicked_cb), self);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      title, -1);
-      self->progress_buttons[t] = button;
-      gtk_box_append (GTK_BOX (box), button);
+      g_object_set_data (G_OBJECT (self->progress_buttons[t]), "theme",
+                         GUINT_TO_POINTER (t == 0 ? 0 : t + 4));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_buttons[t]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
     }
-  return box;
 }
 
 static void
-build (VaernSoaView *self)
+setup_filters (VaernSoaView *self)
 {
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *menu_button = gtk_menu_button_new ();
-  GMenu *menu = g_menu_new ();
-  GtkWidget *status_page, *bar, *clear;
-  GtkWidget *scroll_box = GTK_WIDGET (self);
-
-  /* The version and its state */
-  gtk_widget_set_margin_start (top, 12);
-  gtk_widget_set_margin_end (top, 12);
-  gtk_widget_set_margin_top (top, 6);
-  gtk_widget_set_margin_bottom (top, 6);
-  self->version_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->version_names)), NULL);
   vaern_drop_down_shorten (GTK_DROP_DOWN (self->version_dropdown), 26);
-  /* Translators: tooltip and accessible name of the SoA view's version menu */
-  gtk_widget_set_tooltip_text (self->version_dropdown, _("Version"));
-  vaern_drop_down_set_accessible_label (GTK_DROP_DOWN (self->version_dropdown), _("Version"));
-  gtk_box_append (GTK_BOX (top), self->version_dropdown);
-  self->state_label = GTK_LABEL (gtk_label_new (NULL));
-  /* At 800 pixels the state takes two lines rather than being cut off. */
-  gtk_label_set_wrap (self->state_label, TRUE);
-  gtk_label_set_wrap_mode (self->state_label, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (self->state_label, 2);
-  gtk_label_set_ellipsize (self->state_label, PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (self->state_label, 12);
-  gtk_label_set_xalign (self->state_label, 0);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->state_label), TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "dim-label");
-  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->state_label));
-  /* Translators: button of the SoA view */
-  self->approve_button = gtk_button_new_with_mnemonic (_("_Approve…"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->approve_button), "soa.approve");
-  gtk_widget_add_css_class (self->approve_button, "suggested-action");
-  gtk_widget_set_valign (self->approve_button, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (top), self->approve_button);
-  /* Translators: button of the SoA view, shown when the newest version is approved */
-  self->draft_button = gtk_button_new_with_mnemonic (_("Start _New Draft"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->draft_button), "soa.new-draft");
-  gtk_widget_set_valign (self->draft_button, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (top), self->draft_button);
-  /* Translators: menu of the SoA view */
-  g_menu_append (menu, _("_Compare Versions…"), "soa.compare");
-  /* Translators: menu of the SoA view */
-  g_menu_append (menu, _("_Print…"), "soa.print");
-  /* Translators: menu of the SoA view */
-  g_menu_append (menu, _("Export as _PDF…"), "soa.export-pdf");
-  /* Translators: menu of the SoA view */
-  g_menu_append (menu, _("Export as _XML…"), "soa.export-xml");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
-  g_object_unref (menu);
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-  /* Translators: tooltip and accessible name of the SoA view's menu button */
-  gtk_widget_set_tooltip_text (menu_button, _("More"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("More"), -1);
-  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (top), menu_button);
-  gtk_widget_set_parent (top, scroll_box);
-
-  /* Filters */
-  self->filter_box = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->filter_box), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->filter_box), 8);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->filter_box), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->filter_box), 6);
-  gtk_widget_set_margin_start (self->filter_box, 12);
-  gtk_widget_set_margin_end (self->filter_box, 12);
-  gtk_widget_set_margin_bottom (self->filter_box, 6);
-  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  /* Translators: placeholder of the SoA view's search field */
-  g_object_set (self->search_entry, "placeholder-text", _("Search number or words, or A.8.1.1"), NULL);
-  /* Translators: accessible name of the SoA view's search field */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search controls"), -1);
-  gtk_widget_set_size_request (GTK_WIDGET (self->search_entry), 240, -1);
-  gtk_flow_box_append (GTK_FLOW_BOX (self->filter_box), GTK_WIDGET (self->search_entry));
-  self->theme_filter = filter_dropdown (_("Theme"), _("All themes"), vaern_control_theme_label (5), vaern_control_theme_label (6),
-                                        vaern_control_theme_label (7), vaern_control_theme_label (8), NULL);
-  gtk_flow_box_append (GTK_FLOW_BOX (self->filter_box), GTK_WIDGET (self->theme_filter));
-  /* Translators: the SoA view's applicability filter and its choices */
-  self->applicable_filter = filter_dropdown (_("Applicability"), _("Applies or not"),
-                                             /* Translators: applicability filter */
-                                             _("Applies"),
-                                             /* Translators: applicability filter */
-                                             _("Does not apply"), NULL);
-  gtk_flow_box_append (GTK_FLOW_BOX (self->filter_box), GTK_WIDGET (self->applicable_filter));
-  self->status_filter = filter_dropdown (_("Status"),
-                                         /* Translators: status filter: no filter */
-                                         _("Any status"),
-                                         vaern_enum_label (&vaern_enum_soa_status, 0),
-                                         vaern_enum_label (&vaern_enum_soa_status, 1),
-                                         vaern_enum_label (&vaern_enum_soa_status, 2),
-                                         vaern_enum_label (&vaern_enum_soa_status, 3), NULL);
-  gtk_flow_box_append (GTK_FLOW_BOX (self->filter_box), GTK_WIDGET (self->status_filter));
-  self->owner_filter_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_flow_box_append (GTK_FLOW_BOX (self->filter_box), self->owner_filter_box);
-  /* Translators: a toggle in the SoA view: show only the controls that lack a justification */
-  self->missing_filter = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Missing Justification")));
-  gtk_flow_box_append (GTK_FLOW_BOX (self->filter_box), GTK_WIDGET (self->missing_filter));
-  vaern_flow_box_tab_through (GTK_FLOW_BOX (self->filter_box));
-  gtk_widget_set_parent (self->filter_box, scroll_box);
-
-  self->progress_box = build_progress (self);
-  gtk_widget_set_parent (self->progress_box, scroll_box);
-  gtk_widget_set_parent (gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), scroll_box);
-
-  /* The table, or why it is empty */
-  self->content_stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->content_stack), TRUE);
-  self->table = VAERN_TABLE (vaern_table_new ());
-  g_object_set (self->table, "activate-action", "soa.edit", NULL);
-  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->table), "table");
-  status_page = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status_page), "edit-find-symbolic");
-  /* Translators: the SoA view when the filters leave nothing */
-  adw_status_page_set_title (ADW_STATUS_PAGE (status_page), _("No Controls Match"));
-  /* Translators: the SoA view when the filters leave nothing */
-  adw_status_page_set_description (ADW_STATUS_PAGE (status_page),
-                                   _("Try other words, or a number such as 5.15 or A.9.2.1."));
-  clear = gtk_button_new_with_mnemonic (_("_Clear Filters"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "soa.clear-filters");
-  gtk_widget_set_halign (clear, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (clear, "pill");
-  adw_status_page_set_child (ADW_STATUS_PAGE (status_page), clear);
-  gtk_stack_add_named (self->content_stack, status_page, "empty");
-  gtk_widget_set_parent (GTK_WIDGET (self->content_stack), scroll_box);
-
-  bar = gtk_action_bar_new ();
-  self->count_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_action_bar_pack_start (GTK_ACTION_BAR (bar), GTK_WIDGET (self->count_label));
-  {
-    /* Translators: button of the SoA view's action bar */
-    GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit…"));
-
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "soa.edit");
-    gtk_action_bar_pack_end (GTK_ACTION_BAR (bar), edit);
-  }
-  gtk_widget_set_parent (bar, scroll_box);
-
-  g_signal_connect_swapped (self->version_dropdown, "notify::selected",
-                            G_CALLBACK (version_chosen_cb), self);
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
-  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (stop_search_cb), self);
-  g_signal_connect_swapped (self->theme_filter, "notify::selected", G_CALLBACK (filters_changed_cb), self);
-  g_signal_connect_swapped (self->applicable_filter, "notify::selected",
-                            G_CALLBACK (filters_changed_cb), self);
-  g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (filters_changed_cb), self);
-  g_signal_connect_swapped (self->missing_filter, "toggled", G_CALLBACK (filters_changed_cb), self);
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->version_dropdown), G_LIST_MODEL (self->version_names));
+  set_choices (self->theme_filter, _("All themes"), vaern_control_theme_label (5), vaern_control_theme_label (6),
+               vaern_control_theme_label (7), vaern_control_theme_label (8), NULL);
+  set_choices (self->status_filter,
+               /* Translators: status filter: no filter */
+               _("Any status"),
+               vaern_enum_label (&vaern_enum_soa_status, 0),
+               vaern_enum_label (&vaern_enum_soa_status, 1),
+               vaern_enum_label (&vaern_enum_soa_status, 2),
+               vaern_enum_label (&vaern_enum_soa_status, 3), NULL);
+  /* The template names the drop-downs; their buttons take that name. */
+  vaern_drop_down_set_accessible_label (GTK_DROP_DOWN (self->version_dropdown), NULL);
+  vaern_drop_down_set_accessible_label (self->theme_filter, NULL);
+  vaern_drop_down_set_accessible_label (self->applicable_filter, NULL);
+  vaern_drop_down_set_accessible_label (self->status_filter, NULL);
+  vaern_flow_box_tab_through (self->filter_box);
 }
 
 static void
@@ -1098,6 +940,7 @@ vaern_soa_view_dispose (GObject *object)
 
   if (self->document)
     vaern_soa_view_set_document (VAERN_VIEW (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VAERN_TYPE_SOA_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->filter);
@@ -1130,7 +973,46 @@ vaern_soa_view_class_init (VaernSoaViewClass *klass)
 
   object_class->dispose = vaern_soa_view_dispose;
   widget_class->map = vaern_soa_view_map;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+
+  g_type_ensure (VAERN_TYPE_TABLE);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vaern/Vaern/vaern-soa-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaView, version_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaView, state_label);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaView, approve_button);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaView, draft_button);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaView, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaView, theme_filter);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaView, applicable_filter);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaView, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaView, owner_filter_box);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaView, missing_filter);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaView, progress_box);
+  for (guint t = 0; t <= N_THEMES; t++)
+    {
+      g_autofree char *button = g_strdup_printf ("progress_button%u", t);
+      g_autofree char *heading = g_strdup_printf ("progress_heading%u", t);
+      g_autofree char *bar = g_strdup_printf ("progress_bar%u", t);
+      g_autofree char *label = g_strdup_printf ("progress_label%u", t);
+
+      gtk_widget_class_bind_template_child_full (widget_class, button, FALSE,
+                                                 G_STRUCT_OFFSET (VaernSoaView, progress_buttons[t]));
+      gtk_widget_class_bind_template_child_full (widget_class, heading, FALSE,
+                                                 G_STRUCT_OFFSET (VaernSoaView, progress_headings[t]));
+      gtk_widget_class_bind_template_child_full (widget_class, bar, FALSE,
+                                                 G_STRUCT_OFFSET (VaernSoaView, progress_bars[t]));
+      gtk_widget_class_bind_template_child_full (widget_class, label, FALSE,
+                                                 G_STRUCT_OFFSET (VaernSoaView, progress_labels[t]));
+    }
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaView, table);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaView, count_label);
+  gtk_widget_class_bind_template_callback (widget_class, version_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, theme_clicked_cb);
+
   gtk_widget_class_install_action (widget_class, "soa.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "soa.approve", NULL, approve_action);
   gtk_widget_class_install_action (widget_class, "soa.new-draft", NULL, new_draft_action);
@@ -1143,11 +1025,14 @@ vaern_soa_view_class_init (VaernSoaViewClass *klass)
 static void
 vaern_soa_view_init (VaernSoaView *self)
 {
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
   self->version_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->version_names = gtk_string_list_new (NULL);
-  build (self);
+  /* The filters stay quiet until the view shows a document. */
+  self->filling++;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  setup_filters (self);
+  setup_progress (self);
+  self->filling--;
   self->filter = gtk_custom_filter_new (in_list, self, NULL);
   vaern_table_set_filter (self->table, GTK_FILTER (self->filter));
   setup_columns (self);
