@@ -9,6 +9,7 @@
 #include "core/vaern-date.h"
 #include "store/vaern-figures.h"
 #include "vaern-approval-editor.h"
+#include "vaern-soa-compare-window.h"
 #include "vaern-soa-entry-editor.h"
 #include "vaern-soa-view-private.h"
 #include "widgets/vaern-table.h"
@@ -573,163 +574,23 @@ clear_filters_action (GtkWidget  *widget,
 
 /* The comparison of two versions */
 
-typedef struct
-{
-  VaernDocument *document;
-  GArray        *ids;
-  GtkDropDown   *from;
-  GtkDropDown   *to;
-  GtkListBox    *list;
-  GtkLabel      *summary;
-} Compare;
-
-static void
-compare_free (gpointer data)
-{
-  Compare *c = data;
-
-  g_object_unref (c->document);
-  g_array_unref (c->ids);
-  g_free (c);
-}
-
-static void
-compare_update (Compare *c)
-{
-  guint a = gtk_drop_down_get_selected (c->from), b = gtk_drop_down_get_selected (c->to);
-  g_autoptr(GPtrArray) diff = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) controls = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *summary = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (c->list))))
-    gtk_list_box_remove (c->list, child);
-  if (a >= c->ids->len || b >= c->ids->len)
-    return;
-  diff = vaern_document_compare_soa (c->document, g_array_index (c->ids, gint64, a),
-                                     g_array_index (c->ids, gint64, b), &error);
-  if (diff == NULL)
-    {
-      gtk_label_set_text (c->summary, error->message);
-      return;
-    }
-  for (guint i = 0; i < diff->len; i++)
-    {
-      VaernSoaDifference *d = diff->pdata[i];
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
-
-      g_hash_table_add (controls, d->control);
-      /* Translators: a changed control in the comparison: number, title and the field */
-      title = g_strdup_printf (_("%s %s: %s"), d->control, d->title, d->field);
-      /* Translators: a change in the comparison of two SoA versions: old → new */
-      subtitle = g_strdup_printf (_("%s → %s"), *d->old_value ? d->old_value : "–",
-                                  *d->new_value ? d->new_value : "–");
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-      gtk_list_box_append (c->list, row);
-    }
-  if (a == b)
-    /* Translators: the comparison of a version with itself */
-    summary = g_strdup (_("Choose two different versions."));
-  else
-    summary = g_strdup_printf (
-      /* Translators: summary of the comparison of two SoA versions */
-      ngettext ("%u control changed.", "%u controls changed.", g_hash_table_size (controls)),
-      g_hash_table_size (controls));
-  gtk_label_set_text (c->summary, summary);
-}
-
 GtkWindow *
 vaern_soa_view_compare (VaernSoaView *self)
 {
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *choose = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *label;
-  Compare *c = g_new0 (Compare, 1);
-  GtkShortcutController *keys;
-
-  c->document = g_object_ref (self->document);
-  c->ids = g_array_ref (self->version_ids);
-  /* Translators: title of the window that compares two versions of the SoA */
-  gtk_window_set_title (GTK_WINDOW (window), _("Compare Versions"));
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 640, 560);
-  keys = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
-  gtk_shortcut_controller_add_shortcut (keys, gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                                gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (window, GTK_EVENT_CONTROLLER (keys));
-
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_widget_set_margin_start (choose, 12);
-  gtk_widget_set_margin_end (choose, 12);
-  gtk_widget_set_margin_top (choose, 12);
-  /* Translators: in the comparison window: from version … */
-  label = gtk_label_new_with_mnemonic (_("_From"));
-  gtk_box_append (GTK_BOX (choose), label);
-  c->from = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->version_names)), NULL));
-  vaern_drop_down_shorten (c->from, 26);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (c->from));
-  vaern_drop_down_set_accessible_label (c->from, NULL);
-  gtk_box_append (GTK_BOX (choose), GTK_WIDGET (c->from));
-  /* Translators: in the comparison window: … to version */
-  label = gtk_label_new_with_mnemonic (_("_To"));
-  gtk_box_append (GTK_BOX (choose), label);
-  c->to = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->version_names)), NULL));
-  vaern_drop_down_shorten (c->to, 26);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (c->to));
-  vaern_drop_down_set_accessible_label (c->to, NULL);
-  gtk_box_append (GTK_BOX (choose), GTK_WIDGET (c->to));
-  gtk_box_append (GTK_BOX (box), choose);
-  c->summary = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (c->summary, 0);
-  gtk_label_set_wrap (c->summary, TRUE);
-  gtk_widget_set_margin_start (GTK_WIDGET (c->summary), 12);
-  gtk_widget_set_margin_top (GTK_WIDGET (c->summary), 6);
-  gtk_widget_add_css_class (GTK_WIDGET (c->summary), "dim-label");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (c->summary));
-
-  c->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (c->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (c->list), "boxed-list");
-  gtk_widget_set_valign (GTK_WIDGET (c->list), GTK_ALIGN_START);
-  gtk_widget_set_margin_top (GTK_WIDGET (c->list), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (c->list), 12);
-  gtk_widget_set_margin_start (GTK_WIDGET (c->list), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (c->list), 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (c->list));
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 800);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  adw_window_set_content (ADW_WINDOW (window), box);
+  guint shown = 0;
 
   /* The previous version to the one shown, or the two newest. */
-  {
-    guint shown = 0;
-
-    for (guint i = 0; i < self->version_ids->len; i++)
-      if (g_array_index (self->version_ids, gint64, i) == self->version_id)
-        shown = i;
-    if (shown + 1 >= self->version_ids->len && shown > 0)
-      shown--;
-    gtk_drop_down_set_selected (c->to, shown);
-    gtk_drop_down_set_selected (c->from, MIN (shown + 1, self->version_ids->len - 1));
-  }
-  g_object_set_data_full (G_OBJECT (window), "compare", c, compare_free);
-  g_signal_connect_swapped (c->from, "notify::selected", G_CALLBACK (compare_update), c);
-  g_signal_connect_swapped (c->to, "notify::selected", G_CALLBACK (compare_update), c);
-  compare_update (c);
-  return GTK_WINDOW (window);
+  for (guint i = 0; i < self->version_ids->len; i++)
+    if (g_array_index (self->version_ids, gint64, i) == self->version_id)
+      shown = i;
+  if (shown + 1 >= self->version_ids->len && shown > 0)
+    shown--;
+  return GTK_WINDOW (vaern_soa_compare_window_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                   self->document,
+                                                   G_LIST_MODEL (self->version_names),
+                                                   self->version_ids,
+                                                   MIN (shown + 1, self->version_ids->len - 1),
+                                                   shown));
 }
 
 static void
