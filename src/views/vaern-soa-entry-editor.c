@@ -7,6 +7,10 @@
 #include "vaern-soa-entry-editor.h"
 #include "widgets/vaern-ui-util.h"
 
+/* The layout is ui/vaern-soa-entry-editor.ui; here the rows that depend on
+ * the document (its people, its documents register, the risks that name
+ * the control) and the values of the entry. */
+
 struct _VaernSoaEntryEditor
 {
   VaernEditor     parent_instance;
@@ -14,19 +18,23 @@ struct _VaernSoaEntryEditor
   VaernDocument  *document;
   VaernSoaEntry  *entry;
 
+  GtkDropDown    *owner_dropdown;   /* the document's people, in owner_row */
+  GPtrArray      *document_checks;  /* GtkCheckButton, with "document-id" data */
+  gboolean        editable;
+
+  /* Template widgets */
+  AdwActionRow   *applicable_row;
   GtkSwitch      *applicable_switch;
+  GtkWidget      *reasons_box;
+  GtkFlowBox     *reasons_flow_box;
   GtkCheckButton *reason_checks[4];
-  GtkWidget      *reasons_row;
   GtkLabel       *justification_label;
   GtkTextView    *justification_view;
   AdwComboRow    *status_row;
   AdwActionRow   *owner_row;
-  GtkDropDown    *owner_dropdown;
   AdwPreferencesGroup *documents_group;
-  GPtrArray      *document_checks;  /* GtkCheckButton, with "document-id" data */
   AdwPreferencesGroup *risks_group;
   GtkTextView    *notes_view;
-  gboolean        editable;
 };
 
 G_DEFINE_FINAL_TYPE (VaernSoaEntryEditor, vaern_soa_entry_editor, VAERN_TYPE_EDITOR)
@@ -73,9 +81,12 @@ vaern_soa_entry_editor_save (VaernEditor *editor,
 static void
 applicable_changed_cb (VaernSoaEntryEditor *self)
 {
-  gboolean applicable = gtk_switch_get_active (self->applicable_switch);
+  gboolean applicable;
 
-  gtk_widget_set_visible (self->reasons_row, applicable);
+  if (self->entry == NULL)   /* still being built */
+    return;
+  applicable = gtk_switch_get_active (self->applicable_switch);
+  gtk_widget_set_visible (self->reasons_box, applicable);
   /* How far a left-out control is implemented, and by whom, is moot. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), applicable && self->editable);
   if (self->owner_dropdown)
@@ -104,6 +115,7 @@ vaern_soa_entry_editor_dispose (GObject *object)
 {
   VaernSoaEntryEditor *self = VAERN_SOA_ENTRY_EDITOR (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), VAERN_TYPE_SOA_ENTRY_EDITOR);
   g_clear_object (&self->document);
   g_clear_object (&self->entry);
   g_clear_pointer (&self->document_checks, g_ptr_array_unref);
@@ -114,109 +126,48 @@ vaern_soa_entry_editor_dispose (GObject *object)
 static void
 vaern_soa_entry_editor_class_init (VaernSoaEntryEditorClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = vaern_soa_entry_editor_dispose;
   VAERN_EDITOR_CLASS (klass)->save = vaern_soa_entry_editor_save;
-}
 
-static GtkWidget *
-group_new (AdwPreferencesPage *page,
-           const char         *title)
-{
-  GtkWidget *group = adw_preferences_group_new ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/vaern/Vaern/vaern-soa-entry-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaEntryEditor, applicable_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaEntryEditor, applicable_switch);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaEntryEditor, reasons_box);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaEntryEditor, reasons_flow_box);
+  for (guint i = 0; i < G_N_ELEMENTS (((VaernSoaEntryEditor *) 0)->reason_checks); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("reason_check%u", i);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
-  return group;
+      gtk_widget_class_bind_template_child_full (widget_class, name, FALSE,
+                                                 G_STRUCT_OFFSET (VaernSoaEntryEditor, reason_checks)
+                                                 + i * sizeof (GtkCheckButton *));
+    }
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaEntryEditor, justification_label);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaEntryEditor, justification_view);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaEntryEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaEntryEditor, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaEntryEditor, documents_group);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaEntryEditor, risks_group);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaEntryEditor, notes_view);
+  gtk_widget_class_bind_template_callback (widget_class, applicable_changed_cb);
 }
 
 static void
 vaern_soa_entry_editor_init (VaernSoaEntryEditor *self)
 {
-  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  GtkWidget *group, *row, *box, *frame;
-
-  gtk_window_set_default_size (GTK_WINDOW (self), 600, 560);
   self->document_checks = g_ptr_array_new ();
-
-  /* Translators: a group of the SoA editor */
-  group = group_new (page, _("Applicability"));
-  row = adw_action_row_new ();
-  /* Translators: field of the SoA editor: whether the control applies to the organisation */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The control _applies"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  self->applicable_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->applicable_switch), GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->applicable_switch));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->applicable_switch));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  vaern_editor_add_field (VAERN_EDITOR (self), "applicable", row);
-
-  /* Why it is included: any of the four. */
-  box = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 4);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_init_template (GTK_WIDGET (self));
   for (guint i = 0; i < G_N_ELEMENTS (self->reason_checks); i++)
-    {
-      self->reason_checks[i] = GTK_CHECK_BUTTON (
-        gtk_check_button_new_with_label (vaern_enum_label (&vaern_enum_soa_reason, i)));
-      gtk_flow_box_append (GTK_FLOW_BOX (box), GTK_WIDGET (self->reason_checks[i]));
-    }
-  vaern_flow_box_tab_through (GTK_FLOW_BOX (box));
-  {
-    GtkWidget *reasons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-    /* Translators: heading of the SoA editor's reasons for including a control */
-    GtkWidget *label = gtk_label_new (_("Included because of"));
-
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
-    gtk_widget_add_css_class (label, "heading");
-    gtk_widget_set_margin_top (label, 12);
-    gtk_box_append (GTK_BOX (reasons), label);
-    gtk_box_append (GTK_BOX (reasons), box);
-    self->reasons_row = reasons;
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), reasons);
-  }
-  self->justification_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->justification_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->justification_label), "heading");
-  gtk_widget_set_margin_top (GTK_WIDGET (self->justification_label), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->justification_label), 6);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->justification_label));
-  frame = vaern_text_field_new (&self->justification_view, 60);
-  gtk_label_set_mnemonic_widget (self->justification_label, GTK_WIDGET (self->justification_view));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
+    gtk_check_button_set_label (self->reason_checks[i], vaern_enum_label (&vaern_enum_soa_reason, i));
+  vaern_flow_box_tab_through (self->reasons_flow_box);
+  vaern_editor_add_field (VAERN_EDITOR (self), "applicable", GTK_WIDGET (self->applicable_row));
   vaern_editor_add_field (VAERN_EDITOR (self), "justification", GTK_WIDGET (self->justification_view));
-  g_signal_connect_swapped (self->applicable_switch, "notify::active",
-                            G_CALLBACK (applicable_changed_cb), self);
-
-  /* Translators: a group of the SoA editor */
-  group = group_new (page, _("Implementation"));
-  self->status_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  /* Translators: field of the SoA editor: how far the control is implemented */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), _("_Status"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->status_row), TRUE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->status_row));
   vaern_editor_add_field (VAERN_EDITOR (self), "status", GTK_WIDGET (self->status_row));
-  self->owner_row = ADW_ACTION_ROW (adw_action_row_new ());
-  /* Translators: field of the SoA editor: who is responsible for the control */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->owner_row), _("_Owner"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->owner_row), TRUE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->owner_row));
   vaern_editor_add_field (VAERN_EDITOR (self), "owner", GTK_WIDGET (self->owner_row));
-
-  /* Translators: a group of the SoA editor: the documents that describe the control */
-  self->documents_group = ADW_PREFERENCES_GROUP (group_new (page, _("Documentation")));
   vaern_editor_add_field (VAERN_EDITOR (self), "documents", GTK_WIDGET (self->documents_group));
-  /* Translators: a group of the SoA editor: the risks whose treatment names the control */
-  self->risks_group = ADW_PREFERENCES_GROUP (group_new (page, _("Linked Risks")));
-
-  /* Translators: a group of the SoA editor */
-  group = group_new (page, _("Notes"));
-  frame = vaern_text_field_new (&self->notes_view, 60);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
-
-  vaern_editor_add_page (VAERN_EDITOR (self), GTK_WIDGET (page));
 }
 
 static void

@@ -376,31 +376,6 @@ vaern_question_new (GtkWindow            *parent,
   return dialog;
 }
 
-GtkWidget *
-vaern_text_field_new (GtkTextView **view,
-                      int           min_height)
-{
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *text = gtk_text_view_new ();
-
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (text), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text), 8);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (text), 8);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text), 8);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (text), 8);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), min_height);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 3 * min_height);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), text);
-  gtk_frame_set_child (GTK_FRAME (frame), scrolled);
-  *view = GTK_TEXT_VIEW (text);
-  return frame;
-}
-
 void
 vaern_text_view_set_text (GtkTextView *view,
                           const char  *text)

@@ -176,10 +176,8 @@ gboolean       vaern_print_a4              (GtkWidget          *widget,
                                             const char         *export_path,
                                             GError            **error);
 
-/* A framed, scrolling, wrapping text field for a few lines of prose;
- * returns the frame to pack and sets *view. */
-GtkWidget     *vaern_text_field_new        (GtkTextView    **view,
-                                            int              min_height);
+/* The text of a text field (the templates declare the field: a GtkFrame
+ * holding a scrolled, wrapping GtkTextView). */
 void           vaern_text_view_set_text    (GtkTextView     *view,
                                             const char      *text);
 /* The text, trimmed; "" when empty. */
