@@ -255,6 +255,8 @@ vaern_risk_editor_class_init (VaernRiskEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VaernRiskEditor, integrity_row);
   gtk_widget_class_bind_template_child (widget_class, VaernRiskEditor, availability_row);
   gtk_widget_class_bind_template_child (widget_class, VaernRiskEditor, score_row);
+  gtk_widget_class_bind_template_child (widget_class, VaernRiskEditor, score_label);
+  gtk_widget_class_bind_template_child (widget_class, VaernRiskEditor, residual_score_label);
   gtk_widget_class_bind_template_child (widget_class, VaernRiskEditor, treatment_row);
   gtk_widget_class_bind_template_child (widget_class, VaernRiskEditor, controls_row);
   gtk_widget_class_bind_template_child (widget_class, VaernRiskEditor, measures_view);
@@ -291,13 +293,6 @@ vaern_risk_editor_init (VaernRiskEditor *self)
   vaern_editor_add_field (editor, "review_date", GTK_WIDGET (self->review_row));
   vaern_editor_add_field (editor, "accepted_by", GTK_WIDGET (self->accepted_by_row));
   vaern_editor_add_field (editor, "accepted_on", GTK_WIDGET (self->accepted_on_row));
-
-  self->score_label = gtk_label_new (NULL);
-  self->residual_score_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->score_label, "heading");
-  gtk_widget_add_css_class (self->residual_score_label, "heading");
-  adw_action_row_add_suffix (self->score_row, self->score_label);
-  adw_action_row_add_suffix (self->residual_score_row, self->residual_score_label);
 }
 
 static void
