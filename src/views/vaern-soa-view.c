@@ -8,9 +8,6 @@
 #include "core/vaern-catalogue.h"
 #include "core/vaern-date.h"
 #include "store/vaern-figures.h"
-#include "vaern-approval-editor.h"
-#include "vaern-soa-compare-window.h"
-#include "vaern-soa-entry-editor.h"
 #include "vaern-soa-view-private.h"
 #include "widgets/vaern-table.h"
 #include "widgets/vaern-ui-util.h"
@@ -24,50 +21,6 @@
  *
  * The document keeps the entries of every version in one list; the table
  * filters it down to the chosen version and the filters. */
-
-#define N_THEMES 4
-
-struct _VaernSoaView
-{
-  GtkWidget           parent_instance;
-
-  VaernDocument      *document;
-  gint64              version_id;    /* the version shown */
-  GArray             *version_ids;   /* gint64, in the version dropdown's order */
-  GtkStringList      *version_names;
-  guint               filling;
-
-  /* The filters' values */
-  guint               only_theme;    /* 0 or 5–8 */
-  guint               only_applicable; /* 0 all, 1 applies, 2 does not */
-  guint               only_status;   /* 0 all, else status + 1 */
-  gint64              only_owner;
-  gboolean            only_missing;
-  VaernSearch         search;
-  GtkCustomFilter    *filter;
-
-  GtkWidget          *version_dropdown;
-  GtkLabel           *state_label;
-  GtkWidget          *approve_button;
-  GtkWidget          *draft_button;
-  GtkFlowBox         *filter_box;
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *theme_filter;
-  GtkDropDown        *applicable_filter;
-  GtkDropDown        *status_filter;
-  GtkWidget          *owner_filter_box;
-  GtkDropDown        *owner_filter;
-  GtkToggleButton    *missing_filter;
-  GtkWidget          *progress_box;
-  GtkWidget          *progress_buttons[N_THEMES + 1];
-  GtkLabel           *progress_headings[N_THEMES + 1];
-  GtkLevelBar        *progress_bars[N_THEMES + 1];
-  GtkLabel           *progress_labels[N_THEMES + 1];
-  GtkStack           *content_stack;
-  VaernTable         *table;
-  GtkLabel           *count_label;
-  gboolean            attached;     /* showing the document (once mapped) */
-};
 
 static void vaern_soa_view_iface_init (VaernViewInterface *iface);
 
@@ -145,8 +98,8 @@ stop_search_cb (VaernSoaView *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
-static void
-reset_filters (VaernSoaView *self)
+void
+vaern_soa_view_reset_filters (VaernSoaView *self)
 {
   self->filling++;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -374,20 +327,20 @@ versions_changed_cb (VaernSoaView *self)
 static void
 update_progress (VaernSoaView *self)
 {
-  guint applicable[N_THEMES + 1] = { 0 }, implemented[N_THEMES + 1] = { 0 };
+  guint applicable[VAERN_SOA_N_THEMES + 1] = { 0 }, implemented[VAERN_SOA_N_THEMES + 1] = { 0 };
   VaernSoaProgress progress = { { 0 } };
 
   /* [0] is every theme, [1–4] the themes 5–8. */
   if (self->document)
     vaern_soa_progress_count (self->document, self->version_id, &progress);
-  for (guint t = 0; t < N_THEMES; t++)
+  for (guint t = 0; t < VAERN_SOA_N_THEMES; t++)
     {
       applicable[t + 1] = progress.applicable[t];
       implemented[t + 1] = progress.implemented[t];
       applicable[0] += progress.applicable[t];
       implemented[0] += progress.implemented[t];
     }
-  for (guint t = 0; t <= N_THEMES; t++)
+  for (guint t = 0; t <= VAERN_SOA_N_THEMES; t++)
     {
       guint percent = vaern_key_figures_percent (implemented[t], applicable[t]);
       /* Translators: progress of a theme in the SoA: implemented of applicable, and the share */
@@ -469,136 +422,14 @@ update_state (VaernSoaView *self)
   update_progress (self);
 }
 
-/* Actions */
-
-/* After a save the list has a new row for the control: select it again,
- * and give the table the focus back. */
-static void
-select_control (VaernSoaView *self,
-                const char   *control)
+/* Shows a version, the filters kept (after a new draft). */
+void
+vaern_soa_view_show_version (VaernSoaView *self,
+                             gint64        version_id)
 {
-  GListModel *shown = G_LIST_MODEL (vaern_table_get_selection (self->table));
-
-  for (guint i = 0; control && i < g_list_model_get_n_items (shown); i++)
-    {
-      g_autoptr(VaernSoaEntry) e = g_list_model_get_item (shown, i);
-
-      if (g_str_equal (e->control, control))
-        {
-          vaern_table_select (self->table, i);
-          gtk_widget_grab_focus (GTK_WIDGET (self->table));
-          return;
-        }
-    }
-}
-
-static void
-editor_saved_cb (VaernEditor *editor,
-                 gint64       id,
-                 VaernSoaView *self)
-{
-  select_control (self, g_object_get_data (G_OBJECT (editor), "control"));
-}
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  VaernSoaView *self = VAERN_SOA_VIEW (widget);
-  VaernSoaEntry *entry = vaern_table_get_selected (self->table);
-  VaernSoaEntryEditor *editor;
-
-  if (entry == NULL)
-    return;
-  editor = vaern_soa_entry_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->document,
-                                       entry);
-  g_object_set_data_full (G_OBJECT (editor), "control", g_strdup (entry->control), g_free);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-approve_action (GtkWidget  *widget,
-                const char *name,
-                GVariant   *param)
-{
-  VaernSoaView *self = VAERN_SOA_VIEW (widget);
-  g_autoptr(VaernApproval) approval = vaern_approval_new ();
-  VaernApprovalEditor *editor;
-
-  approval->subject = VAERN_APPROVAL_SOA;
-  approval->soa_version_id = self->version_id;
-  editor = vaern_approval_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->document,
-                                      approval);
-  {
-    VaernSoaEntry *entry = vaern_table_get_selected (self->table);
-
-    if (entry)
-      g_object_set_data_full (G_OBJECT (editor), "control", g_strdup (entry->control), g_free);
-  }
-  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-new_draft_action (GtkWidget  *widget,
-                  const char *name,
-                  GVariant   *param)
-{
-  VaernSoaView *self = VAERN_SOA_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  gint64 id = vaern_document_new_soa_draft (self->document, &error);
-
-  if (id == 0)
-    {
-      /* Translators: heading of an error message */
-      vaern_show_error (widget, _("Could Not Start a New Draft"), error);
-      return;
-    }
-  /* The versions' list has followed already; show the new draft. */
-  self->version_id = id;
+  self->version_id = version_id;
   fill_versions (self);
   refilter (self);
-  /* Translators: notification after starting a new draft of the SoA */
-  vaern_view_offer_undo (widget, _("New draft started"));
-}
-
-static void
-clear_filters_action (GtkWidget  *widget,
-                      const char *name,
-                      GVariant   *param)
-{
-  reset_filters (VAERN_SOA_VIEW (widget));
-}
-
-/* The comparison of two versions */
-
-GtkWindow *
-vaern_soa_view_compare (VaernSoaView *self)
-{
-  guint shown = 0;
-
-  /* The previous version to the one shown, or the two newest. */
-  for (guint i = 0; i < self->version_ids->len; i++)
-    if (g_array_index (self->version_ids, gint64, i) == self->version_id)
-      shown = i;
-  if (shown + 1 >= self->version_ids->len && shown > 0)
-    shown--;
-  return GTK_WINDOW (vaern_soa_compare_window_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                   self->document,
-                                                   G_LIST_MODEL (self->version_names),
-                                                   self->version_ids,
-                                                   MIN (shown + 1, self->version_ids->len - 1),
-                                                   shown));
-}
-
-static void
-compare_action (GtkWidget  *widget,
-                const char *name,
-                GVariant   *param)
-{
-  gtk_window_present (vaern_soa_view_compare (VAERN_SOA_VIEW (widget)));
 }
 
 /* The document */
@@ -648,7 +479,7 @@ attach (VaernSoaView *self)
   self->filling++;
   vaern_table_set_model (self->table, vaern_document_get_soa_entries (document));
   self->filling--;
-  reset_filters (self);
+  vaern_soa_view_reset_filters (self);
   g_signal_connect_swapped (vaern_document_get_soa_versions (document), "items-changed",
                             G_CALLBACK (versions_changed_cb), self);
   g_signal_connect_swapped (vaern_document_get_soa_entries (document), "items-changed",
@@ -698,7 +529,7 @@ vaern_soa_view_show_filtered (VaernSoaView *self,
       self->version_id = g_array_index (self->version_ids, gint64, 0);
       gtk_drop_down_set_selected (GTK_DROP_DOWN (self->version_dropdown), 0);
     }
-  reset_filters (self);
+  vaern_soa_view_reset_filters (self);
   /* The theme filter lists "All themes", then themes 5 to 8. */
   gtk_drop_down_set_selected (self->theme_filter, theme == 0 ? 0 : theme - 4);
   gtk_toggle_button_set_active (self->missing_filter, missing_justification);
@@ -751,7 +582,7 @@ set_choices (GtkDropDown *dropdown,
 static void
 setup_progress (VaernSoaView *self)
 {
-  for (guint t = 0; t <= N_THEMES; t++)
+  for (guint t = 0; t <= VAERN_SOA_N_THEMES; t++)
     {
       g_autofree char *title = t == 0
         /* Translators: the SoA's total progress */
@@ -812,20 +643,6 @@ vaern_soa_view_dispose (GObject *object)
   G_OBJECT_CLASS (vaern_soa_view_parent_class)->dispose (object);
 }
 
-/* Where other views send a person (win.go-to, see vaern-view.h) */
-
-static void
-show_filtered_action (GtkWidget  *widget,
-                      const char *name,
-                      GVariant   *param)
-{
-  guint theme;
-  gboolean missing;
-
-  g_variant_get (param, "(ub)", &theme, &missing);
-  vaern_soa_view_show_filtered (VAERN_SOA_VIEW (widget), theme, missing);
-}
-
 static void
 vaern_soa_view_class_init (VaernSoaViewClass *klass)
 {
@@ -849,7 +666,7 @@ vaern_soa_view_class_init (VaernSoaViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VaernSoaView, owner_filter_box);
   gtk_widget_class_bind_template_child (widget_class, VaernSoaView, missing_filter);
   gtk_widget_class_bind_template_child (widget_class, VaernSoaView, progress_box);
-  for (guint t = 0; t <= N_THEMES; t++)
+  for (guint t = 0; t <= VAERN_SOA_N_THEMES; t++)
     {
       g_autofree char *button = g_strdup_printf ("progress_button%u", t);
       g_autofree char *heading = g_strdup_printf ("progress_heading%u", t);
@@ -874,12 +691,7 @@ vaern_soa_view_class_init (VaernSoaViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, theme_clicked_cb);
 
-  gtk_widget_class_install_action (widget_class, "soa.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "soa.approve", NULL, approve_action);
-  gtk_widget_class_install_action (widget_class, "soa.new-draft", NULL, new_draft_action);
-  gtk_widget_class_install_action (widget_class, "soa.compare", NULL, compare_action);
-  gtk_widget_class_install_action (widget_class, "soa.clear-filters", NULL, clear_filters_action);
-  gtk_widget_class_install_action (widget_class, "soa.show-filtered", "(ub)", show_filtered_action);
+  vaern_soa_view_class_init_actions (widget_class);
   vaern_soa_view_class_init_output (widget_class);
 }
 
