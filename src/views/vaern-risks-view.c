@@ -3,16 +3,12 @@
 
 #include <glib/gi18n.h>
 
-#include "widgets/vaern-file-chooser.h"
 #include "vaern-view.h"
 #include "core/vaern-date.h"
 #include "render/vaern-heat-map.h"
 #include "widgets/vaern-heat-map-widget.h"
-#include "vaern-risk-editor.h"
 #include "vaern-risks-view-private.h"
-#include "vaern-scale-dialog.h"
 #include "widgets/vaern-table.h"
-#include "vaern-threats-dialog.h"
 #include "widgets/vaern-ui-util.h"
 
 /* The risks view: every risk of the document in a table, filtered by
@@ -32,57 +28,6 @@
 #define LIST_ROOM 340      /* the list's header and about ten rows, kept above the map's third */
 #define MAP_MIN_WIDTH 360  /* the heat map's pane beside the list */
 #define LIST_MIN_WIDTH 420 /* and the list's beside it */
-
-struct _VaernRisksView
-{
-  GtkWidget           parent_instance;
-
-  VaernDocument      *document;
-  GSettings          *settings;
-  GtkCustomFilter    *filter;
-  /* The filters' values, read once per change rather than once per risk. */
-  gint64              only_asset;
-  gint64              only_owner;
-  guint               only_band;
-  guint               only_treatment;
-  gboolean            only_overdue;
-  gboolean            safe_palette;
-  GtkSingleSelection *selection;
-  GtkDropDown        *asset_filter;
-  GtkDropDown        *unit_filter;
-  GtkDropDown        *owner_filter;
-  GHashTable         *unit_scope;
-  VaernSearch         search;
-  guint               n_bands;      /* of the band filter's list */
-  guint               count_idle;
-  gboolean            attached;     /* showing the document (once mapped) */
-  guint               filling;      /* setting several filters at once */
-  guint               layout_idle;
-  /* The paned's position follows the view's size, unless a person moved it. */
-  VaernPanedShare     handle;
-
-  /* Template widgets */
-  GtkWidget          *filter_box;
-  GtkSearchEntry     *search_entry;
-  GtkWidget          *filter_button;
-  GtkWidget          *filter_popover_box;
-  GtkDropDown        *band_filter;
-  GtkDropDown        *treatment_filter;
-  GtkToggleButton    *overdue_filter;
-  GtkWidget          *cell_chip;
-  GtkLabel           *cell_label;
-  GtkWidget          *top_separator;
-  GtkPaned           *paned;
-  GtkWidget          *map_box;
-  VaernHeatMapWidget *heat_map;
-  GtkWidget          *scope_bar;
-  GtkDropDown        *show_dropdown;
-  GtkLabel           *scope_label;
-  GtkStack           *content_stack;
-  VaernTable         *table;
-  GtkWidget          *action_bar;
-  GtkLabel           *count_label;
-};
 
 static void vaern_risks_view_iface_init (VaernViewInterface *iface);
 
@@ -466,8 +411,8 @@ setup_columns (VaernRisksView *self)
 
 /* The heat map */
 
-static VaernHeatMapShow
-shown_matrices (VaernRisksView *self)
+VaernHeatMapShow
+vaern_risks_view_shown_matrices (VaernRisksView *self)
 {
   switch (gtk_drop_down_get_selected (self->show_dropdown))
     {
@@ -480,8 +425,8 @@ shown_matrices (VaernRisksView *self)
     }
 }
 
-static void
-count_cells (VaernRisksView *self,
+void
+vaern_risks_view_count_cells (VaernRisksView *self,
              guint         **inherent,
              guint         **residual)
 {
@@ -496,8 +441,8 @@ count_cells (VaernRisksView *self,
 }
 
 /* What the heat map covers, in words, for the label and the printed page. */
-static char *
-describe_scope (VaernRisksView *self)
+char *
+vaern_risks_view_describe_scope (VaernRisksView *self)
 {
   gint64 asset_id = self->asset_filter ? vaern_record_dropdown_get_id (self->asset_filter) : 0;
   gint64 unit_id = self->unit_filter ? vaern_record_dropdown_get_id (self->unit_filter) : 0;
@@ -540,10 +485,10 @@ count_idle_cb (gpointer user_data)
   self->count_idle = 0;
   if (self->document == NULL)
     return G_SOURCE_REMOVE;
-  count_cells (self, &inherent, &residual);
+  vaern_risks_view_count_cells (self, &inherent, &residual);
   vaern_heat_map_widget_set_data (self->heat_map, vaern_document_get_scale (self->document),
                                   inherent, residual);
-  scope = describe_scope (self);
+  scope = vaern_risks_view_describe_scope (self);
 
   gtk_label_set_text (self->scope_label, scope);
   return G_SOURCE_REMOVE;
@@ -634,7 +579,7 @@ chosen_changed_cb (VaernRisksView *self)
 static void
 show_changed_cb (VaernRisksView *self)
 {
-  vaern_heat_map_widget_set_show (self->heat_map, shown_matrices (self));
+  vaern_heat_map_widget_set_show (self->heat_map, vaern_risks_view_shown_matrices (self));
   /* One matrix is about as high as wide, two side by side are not. */
   gtk_widget_queue_resize (self->map_box);
 }
@@ -803,10 +748,8 @@ vaern_risks_view_iface_init (VaernViewInterface *iface)
   iface->focus_search = vaern_risks_view_focus_search;
 }
 
-/* Sets every filter back to "all" and, when asset_id is not 0, to that
- * asset; the list and the heat map are refiltered once. */
-static void
-reset_filters (VaernRisksView *self,
+void
+vaern_risks_view_reset_filters (VaernRisksView *self,
                gint64          asset_id)
 {
   self->filling++;
@@ -835,7 +778,7 @@ vaern_risks_view_show_asset (VaernRisksView *self,
 
   if (self->document)
     attach (self);
-  reset_filters (self, asset_id);
+  vaern_risks_view_reset_filters (self, asset_id);
 }
 
 /* Every other filter cleared, then these set; the list and the heat map
@@ -849,7 +792,7 @@ show_filtered (VaernRisksView *self,
   if (self->document)
     attach (self);
   self->filling++;
-  reset_filters (self, 0);
+  vaern_risks_view_reset_filters (self, 0);
   gtk_drop_down_set_selected (self->treatment_filter, treatment_position);
   gtk_toggle_button_set_active (self->overdue_filter, overdue);
   if (band_position <= 2 * self->n_bands)
@@ -908,282 +851,8 @@ vaern_risks_view_count_in_cell (VaernRisksView  *self,
   g_autofree guint *residual = NULL;
   guint i = (likelihood - 1) * scale->n_consequence + consequence - 1;
 
-  count_cells (self, &inherent, &residual);
+  vaern_risks_view_count_cells (self, &inherent, &residual);
   return matrix == VAERN_HEAT_MAP_INHERENT ? inherent[i] : residual[i];
-}
-
-/* Actions */
-
-static void
-select_risk (VaernRisksView *self,
-             gint64          id)
-{
-  guint i = vaern_record_list_find (G_LIST_MODEL (self->selection), id);
-
-  if (i != G_MAXUINT)
-    vaern_table_select (self->table, i);
-}
-
-static void
-editor_saved_cb (VaernRiskEditor *editor,
-                 gint64           id,
-                 VaernRisksView  *self)
-{
-  select_risk (self, id);
-}
-
-static void
-open_editor (VaernRisksView *self,
-             VaernRisk      *risk)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  gint64 asset_id = self->asset_filter ? vaern_record_dropdown_get_id (self->asset_filter) : 0;
-  VaernRiskEditor *editor;
-
-  if (self->document == NULL)
-    return;
-  editor = vaern_risk_editor_new (GTK_WINDOW (root), self->document, risk, asset_id);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-add_action (GtkWidget  *widget,
-            const char *name,
-            GVariant   *param)
-{
-  open_editor (VAERN_RISKS_VIEW (widget), NULL);
-}
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  VaernRisksView *self = VAERN_RISKS_VIEW (widget);
-  VaernRisk *risk = gtk_single_selection_get_selected_item (self->selection);
-
-  if (risk)
-    open_editor (self, risk);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  VaernRisksView *self = VAERN_RISKS_VIEW (widget);
-  VaernRisk *risk = gtk_single_selection_get_selected_item (self->selection);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *title = NULL;
-  guint position, n;
-
-  if (risk == NULL)
-    return;
-  title = g_strdup (risk->title);
-  position = gtk_single_selection_get_selected (self->selection);
-  if (!vaern_document_delete_risk (self->document, vaern_record_get_id (VAERN_RECORD (risk)),
-                                   &error))
-    {
-      /* Translators: heading of an error message */
-      vaern_show_error (widget, _("Could Not Delete"), error);
-      return;
-    }
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-  if (n > 0)
-    gtk_single_selection_set_selected (self->selection, MIN (position, n - 1));
-  /* Translators: notification after deleting; %s is a risk scenario */
-  message = g_strdup_printf (_("Risk “%s” deleted"), title);
-  vaern_view_offer_undo (widget, message);
-}
-
-static void
-clear_filters_action (GtkWidget  *widget,
-                      const char *name,
-                      GVariant   *param)
-{
-  reset_filters (VAERN_RISKS_VIEW (widget), 0);
-}
-
-static void
-edit_scale_action (GtkWidget  *widget,
-                   const char *name,
-                   GVariant   *param)
-{
-  VaernRisksView *self = VAERN_RISKS_VIEW (widget);
-  GtkWidget *dialog = vaern_scale_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                              self->document);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-edit_threats_action (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *param)
-{
-  VaernRisksView *self = VAERN_RISKS_VIEW (widget);
-  GtkWidget *dialog = vaern_threats_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                self->document);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Printing and export draw the page the renderer makes for management. */
-
-typedef struct
-{
-  VaernRiskScale *scale;
-  guint          *inherent;
-  guint          *residual;
-  VaernHeatMapShow show;
-  gboolean        safe;
-  char           *organisation;
-  GBytes         *logo;
-  char           *scope;
-  char           *date;
-} PageData;
-
-static void
-page_data_free (gpointer data)
-{
-  PageData *p = data;
-
-  vaern_risk_scale_free (p->scale);
-  g_free (p->inherent);
-  g_free (p->residual);
-  g_free (p->organisation);
-  g_clear_pointer (&p->logo, g_bytes_unref);
-  g_free (p->scope);
-  g_free (p->date);
-  g_free (p);
-}
-
-static PageData *
-page_data_new (VaernRisksView *self)
-{
-  PageData *p = g_new0 (PageData, 1);
-  g_autofree char *today = vaern_date_today ();
-
-  p->scale = vaern_risk_scale_copy (vaern_document_get_scale (self->document));
-  count_cells (self, &p->inherent, &p->residual);
-  p->show = shown_matrices (self);
-  p->safe = g_settings_get_boolean (self->settings, "color-blind-palette");
-  p->organisation = g_strdup (vaern_document_get_organisation (self->document));
-  p->logo = vaern_document_get_logo (self->document);
-  p->scope = describe_scope (self);
-  p->date = vaern_date_format (today);
-  return p;
-}
-
-static void
-page_data_fill (PageData         *p,
-                VaernHeatMap     *map,
-                VaernHeatMapPage *page)
-{
-  memset (map, 0, sizeof *map);
-  map->scale = p->scale;
-  map->inherent = p->inherent;
-  map->residual = p->residual;
-  map->show = p->show;
-  map->safe_palette = p->safe;
-  map->legend = TRUE;
-  map->fg[3] = 1;
-  map->bg[0] = map->bg[1] = map->bg[2] = map->bg[3] = 1;
-  page->organisation = p->organisation;
-  page->logo = p->logo;
-  page->scope = p->scope;
-  page->date = p->date;
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              PageData          *p)
-{
-  VaernHeatMap map;
-  VaernHeatMapPage page;
-
-  page_data_fill (p, &map, &page);
-  vaern_heat_map_draw_page (gtk_print_context_get_cairo_context (context),
-                            gtk_print_context_get_width (context),
-                            gtk_print_context_get_height (context), &map, &page);
-}
-
-/* Prints the heat map page; with @export_path, straight to that PDF file
- * without the print dialog (for tests). */
-gboolean
-vaern_risks_view_print (VaernRisksView *self,
-                        const char     *export_path,
-                        GError        **error)
-{
-  g_return_val_if_fail (VAERN_IS_RISKS_VIEW (self), FALSE);
-  g_return_val_if_fail (self->document != NULL, FALSE);
-
-  return vaern_print_a4 (GTK_WIDGET (self),
-                         /* Translators: the name of the print job */
-                         _("Risk matrix"), GTK_PAGE_ORIENTATION_LANDSCAPE, NULL,
-                         G_CALLBACK (draw_page_cb), page_data_new (self), page_data_free,
-                         export_path, error);
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *name,
-              GVariant   *param)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!vaern_risks_view_print (VAERN_RISKS_VIEW (widget), NULL, &error))
-    /* Translators: heading of an error message */
-    vaern_show_error (widget, _("Could Not Print"), error);
-}
-
-static void
-export_chosen_cb (GtkWindow *parent,
-                  GFile     *file,
-                  gpointer   user_data)
-{
-  PageData *p = user_data;
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
-  VaernHeatMap map;
-  VaernHeatMapPage page;
-
-  if (path)
-    {
-      page_data_fill (p, &map, &page);
-      if (!vaern_heat_map_export (path, &map, &page, &error))
-        /* Translators: heading of an error message */
-        vaern_show_error (GTK_WIDGET (parent), _("Could Not Export"), error);
-      else
-        {
-          g_autofree char *base = g_file_get_basename (file);
-          /* Translators: notification; %s is a file name */
-          g_autofree char *text = g_strdup_printf (_("Risk matrix saved as “%s”"), base);
-
-          vaern_view_toast (GTK_WIDGET (parent), text);
-        }
-    }
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  VaernRisksView *self = VAERN_RISKS_VIEW (widget);
-
-  vaern_choose_file_full (GTK_WINDOW (gtk_widget_get_root (widget)), GTK_FILE_CHOOSER_ACTION_SAVE,
-                     /* Translators: title of the file chooser */
-                     _("Export Risk Matrix"),
-                     /* Translators: button of the file chooser */
-                     _("_Export"),
-                     /* Translators: suggested file name of the exported heat map */
-                     _("risk-matrix.pdf"), VAERN_FILES_PICTURES, export_chosen_cb,
-                     page_data_new (self), page_data_free);
 }
 
 /* Layout: filters, the heat map and the list, the action bar. The heat map
@@ -1225,7 +894,7 @@ static int
 map_height_for_width (VaernRisksView *self,
                       int             width)
 {
-  return shown_matrices (self) == VAERN_HEAT_MAP_BOTH ? width * 3 / 5 : width * 9 / 10;
+  return vaern_risks_view_shown_matrices (self) == VAERN_HEAT_MAP_BOTH ? width * 3 / 5 : width * 9 / 10;
 }
 
 static void
@@ -1402,39 +1071,6 @@ vaern_risks_view_dispose (GObject *object)
   G_OBJECT_CLASS (vaern_risks_view_parent_class)->dispose (object);
 }
 
-/* Where other views send a person (win.go-to, see vaern-view.h) */
-
-static void
-show_asset_action (GtkWidget  *widget,
-                   const char *name,
-                   GVariant   *param)
-{
-  vaern_risks_view_show_asset (VAERN_RISKS_VIEW (widget), g_variant_get_int64 (param));
-}
-
-static void
-show_one_filter_action (GtkWidget  *widget,
-                        const char *name,
-                        GVariant   *param)
-{
-  if (g_str_equal (name, "risks.show-undecided"))
-    vaern_risks_view_show_undecided (VAERN_RISKS_VIEW (widget));
-  else
-    vaern_risks_view_show_overdue (VAERN_RISKS_VIEW (widget));
-}
-
-static void
-show_band_action (GtkWidget  *widget,
-                  const char *name,
-                  GVariant   *param)
-{
-  guint band;
-  gboolean after_treatment;
-
-  g_variant_get (param, "(ub)", &band, &after_treatment);
-  vaern_risks_view_show_band (VAERN_RISKS_VIEW (widget), band, after_treatment);
-}
-
 static void
 vaern_risks_view_class_init (VaernRisksViewClass *klass)
 {
@@ -1477,19 +1113,7 @@ vaern_risks_view_class_init (VaernRisksViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, clear_cell_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "risks.add", NULL, add_action);
-  gtk_widget_class_install_action (widget_class, "risks.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "risks.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "risks.clear-filters", NULL,
-                                   clear_filters_action);
-  gtk_widget_class_install_action (widget_class, "risks.edit-scale", NULL, edit_scale_action);
-  gtk_widget_class_install_action (widget_class, "risks.edit-threats", NULL, edit_threats_action);
-  gtk_widget_class_install_action (widget_class, "risks.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "risks.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "risks.show-asset", "x", show_asset_action);
-  gtk_widget_class_install_action (widget_class, "risks.show-undecided", NULL, show_one_filter_action);
-  gtk_widget_class_install_action (widget_class, "risks.show-overdue", NULL, show_one_filter_action);
-  gtk_widget_class_install_action (widget_class, "risks.show-band", "(ub)", show_band_action);
+  vaern_risks_view_class_init_actions (widget_class);
 }
 
 static void
