@@ -5,9 +5,7 @@
 
 #include "vaern-view.h"
 #include "core/vaern-date.h"
-#include "vaern-asset-editor.h"
-#include "vaern-import-dialog.h"
-#include "vaern-register-view.h"
+#include "vaern-register-view-private.h"
 #include "widgets/vaern-table.h"
 #include "widgets/vaern-ui-util.h"
 
@@ -34,34 +32,6 @@ enum {
   FINDINGS_NO_OWNER,
   FINDINGS_DPA,
   FINDINGS_REVIEW,
-};
-
-struct _VaernRegisterView
-{
-  GtkWidget           parent_instance;
-
-  VaernDocument      *document;
-  GtkSingleSelection *selection;   /* the table's, over the sorted list */
-  GtkCustomFilter    *filter;
-  GtkDropDown        *unit_filter;
-  GHashTable         *unit_scope;   /* unit ids under the unit filter's unit */
-  VaernSearch         search;
-  GSettings          *settings;
-  gboolean            safe_palette;
-
-  /* Template widgets */
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *kind_filter;
-  GtkDropDown        *lifecycle_filter;
-  GtkDropDown        *personal_data_filter;
-  GtkDropDown        *findings_filter;
-  GtkWidget          *filter_box;
-  GtkWidget          *filter_button;
-  GtkWidget          *filter_popover_box;
-  GtkWidget          *filter_separator;
-  GtkStack           *content_stack;
-  VaernTable         *table;
-  GtkLabel           *count_label;
 };
 
 static void vaern_register_view_iface_init (VaernViewInterface *iface);
@@ -437,8 +407,8 @@ setup_columns (VaernRegisterView *self)
 
 /* State */
 
-static VaernAsset *
-selected_asset (VaernRegisterView *self)
+VaernAsset *
+vaern_register_view_get_selected (VaernRegisterView *self)
 {
   return gtk_single_selection_get_selected_item (self->selection);
 }
@@ -458,7 +428,7 @@ update_state (VaernRegisterView *self)
   guint total = self->document ? g_list_model_get_n_items (vaern_document_get_assets (self->document)) : 0;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   gboolean editable = self->document && !vaern_document_get_read_only (self->document);
-  gboolean has_selection = selected_asset (self) != NULL;
+  gboolean has_selection = vaern_register_view_get_selected (self) != NULL;
   g_autofree char *count = NULL;
 
   if (total == 0)
@@ -551,139 +521,9 @@ vaern_register_view_iface_init (VaernViewInterface *iface)
   iface->focus_search = vaern_register_view_focus_search;
 }
 
-/* Actions */
-
-static void
-select_asset (VaernRegisterView *self,
-              gint64             id)
+void
+vaern_register_view_clear_filters (VaernRegisterView *self)
 {
-  guint i = vaern_record_list_find (G_LIST_MODEL (self->selection), id);
-
-  if (i == G_MAXUINT)
-    return;
-  vaern_table_select (self->table, i);
-}
-
-static void
-editor_saved_cb (VaernAssetEditor  *editor,
-                 gint64             id,
-                 VaernRegisterView *self)
-{
-  select_asset (self, id);
-}
-
-static void
-open_editor (VaernRegisterView *self,
-             VaernAsset        *asset)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  VaernAssetEditor *editor;
-
-  if (self->document == NULL)
-    return;
-  editor = vaern_asset_editor_new (GTK_WINDOW (root), self->document, asset);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-add_action (GtkWidget  *widget,
-            const char *name,
-            GVariant   *param)
-{
-  open_editor (VAERN_REGISTER_VIEW (widget), NULL);
-}
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  VaernRegisterView *self = VAERN_REGISTER_VIEW (widget);
-  VaernAsset *asset = selected_asset (self);
-
-  if (asset)
-    open_editor (self, asset);
-}
-
-static void
-duplicate_action (GtkWidget  *widget,
-                  const char *name,
-                  GVariant   *param)
-{
-  VaernRegisterView *self = VAERN_REGISTER_VIEW (widget);
-  VaernAsset *asset = selected_asset (self);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VaernAsset) copy = NULL;
-  gint64 id;
-
-  if (asset == NULL)
-    return;
-  id = vaern_document_duplicate_asset (self->document, vaern_record_get_id (VAERN_RECORD (asset)),
-                                       &error);
-  if (id == 0)
-    {
-      /* Translators: heading of an error message */
-      vaern_show_error (widget, _("Could Not Duplicate"), error);
-      return;
-    }
-  select_asset (self, id);
-  copy = vaern_document_get_asset (self->document, id, NULL);
-  if (copy)
-    open_editor (self, copy);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  VaernRegisterView *self = VAERN_REGISTER_VIEW (widget);
-  VaernAsset *asset = selected_asset (self);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *asset_name = NULL;
-  guint position;
-
-  if (asset == NULL)
-    return;
-  asset_name = g_strdup (asset->name);
-  position = gtk_single_selection_get_selected (self->selection);
-  if (!vaern_document_delete_asset (self->document, vaern_record_get_id (VAERN_RECORD (asset)),
-                                    &error))
-    {
-      /* Translators: heading of an error message */
-      vaern_show_error (widget, _("Could Not Delete"), error);
-      return;
-    }
-  /* Keep the selection where it was, for deleting several in a row. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
-    gtk_single_selection_set_selected (self->selection,
-                                       MIN (position,
-                                            g_list_model_get_n_items (G_LIST_MODEL (self->selection)) - 1));
-  /* Translators: notification after deleting; %s is the name of an asset */
-  message = g_strdup_printf (_("“%s” deleted"), asset_name);
-  vaern_view_offer_undo (widget, message);
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  VaernRegisterView *self = VAERN_REGISTER_VIEW (widget);
-
-  if (self->document)
-    vaern_import_dialog_choose (GTK_WINDOW (gtk_widget_get_root (widget)), self->document);
-}
-
-static void
-clear_filters_action (GtkWidget  *widget,
-                      const char *name,
-                      GVariant   *param)
-{
-  VaernRegisterView *self = VAERN_REGISTER_VIEW (widget);
-
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   search_changed_cb (self);
   gtk_drop_down_set_selected (self->kind_filter, 0);
@@ -693,33 +533,6 @@ clear_filters_action (GtkWidget  *widget,
   if (self->unit_filter)
     gtk_drop_down_set_selected (self->unit_filter, 0);
   filter_changed_cb (self);
-}
-
-/* From a system to its risk assessment. */
-static void
-show_risks_action (GtkWidget  *widget,
-                   const char *name,
-                   GVariant   *param)
-{
-  VaernRegisterView *self = VAERN_REGISTER_VIEW (widget);
-  VaernAsset *asset = selected_asset (self);
-
-  if (asset != NULL)
-    vaern_view_go_to (widget, "risks", "risks.show-asset",
-                      g_variant_new_int64 (vaern_record_get_id (VAERN_RECORD (asset))));
-}
-
-static void
-show_roles_action (GtkWidget  *widget,
-                   const char *name,
-                   GVariant   *param)
-{
-  VaernRegisterView *self = VAERN_REGISTER_VIEW (widget);
-  VaernAsset *asset = selected_asset (self);
-
-  if (asset != NULL)
-    vaern_view_go_to (widget, "people", "people.show-asset",
-                      g_variant_new_int64 (vaern_record_get_id (VAERN_RECORD (asset))));
 }
 
 void
@@ -788,25 +601,6 @@ vaern_register_view_dispose (GObject *object)
   G_OBJECT_CLASS (vaern_register_view_parent_class)->dispose (object);
 }
 
-/* Where other views send a person (win.go-to, see vaern-view.h) */
-
-static void
-show_findings_action (GtkWidget  *widget,
-                      const char *name,
-                      GVariant   *param)
-{
-  gtk_widget_activate_action (widget, "register.clear-filters", NULL);
-  vaern_register_view_filter_findings (VAERN_REGISTER_VIEW (widget), g_variant_get_uint32 (param));
-}
-
-static void
-show_systems_action (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *param)
-{
-  vaern_register_view_show_systems (VAERN_REGISTER_VIEW (widget));
-}
-
 static void
 vaern_register_view_class_init (VaernRegisterViewClass *klass)
 {
@@ -835,18 +629,7 @@ vaern_register_view_class_init (VaernRegisterViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 
-  gtk_widget_class_install_action (widget_class, "register.add", NULL, add_action);
-  gtk_widget_class_install_action (widget_class, "register.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "register.duplicate", NULL, duplicate_action);
-  gtk_widget_class_install_action (widget_class, "register.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "register.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "register.clear-filters", NULL,
-                                   clear_filters_action);
-  gtk_widget_class_install_action (widget_class, "register.show-roles", NULL, show_roles_action);
-  gtk_widget_class_install_action (widget_class, "register.show-risks", NULL, show_risks_action);
-  gtk_widget_class_install_action (widget_class, "register.show-findings", "u", show_findings_action);
-  gtk_widget_class_install_action (widget_class, "register.show-systems", NULL, show_systems_action);
-
+  vaern_register_view_class_init_actions (widget_class);
 }
 
 static void
