@@ -33,7 +33,10 @@ struct _VaernSoaEntryEditor
   AdwComboRow    *status_row;
   AdwActionRow   *owner_row;
   AdwPreferencesGroup *documents_group;
+  GtkWidget      *documents_empty_label;
   AdwPreferencesGroup *risks_group;
+  GtkWidget      *risks_empty_label;
+  GtkLabel       *risks_more_label;
   GtkTextView    *notes_view;
 };
 
@@ -150,7 +153,10 @@ vaern_soa_entry_editor_class_init (VaernSoaEntryEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VaernSoaEntryEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, VaernSoaEntryEditor, owner_row);
   gtk_widget_class_bind_template_child (widget_class, VaernSoaEntryEditor, documents_group);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaEntryEditor, documents_empty_label);
   gtk_widget_class_bind_template_child (widget_class, VaernSoaEntryEditor, risks_group);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaEntryEditor, risks_empty_label);
+  gtk_widget_class_bind_template_child (widget_class, VaernSoaEntryEditor, risks_more_label);
   gtk_widget_class_bind_template_child (widget_class, VaernSoaEntryEditor, notes_view);
   gtk_widget_class_bind_template_callback (widget_class, applicable_changed_cb);
 }
@@ -177,19 +183,7 @@ fill_documents (VaernSoaEntryEditor *self,
   GListModel *docs = vaern_document_get_isms_documents (self->document);
   guint n = g_list_model_get_n_items (docs);
 
-  if (n == 0)
-    {
-      GtkWidget *label = gtk_label_new (
-        /* Translators: in the SoA editor when the documents register is empty */
-        _("The documents register is empty. Add the policy and guidelines under Documents "
-          "to link them here."));
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "dim-label");
-      adw_preferences_group_add (self->documents_group, label);
-      return;
-    }
+  gtk_widget_set_visible (self->documents_empty_label, n == 0);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(VaernIsmsDocument) d = g_list_model_get_item (docs, i);
@@ -230,18 +224,9 @@ fill_risks (VaernSoaEntryEditor *self)
                                                                   self->entry->control);
   const guint shown = 50;
 
+  gtk_widget_set_visible (self->risks_empty_label, risks->len == 0);
   if (risks->len == 0)
-    {
-      /* Translators: in the SoA editor when no risk names the control */
-      GtkWidget *label = gtk_label_new (_("No risk assessment names this control yet. Link it "
-                                          "from a risk's treatment."));
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "dim-label");
-      adw_preferences_group_add (self->risks_group, label);
-      return;
-    }
+    return;
   for (guint i = 0; i < MIN (risks->len, shown); i++)
     {
       VaernRisk *risk = risks->pdata[i];
@@ -262,11 +247,9 @@ fill_risks (VaernSoaEntryEditor *self)
         /* Translators: under the first risks linked to a control */
         g_strdup_printf (ngettext ("and %u more risk", "and %u more risks", risks->len - shown),
                          risks->len - shown);
-      GtkWidget *label = gtk_label_new (text);
 
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "dim-label");
-      adw_preferences_group_add (self->risks_group, label);
+      gtk_label_set_text (self->risks_more_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->risks_more_label), TRUE);
     }
   {
     /* Translators: the number of risks that name a control, in the group's heading */
