@@ -42,7 +42,7 @@ vaern_document_list_changes (VaernDocument *self,
 
   stmt = doc_prepare (self,
     "SELECT l.id, l.change_set, s.at, s.actor, s.label, l.tbl, l.row_id, l.op, l.old, l.new"
-    "  FROM change_log l JOIN change_set s ON s.id = l.change_set"
+    "  FROM change_log_visible l JOIN change_set s ON s.id = l.change_set"
     " ORDER BY l.id DESC LIMIT ?", NULL);
   if (stmt == NULL)
     return G_LIST_MODEL (store);
@@ -95,7 +95,7 @@ vaern_document_list_change_sets (VaernDocument *self,
   g_array_set_size (ids, MAX (0, doc_query_int (self, "SELECT count(*) FROM change_set", 0, NULL)));
   stmt = doc_prepare (self,
     "SELECT s.id, s.at, s.actor, s.label, s.reverts,"
-    "       EXISTS (SELECT 1 FROM change_log l WHERE l.change_set = s.id)"
+    "       EXISTS (SELECT 1 FROM change_log_visible l WHERE l.change_set = s.id)"
     "  FROM change_set s ORDER BY s.id", NULL);
   if (stmt == NULL)
     return G_LIST_MODEL (store);
@@ -147,7 +147,7 @@ guint
 vaern_document_count_changes (VaernDocument *self)
 {
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), 0);
-  return MAX (0, doc_query_int (self, "SELECT count(*) FROM change_log", 0, NULL));
+  return MAX (0, doc_query_int (self, "SELECT count(*) FROM change_log_visible", 0, NULL));
 }
 
 /* Transactions: every edit is a change set */
@@ -258,7 +258,7 @@ commit_change_set (VaernDocument *self,
                    GError       **error)
 {
   gint64 set = self->change_set;
-  gint64 changed = doc_query_int (self, "SELECT EXISTS (SELECT 1 FROM change_log WHERE change_set = ?)",
+  gint64 changed = doc_query_int (self, "SELECT EXISTS (SELECT 1 FROM change_log_visible WHERE change_set = ?)",
                               set, error);
 
   forget_change_set (self);
@@ -445,6 +445,7 @@ revert_row (VaernDocument *self,
             gint64         row_id,
             const char    *op,
             const char    *old_json,
+            const char    *new_json,
             GError       **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
@@ -467,13 +468,30 @@ revert_row (VaernDocument *self,
       g_autoptr(VaernDbStmt) cols = NULL;
       int n = 0;
 
-      cols = vaern_db_prepare (self->db, doc_sql (self,
-        "SELECT name FROM pragma_table_info (?1)",
-        "SELECT attname FROM pg_attribute WHERE attrelid = ?1::regclass"
-        "   AND attnum > 0 AND NOT attisdropped ORDER BY attnum"));
-      if (cols == NULL)
-        goto failed;
-      vaern_db_bind_text (cols, 1, table);
+      /* On a server an update puts back only the columns it changed: a
+       * login may be allowed to change some columns of a row and not
+       * others (an assessor a system's classification, management a
+       * risk's acceptance), and its undo must stay within them. */
+      if (postgresql && new_json)
+        {
+          cols = vaern_db_prepare (self->db,
+            "SELECT o.key FROM json_each (?1::json) o"
+            " WHERE o.value::text IS DISTINCT FROM (?2::json -> o.key)::text");
+          if (cols == NULL)
+            goto failed;
+          doc_bind_text (cols, 1, old_json);
+          doc_bind_text (cols, 2, new_json);
+        }
+      else
+        {
+          cols = vaern_db_prepare (self->db, doc_sql (self,
+            "SELECT name FROM pragma_table_info (?1)",
+            "SELECT attname FROM pg_attribute WHERE attrelid = ?1::regclass"
+            "   AND attnum > 0 AND NOT attisdropped ORDER BY attnum"));
+          if (cols == NULL)
+            goto failed;
+          vaern_db_bind_text (cols, 1, table);
+        }
       while (vaern_db_step (cols) == VAERN_DB_ROW)
         {
           const char *col = vaern_db_column_text (cols, 0, NULL);
@@ -491,6 +509,8 @@ revert_row (VaernDocument *self,
                                     n ? ", " : "", col, col);
           n++;
         }
+      if (n == 0)
+        return TRUE;   /* nothing to put back */
       if (g_str_equal (op, "delete"))
         g_string_printf (sql, "INSERT INTO \"%s\" (%s) VALUES (%s)", table, names->str,
                          values->str);
@@ -551,7 +571,7 @@ revert_change_set (VaernDocument *self,
       return FALSE;
     }
 
-  rows = vaern_db_prepare (self->db, "SELECT tbl, row_id, op, old FROM change_log"
+  rows = vaern_db_prepare (self->db, "SELECT tbl, row_id, op, old, new FROM change_log_visible"
                                      " WHERE change_set = ? ORDER BY id DESC");
   if (rows == NULL)
     {
@@ -565,7 +585,8 @@ revert_change_set (VaernDocument *self,
         ok = revert_row (self, vaern_db_column_text (rows, 0, NULL),
                          vaern_db_column_int (rows, 1),
                          vaern_db_column_text (rows, 2, NULL),
-                         vaern_db_column_text (rows, 3, NULL), error);
+                         vaern_db_column_text (rows, 3, NULL),
+                         vaern_db_column_text (rows, 4, NULL), error);
     }
   if (!ok)
     {

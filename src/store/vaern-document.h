@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 /* The file format's identity: PRAGMA application_id ('VaRN') and the newest
  * schema version (PRAGMA user_version) this build knows. */
 #define VAERN_APPLICATION_ID  0x5661524E
-#define VAERN_SCHEMA_VERSION  5
+#define VAERN_SCHEMA_VERSION  6
 
 #define VAERN_TYPE_DOCUMENT (vaern_document_get_type ())
 G_DECLARE_FINAL_TYPE (VaernDocument, vaern_document, VAERN, DOCUMENT, GObject)

@@ -797,6 +797,238 @@ static const Migration migrations[] = {
     "  png text NOT NULL"
     "    CHECK (length(png) BETWEEN 12 AND 1398104 AND substr(png, 1, 11) = 'iVBORw0KGgo'));",
   },
+  {
+    .sqlite =
+    /* 5 → 6: who may do what, on a server. A file has no logins: whoever
+     * may open it may do everything (its permissions are the control), so
+     * a file gets only the view of the change log that the store reads,
+     * which on a server shows each login its own change sets. */
+    "CREATE VIEW change_log_visible AS SELECT * FROM change_log;",
+    .postgresql =
+    /* Four groups, PostgreSQL group roles named after the database (roles
+     * belong to the whole server, and one server may hold several ISMS):
+     * the ISMS administrator (the consultant), the assessors (system
+     * owners and administrators: the risks and the classification of the
+     * systems where they hold an assessing role), management (reads,
+     * records approvals and acceptances) and readers. A person is linked
+     * to a login in access_login; which roles assess is the built-in
+     * systemejer and systemforvalter unless access_role says otherwise.
+     * These tables are the server's, not the ISMS's: they are not in the
+     * change log, the export or a file. */
+    "CREATE TABLE access_group ("
+    "  grp text PRIMARY KEY CHECK (grp IN ('admin','assessor','management','reader')),"
+    "  role_name text NOT NULL UNIQUE);"
+    "CREATE TABLE access_login ("
+    "  login text PRIMARY KEY CHECK (length(login) BETWEEN 1 AND 63),"
+    "  person_id bigint NOT NULL UNIQUE REFERENCES person (id) ON DELETE CASCADE DEFERRABLE,"
+    "  grp text NOT NULL REFERENCES access_group (grp));"
+    "CREATE TABLE access_role ("
+    "  role_id bigint PRIMARY KEY REFERENCES role (id) ON DELETE CASCADE DEFERRABLE,"
+    "  assessing boolean NOT NULL);"
+    /* Whether the login in session is in a group (a superuser is in all). */
+    "CREATE FUNCTION vaern_in_group (g text) RETURNS boolean LANGUAGE sql STABLE"
+    "  SECURITY DEFINER AS $$"
+    "    SELECT coalesce (pg_has_role (session_user,"
+    "                       (SELECT role_name FROM access_group WHERE grp = g), 'MEMBER'), false)"
+    "  $$;"
+    "CREATE FUNCTION vaern_role_assesses (r bigint) RETURNS boolean LANGUAGE sql STABLE"
+    "  SECURITY DEFINER AS $$"
+    "    SELECT coalesce ((SELECT assessing FROM access_role WHERE role_id = r),"
+    "                     (SELECT key IN ('system_owner', 'system_administrator')"
+    "                        FROM role WHERE id = r), false)"
+    "  $$;"
+    /* Whether the person linked to the login in session holds, today, an
+     * assessing role on the asset. */
+    "CREATE FUNCTION vaern_may_assess (asset bigint) RETURNS boolean LANGUAGE sql STABLE"
+    "  SECURITY DEFINER AS $$"
+    "    SELECT EXISTS (SELECT 1 FROM access_login l"
+    "                     JOIN assignment a ON a.person_id = l.person_id"
+    "                    WHERE l.login = session_user AND l.grp = 'assessor'"
+    "                      AND a.asset_id = asset"
+    "                      AND a.from_date <= to_char (current_date, 'YYYY-MM-DD')"
+    "                      AND (a.to_date IS NULL"
+    "                           OR a.to_date >= to_char (current_date, 'YYYY-MM-DD'))"
+    "                      AND vaern_role_assesses (a.role_id))"
+    "  $$;"
+    /* The change log is written by the triggers alone, and never changed. */
+    "CREATE FUNCTION vaern_change_log_fixed () RETURNS trigger LANGUAGE plpgsql AS $$"
+    "  BEGIN"
+    "    RAISE EXCEPTION 'vaern: the change log cannot be changed'"
+    "      USING ERRCODE = 'insufficient_privilege';"
+    "  END $$;"
+    "CREATE TRIGGER change_log_fixed BEFORE UPDATE OR DELETE OR TRUNCATE ON change_log"
+    "  FOR EACH STATEMENT EXECUTE FUNCTION vaern_change_log_fixed ();"
+    /* Each login sees its own change sets' rows; the administrators all. */
+    "CREATE VIEW change_log_visible WITH (security_barrier) AS"
+    "  SELECT l.* FROM change_log l"
+    "   WHERE vaern_in_group ('admin')"
+    "      OR EXISTS (SELECT 1 FROM change_set s"
+    "                  WHERE s.id = l.change_set AND s.actor = session_user);"
+    /* A person's access, granted and taken back by an administrator: the
+     * link to the login and the login's membership of the group. */
+    "CREATE FUNCTION vaern_grant_access (p_person bigint, p_login text, p_group text)"
+    "  RETURNS void LANGUAGE plpgsql SECURITY DEFINER AS $$"
+    "  BEGIN"
+    "    IF NOT vaern_in_group ('admin') THEN"
+    "      RAISE EXCEPTION 'vaern: only an ISMS administrator grants access'"
+    "        USING ERRCODE = 'insufficient_privilege';"
+    "    END IF;"
+    "    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = p_login) THEN"
+    "      RAISE EXCEPTION 'vaern: no login %', p_login USING ERRCODE = 'undefined_object';"
+    "    END IF;"
+    "    PERFORM vaern_revoke_access (p_person);"
+    "    PERFORM vaern_revoke_access (person_id) FROM access_login WHERE login = p_login;"
+    "    INSERT INTO access_login (login, person_id, grp) VALUES (p_login, p_person, p_group);"
+    "    EXECUTE format ('GRANT %I TO %I',"
+    "                    (SELECT role_name FROM access_group WHERE grp = p_group), p_login);"
+    "  END $$;"
+    "CREATE FUNCTION vaern_revoke_access (p_person bigint) RETURNS void"
+    "  LANGUAGE plpgsql SECURITY DEFINER AS $$"
+    "  DECLARE"
+    "    link record;"
+    "  BEGIN"
+    "    IF NOT vaern_in_group ('admin') THEN"
+    "      RAISE EXCEPTION 'vaern: only an ISMS administrator takes access back'"
+    "        USING ERRCODE = 'insufficient_privilege';"
+    "    END IF;"
+    "    FOR link IN SELECT l.login, g.role_name FROM access_login l"
+    "                  JOIN access_group g ON g.grp = l.grp WHERE l.person_id = p_person LOOP"
+    "      IF link.login <> session_user THEN"
+    "        EXECUTE format ('REVOKE %I FROM %I', link.role_name, link.login);"
+    "      END IF;"
+    "    END LOOP;"
+    "    DELETE FROM access_login WHERE person_id = p_person;"
+    "  END $$;"
+    /* The guards: a risk (and its controls) changed or deleted by anyone
+     * but an administrator belongs to a system the login assesses, or the
+     * change is management's acceptance (which the column grants keep to
+     * the acceptance). A row a cascade deletes was checked with its parent. */
+    "CREATE FUNCTION vaern_guard_risk () RETURNS trigger LANGUAGE plpgsql AS $$"
+    "  BEGIN"
+    "    IF NOT vaern_in_group ('admin')"
+    "       AND NOT (TG_OP = 'UPDATE' AND vaern_in_group ('management'))"
+    "       AND NOT vaern_may_assess (OLD.asset_id) THEN"
+    "      RAISE EXCEPTION 'vaern: the risk belongs to a system you do not assess'"
+    "        USING ERRCODE = 'insufficient_privilege';"
+    "    END IF;"
+    "    IF TG_OP = 'DELETE' THEN"
+    "      RETURN OLD;"
+    "    END IF;"
+    "    RETURN NEW;"
+    "  END $$;"
+    "CREATE TRIGGER risk_guard BEFORE UPDATE OR DELETE ON risk"
+    "  FOR EACH ROW EXECUTE FUNCTION vaern_guard_risk ();"
+    "CREATE FUNCTION vaern_guard_risk_control () RETURNS trigger LANGUAGE plpgsql AS $$"
+    "  DECLARE"
+    "    asset bigint := (SELECT asset_id FROM risk WHERE id = OLD.risk_id);"
+    "  BEGIN"
+    "    IF asset IS NOT NULL AND NOT vaern_in_group ('admin')"
+    "       AND NOT vaern_may_assess (asset) THEN"
+    "      RAISE EXCEPTION 'vaern: the risk belongs to a system you do not assess'"
+    "        USING ERRCODE = 'insufficient_privilege';"
+    "    END IF;"
+    "    IF TG_OP = 'DELETE' THEN"
+    "      RETURN OLD;"
+    "    END IF;"
+    "    RETURN NEW;"
+    "  END $$;"
+    "CREATE TRIGGER risk_control_guard BEFORE UPDATE OR DELETE ON risk_control"
+    "  FOR EACH ROW EXECUTE FUNCTION vaern_guard_risk_control ();"
+    /* The groups, the grants and the row policies, named for this database
+     * and schema. */
+    "DO $do$"
+    "  DECLARE"
+    "    g text;"
+    "    r text;"
+    "    admin_r text;"
+    "    assessor_r text;"
+    "    management_r text;"
+    "    reader_r text;"
+    "    everyone text;"
+    "    t text;"
+    "    f text;"
+    "  BEGIN"
+    "    FOREACH g IN ARRAY ARRAY['admin', 'assessor', 'management', 'reader'] LOOP"
+    "      r := left (current_database (), 40) || '_vaern_' || g;"
+    "      IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = r) THEN"
+    "        EXECUTE format ('CREATE ROLE %I NOLOGIN', r);"
+    "      END IF;"
+    "      INSERT INTO access_group (grp, role_name) VALUES (g, r);"
+    "    END LOOP;"
+    "    SELECT role_name INTO admin_r FROM access_group WHERE grp = 'admin';"
+    "    SELECT role_name INTO assessor_r FROM access_group WHERE grp = 'assessor';"
+    "    SELECT role_name INTO management_r FROM access_group WHERE grp = 'management';"
+    "    SELECT role_name INTO reader_r FROM access_group WHERE grp = 'reader';"
+    "    everyone := format ('%I, %I, %I, %I', admin_r, assessor_r, management_r, reader_r);"
+    /* The login that makes the schema is its first administrator. */
+    "    EXECUTE format ('GRANT %I TO %I', admin_r, current_user);"
+    "    EXECUTE format ('REVOKE ALL ON ALL TABLES IN SCHEMA %I FROM PUBLIC', current_schema ());"
+    "    FOREACH t IN ARRAY ARRAY['vaern_schema', 'organisation', 'organisation_logo', 'unit',"
+    "        'person', 'asset', 'asset_unit', 'role', 'assignment', 'scale', 'scale_level',"
+    "        'scale_band', 'threat', 'risk', 'risk_control', 'control', 'control_map',"
+    "        'document', 'soa_version', 'soa_entry', 'soa_entry_document', 'approval',"
+    "        'activity', 'activity_done', 'change_set', 'change_log_visible',"
+    "        'access_group', 'access_login', 'access_role'] LOOP"
+    "      EXECUTE format ('GRANT SELECT ON %I TO %s', t, everyone);"
+    "    END LOOP;"
+    "    FOREACH t IN ARRAY ARRAY['organisation', 'organisation_logo', 'unit', 'person',"
+    "        'asset', 'asset_unit', 'role', 'assignment', 'scale', 'scale_level', 'scale_band',"
+    "        'threat', 'risk', 'risk_control', 'control', 'control_map', 'document',"
+    "        'soa_version', 'soa_entry', 'soa_entry_document', 'approval', 'activity',"
+    "        'activity_done', 'access_role'] LOOP"
+    "      EXECUTE format ('GRANT INSERT, UPDATE, DELETE ON %I TO %I', t, admin_r);"
+    "    END LOOP;"
+    "    EXECUTE format ('GRANT SELECT, INSERT ON change_log TO %I', admin_r);"
+    "    EXECUTE format ('GRANT INSERT ON change_set TO %I, %I, %I',"
+    "                    admin_r, assessor_r, management_r);"
+    /* Assessors: the risks of their systems and the systems' classification. */
+    "    EXECUTE format ('GRANT INSERT, UPDATE, DELETE ON risk, risk_control TO %I', assessor_r);"
+    "    EXECUTE format ('GRANT UPDATE (confidentiality, integrity, availability) ON asset TO %I',"
+    "                    assessor_r);"
+    /* Management: approvals, and the acceptance of risks. An approval of the
+     * SoA keeps the owners' names and the documents as they are. */
+    "    EXECUTE format ('GRANT INSERT, UPDATE, DELETE ON approval TO %I', management_r);"
+    "    EXECUTE format ('GRANT UPDATE (accepted_by, accepted_on) ON risk TO %I', management_r);"
+    "    EXECUTE format ('GRANT UPDATE (status) ON document TO %I', management_r);"
+    "    EXECUTE format ('GRANT UPDATE (owner_name) ON soa_entry TO %I', management_r);"
+    "    EXECUTE format ('GRANT UPDATE (title, kind, version, status, location)"
+    "                     ON soa_entry_document TO %I', management_r);"
+    /* Rows: every group reads all; an assessor writes only where assessing. */
+    "    FOREACH t IN ARRAY ARRAY['asset', 'risk', 'risk_control'] LOOP"
+    "      EXECUTE format ('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);"
+    "      EXECUTE format ('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);"
+    "      EXECUTE format ('CREATE POLICY %I ON %I FOR SELECT USING (true)', t || '_read', t);"
+    "      EXECUTE format ('CREATE POLICY %I ON %I FOR ALL TO %I USING (true) WITH CHECK (true)',"
+    "                      t || '_admin', t, admin_r);"
+    "    END LOOP;"
+    /* A policy's check sees the row as it would be; what it was is for
+     * the guards (below), so that an assessor's statement on another
+     * system's row fails with a reason instead of finding no rows. */
+    "    EXECUTE format ('CREATE POLICY asset_assess ON asset FOR UPDATE TO %I"
+    "                     USING (true) WITH CHECK (vaern_may_assess (id))', assessor_r);"
+    "    EXECUTE format ('CREATE POLICY risk_assess ON risk FOR ALL TO %I"
+    "                     USING (true) WITH CHECK (vaern_may_assess (asset_id))', assessor_r);"
+    "    EXECUTE format ('CREATE POLICY risk_accept ON risk FOR UPDATE TO %I"
+    "                     USING (true) WITH CHECK (true)', management_r);"
+    "    EXECUTE format ('CREATE POLICY risk_control_assess ON risk_control FOR ALL TO %I"
+    "                     USING (true)"
+    "                     WITH CHECK (vaern_may_assess ((SELECT asset_id FROM risk"
+    "                                                     WHERE risk.id = risk_id)))',"
+    "                    assessor_r);"
+    /* Functions that see more than their caller: a fixed search path, and
+     * only the administrators may grant. */
+    "    FOREACH f IN ARRAY ARRAY['vaern_in_group(text)', 'vaern_role_assesses(bigint)',"
+    "        'vaern_may_assess(bigint)', 'vaern_grant_access(bigint,text,text)',"
+    "        'vaern_revoke_access(bigint)', 'vaern_audit()'] LOOP"
+    "      EXECUTE format ('ALTER FUNCTION %s SECURITY DEFINER SET search_path = %I, pg_catalog',"
+    "                      f, current_schema ());"
+    "    END LOOP;"
+    "    REVOKE EXECUTE ON FUNCTION vaern_grant_access (bigint, text, text) FROM PUBLIC;"
+    "    REVOKE EXECUTE ON FUNCTION vaern_revoke_access (bigint) FROM PUBLIC;"
+    "    EXECUTE format ('GRANT EXECUTE ON FUNCTION vaern_grant_access (bigint, text, text),"
+    "                     vaern_revoke_access (bigint) TO %I', admin_r);"
+    "  END $do$;",
+  },
 };
 
 /* The tables whose every change goes to the change log (and so can be undone). */
