@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "core/vaern-date.h"
 #include "store/vaern-document-private.h"
@@ -625,6 +626,116 @@ test_list_follows (Fixture       *f,
   g_assert_cmpstr (shown->asset_name, ==, "Omdøbt system");
 }
 
+/* On a server, through Værn as the people who use it: a system owner's
+ * login (an assessor) edits a risk of their own system and undoes it; a
+ * risk of another system is refused with the server's reason and stays as
+ * it was; their change log holds their own steps. Management records an
+ * approval and undoes it, and may not edit a risk. */
+static VaernDocument *
+open_as (Fixture    *f,
+         const char *login)
+{
+  g_autofree char *location = g_strdup_printf ("host=%s user=%s dbname=%s",
+                                               g_getenv ("VAERN_TEST_PGHOST"), login,
+                                               strstr (f->path, "dbname=") + strlen ("dbname="));
+  g_autoptr(GError) error = NULL;
+  VaernDocument *doc = vaern_document_open (location, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static void
+test_server_access (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VaernDocument) owner = NULL;
+  g_autoptr(VaernDocument) boss = NULL;
+  g_autoptr(VaernRisk) mine = NULL;
+  g_autoptr(VaernRisk) theirs = NULL;
+  g_autoptr(VaernRisk) foreign = NULL;
+  g_autoptr(VaernApproval) approval = vaern_approval_new ();
+  g_autofree char *grants = NULL;
+  VaernRole *role;
+  gint64 other, mine_id, theirs_id, chief, approval_id;
+
+  VAERN_TEST_SERVER_ONLY ();
+  other = add_asset (f->doc, "Andet system");
+  role = vaern_document_find_role_by_key (f->doc, "system_owner");
+  g_assert_nonnull (role);
+  g_assert_cmpint (vaern_document_assign (f->doc, f->asset, f->person,
+                                          vaern_record_get_id (VAERN_RECORD (role)),
+                                          "2020-01-01", FALSE, &error), >, 0);
+  g_assert_no_error (error);
+  mine = new_risk (f, "Egen risiko", 2, 2, 2, 2);
+  mine_id = add_risk (f, mine);
+  theirs = new_risk (f, "Fremmed risiko", 3, 3, 3, 3);
+  theirs->asset_id = other;
+  theirs_id = add_risk (f, theirs);
+  chief = add_person (f->doc, "Dorte Direktør", "dd@example.dk", 0);
+  grants = g_strdup_printf ("CREATE ROLE ejer_login LOGIN;"
+                            "CREATE ROLE chef_login LOGIN;"
+                            "SELECT vaern_grant_access (%" G_GINT64_FORMAT ", 'ejer_login', 'assessor');"
+                            "SELECT vaern_grant_access (%" G_GINT64_FORMAT ", 'chef_login', 'management')",
+                            f->person, chief);
+  g_assert_cmpint (vaern_test_exec (f->doc, grants), ==, VAERN_TEST_SQL_OK);
+
+  /* The system owner: their own risk, edited and undone. */
+  owner = open_as (f, "ejer_login");
+  g_clear_object (&mine);
+  mine = vaern_document_get_risk (owner, mine_id, &error);
+  g_assert_no_error (error);
+  g_free (mine->measures);
+  mine->measures = g_strdup ("Adgangen gennemgået af systemejeren");
+  g_assert_true (vaern_document_update_risk (owner, mine, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->doc, "SELECT count(*) FROM risk WHERE measures LIKE 'Adgangen%'"),
+                   ==, 1);
+  g_assert_cmpint (count (owner, "SELECT count(*) FROM change_log_visible"), >, 0);
+  g_assert_cmpint (count (owner, "SELECT count(*) FROM change_log_visible l"
+                                 " JOIN change_set s ON s.id = l.change_set"
+                                 " WHERE s.actor <> 'ejer_login'"), ==, 0);
+  g_assert_true (vaern_document_undo (owner, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->doc, "SELECT count(*) FROM risk WHERE measures LIKE 'Adgangen%'"),
+                   ==, 0);
+
+  /* Another system's risk: refused, with the reason, and unchanged. */
+  foreign = vaern_document_get_risk (owner, theirs_id, &error);
+  g_assert_no_error (error);
+  g_free (foreign->measures);
+  foreign->measures = g_strdup ("Overtaget");
+  g_assert_false (vaern_document_update_risk (owner, foreign, &error));
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "do not assess"));
+  g_clear_error (&error);
+  g_assert_false (vaern_document_delete_risk (owner, theirs_id, &error));
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f->doc, "SELECT count(*) FROM risk WHERE measures = 'Overtaget'"), ==, 0);
+
+  /* Management: an approval recorded and undone; a risk not theirs to edit. */
+  boss = open_as (f, "chef_login");
+  approval->subject = VAERN_APPROVAL_RISKS;
+  approval->title = g_strdup ("Risikovurderingen 2026");
+  approval->approved_by = g_strdup ("Dorte Direktør");
+  approval->approved_on = vaern_date_today ();
+  approval_id = vaern_document_add_approval (boss, approval, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (approval_id, >, 0);
+  g_assert_true (vaern_document_undo (boss, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->doc, "SELECT count(*) FROM approval"), ==, 0);
+  g_clear_object (&foreign);
+  foreign = vaern_document_get_risk (boss, theirs_id, &error);
+  g_assert_no_error (error);
+  g_free (foreign->title);
+  foreign->title = g_strdup ("Omdøbt af ledelsen");
+  g_assert_false (vaern_document_update_risk (boss, foreign, &error));
+  g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_PERMISSION);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -645,6 +756,7 @@ main (int   argc,
   ADD ("count-cells", test_count_cells);
   ADD ("samples", test_samples);
   ADD ("list-follows", test_list_follows);
+  ADD ("server-access", test_server_access);
 
   return g_test_run ();
 }
