@@ -660,6 +660,12 @@ test_server_access (Fixture       *f,
   VaernRole *role;
   gint64 other, mine_id, theirs_id, chief, approval_id;
 
+  /* A file: whoever may open it may do everything. */
+  if (!vaern_test_on_server ())
+    {
+      g_assert_cmpint (vaern_document_get_access (f->doc), ==, VAERN_ACCESS_ADMIN);
+      g_assert_true (vaern_document_may_assess (f->doc, f->asset));
+    }
   VAERN_TEST_SERVER_ONLY ();
   other = add_asset (f->doc, "Andet system");
   role = vaern_document_find_role_by_key (f->doc, "system_owner");
@@ -681,8 +687,13 @@ test_server_access (Fixture       *f,
                             f->person, chief);
   g_assert_cmpint (vaern_test_exec (f->doc, grants), ==, VAERN_TEST_SQL_OK);
 
+  g_assert_cmpint (vaern_document_get_access (f->doc), ==, VAERN_ACCESS_ADMIN);
+
   /* The system owner: their own risk, edited and undone. */
   owner = open_as (f, "ejer_login");
+  g_assert_cmpint (vaern_document_get_access (owner), ==, VAERN_ACCESS_ASSESSOR);
+  g_assert_true (vaern_document_may_assess (owner, f->asset));
+  g_assert_false (vaern_document_may_assess (owner, other));
   g_clear_object (&mine);
   mine = vaern_document_get_risk (owner, mine_id, &error);
   g_assert_no_error (error);
@@ -717,6 +728,8 @@ test_server_access (Fixture       *f,
 
   /* Management: an approval recorded and undone; a risk not theirs to edit. */
   boss = open_as (f, "chef_login");
+  g_assert_cmpint (vaern_document_get_access (boss), ==, VAERN_ACCESS_MANAGEMENT);
+  g_assert_false (vaern_document_may_assess (boss, other));
   approval->subject = VAERN_APPROVAL_RISKS;
   approval->title = g_strdup ("Risikovurderingen 2026");
   approval->approved_by = g_strdup ("Dorte Direktør");
@@ -734,6 +747,29 @@ test_server_access (Fixture       *f,
   foreign->title = g_strdup ("Omdøbt af ledelsen");
   g_assert_false (vaern_document_update_risk (boss, foreign, &error));
   g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  /* Management's acceptance, written and undone within its two columns. */
+  g_free (foreign->title);
+  foreign->title = g_strdup ("Fremmed risiko");
+  foreign->accepted_by = g_strdup ("Dorte Direktør");
+  foreign->accepted_on = vaern_date_today ();
+  g_assert_true (vaern_document_accept_risk (boss, foreign, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->doc, "SELECT count(*) FROM risk WHERE accepted_by = 'Dorte Direktør'"),
+                   ==, 1);
+  g_assert_true (vaern_document_undo (boss, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->doc, "SELECT count(*) FROM risk WHERE accepted_by <> ''"), ==, 0);
+  /* The login that granted access takes it back: the owner reads no more. */
+  {
+    g_autofree char *revoke = g_strdup_printf ("SELECT vaern_revoke_access (%" G_GINT64_FORMAT ")",
+                                               f->person);
+
+    g_assert_cmpint (vaern_test_exec (f->doc, revoke), ==, VAERN_TEST_SQL_OK);
+  }
+  g_assert_cmpint (vaern_document_get_access (owner), ==, VAERN_ACCESS_NONE);
+  g_assert_false (vaern_document_may_assess (owner, f->asset));
 }
 
 int

@@ -1059,6 +1059,48 @@ vaern_document_update_risk (VaernDocument *self,
                         _("The risk no longer exists."), error) != 0;
 }
 
+static void
+bind_acceptance (VaernDbStmt *stmt,
+                 gpointer      record)
+{
+  VaernRisk *r = record;
+  g_autofree char *accepted_by = g_strstrip (g_strdup (r->accepted_by ? r->accepted_by : ""));
+
+  doc_bind_text (stmt, 1, accepted_by);
+  doc_bind_text (stmt, 2, r->accepted_on);
+}
+
+/* Management's acceptance alone: on a server, management may write these
+ * two columns of a risk and no other (and its undo puts back only them). */
+gboolean
+vaern_document_accept_risk (VaernDocument *self,
+                            VaernRisk     *risk,
+                            GError       **error)
+{
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (VAERN_IS_RISK (risk), FALSE);
+
+  if (!doc_check_writable (self, error)
+      || !doc_require_date (risk->accepted_on, "accepted_on", TRUE, error))
+    return FALSE;
+  if ((risk->accepted_on != NULL) != (risk->accepted_by != NULL && *risk->accepted_by))
+    {
+      vaern_store_set_field_error (error, VAERN_STORE_ERROR_INVALID,
+                                   risk->accepted_on ? "accepted_by" : "accepted_on",
+                                   _("Management acceptance needs both who accepted the risk "
+                                     "and when."));
+      return FALSE;
+    }
+  /* Translators: an undo step; %s is the name of a risk scenario */
+  label = g_strdup_printf (_("Accept risk “%s”"), risk->title);
+  return doc_write_row (self, label,
+                        "UPDATE risk SET accepted_by = ?, accepted_on = ? WHERE id = ?",
+                        bind_acceptance, 2, risk, vaern_record_get_id (VAERN_RECORD (risk)), NULL,
+                        _("The risk no longer exists."), error) != 0;
+}
+
 gboolean
 vaern_document_delete_risk (VaernDocument *self,
                             gint64         id,

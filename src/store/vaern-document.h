@@ -313,6 +313,27 @@ gboolean       vaern_document_update_risk   (VaernDocument  *self,
 gboolean       vaern_document_delete_risk   (VaernDocument  *self,
                                              gint64          id,
                                              GError        **error);
+/* Writes only the risk's acceptance (accepted_by, accepted_on), as
+ * management may on a server. */
+gboolean       vaern_document_accept_risk   (VaernDocument  *self,
+                                             VaernRisk      *risk,
+                                             GError        **error);
+
+/* Who may do what. A file: everything (its permissions are the control).
+ * A server: what the login's group allows (vaern-schema.c, migration 6). */
+typedef enum
+{
+  VAERN_ACCESS_ADMIN,       /* the ISMS administrator: everything */
+  VAERN_ACCESS_ASSESSOR,    /* the risks and classification of their systems */
+  VAERN_ACCESS_MANAGEMENT,  /* approvals and acceptances */
+  VAERN_ACCESS_READER,      /* reads */
+  VAERN_ACCESS_NONE,        /* a login in no group */
+} VaernAccess;
+
+VaernAccess    vaern_document_get_access    (VaernDocument  *self);
+/* Whether the login may change the risks and classification of an asset. */
+gboolean       vaern_document_may_assess    (VaernDocument  *self,
+                                             gint64          asset_id);
 
 /* The Annex A catalogue, loaded into every document */
 

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "vaern-document-private.h"
+
+/* Who may do what, as the server sees it: the group of the login in
+ * session and the systems it assesses (the schema's vaern_in_group and
+ * vaern_may_assess, which the server's own policies use). Asked each
+ * time, so that access granted or taken back while a window is open
+ * counts at once. */
+
+VaernAccess
+vaern_document_get_access (VaernDocument *self)
+{
+  gint64 group;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), VAERN_ACCESS_NONE);
+
+  if (vaern_db_kind (self->db) != VAERN_DB_POSTGRESQL)
+    return VAERN_ACCESS_ADMIN;
+  group = doc_query_int (self,
+                         "SELECT CASE WHEN vaern_in_group ('admin') THEN 0"
+                         "            WHEN vaern_in_group ('assessor') THEN 1"
+                         "            WHEN vaern_in_group ('management') THEN 2"
+                         "            WHEN vaern_in_group ('reader') THEN 3"
+                         "            ELSE 4 END", 0, NULL);
+  if (group < VAERN_ACCESS_ADMIN || group > VAERN_ACCESS_NONE)
+    return VAERN_ACCESS_NONE;
+  return (VaernAccess) group;
+}
+
+gboolean
+vaern_document_may_assess (VaernDocument *self,
+                           gint64         asset_id)
+{
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
+
+  if (vaern_db_kind (self->db) != VAERN_DB_POSTGRESQL)
+    return TRUE;
+  return doc_query_int (self, "SELECT vaern_in_group ('admin') OR vaern_may_assess (?)",
+                        asset_id, NULL) == 1;
+}
