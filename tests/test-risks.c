@@ -703,6 +703,13 @@ test_server_access (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (count (f->doc, "SELECT count(*) FROM risk WHERE measures LIKE 'Adgangen%'"),
                    ==, 1);
+  /* The owner's own list follows the edit (it reads their change set). */
+  {
+    g_autoptr(VaernRisk) shown = doc_find_record (vaern_document_get_risks (owner), mine_id);
+
+    g_assert_nonnull (shown);
+    g_assert_cmpstr (shown->measures, ==, "Adgangen gennemgået af systemejeren");
+  }
   g_assert_cmpint (count (owner, "SELECT count(*) FROM change_log_visible"), >, 0);
   g_assert_cmpint (count (owner, "SELECT count(*) FROM change_log_visible l"
                                  " JOIN change_set s ON s.id = l.change_set"

@@ -1236,14 +1236,14 @@ touched_by (VaernDocument *self,
                       "  THEN json_extract (coalesce (new, old), '$.asset_id') WHEN 'risk'"
                       "  THEN json_extract (coalesce (new, old), '$.asset_id') END,"
                       " CASE tbl WHEN 'risk' THEN json_extract (old, '$.asset_id') END"
-                      "  FROM change_log WHERE change_set = ?",
+                      "  FROM change_log_visible WHERE change_set = ?",
                       "SELECT tbl, CASE tbl WHEN 'risk' THEN row_id WHEN 'risk_control'"
                       "  THEN (coalesce (new, old)::json ->> 'risk_id')::bigint END,"
                       " CASE tbl WHEN 'asset' THEN row_id WHEN 'asset_unit'"
                       "  THEN (coalesce (new, old)::json ->> 'asset_id')::bigint WHEN 'risk'"
                       "  THEN (coalesce (new, old)::json ->> 'asset_id')::bigint END,"
                       " CASE tbl WHEN 'risk' THEN (old::json ->> 'asset_id')::bigint END"
-                      "  FROM change_log WHERE change_set = ?"), NULL);
+                      "  FROM change_log_visible WHERE change_set = ?"), NULL);
   if (stmt == NULL)
     return DOC_TOUCHED_ALL;
   vaern_db_bind_int (stmt, 1, set);
