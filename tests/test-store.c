@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 #include "core/vaern-date.h"
 #include "store/vaern-document-private.h"
@@ -1218,6 +1219,71 @@ test_logo (Fixture       *f,
   g_assert_no_error (error);
 }
 
+static gboolean
+person_titled (VaernDocument *doc,
+               gint64         id,
+               const char    *title)
+{
+  g_autoptr(VaernPerson) person = doc_find_record (vaern_document_get_people (doc), id);
+
+  return person != NULL && g_strcmp0 (person->title, title) == 0;
+}
+
+static gboolean
+unit_named (VaernDocument *doc,
+            gint64         id,
+            const char    *name)
+{
+  g_autoptr(VaernUnit) unit = doc_find_record (vaern_document_get_units (doc), id);
+
+  return unit != NULL && g_strcmp0 (unit->name, name) == 0;
+}
+
+/* Two sessions on one server: what one commits, the other's lists show
+ * within a second without asking the server (its notification), and so
+ * does a change made with psql in a process of its own. */
+static void
+test_server_notify (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VaernDocument) other = NULL;
+  g_autoptr(VaernPerson) person = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *err = NULL;
+  gint64 person_id, unit_id;
+  int status;
+
+  VAERN_TEST_SERVER_ONLY ();
+  person_id = add_person (f->doc, "Niels Notits", "nn@example.dk", 0);
+  unit_id = add_unit (f->doc, "Gammel enhed", 0);
+  other = vaern_document_open (f->path, &error);
+  g_assert_no_error (error);
+
+  person = doc_find_record (vaern_document_get_people (other), person_id);
+  g_assert_nonnull (person);
+  g_free (person->title);
+  person->title = g_strdup ("Projektleder");
+  g_assert_true (vaern_document_update_person (other, person, &error));
+  g_assert_no_error (error);
+  VAERN_TEST_WAIT_MS (person_titled (f->doc, person_id, "Projektleder"), 1000);
+
+  sql = g_strdup_printf ("UPDATE unit SET name = 'Ny enhed' WHERE id = %" G_GINT64_FORMAT, unit_id);
+  {
+    const char *argv[] = { "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
+                           "-h", g_getenv ("VAERN_TEST_PGHOST"), "-U", g_getenv ("VAERN_TEST_PGUSER"),
+                           "-d", strstr (f->path, "dbname=") + strlen ("dbname="), "-c", sql, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH
+                                 | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status,
+                                 &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  VAERN_TEST_WAIT_MS (unit_named (f->doc, unit_id, "Ny enhed"), 1000);
+  VAERN_TEST_WAIT_MS (unit_named (other, unit_id, "Ny enhed"), 1000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1242,6 +1308,7 @@ main (int   argc,
   ADD ("connection-lost", test_connection_lost);
   ADD ("server-schema", test_server_schema);
   ADD ("server-outside-edit", test_server_outside_edit);
+  ADD ("server-notify", test_server_notify);
   ADD ("hand-over", test_hand_over);
   ADD ("duplicate", test_duplicate);
   ADD ("refuse-files", test_refuse_files);

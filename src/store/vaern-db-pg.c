@@ -772,3 +772,37 @@ vaern_db_pg_check_alive (VaernDb *db)
   }
   return FALSE;
 }
+
+int
+vaern_db_pg_socket (VaernDb *db)
+{
+  g_return_val_if_fail (db->backend == &pg_backend, -1);
+  return DB (db)->conn ? PQsocket (DB (db)->conn) : -1;
+}
+
+gboolean
+vaern_db_pg_take_notifications (VaernDb   *db,
+                                GPtrArray *payloads)
+{
+  PGconn *conn;
+  PGnotify *notify;
+  int own;
+
+  g_return_val_if_fail (db->backend == &pg_backend, FALSE);
+  conn = DB (db)->conn;
+  if (PQstatus (conn) != CONNECTION_OK || !PQconsumeInput (conn))
+    {
+      g_autofree char *message = g_strstrip (g_strdup (PQerrorMessage (conn)));
+
+      vaern_db_set_error (db, VAERN_DB_E_CONNECTION, message);
+      return FALSE;
+    }
+  own = PQbackendPID (conn);
+  while ((notify = PQnotifies (conn)) != NULL)
+    {
+      if (notify->be_pid != own)
+        g_ptr_array_add (payloads, g_strdup (notify->extra));
+      PQfreemem (notify);
+    }
+  return TRUE;
+}

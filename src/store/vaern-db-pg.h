@@ -46,6 +46,13 @@ char      *vaern_db_pg_describe        (VaernDb    *db);
 char      *vaern_db_pg_to_uri          (const char *location);
 /* Whether the location's server answers (no login needed); blocks. */
 gboolean   vaern_db_pg_ping            (const char *location);
+/* The session's socket, to watch for what the server sends (-1: none). */
+int        vaern_db_pg_socket          (VaernDb    *db);
+/* Reads what the server has sent, without waiting, and appends the
+ * payload of each notification from another session (those of this one
+ * are dropped) to payloads; FALSE when the connection is gone. */
+gboolean   vaern_db_pg_take_notifications (VaernDb   *db,
+                                           GPtrArray *payloads);
 /* Whether a location is a server's rather than a file's. */
 gboolean   vaern_db_pg_is_location     (const char *location);
 

@@ -290,6 +290,9 @@ emit_changed (VaernDocument *self)
   doc_refresh_lists (self);
   doc_notify_undo (self);
   doc_signal_changed (self);
+  /* What others committed while this session waited on the server is
+   * buffered: follow it now rather than at the next packet. */
+  doc_take_notifications (self);
 }
 
 gboolean

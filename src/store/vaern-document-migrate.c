@@ -359,8 +359,8 @@ static gboolean schema_error (GError    **error,
 /* The triggers a current database has on Værn's tables: none other. */
 static const char *const pg_triggers[] = {
   "audit", "assignment_single", "soa_entry_frozen", "soa_entry_document_frozen",
-  "soa_version_frozen", "approval_fixed", "change_set_actor", "change_log_fixed", "risk_guard",
-  "risk_control_guard", NULL,
+  "soa_version_frozen", "approval_fixed", "change_set_actor", "change_log_fixed", "change_log_notify",
+  "risk_guard", "risk_control_guard", NULL,
 };
 
 /* A current database holds every table, and every audited table its

@@ -40,6 +40,7 @@ struct _VaernDocument
   char       *path;
   gboolean    read_only;
   gboolean    disconnected; /* a server's connection lost, until it is back */
+  guint       notify_source; /* watches the server's socket for others' changes */
   GHashTable *statements;   /* SQL text → VaernDbStmt */
 
   char       *organisation;
@@ -192,6 +193,11 @@ G_GNUC_INTERNAL void          doc_replace_ordered  (GListStore    *store,
                                                     GPtrArray     *fresh);
 /* Reloads what the last change set touched. */
 G_GNUC_INTERNAL void          doc_refresh_lists    (VaernDocument *self);
+/* On a server: follows what other sessions committed (their
+ * notifications), and watches for more; FALSE when the connection is gone. */
+G_GNUC_INTERNAL gboolean      doc_take_notifications (VaernDocument *self);
+G_GNUC_INTERNAL gboolean      doc_listen           (VaernDocument *self,
+                                                    GError       **error);
 /* Takes the first record of a loaded array (transfer full), or NULL. */
 G_GNUC_INTERNAL gpointer      doc_first_record     (GPtrArray     *records);
 G_GNUC_INTERNAL gpointer      doc_find_record      (GListModel    *model,

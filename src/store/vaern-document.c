@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib-unix.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -588,7 +589,8 @@ connect_server (VaernDocument *self,
   if (version == 0 && organisation == NULL)
     organisation = _("My organisation");
   if (!doc_migrate (self, organisation, error)
-      || !doc_load_organisation (self, error))
+      || !doc_load_organisation (self, error)
+      || !doc_listen (self, error))
     return FALSE;
   doc_refresh_lists (self);
   return vaern_document_check_lists (self, error);
@@ -875,6 +877,7 @@ vaern_document_close (VaernDocument *self)
 {
   g_return_if_fail (VAERN_IS_DOCUMENT (self));
 
+  g_clear_handle_id (&self->notify_source, g_source_remove);
   g_hash_table_remove_all (self->statements);
   g_clear_pointer (&self->db, vaern_db_close);
   remove_snapshot (self);
@@ -1100,7 +1103,8 @@ vaern_document_reconnect (VaernDocument *self,
   /* The statements were the old session's. */
   g_hash_table_remove_all (self->statements);
   if (!vaern_db_pg_reconnect (self->db)
-      || !doc_exec (self, "SET search_path = \"$user\", public", NULL))
+      || !doc_exec (self, "SET search_path = \"$user\", public", NULL)
+      || !doc_listen (self, NULL))
     {
       g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_CONNECTION,
                    _("The server cannot be reached yet (%s)."), vaern_db_error_message (self->db));
@@ -1202,12 +1206,9 @@ doc_replace_ordered (GListStore *store,
     g_list_store_splice (store, 0, n, fresh->pdata, fresh->len);
 }
 
-/* What the change set touched, and which risks it changed. */
+/* Which lists a row of a table is in. */
 static DocTouched
-touched_by (VaernDocument *self,
-            gint64         set,
-            GArray        *risk_ids,
-            GArray        *asset_ids)
+table_flag (const char *table)
 {
   static const struct { const char *table; DocTouched flag; } tables[] = {
     { "unit", DOC_TOUCHED_UNIT }, { "person", DOC_TOUCHED_PERSON },
@@ -1221,6 +1222,20 @@ touched_by (VaernDocument *self,
     { "approval", DOC_TOUCHED_SOA }, { "activity", DOC_TOUCHED_ACTIVITY },
     { "activity_done", DOC_TOUCHED_ACTIVITY },
   };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (g_strcmp0 (table, tables[i].table) == 0)
+      return tables[i].flag;
+  return DOC_TOUCHED_OTHER;
+}
+
+/* What the change set touched, and which risks it changed. */
+static DocTouched
+touched_by (VaernDocument *self,
+            gint64         set,
+            GArray        *risk_ids,
+            GArray        *asset_ids)
+{
   VaernDbStmt *stmt;
   DocTouched touched = 0;
 
@@ -1249,12 +1264,8 @@ touched_by (VaernDocument *self,
   vaern_db_bind_int (stmt, 1, set);
   while (vaern_db_step (stmt) == VAERN_DB_ROW)
     {
-      const char *table = vaern_db_column_text (stmt, 0, NULL);
-      DocTouched flag = DOC_TOUCHED_OTHER;
+      DocTouched flag = table_flag (vaern_db_column_text (stmt, 0, NULL));
 
-      for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-        if (g_strcmp0 (table, tables[i].table) == 0)
-          flag = tables[i].flag;
       touched |= flag;
       if (flag == DOC_TOUCHED_RISK && vaern_db_column_type (stmt, 1) == VAERN_DB_INTEGER)
         {
@@ -1321,6 +1332,11 @@ refresh_asset_rows (VaernDocument *self,
 /* Reloads the lists the last change can have changed: after an edit of
  * one risk, that risk and the register's summary of its system, not every
  * list of the document. */
+static void refresh_touched (VaernDocument *self,
+                             DocTouched     touched,
+                             GArray        *risk_ids,
+                             GArray        *asset_ids);
+
 void
 doc_refresh_lists (VaernDocument *self)
 {
@@ -1329,6 +1345,109 @@ doc_refresh_lists (VaernDocument *self)
   DocTouched touched = touched_by (self, self->refresh_set, risk_ids, asset_ids);
 
   self->refresh_set = 0;
+  refresh_touched (self, touched, risk_ids, asset_ids);
+}
+
+/* Others' work: each notification names a table and a row ("risk 12").
+ * Risks are read again by their ids; the register, whose rows summarise
+ * their systems' risks, whole (a notification does not say which system
+ * a risk was moved from). Very many at once read everything. */
+static void
+refresh_remote (VaernDocument *self,
+                GPtrArray     *payloads)
+{
+  g_autoptr(GArray) risk_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) asset_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  DocTouched touched = 0;
+  gboolean all_risks_known = TRUE;
+
+  for (guint i = 0; i < payloads->len; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (payloads->pdata[i], " ", 2);
+      DocTouched flag;
+      gint64 id;
+
+      if (g_strv_length (parts) != 2)
+        continue;
+      flag = table_flag (parts[0]);
+      id = g_ascii_strtoll (parts[1], NULL, 10);
+      touched |= flag;
+      if (g_str_equal (parts[0], "risk"))
+        g_array_append_val (risk_ids, id);
+      else if (flag == DOC_TOUCHED_RISK)
+        all_risks_known = FALSE;
+      if (g_str_equal (parts[0], "asset"))
+        g_array_append_val (asset_ids, id);
+    }
+  if (payloads->len > 256)
+    touched = DOC_TOUCHED_ALL;
+  if (!all_risks_known)
+    g_array_set_size (risk_ids, 0);
+  if (touched & DOC_TOUCHED_RISK)
+    g_array_set_size (asset_ids, 0);
+  refresh_touched (self, touched, risk_ids, asset_ids);
+  if (touched & DOC_TOUCHED_OTHER)
+    doc_load_organisation (self, NULL);
+  doc_signal_changed (self);
+}
+
+gboolean
+doc_take_notifications (VaernDocument *self)
+{
+  g_autoptr(GPtrArray) payloads = NULL;
+
+  if (self->db == NULL || vaern_db_kind (self->db) != VAERN_DB_POSTGRESQL || self->disconnected)
+    return TRUE;
+  payloads = g_ptr_array_new_with_free_func (g_free);
+  if (!vaern_db_pg_take_notifications (self->db, payloads))
+    {
+      doc_lost_connection (self);
+      return FALSE;
+    }
+  if (payloads->len > 0)
+    refresh_remote (self, payloads);
+  return TRUE;
+}
+
+static gboolean
+notifications_cb (gint         fd,
+                  GIOCondition condition,
+                  gpointer     user_data)
+{
+  VaernDocument *self = user_data;
+
+  /* A session the server ended leaves its socket readable for good: the
+   * watch ends with it, and a new one begins when the document connects
+   * again (vaern_document_reconnect). */
+  if (!self->disconnected && doc_take_notifications (self))
+    return G_SOURCE_CONTINUE;
+  self->notify_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Asks the server for every change committed by another session, and
+ * watches the session's socket for them. */
+gboolean
+doc_listen (VaernDocument *self,
+            GError       **error)
+{
+  int fd;
+
+  g_clear_handle_id (&self->notify_source, g_source_remove);
+  if (!doc_exec (self, "LISTEN vaern_change", error))
+    return FALSE;
+  fd = vaern_db_pg_socket (self->db);
+  if (fd >= 0)
+    self->notify_source = g_unix_fd_add (fd, G_IO_IN | G_IO_HUP | G_IO_ERR, notifications_cb, self);
+  return TRUE;
+}
+
+static void
+refresh_touched (VaernDocument *self,
+                 DocTouched     touched,
+                 GArray        *risk_ids,
+                 GArray        *asset_ids)
+{
   /* The scale first: the register shows bands. */
   doc_risks_refresh (self, touched, risk_ids);
   if (touched & (DOC_TOUCHED_ROLE | DOC_TOUCHED_OTHER))

@@ -858,6 +858,16 @@ static const Migration migrations[] = {
     "  END $$;"
     "CREATE TRIGGER change_log_fixed BEFORE UPDATE OR DELETE OR TRUNCATE ON change_log"
     "  FOR EACH STATEMENT EXECUTE FUNCTION vaern_change_log_fixed ();"
+    /* Every committed change is announced to the other sessions (as
+     * "table row"; a notification goes out when its transaction commits,
+     * and the same one twice in a transaction once). */
+    "CREATE FUNCTION vaern_change_notify () RETURNS trigger LANGUAGE plpgsql AS $$"
+    "  BEGIN"
+    "    PERFORM pg_notify ('vaern_change', NEW.tbl || ' ' || NEW.row_id);"
+    "    RETURN NULL;"
+    "  END $$;"
+    "CREATE TRIGGER change_log_notify AFTER INSERT ON change_log"
+    "  FOR EACH ROW EXECUTE FUNCTION vaern_change_notify ();"
     /* Each login sees its own change sets' rows; the administrators all. */
     "CREATE VIEW change_log_visible WITH (security_barrier) AS"
     "  SELECT l.* FROM change_log l"
