@@ -9,6 +9,7 @@
 #include "app/vaern-server-dialog.h"
 #include "app/vaern-window.h"
 #include "store/vaern-backups.h"
+#include "views/vaern-register-view.h"
 #include "vaern-test-backend.h"
 #include "vaern-test-util.h"
 #include "vaern-test-view.h"
@@ -218,6 +219,59 @@ test_connection_lost (void)
   g_assert_no_error (error);
 }
 
+/* Two windows on one server document, each with a session of its own (as
+ * two people's would be): a system added in one appears in the other's
+ * register without anyone asking, and a renamed one is renamed there. */
+static void
+test_two_windows (void)
+{
+  VaernWindow *first = only_window ();
+  VaernDocument *doc = vaern_window_get_document (first);
+  g_autofree char *location = g_strdup (vaern_document_get_path (doc));
+  g_autoptr(VaernDocument) doc2 = NULL;
+  g_autoptr(VaernAsset) asset = vaern_asset_new ();
+  g_autoptr(GError) error = NULL;
+  VaernWindow *second;
+  GtkWidget *reg;
+  guint shown;
+  gint64 id;
+
+  g_assert_true (vaern_document_is_server (doc));
+  vaern_window_show_view (first, "register");
+  vaern_test_iterate ();
+  reg = vaern_window_get_view (first, "register");
+  shown = vaern_register_view_get_n_shown (VAERN_REGISTER_VIEW (reg));
+  g_assert_cmpuint (shown, >, 0);
+
+  doc2 = vaern_document_open (location, &error);
+  g_assert_no_error (error);
+  second = vaern_window_new (ADW_APPLICATION (app));
+  vaern_window_set_document (second, doc2);
+  gtk_window_present (GTK_WINDOW (second));
+  vaern_window_show_view (second, "register");
+  vaern_test_iterate ();
+
+  /* Added in the second window's document, as its editor's Save does. */
+  asset->name = g_strdup ("Fjernsystemet");
+  id = vaern_document_add_asset (doc2, asset, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  VAERN_TEST_WAIT_MS (vaern_register_view_get_n_shown (VAERN_REGISTER_VIEW (reg)) == shown + 1,
+                      2000);
+  g_assert_cmpint (vaern_document_find_asset_by_name (doc, "Fjernsystemet"), ==, id);
+
+  g_clear_object (&asset);
+  asset = vaern_document_get_asset (doc2, id, &error);
+  g_assert_no_error (error);
+  g_free (asset->name);
+  asset->name = g_strdup ("Fjernsystemet omdøbt");
+  g_assert_true (vaern_document_update_asset (doc2, asset, &error));
+  g_assert_no_error (error);
+  VAERN_TEST_WAIT_MS (vaern_document_find_asset_by_name (doc, "Fjernsystemet omdøbt") == id, 2000);
+  gtk_window_destroy (GTK_WINDOW (second));
+  vaern_test_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,6 +297,7 @@ main (int   argc,
 
   g_test_add_func ("/vaern/server-window/move-edit-undo-reopen", test_move_edit_undo_reopen);
   g_test_add_func ("/vaern/server-window/connection-lost", test_connection_lost);
+  g_test_add_func ("/vaern/server-window/two-windows", test_two_windows);
   status = g_test_run ();
 
   g_clear_object (&app);
