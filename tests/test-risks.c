@@ -663,6 +663,9 @@ test_server_access (Fixture       *f,
   /* A file: whoever may open it may do everything. */
   if (!vaern_test_on_server ())
     {
+      g_auto(GStrv) present = vaern_document_list_present (f->doc);
+
+      g_assert_cmpuint (g_strv_length (present), ==, 0);
       g_assert_cmpint (vaern_document_get_access (f->doc), ==, VAERN_ACCESS_ADMIN);
       g_assert_true (vaern_document_may_assess (f->doc, f->asset));
     }
@@ -736,6 +739,17 @@ test_server_access (Fixture       *f,
   /* Management: an approval recorded and undone; a risk not theirs to edit. */
   boss = open_as (f, "chef_login");
   g_assert_cmpint (vaern_document_get_access (boss), ==, VAERN_ACCESS_MANAGEMENT);
+  /* Who else works here now: the two, by the names of their people. */
+  {
+    g_auto(GStrv) present = vaern_document_list_present (f->doc);
+    g_auto(GStrv) seen_by_owner = vaern_document_list_present (owner);
+
+    g_assert_cmpuint (g_strv_length (present), ==, 2);
+    g_assert_cmpstr (present[0], ==, "Dorte Direktør");
+    g_assert_cmpstr (present[1], ==, "Rikke Risiko");
+    g_assert_true (g_strv_contains ((const char *const *) seen_by_owner, "Dorte Direktør"));
+    g_assert_false (g_strv_contains ((const char *const *) seen_by_owner, "Rikke Risiko"));
+  }
   g_assert_false (vaern_document_may_assess (boss, other));
   approval->subject = VAERN_APPROVAL_RISKS;
   approval->title = g_strdup ("Risikovurderingen 2026");

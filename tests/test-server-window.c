@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "app/vaern-application.h"
 #include "app/vaern-cli.h"
@@ -270,6 +271,41 @@ test_two_windows (void)
   VAERN_TEST_WAIT_MS (vaern_document_find_asset_by_name (doc, "Fjernsystemet omdøbt") == id, 2000);
   gtk_window_destroy (GTK_WINDOW (second));
   vaern_test_iterate ();
+
+  /* A colleague opens the ISMS with a login of their own: the header says
+   * who works here now. */
+  {
+    GtkWidget *present = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (first),
+                                                                   VAERN_TYPE_WINDOW,
+                                                                   "present_button"));
+    g_autoptr(VaernPerson) person = vaern_person_new ();
+    g_autoptr(VaernDocument) colleague = NULL;
+    g_autofree char *grant = NULL;
+    g_autofree char *as_colleague = NULL;
+    gint64 person_id;
+
+    g_assert_false (gtk_widget_get_visible (present));
+    person->name = g_strdup ("Karen Kollega");
+    person_id = vaern_document_add_person (doc, person, &error);
+    g_assert_no_error (error);
+    grant = g_strdup_printf ("CREATE ROLE kollega LOGIN;"
+                             "SELECT vaern_grant_access (%" G_GINT64_FORMAT ", 'kollega', 'reader')",
+                             person_id);
+    g_assert_cmpint (vaern_test_exec (doc, grant), ==, VAERN_TEST_SQL_OK);
+    {
+      g_autofree char *host = vaern_location_get_setting (location, "host");
+      g_autofree char *dbname = vaern_location_get_setting (location, "dbname");
+
+      as_colleague = g_strdup_printf ("host=%s dbname=%s user=kollega", host, dbname);
+    }
+    colleague = vaern_document_open (as_colleague, &error);
+    g_assert_no_error (error);
+    /* The window looks every five seconds. */
+    VAERN_TEST_WAIT_MS (gtk_widget_get_visible (present), SERVER_TIMEOUT_MS);
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (present), "Karen Kollega"));
+    g_clear_object (&colleague);
+    VAERN_TEST_WAIT_MS (!gtk_widget_get_visible (present), SERVER_TIMEOUT_MS);
+  }
 }
 
 int

@@ -34,6 +34,8 @@ struct _VaernWindow
   GtkStack        *view_stack;
   GtkWidget      *stack_sidebar;
   AdwWindowTitle  *window_title;
+  GtkWidget       *present_button;  /* who else works in the ISMS now (a server) */
+  GtkLabel        *present_label;
   GtkRevealer     *read_only_revealer;
   GtkLabel        *read_only_label;
   GtkWidget       *read_only_button;
@@ -313,6 +315,27 @@ try_reconnect_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Who else works in the same ISMS now: the header's button shows while
+ * someone does, and lists them. */
+static void
+update_present (VaernWindow *self)
+{
+  g_auto(GStrv) names = self->document ? vaern_document_list_present (self->document) : NULL;
+  gboolean anyone = names != NULL && names[0] != NULL;
+
+  gtk_widget_set_visible (self->present_button, anyone);
+  if (anyone)
+    {
+      g_autofree char *list = g_strjoinv ("\n", names);
+      g_autofree char *line = g_strjoinv (", ", names);
+      /* Translators: tooltip of the header's button; %s lists people, "Bo Holm, Dorte Lund" */
+      g_autofree char *tooltip = g_strdup_printf (_("Also working here now: %s"), line);
+
+      gtk_label_set_text (self->present_label, list);
+      gtk_widget_set_tooltip_text (self->present_button, tooltip);
+    }
+}
+
 static gboolean
 check_alive_cb (gpointer data)
 {
@@ -324,7 +347,8 @@ check_alive_cb (gpointer data)
       return G_SOURCE_REMOVE;
     }
   /* Does not wait; a lost session turns the window read-only at once. */
-  vaern_document_check_connection (self->document);
+  if (vaern_document_check_connection (self->document))
+    update_present (self);
   return G_SOURCE_CONTINUE;
 }
 
@@ -387,6 +411,7 @@ vaern_window_set_document (VaernWindow   *self,
   watch_file (self);
   update_title (self);
   update_actions (self);
+  update_present (self);
 }
 
 void
@@ -986,6 +1011,8 @@ vaern_window_class_init (VaernWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VaernWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, VaernWindow, stack_sidebar);
   gtk_widget_class_bind_template_child (widget_class, VaernWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, VaernWindow, present_button);
+  gtk_widget_class_bind_template_child (widget_class, VaernWindow, present_label);
   gtk_widget_class_bind_template_child (widget_class, VaernWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, VaernWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, VaernWindow, read_only_button);

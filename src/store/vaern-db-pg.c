@@ -596,8 +596,10 @@ vaern_db_pg_connect (const char *conninfo)
       keywords[n] = "password";
       values[n++] = password;
     }
+  /* The server keeps an application name in ASCII (it would show "V?rn");
+   * the document finds its colleagues' sessions by it. */
   keywords[n] = "application_name";
-  values[n++] = "Værn";
+  values[n++] = "Vaern";
   /* A network gone quiet is noticed within a minute or so. */
   keywords[n] = "keepalives_idle";
   values[n++] = "30";

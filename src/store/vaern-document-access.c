@@ -40,3 +40,32 @@ vaern_document_may_assess (VaernDocument *self,
   return doc_query_int (self, "SELECT vaern_in_group ('admin') OR vaern_may_assess (?)",
                         asset_id, NULL) == 1;
 }
+
+/* The people working in the same ISMS now, in sessions of Værn's (its
+ * application name, in ASCII as the server keeps it) under other logins: the person linked to each login,
+ * or the login where none is. */
+GStrv
+vaern_document_list_present (VaernDocument *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  VaernDbStmt *stmt;
+
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), NULL);
+
+  if (vaern_db_kind (self->db) != VAERN_DB_POSTGRESQL || self->disconnected)
+    return g_strv_builder_end (builder);
+  stmt = doc_prepare (self,
+                      "SELECT DISTINCT coalesce (p.name, a.usename::text)"
+                      "  FROM pg_stat_activity a"
+                      "  LEFT JOIN access_login l ON l.login = a.usename"
+                      "  LEFT JOIN person p ON p.id = l.person_id"
+                      " WHERE a.datname = current_database () AND a.application_name = 'Vaern'"
+                      "   AND a.usename <> session_user"
+                      " ORDER BY 1", NULL);
+  if (stmt == NULL)
+    return g_strv_builder_end (builder);
+  while (vaern_db_step (stmt) == VAERN_DB_ROW)
+    g_strv_builder_add (builder, vaern_db_column_text (stmt, 0, NULL));
+  vaern_db_reset (stmt);
+  return g_strv_builder_end (builder);
+}

@@ -331,6 +331,9 @@ typedef enum
 } VaernAccess;
 
 VaernAccess    vaern_document_get_access    (VaernDocument  *self);
+/* Who else works in the ISMS now (other logins' sessions of Værn), as
+ * names, sorted; empty for a file. */
+GStrv          vaern_document_list_present  (VaernDocument  *self);
 /* Whether the login may change the risks and classification of an asset. */
 gboolean       vaern_document_may_assess    (VaernDocument  *self,
                                              gint64          asset_id);
