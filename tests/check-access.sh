@@ -171,5 +171,10 @@ may consultant "SELECT vaern_revoke_access ($p1)"
 refused owner1 "UPDATE risk SET measures = 'after' WHERE id = $ra" "permission denied"
 is consultant "SELECT count(*) FROM access_login WHERE login = 'owner1'" "0"
 
+# A person who leaves is deleted: their login leaves its group with them.
+may consultant "DELETE FROM person WHERE id = $p2"
+refused boss "SELECT count(*) FROM risk" "permission denied"
+is consultant "SELECT count(*) FROM access_login WHERE login = 'boss'" "0"
+
 echo "check-access: $n_ok checks held"
 exit $status

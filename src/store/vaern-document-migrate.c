@@ -360,7 +360,7 @@ static gboolean schema_error (GError    **error,
 static const char *const pg_triggers[] = {
   "audit", "assignment_single", "soa_entry_frozen", "soa_entry_document_frozen",
   "soa_version_frozen", "approval_fixed", "change_set_actor", "change_log_fixed", "change_log_notify",
-  "risk_guard", "risk_control_guard", NULL,
+  "risk_guard", "risk_control_guard", "access_login_gone", NULL,
 };
 
 /* A current database holds every table, and every audited table its

@@ -894,21 +894,26 @@ static const Migration migrations[] = {
     "  END $$;"
     "CREATE FUNCTION vaern_revoke_access (p_person bigint) RETURNS void"
     "  LANGUAGE plpgsql SECURITY DEFINER AS $$"
-    "  DECLARE"
-    "    link record;"
     "  BEGIN"
     "    IF NOT vaern_in_group ('admin') THEN"
     "      RAISE EXCEPTION 'vaern: only an ISMS administrator takes access back'"
     "        USING ERRCODE = 'insufficient_privilege';"
     "    END IF;"
-    "    FOR link IN SELECT l.login, g.role_name FROM access_login l"
-    "                  JOIN access_group g ON g.grp = l.grp WHERE l.person_id = p_person LOOP"
-    "      IF link.login <> session_user THEN"
-    "        EXECUTE format ('REVOKE %I FROM %I', link.role_name, link.login);"
-    "      END IF;"
-    "    END LOOP;"
     "    DELETE FROM access_login WHERE person_id = p_person;"
     "  END $$;"
+    /* A link that goes (access taken back, or the person deleted when they
+     * leave) takes the login out of its group; an administrator's own
+     * login stays, so that nobody locks the ISMS's last door by mistake. */
+    "CREATE FUNCTION vaern_access_login_gone () RETURNS trigger LANGUAGE plpgsql AS $$"
+    "  BEGIN"
+    "    IF OLD.login <> session_user THEN"
+    "      EXECUTE format ('REVOKE %I FROM %I',"
+    "                      (SELECT role_name FROM access_group WHERE grp = OLD.grp), OLD.login);"
+    "    END IF;"
+    "    RETURN NULL;"
+    "  END $$;"
+    "CREATE TRIGGER access_login_gone AFTER DELETE ON access_login"
+    "  FOR EACH ROW EXECUTE FUNCTION vaern_access_login_gone ();"
     /* The guards: a risk (and its controls) changed or deleted by anyone
      * but an administrator belongs to a system the login assesses, or the
      * change is management's acceptance (which the column grants keep to
@@ -1029,7 +1034,7 @@ static const Migration migrations[] = {
      * only the administrators may grant. */
     "    FOREACH f IN ARRAY ARRAY['vaern_in_group(text)', 'vaern_role_assesses(bigint)',"
     "        'vaern_may_assess(bigint)', 'vaern_grant_access(bigint,text,text)',"
-    "        'vaern_revoke_access(bigint)', 'vaern_audit()'] LOOP"
+    "        'vaern_revoke_access(bigint)', 'vaern_access_login_gone()', 'vaern_audit()'] LOOP"
     "      EXECUTE format ('ALTER FUNCTION %s SECURITY DEFINER SET search_path = %I, pg_catalog',"
     "                      f, current_schema ());"
     "    END LOOP;"
