@@ -773,7 +773,9 @@ test_server_access (Fixture       *f,
   /* Management's acceptance, written and undone within its two columns. */
   g_free (foreign->title);
   foreign->title = g_strdup ("Fremmed risiko");
+  g_free (foreign->accepted_by);
   foreign->accepted_by = g_strdup ("Dorte Direktør");
+  g_free (foreign->accepted_on);
   foreign->accepted_on = vaern_date_today ();
   g_assert_true (vaern_document_accept_risk (boss, foreign, &error));
   g_assert_no_error (error);
@@ -782,6 +784,30 @@ test_server_access (Fixture       *f,
   g_assert_true (vaern_document_undo (boss, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f->doc, "SELECT count(*) FROM risk WHERE accepted_by <> ''"), ==, 0);
+  /* A reader: the document is read-only for them, and says why. */
+  {
+    g_autofree char *grant = g_strdup_printf ("CREATE ROLE revisor_login LOGIN;"
+                                              "SELECT vaern_grant_access (%" G_GINT64_FORMAT
+                                              ", 'revisor_login', 'reader')",
+                                              add_person (f->doc, "Rasmus Revisor", "", 0));
+    g_autoptr(VaernDocument) reader = NULL;
+    g_autoptr(VaernRisk) seen = NULL;
+
+    g_assert_cmpint (vaern_test_exec (f->doc, grant), ==, VAERN_TEST_SQL_OK);
+    reader = open_as (f, "revisor_login");
+    g_assert_cmpint (vaern_document_get_access (reader), ==, VAERN_ACCESS_READER);
+    g_assert_true (vaern_document_get_read_only (reader));
+    g_assert_false (vaern_document_get_read_only (owner));
+    seen = vaern_document_get_risk (reader, theirs_id, &error);
+    g_assert_no_error (error);
+    g_free (seen->measures);
+    seen->measures = g_strdup ("Revisorens ændring");
+    g_assert_false (vaern_document_update_risk (reader, seen, &error));
+    g_assert_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_PERMISSION);
+    g_assert_nonnull (strstr (error->message, "may read this ISMS"));
+    g_clear_error (&error);
+  }
+
   /* The login that granted access takes it back: the owner reads no more. */
   {
     g_autofree char *revoke = g_strdup_printf ("SELECT vaern_revoke_access (%" G_GINT64_FORMAT ")",
@@ -791,6 +817,10 @@ test_server_access (Fixture       *f,
   }
   g_assert_cmpint (vaern_document_get_access (owner), ==, VAERN_ACCESS_NONE);
   g_assert_false (vaern_document_may_assess (owner, f->asset));
+  /* The next look at the connection (the window's, every five seconds)
+   * turns the owner's document read-only. */
+  g_assert_true (vaern_document_check_connection (owner));
+  g_assert_true (vaern_document_get_read_only (owner));
 }
 
 int

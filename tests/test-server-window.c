@@ -303,6 +303,29 @@ test_two_windows (void)
     /* The window looks every five seconds. */
     VAERN_TEST_WAIT_MS (gtk_widget_get_visible (present), SERVER_TIMEOUT_MS);
     g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (present), "Karen Kollega"));
+    /* The colleague's own window: read-only, saying why, and no copy to
+     * save (a copy carries the change log, which a reader may not read). */
+    {
+      VaernWindow *theirs = vaern_window_new (ADW_APPLICATION (app));
+      GtkRevealer *notice = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (theirs),
+                                                                         VAERN_TYPE_WINDOW,
+                                                                         "read_only_revealer"));
+      GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (theirs),
+                                                                  VAERN_TYPE_WINDOW,
+                                                                  "read_only_label"));
+      GtkWidget *copy = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (theirs),
+                                                                   VAERN_TYPE_WINDOW,
+                                                                   "read_only_button"));
+
+      vaern_window_set_document (theirs, colleague);
+      gtk_window_present (GTK_WINDOW (theirs));
+      vaern_test_iterate ();
+      g_assert_true (gtk_revealer_get_reveal_child (notice));
+      g_assert_nonnull (strstr (gtk_label_get_text (label), "may read this ISMS"));
+      g_assert_false (gtk_widget_get_visible (copy));
+      gtk_window_destroy (GTK_WINDOW (theirs));
+      vaern_test_iterate ();
+    }
     g_clear_object (&colleague);
     VAERN_TEST_WAIT_MS (!gtk_widget_get_visible (present), SERVER_TIMEOUT_MS);
   }

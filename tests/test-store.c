@@ -1259,6 +1259,8 @@ test_server_notify (Fixture       *f,
   unit_id = add_unit (f->doc, "Gammel enhed", 0);
   other = vaern_document_open (f->path, &error);
   g_assert_no_error (error);
+  vaern_document_watch_server (f->doc);
+  vaern_document_watch_server (other);
 
   person = doc_find_record (vaern_document_get_people (other), person_id);
   g_assert_nonnull (person);

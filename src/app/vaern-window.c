@@ -249,12 +249,20 @@ static void
 update_read_only_notice (VaernWindow *self)
 {
   gboolean lost = self->document && !vaern_document_is_connected (self->document);
+  gboolean reader = self->document && !lost && vaern_document_is_server (self->document)
+                    && vaern_document_get_access (self->document) >= VAERN_ACCESS_READER;
 
   gtk_revealer_set_reveal_child (self->read_only_revealer,
                                  self->document && vaern_document_get_read_only (self->document));
-  /* No copy can be read from a server that is gone. */
-  gtk_widget_set_visible (self->read_only_button, !lost);
-  if (lost)
+  /* No copy can be read from a server that is gone, nor by a login that
+   * may not read the change log a copy carries. */
+  gtk_widget_set_visible (self->read_only_button, !lost && !reader);
+  if (reader)
+    gtk_label_set_text (self->read_only_label,
+                        /* Translators: notice above a server's ISMS that the login may only read */
+                        _("Your login on the server may read this ISMS but not change it. Ask "
+                          "its administrator if you need to."));
+  else if (lost)
     gtk_label_set_text (self->read_only_label,
                         /* Translators: notice above a document whose server cannot be reached */
                         _("The connection to the server is lost. You can look, but nothing can "
@@ -391,6 +399,8 @@ vaern_window_set_document (VaernWindow   *self,
       g_signal_connect_swapped (document, "notify::connected", G_CALLBACK (connected_changed_cb),
                                 self);
       for_each_view (self, set_view_document, document);
+      /* Others' changes come in as they commit them. */
+      vaern_document_watch_server (document);
       if (vaern_document_is_server (document) && self->alive_source == 0)
         self->alive_source = g_timeout_add_seconds (5, check_alive_cb, self);
       gtk_stack_set_visible_child_name (self->main_stack, "document");

@@ -29,6 +29,16 @@ vaern_document_get_access (VaernDocument *self)
   return (VaernAccess) group;
 }
 
+void
+doc_refresh_access (VaernDocument *self)
+{
+  gboolean was_reading = self->access >= VAERN_ACCESS_READER;
+
+  self->access = vaern_document_get_access (self);
+  if (was_reading != (self->access >= VAERN_ACCESS_READER))
+    g_object_notify (G_OBJECT (self), "read-only");
+}
+
 gboolean
 vaern_document_may_assess (VaernDocument *self,
                            gint64         asset_id)

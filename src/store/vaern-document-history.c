@@ -175,6 +175,13 @@ doc_check_writable (VaernDocument *self,
                    _("The document is read-only. Save a copy to make changes."));
       return FALSE;
     }
+  if (self->access >= VAERN_ACCESS_READER)
+    {
+      g_set_error (error, VAERN_STORE_ERROR, VAERN_STORE_ERROR_PERMISSION,
+                   _("Your login on the server may read this ISMS but not change it. Ask its "
+                     "administrator if you need to."));
+      return FALSE;
+    }
   return TRUE;
 }
 

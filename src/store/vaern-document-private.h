@@ -40,7 +40,9 @@ struct _VaernDocument
   char       *path;
   gboolean    read_only;
   gboolean    disconnected; /* a server's connection lost, until it is back */
-  guint       notify_source; /* watches the server's socket for others' changes */
+  GSource    *notify_watch;  /* watches the server's socket for others' changes */
+  gboolean    watching;      /* vaern_document_watch_server() was asked for */
+  VaernAccess access;       /* the login's group, as last asked (a file: admin) */
   GHashTable *statements;   /* SQL text → VaernDbStmt */
 
   char       *organisation;
@@ -198,6 +200,9 @@ G_GNUC_INTERNAL void          doc_refresh_lists    (VaernDocument *self);
 G_GNUC_INTERNAL gboolean      doc_take_notifications (VaernDocument *self);
 G_GNUC_INTERNAL gboolean      doc_listen           (VaernDocument *self,
                                                     GError       **error);
+/* Asks the server for the login's group again; notifies read-only when a
+ * reader's access began or ended. */
+G_GNUC_INTERNAL void          doc_refresh_access   (VaernDocument *self);
 /* Takes the first record of a loaded array (transfer full), or NULL. */
 G_GNUC_INTERNAL gpointer      doc_first_record     (GPtrArray     *records);
 G_GNUC_INTERNAL gpointer      doc_find_record      (GListModel    *model,

@@ -592,6 +592,7 @@ connect_server (VaernDocument *self,
       || !doc_load_organisation (self, error)
       || !doc_listen (self, error))
     return FALSE;
+  doc_refresh_access (self);
   doc_refresh_lists (self);
   return vaern_document_check_lists (self, error);
 }
@@ -872,12 +873,14 @@ remove_snapshot (VaernDocument *self)
   g_clear_pointer (&self->snapshot_dir, g_free);
 }
 
+static void stop_watch (VaernDocument *self);
+
 void
 vaern_document_close (VaernDocument *self)
 {
   g_return_if_fail (VAERN_IS_DOCUMENT (self));
 
-  g_clear_handle_id (&self->notify_source, g_source_remove);
+  stop_watch (self);
   g_hash_table_remove_all (self->statements);
   g_clear_pointer (&self->db, vaern_db_close);
   remove_snapshot (self);
@@ -1049,7 +1052,7 @@ gboolean
 vaern_document_get_read_only (VaernDocument *self)
 {
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), TRUE);
-  return self->read_only || self->disconnected;
+  return self->read_only || self->disconnected || self->access >= VAERN_ACCESS_READER;
 }
 
 gboolean
@@ -1080,7 +1083,10 @@ vaern_document_check_connection (VaernDocument *self)
   if (self->disconnected)
     return FALSE;
   if (vaern_db_pg_check_alive (self->db))
-    return TRUE;
+    {
+      doc_refresh_access (self);
+      return TRUE;
+    }
   doc_lost_connection (self);
   return FALSE;
 }
@@ -1112,6 +1118,9 @@ vaern_document_reconnect (VaernDocument *self,
     }
   g_debug ("Connected to %s again", self->path);
   self->disconnected = FALSE;
+  self->access = vaern_document_get_access (self);
+  if (self->watching)
+    vaern_document_watch_server (self);
   self->change_set = 0;
   g_clear_error (&self->batch_error);
   g_clear_error (&self->load_error);
@@ -1409,6 +1418,15 @@ doc_take_notifications (VaernDocument *self)
   return TRUE;
 }
 
+static void
+stop_watch (VaernDocument *self)
+{
+  if (self->notify_watch == NULL)
+    return;
+  g_source_destroy (self->notify_watch);
+  g_clear_pointer (&self->notify_watch, g_source_unref);
+}
+
 static gboolean
 notifications_cb (gint         fd,
                   GIOCondition condition,
@@ -1421,25 +1439,49 @@ notifications_cb (gint         fd,
    * again (vaern_document_reconnect). */
   if (!self->disconnected && doc_take_notifications (self))
     return G_SOURCE_CONTINUE;
-  self->notify_source = 0;
+  g_clear_pointer (&self->notify_watch, g_source_unref);
   return G_SOURCE_REMOVE;
 }
 
-/* Asks the server for every change committed by another session, and
- * watches the session's socket for them. */
+/* Asks the server for every change committed by another session. */
 gboolean
 doc_listen (VaernDocument *self,
             GError       **error)
 {
+  stop_watch (self);
+  return doc_exec (self, "LISTEN vaern_change", error);
+}
+
+/**
+ * vaern_document_watch_server:
+ *
+ * Follows, from now on, what other sessions commit on the server: their
+ * changes are read into the lists (and "changed" emitted) as they come,
+ * through the calling thread's main context. Called by the thread that
+ * uses the document, once it has it (a document opened in a worker thread
+ * is handed over first: two threads must not read one connection).
+ * Nothing for a file.
+ */
+void
+vaern_document_watch_server (VaernDocument *self)
+{
   int fd;
 
-  g_clear_handle_id (&self->notify_source, g_source_remove);
-  if (!doc_exec (self, "LISTEN vaern_change", error))
-    return FALSE;
+  g_return_if_fail (VAERN_IS_DOCUMENT (self));
+
+  if (self->db == NULL || vaern_db_kind (self->db) != VAERN_DB_POSTGRESQL)
+    return;
+  self->watching = TRUE;
+  if (self->notify_watch != NULL || self->disconnected)
+    return;
   fd = vaern_db_pg_socket (self->db);
-  if (fd >= 0)
-    self->notify_source = g_unix_fd_add (fd, G_IO_IN | G_IO_HUP | G_IO_ERR, notifications_cb, self);
-  return TRUE;
+  if (fd < 0)
+    return;
+  self->notify_watch = g_unix_fd_source_new (fd, G_IO_IN | G_IO_HUP | G_IO_ERR);
+  g_source_set_callback (self->notify_watch, G_SOURCE_FUNC (notifications_cb), self, NULL);
+  g_source_attach (self->notify_watch, g_main_context_get_thread_default ());
+  /* Anything that came while the document was being opened. */
+  doc_take_notifications (self);
 }
 
 static void

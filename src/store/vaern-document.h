@@ -331,6 +331,9 @@ typedef enum
 } VaernAccess;
 
 VaernAccess    vaern_document_get_access    (VaernDocument  *self);
+/* Follows what other sessions commit on a server, in the calling thread's
+ * main context (see vaern-document.c). */
+void           vaern_document_watch_server  (VaernDocument  *self);
 /* Who else works in the ISMS now (other logins' sessions of Værn), as
  * names, sorted; empty for a file. */
 GStrv          vaern_document_list_present  (VaernDocument  *self);
