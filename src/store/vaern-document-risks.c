@@ -827,6 +827,24 @@ check_level (guint       level,
   return FALSE;
 }
 
+/* Management's acceptance: who and when, both or neither. */
+static gboolean
+validate_acceptance (VaernRisk *risk,
+                     GError   **error)
+{
+  if (!doc_require_date (risk->accepted_on, "accepted_on", TRUE, error))
+    return FALSE;
+  if ((risk->accepted_on != NULL) != (risk->accepted_by != NULL && *risk->accepted_by))
+    {
+      vaern_store_set_field_error (error, VAERN_STORE_ERROR_INVALID,
+                                   risk->accepted_on ? "accepted_by" : "accepted_on",
+                                   _("Management acceptance needs both who accepted the risk "
+                                     "and when."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 validate_risk (VaernDocument *self,
                VaernRisk     *risk,
@@ -884,16 +902,8 @@ validate_risk (VaernDocument *self,
     }
   if (!doc_require_date (risk->assessed_on, "assessed_on", TRUE, error)
       || !doc_require_date (risk->review_date, "review_date", TRUE, error)
-      || !doc_require_date (risk->accepted_on, "accepted_on", TRUE, error))
+      || !validate_acceptance (risk, error))
     return FALSE;
-  if ((risk->accepted_on != NULL) != (risk->accepted_by != NULL && *risk->accepted_by))
-    {
-      vaern_store_set_field_error (error, VAERN_STORE_ERROR_INVALID,
-                                   risk->accepted_on ? "accepted_by" : "accepted_on",
-                                   _("Management acceptance needs both who accepted the risk "
-                                     "and when."));
-      return FALSE;
-    }
   if (risk->owner_id > 0
       && doc_query_int (self, "SELECT count(*) FROM person WHERE id = ?", risk->owner_id,
                         NULL) != 1)
@@ -1082,17 +1092,8 @@ vaern_document_accept_risk (VaernDocument *self,
   g_return_val_if_fail (VAERN_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (VAERN_IS_RISK (risk), FALSE);
 
-  if (!doc_check_writable (self, error)
-      || !doc_require_date (risk->accepted_on, "accepted_on", TRUE, error))
+  if (!doc_check_writable (self, error) || !validate_acceptance (risk, error))
     return FALSE;
-  if ((risk->accepted_on != NULL) != (risk->accepted_by != NULL && *risk->accepted_by))
-    {
-      vaern_store_set_field_error (error, VAERN_STORE_ERROR_INVALID,
-                                   risk->accepted_on ? "accepted_by" : "accepted_on",
-                                   _("Management acceptance needs both who accepted the risk "
-                                     "and when."));
-      return FALSE;
-    }
   /* Translators: an undo step; %s is the name of a risk scenario */
   label = g_strdup_printf (_("Accept risk “%s”"), risk->title);
   return doc_write_row (self, label,
