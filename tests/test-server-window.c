@@ -11,6 +11,7 @@
 #include "app/vaern-window.h"
 #include "store/vaern-backups.h"
 #include "views/vaern-register-view.h"
+#include "views/vaern-risk-editor.h"
 #include "vaern-test-backend.h"
 #include "vaern-test-util.h"
 #include "vaern-test-view.h"
@@ -328,6 +329,55 @@ test_two_windows (void)
     }
     g_clear_object (&colleague);
     VAERN_TEST_WAIT_MS (!gtk_widget_get_visible (present), SERVER_TIMEOUT_MS);
+  }
+
+  /* Management in the risk editor: only the acceptance may be changed,
+   * and Save writes just that. */
+  {
+    g_autoptr(VaernPerson) chief = vaern_person_new ();
+    g_autoptr(VaernDocument) boss = NULL;
+    g_autoptr(VaernRisk) risk = NULL;
+    g_autofree char *grant = NULL;
+    g_autofree char *as_boss = NULL;
+    g_autofree char *host = vaern_location_get_setting (location, "host");
+    g_autofree char *dbname = vaern_location_get_setting (location, "dbname");
+    g_autofree char *check = NULL;
+    VaernRiskEditor *editor;
+    gint64 chief_id;
+
+    chief->name = g_strdup ("Dorte Direktør");
+    chief_id = vaern_document_add_person (doc, chief, &error);
+    g_assert_no_error (error);
+    grant = g_strdup_printf ("CREATE ROLE chef LOGIN;"
+                             "SELECT vaern_grant_access (%" G_GINT64_FORMAT ", 'chef', 'management')",
+                             chief_id);
+    g_assert_cmpint (vaern_test_exec (doc, grant), ==, VAERN_TEST_SQL_OK);
+    as_boss = g_strdup_printf ("host=%s dbname=%s user=chef", host, dbname);
+    boss = vaern_document_open (as_boss, &error);
+    g_assert_no_error (error);
+    risk = g_list_model_get_item (vaern_document_get_risks (boss), 0);
+    g_assert_nonnull (risk);
+    editor = vaern_risk_editor_new (GTK_WINDOW (first), boss, risk, 0);
+    g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+    gtk_window_present (GTK_WINDOW (editor));
+    vaern_test_iterate ();
+    g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (
+      GTK_WIDGET (editor), VAERN_TYPE_RISK_EDITOR, "title_row"))));
+    g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (
+      GTK_WIDGET (editor), VAERN_TYPE_RISK_EDITOR, "accepted_by_row"))));
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (
+      GTK_WIDGET (editor), VAERN_TYPE_RISK_EDITOR, "accepted_by_row")), "Direktionen");
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (
+      GTK_WIDGET (editor), VAERN_TYPE_RISK_EDITOR, "accepted_on_row")), "23-11-2026");
+    g_assert_true (vaern_editor_save (VAERN_EDITOR (editor), &error));
+    g_assert_no_error (error);
+    check = g_strdup_printf ("SELECT count(*) FROM risk WHERE id = %" G_GINT64_FORMAT
+                             " AND accepted_by = 'Direktionen' AND accepted_on = '2026-11-23'",
+                             vaern_record_get_id (VAERN_RECORD (risk)));
+    g_assert_cmpint (vaern_test_query_int (doc, check), ==, 1);
+    /* A saved editor closes. */
+    vaern_test_iterate ();
+    g_assert_null (editor);
   }
 }
 

@@ -13,6 +13,7 @@ struct _VaernRiskEditor
 
   VaernDocument  *document;
   VaernRisk      *risk;       /* the one being edited, or NULL for a new one */
+  gboolean        accepting;  /* management on a server: only the acceptance */
   GtkDropDown    *asset_dropdown;
   GtkDropDown    *threat_dropdown;
   GtkDropDown    *owner_dropdown;
@@ -218,7 +219,8 @@ vaern_risk_editor_save (VaernEditor *editor,
 
   if (self->risk == NULL)
     return vaern_document_add_risk (self->document, risk, error);
-  if (!vaern_document_update_risk (self->document, risk, error))
+  if (self->accepting ? !vaern_document_accept_risk (self->document, risk, error)
+                      : !vaern_document_update_risk (self->document, risk, error))
     return 0;
   return vaern_record_get_id (VAERN_RECORD (self->risk));
 }
@@ -406,9 +408,34 @@ vaern_risk_editor_new (GtkWindow     *parent,
                             /* Translators: title of the risk editor for a new one */
                             : _("New Risk"),
                             risk ? risk->asset_name : asset ? asset->name : NULL);
-  vaern_editor_set_editable (VAERN_EDITOR (self), !vaern_document_get_read_only (document));
-  gtk_text_view_set_editable (self->description_view, !vaern_document_get_read_only (document));
-  gtk_text_view_set_editable (self->measures_view, !vaern_document_get_read_only (document));
+  /* What the login may change (a file: everything): an assessor the risks
+   * of the systems they assess, management only the acceptance. */
+  {
+    VaernAccess access = vaern_document_get_access (document);
+    gboolean editable = !vaern_document_get_read_only (document)
+                        && (access == VAERN_ACCESS_ADMIN
+                            || (access == VAERN_ACCESS_ASSESSOR
+                                && (risk == NULL || vaern_document_may_assess (document,
+                                                                               risk->asset_id))));
+    GtkWidget *assessment[] = {
+      GTK_WIDGET (self->asset_row), GTK_WIDGET (self->threat_row), GTK_WIDGET (self->title_row),
+      GTK_WIDGET (self->likelihood_row), GTK_WIDGET (self->confidentiality_row),
+      GTK_WIDGET (self->integrity_row), GTK_WIDGET (self->availability_row),
+      GTK_WIDGET (self->treatment_row), GTK_WIDGET (self->controls_row),
+      GTK_WIDGET (self->residual_likelihood_row), GTK_WIDGET (self->residual_consequence_row),
+      GTK_WIDGET (self->owner_row), GTK_WIDGET (self->assessed_row), GTK_WIDGET (self->review_row),
+    };
+
+    self->accepting = risk != NULL && access == VAERN_ACCESS_MANAGEMENT
+                      && !vaern_document_get_read_only (document);
+    vaern_editor_set_editable (VAERN_EDITOR (self), editable || self->accepting);
+    gtk_text_view_set_editable (self->description_view, editable);
+    gtk_text_view_set_editable (self->measures_view, editable);
+    for (guint i = 0; i < G_N_ELEMENTS (assessment); i++)
+      gtk_widget_set_sensitive (assessment[i], editable);
+    gtk_widget_set_sensitive (GTK_WIDGET (self->accepted_by_row), editable || self->accepting);
+    gtk_widget_set_sensitive (GTK_WIDGET (self->accepted_on_row), editable || self->accepting);
+  }
   /* A new risk of a known system starts at the threat; otherwise at the system. */
   gtk_widget_grab_focus (GTK_WIDGET (asset_id > 0 ? self->threat_row : self->asset_row));
   return self;
