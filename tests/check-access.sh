@@ -99,7 +99,9 @@ admin_group=$(q consultant "SELECT role_name FROM access_group WHERE grp = 'admi
 may consultant "SELECT vaern_grant_access ($p1, 'owner1', 'assessor')"
 may consultant "SELECT vaern_grant_access ($p2, 'boss', 'management')"
 may consultant "SELECT vaern_grant_access ($p3, 'auditor', 'reader')"
-refused consultant "SELECT vaern_grant_access ($p3, 'nobody_at_all', 'reader')" "no login"
+refused consultant "SELECT vaern_grant_access ($p3, 'nobody_at_all', 'reader')" "no login \"nobody_at_all\""
+refused consultant "SELECT vaern_grant_access ($p3, '', 'reader')" "no login \"\""
+refused consultant "SELECT vaern_grant_access ($p3, 'auditor', 'superhelt')" "no group \"superhelt\""
 
 # An assessor: the risks and the classification of their own systems.
 may owner1 "UPDATE risk SET measures = measures || ' (checked)' WHERE id = $ra"

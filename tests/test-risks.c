@@ -815,11 +815,13 @@ test_server_access (Fixture       *f,
 
     g_assert_cmpint (vaern_test_exec (f->doc, revoke), ==, VAERN_TEST_SQL_OK);
   }
-  g_assert_cmpint (vaern_document_get_access (owner), ==, VAERN_ACCESS_NONE);
+  /* The server refuses at once; the document knows at its next look at
+   * the connection (the window's, every five seconds), and turns read-only. */
   g_assert_false (vaern_document_may_assess (owner, f->asset));
-  /* The next look at the connection (the window's, every five seconds)
-   * turns the owner's document read-only. */
+  g_assert_cmpint (vaern_document_get_access (owner), ==, VAERN_ACCESS_ASSESSOR);
+  g_assert_false (vaern_document_get_read_only (owner));
   g_assert_true (vaern_document_check_connection (owner));
+  g_assert_cmpint (vaern_document_get_access (owner), ==, VAERN_ACCESS_NONE);
   g_assert_true (vaern_document_get_read_only (owner));
 }
 

@@ -5,16 +5,15 @@
 
 /* Who may do what, as the server sees it: the group of the login in
  * session and the systems it assesses (the schema's vaern_in_group and
- * vaern_may_assess, which the server's own policies use). Asked each
- * time, so that access granted or taken back while a window is open
- * counts at once. */
+ * vaern_may_assess, which the server's own policies use). The group is
+ * asked when the document connects and at every look at the connection
+ * (the window's, every five seconds), so that access granted or taken
+ * back while a window is open counts; the server enforces it meanwhile. */
 
-VaernAccess
-vaern_document_get_access (VaernDocument *self)
+static VaernAccess
+query_access (VaernDocument *self)
 {
   gint64 group;
-
-  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), VAERN_ACCESS_NONE);
 
   if (vaern_db_kind (self->db) != VAERN_DB_POSTGRESQL)
     return VAERN_ACCESS_ADMIN;
@@ -29,12 +28,19 @@ vaern_document_get_access (VaernDocument *self)
   return (VaernAccess) group;
 }
 
+VaernAccess
+vaern_document_get_access (VaernDocument *self)
+{
+  g_return_val_if_fail (VAERN_IS_DOCUMENT (self), VAERN_ACCESS_NONE);
+  return self->access;
+}
+
 void
 doc_refresh_access (VaernDocument *self)
 {
   gboolean was_reading = self->access >= VAERN_ACCESS_READER;
 
-  self->access = vaern_document_get_access (self);
+  self->access = query_access (self);
   if (was_reading != (self->access >= VAERN_ACCESS_READER))
     g_object_notify (G_OBJECT (self), "read-only");
 }
@@ -52,8 +58,8 @@ vaern_document_may_assess (VaernDocument *self,
 }
 
 /* The people working in the same ISMS now, in sessions of Værn's (its
- * application name, in ASCII as the server keeps it) under other logins: the person linked to each login,
- * or the login where none is. */
+ * application name, in ASCII as the server keeps it) under other logins:
+ * the person linked to each login, or the login where none is. */
 GStrv
 vaern_document_list_present (VaernDocument *self)
 {

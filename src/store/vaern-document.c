@@ -1118,7 +1118,7 @@ vaern_document_reconnect (VaernDocument *self,
     }
   g_debug ("Connected to %s again", self->path);
   self->disconnected = FALSE;
-  self->access = vaern_document_get_access (self);
+  doc_refresh_access (self);
   if (self->watching)
     vaern_document_watch_server (self);
   self->change_set = 0;
@@ -1338,14 +1338,14 @@ refresh_asset_rows (VaernDocument *self,
   return TRUE;
 }
 
-/* Reloads the lists the last change can have changed: after an edit of
- * one risk, that risk and the register's summary of its system, not every
- * list of the document. */
 static void refresh_touched (VaernDocument *self,
                              DocTouched     touched,
                              GArray        *risk_ids,
                              GArray        *asset_ids);
 
+/* Reloads the lists the last change can have changed: after an edit of
+ * one risk, that risk and the register's summary of its system, not every
+ * list of the document. */
 void
 doc_refresh_lists (VaernDocument *self)
 {

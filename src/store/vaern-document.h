@@ -330,6 +330,8 @@ typedef enum
   VAERN_ACCESS_NONE,        /* a login in no group */
 } VaernAccess;
 
+/* The login's group, as asked when the document connected or last looked
+ * at its connection (vaern_document_check_connection). */
 VaernAccess    vaern_document_get_access    (VaernDocument  *self);
 /* Follows what other sessions commit on a server, in the calling thread's
  * main context (see vaern-document.c). */
